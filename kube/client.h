@@ -1,0 +1,139 @@
+#pragma once
+// The Kubernetes REST client. One Client per cluster connection; all HTTP runs on
+// one worker thread (libcurl multi handle, connection reuse, HTTP/2 when offered).
+// Every call returns at once with a QFuture; the future always finishes, with
+// either a value or a Status. Never call .result() on the GUI thread: use
+// QFuture::then(context, ...) there. The command line may block on .result().
+
+#include "kube/kubeconfig.h"
+#include "kube/resource.h"
+#include "kube/status.h"
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrlQuery>
+#include <memory>
+
+namespace kube {
+
+struct Request
+{
+    QByteArray method = "GET";
+    QString path;    // "/api/v1/namespaces/default/pods"
+    QUrlQuery query; // values are escaped by the client
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    QString object; // "Deployment default/testsvc-v1", for error messages
+    bool retryReads = true;
+};
+
+struct Response
+{
+    Status status; // Ok for 2xx; an Http status otherwise, parsed from the server's Status
+    int httpCode = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QJsonObject json() const;
+};
+
+struct ListOptions
+{
+    QString labelSelector;
+    QString fieldSelector;
+    int limit = 500;             // page size; list() follows `continue` until done
+    QString resourceVersion;
+};
+
+struct ObjectList
+{
+    QList<QJsonObject> items; // each item has apiVersion/kind filled in
+    QString resourceVersion;
+};
+
+struct WriteOptions
+{
+    bool dryRun = false;               // dryRun=All
+    bool force = false;                // server-side apply only
+    QString fieldManager = QStringLiteral("veladesk");
+};
+
+struct DeleteOptions
+{
+    bool dryRun = false;
+    QString propagationPolicy; // "", Foreground, Background, Orphan
+    QString preconditionUid;
+    QString preconditionResourceVersion;
+};
+
+struct ApiResourceInfo
+{
+    QString group, version, resource, kind;
+    bool namespaced = true;
+    QStringList verbs;
+};
+
+struct Discovery
+{
+    QString serverVersion; // gitVersion, e.g. v1.34.4
+    QList<ApiResourceInfo> resources;
+    bool has(const QString& group, const QString& version, const QString& resource) const;
+    // Preferred served version of a resource among `candidates` order, or "".
+    QString firstServedVersion(const QString& group, const QString& resource,
+                               const QStringList& candidates) const;
+};
+
+class Watch;
+
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    // Builds credentials/TLS settings; fails with a Config status when the connection is unusable.
+    static Result<std::shared_ptr<Client>> create(const ClusterConnection& connection);
+    ~Client() override;
+
+    const ClusterConnection& connection() const;
+    QString defaultNamespace() const { return connection().namespaceName; }
+
+    QFuture<Response> send(Request request);
+
+    QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns, const QString& name);
+    QFuture<Result<ObjectList>> list(const ResourceType& type, const QString& ns, ListOptions options = {});
+    // One page only (for callers that paginate themselves); `continueToken` may be empty.
+    QFuture<Result<ObjectList>> listPage(const ResourceType& type, const QString& ns,
+                                         const ListOptions& options, const QString& continueToken,
+                                         QString* nextContinue = nullptr);
+    QFuture<Result<QJsonObject>> create(const ResourceType& type, const QString& ns,
+                                        const QJsonObject& object, WriteOptions options = {});
+    // Server-side apply: PATCH application/apply-patch+yaml, fieldManager, force when asked.
+    QFuture<Result<QJsonObject>> apply(const ResourceType& type, const QString& ns,
+                                       const QJsonObject& object, WriteOptions options = {});
+    // Server-side apply of the status subresource.
+    QFuture<Result<QJsonObject>> applyStatus(const ResourceType& type, const QString& ns,
+                                             const QJsonObject& object, WriteOptions options = {});
+    QFuture<Status> remove(const ResourceType& type, const QString& ns, const QString& name,
+                           DeleteOptions options = {});
+    // Cached per client after the first successful call.
+    QFuture<Result<Discovery>> discovery(bool refresh = false);
+
+    // A watch that lists, then watches from the list's resourceVersion, relisting on 410 or
+    // a dropped connection. Owned by the caller (parent it to a QObject).
+    Watch* watch(const ResourceType& type, const QString& ns, ListOptions options = {},
+                 QObject* parent = nullptr);
+
+    // Cancels every request in flight; their futures finish with a Cancelled status.
+    void cancelAll();
+
+private:
+    explicit Client(const ClusterConnection& connection);
+    struct Private;
+    std::unique_ptr<Private> d;
+    friend class Watch;
+};
+
+// Convenience for synchronous callers (command line, tests): load kubeconfig and create a client.
+Result<std::shared_ptr<Client>> connect(const KubeConfigOptions& options = {});
+
+} // namespace kube

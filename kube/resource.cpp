@@ -1,0 +1,88 @@
+#include "kube/resource.h"
+
+namespace kube {
+
+QString ResourceType::basePath() const
+{
+    return group.isEmpty() ? QStringLiteral("/api/") + version
+                           : QStringLiteral("/apis/") + group + QLatin1Char('/') + version;
+}
+
+QString ResourceType::collectionPath(const QString& ns) const
+{
+    if (namespaced && !ns.isEmpty())
+        return basePath() + QStringLiteral("/namespaces/") + ns + QLatin1Char('/') + resource;
+    return basePath() + QLatin1Char('/') + resource;
+}
+
+QString ResourceType::objectPath(const QString& ns, const QString& name) const
+{
+    return collectionPath(ns) + QLatin1Char('/') + name;
+}
+
+namespace {
+ResourceType make(const char* g, const char* v, const char* r, const char* k, bool ns = true)
+{
+    return ResourceType{QString::fromLatin1(g), QString::fromLatin1(v), QString::fromLatin1(r),
+                        QString::fromLatin1(k), ns};
+}
+} // namespace
+
+ResourceType ResourceType::pods() { return make("", "v1", "pods", "Pod"); }
+ResourceType ResourceType::services() { return make("", "v1", "services", "Service"); }
+ResourceType ResourceType::configMaps() { return make("", "v1", "configmaps", "ConfigMap"); }
+ResourceType ResourceType::namespaces() { return make("", "v1", "namespaces", "Namespace", false); }
+ResourceType ResourceType::events() { return make("", "v1", "events", "Event"); }
+ResourceType ResourceType::endpointSlices()
+{
+    return make("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice");
+}
+ResourceType ResourceType::deployments() { return make("apps", "v1", "deployments", "Deployment"); }
+ResourceType ResourceType::customResourceDefinitions()
+{
+    return make("apiextensions.k8s.io", "v1", "customresourcedefinitions",
+                "CustomResourceDefinition", false);
+}
+ResourceType ResourceType::applications()
+{
+    return make("core.oam.dev", "v1beta1", "applications", "Application");
+}
+ResourceType ResourceType::applicationRevisions()
+{
+    return make("core.oam.dev", "v1beta1", "applicationrevisions", "ApplicationRevision");
+}
+ResourceType ResourceType::appDeployments()
+{
+    return make("core.oam.dev", "v1beta1", "appdeployments", "AppDeployment");
+}
+ResourceType ResourceType::virtualServices(const QString& version)
+{
+    return ResourceType{QStringLiteral("networking.istio.io"), version,
+                        QStringLiteral("virtualservices"), QStringLiteral("VirtualService"), true};
+}
+ResourceType ResourceType::gateways(const QString& version)
+{
+    return ResourceType{QStringLiteral("networking.istio.io"), version, QStringLiteral("gateways"),
+                        QStringLiteral("Gateway"), true};
+}
+
+ResourceType ResourceType::forKind(const QString& apiVersion, const QString& kind)
+{
+    const QString group = apiVersion.contains(QLatin1Char('/')) ? apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString version = apiVersion.section(QLatin1Char('/'), -1);
+    const ResourceType known[] = {pods(), services(), configMaps(), namespaces(), events(),
+                                  endpointSlices(), deployments(), customResourceDefinitions(),
+                                  applications(), applicationRevisions(), appDeployments()};
+    for (const ResourceType& t : known)
+        if (t.kind == kind && t.group == group && t.version == version)
+            return t;
+    if (group == QLatin1String("networking.istio.io")) {
+        if (kind == QLatin1String("VirtualService"))
+            return virtualServices(version);
+        if (kind == QLatin1String("Gateway"))
+            return gateways(version);
+    }
+    return ResourceType{group, version, {}, {}, true};
+}
+
+} // namespace kube

@@ -1,0 +1,53 @@
+#pragma once
+// An informer-like watch: list, then watch with bookmarks from that resourceVersion;
+// on 410 Gone or a dropped connection it relists (with backoff) and reports the
+// difference as events, so no change is missed. Signals arrive on the thread the
+// Watch lives in (the thread that called Client::watch).
+
+#include "kube/client.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+namespace kube {
+
+struct WatchEvent
+{
+    enum class Type { Added, Modified, Deleted };
+    Type type = Type::Added;
+    QJsonObject object;
+};
+
+enum class WatchHealth { Connecting, Connected, Reconnecting, Failed };
+
+class Watch : public QObject
+{
+    Q_OBJECT
+public:
+    ~Watch() override;
+    void start();
+    void stop();
+    WatchHealth health() const;
+    QString healthMessage() const; // why, when Reconnecting or Failed
+    // Current state of every object (uid -> object), as last delivered.
+    QHash<QString, QJsonObject> snapshot() const;
+    QString resourceVersion() const;
+
+Q_SIGNALS:
+    // The first full list after start(); later relists are delivered as events.
+    void synced(const QList<QJsonObject>& objects);
+    // Batched events, in order.
+    void events(const QList<kube::WatchEvent>& events);
+    void healthChanged(kube::WatchHealth health, const QString& message);
+
+private:
+    friend class Client;
+    Watch(Client* client, ResourceType type, QString ns, ListOptions options, QObject* parent);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace kube
+
+Q_DECLARE_METATYPE(kube::WatchEvent)
