@@ -1,0 +1,10 @@
+#pragma once
+// The desktop GUI entry.
+
+namespace veladesk {
+
+// Creates the QApplication and the main window; returns the exit code.
+// Accepts --kubeconfig, --context, -n/--namespace like the command line.
+int runGui(int argc, char** argv);
+
+} // namespace veladesk
