@@ -1,0 +1,93 @@
+#pragma once
+// The engine's reads and writes that are not the ordered apply: revisions, the CRD check and
+// `setup`, Application apply with revision recording, and the live-vs-planned diff.
+// All functions here BLOCK on Client futures: call them from a worker thread or the command
+// line; the *Async variants run them on the global thread pool and return a QFuture.
+
+#include "kube/client.h"
+#include "kube/rollout/application.h"
+#include "kube/rollout/diff.h"
+#include "kube/rollout/plan.h"
+#include "kube/rollout/render.h"
+
+#include <QFuture>
+#include <QList>
+#include <memory>
+
+namespace kube::rollout {
+
+// The AppDeployment CRD VelaDesk ships (resources/crds/appdeployments.core.oam.dev.yaml),
+// compiled into the kube library.
+QByteArray appDeploymentCrdYaml();
+
+// Ok when the AppDeployment CRD is served; otherwise an Invalid status saying
+// "the AppDeployment CRD is not installed: run `veladesk setup`".
+Status checkAppDeploymentCrd(Client& client);
+struct SetupResult
+{
+    QStringList installed; // CRD names created
+    QStringList present;   // CRD names already there
+};
+// Installs what VelaDesk needs where it is missing (the AppDeployment CRD). Never replaces
+// a CRD that exists.
+Result<SetupResult> setupCluster(Client& client);
+
+// KubeVela's controller records revisions itself when it runs: detected by a Deployment
+// named vela-core (or labelled app.kubernetes.io/name=vela-core) in vela-system.
+enum class KubeVelaMode
+{
+    Auto,
+    Present,
+    Absent
+};
+Result<bool> kubeVelaRunning(Client& client, KubeVelaMode mode = KubeVelaMode::Auto);
+
+// ApplicationRevisions of a namespace (of one app when appName is set), by revision number.
+Result<QList<AppRevision>> listRevisions(Client& client, const QString& ns,
+                                         const QString& appName = {});
+Result<QList<Application>> listApplications(Client& client, const QString& ns);
+
+struct AppApplyResult
+{
+    QString applicationName;
+    bool kubeVelaRecords = false; // KubeVela runs: VelaDesk applied the app and recorded nothing
+    bool recorded = false;        // a new revision was recorded by VelaDesk
+    QString revisionName;         // the recorded or unchanged latest revision
+    QString message;              // one line for the user
+};
+// Applies the Application (SSA). Every component must have a supported type, else nothing is
+// applied ("not supported: <type>"). When KubeVela is not running, records the revision as
+// KubeVela would (see decideRevision) and writes status.latestRevision (status subresource).
+Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& application,
+                                        const QString& ns, KubeVelaMode mode = KubeVelaMode::Auto);
+
+// Live vs planned per object: renders the plan with the cluster's revisions, server-side
+// dry-runs every object and diffs the dry-run results against the live objects; objects this
+// AppDeployment owns that the plan no longer names appear as Delete.
+struct PlanDiff
+{
+    QList<Issue> issues;
+    QList<ObjectDiff> objects; // AppDeployment first, then rendered objects, then deletions
+};
+Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& plan, const QString& ns);
+QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
+                                        QString ns);
+
+// Per-revision view for `veladesk status` and the GUI.
+struct RevisionState
+{
+    QString revisionName;
+    int desiredReplicas = 0; // from the plan
+    int readyReplicas = 0;   // sum over its Deployments
+    int weight = 0;          // sum of its weights over the http rules
+    QStringList deployments;
+};
+struct AppDeploymentState
+{
+    AppDeploymentPlan plan; // includes status (phase, conditions, placement)
+    QList<RevisionState> revisions;
+};
+Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString& ns,
+                                                  const QString& name);
+
+} // namespace kube::rollout
