@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds VelaDesk and the local control plane, starts the demo cluster seeded with
+# the reference scenario and opens the VelaDesk window on it. The cluster is stopped
+# when the window closes (pass --keep to leave it running).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+keep=0
+[[ "${1:-}" == "--keep" ]] && keep=1
+bash scripts/install-deps.sh
+bash tests/cluster/build-control-plane.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)" --target veladesk
+kubeconfig="$(bash tests/cluster/start.sh --name veladesk-demo)"
+((keep)) || trap 'bash tests/cluster/stop.sh --name veladesk-demo' EXIT
+bash scripts/seed-demo.sh "$kubeconfig"
+echo "[demo] kubeconfig: $kubeconfig" >&2
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+  echo "[demo] no display: running the window under xvfb-run" >&2
+  xvfb-run -a -s "-screen 0 1280x800x24" build/app/veladesk --kubeconfig "$kubeconfig"
+else
+  build/app/veladesk --kubeconfig "$kubeconfig"
+fi

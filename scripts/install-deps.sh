@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what VelaDesk needs from Debian's packages (only what is missing).
+# Go (>= 1.24) must already be on the machine: it builds the local control plane.
+set -euo pipefail
+pkgs=(cmake ninja-build g++ pkg-config git
+      qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
+      libyaml-cpp-dev libcurl4-openssl-dev
+      xvfb xauth imagemagick clang-format)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "[deps] installing: ${missing[*]}" >&2
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "[deps] all Debian packages present" >&2
+fi
+if ! command -v go >/dev/null; then
+  echo "[deps] Go >= 1.24 is required to build the local Kubernetes control plane (not found on PATH)" >&2
+  exit 1
+fi

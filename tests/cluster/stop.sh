@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Stops a local cluster started by start.sh and removes its state.
+#   stop.sh [--name NAME]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$here/versions.sh"
+name=veladesk
+while (($#)); do
+  case "$1" in
+    --name) name="$2"; shift 2 ;;
+    *) echo "stop.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+export KWOK_WORKDIR="$VELADESK_CACHE/kwok"
+if [[ -x "$CP_BIN_DIR/kwokctl" && -d "$KWOK_WORKDIR/clusters/$name" ]]; then
+  "$CP_BIN_DIR/kwokctl" --name "$name" delete cluster >&2 || true
+fi
+rm -rf "$KWOK_WORKDIR/clusters/$name" "$KWOK_WORKDIR/veladesk-$name.yaml"
+echo "cluster $name stopped" >&2
