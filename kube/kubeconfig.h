@@ -14,7 +14,7 @@ namespace kube {
 struct ExecConfig
 {
     QString apiVersion; // client.authentication.k8s.io/v1 or v1beta1
-    QString command;    // as written; resolved relative to the kubeconfig's folder when it has a '/'
+    QString command; // as written; resolved relative to the kubeconfig's folder when it has a '/'
     QStringList args;
     QList<QPair<QString, QString>> env;
     QString installHint;
@@ -31,6 +31,7 @@ struct ClusterInfo
     QByteArray certificateAuthorityData; // PEM (file contents already read)
     QString certificateAuthorityFile;    // absolute path, for messages
     QString proxyUrl;
+    QString sourceFile; // kubeconfig file that defined this entry, for messages
 };
 
 struct UserInfo
@@ -44,6 +45,8 @@ struct UserInfo
     QString username;
     QString password; // secret
     std::optional<ExecConfig> exec;
+    QStringList unsupported; // keys kubectl honours that VelaDesk does not (auth-provider, as, ...)
+    QString sourceFile;      // kubeconfig file that defined this entry, for messages
 };
 
 // What a client needs to talk to one cluster: the result of resolving a context.
@@ -76,12 +79,16 @@ public:
     QStringList contextNames() const;
     QString currentContext() const;
     QStringList sourceFiles() const { return m_files; }
+    // Adds the entries of `other` that this config does not define yet (kubectl's merge rule:
+    // the first file to define a name wins; current-context from the first that sets it).
+    void mergeFrom(const KubeConfig& other);
     // Resolve a context (empty = current, or the --context of load()) to a connection.
     Result<ClusterConnection> connection(const QString& context = {}) const;
 
     struct Context
     {
         QString cluster, user, namespaceName;
+        QString sourceFile;
     };
     QMap<QString, Context> contexts;
     QMap<QString, ClusterInfo> clusters;
