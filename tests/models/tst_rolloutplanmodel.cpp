@@ -1,0 +1,359 @@
+// RolloutPlanModel: loading AppDeployments, slider edits, locks, validation, drift, revert and
+// the AppDeployment written back. Runs under QAbstractItemModelTester throughout.
+
+#include "fixtures.h"
+#include "models/rolloutplanmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veladesk;
+
+namespace {
+QList<RevisionInfo> exampleRevisions()
+{
+    QList<RevisionInfo> out;
+    for (const QJsonObject& o : fixtures::items(QStringLiteral("applicationrevisions.json"))) {
+        RevisionInfo r = RevisionInfo::fromJson(o);
+        if (r.appName == QLatin1String("example-app"))
+            out << r;
+    }
+    return out;
+}
+
+QList<int> weights(const RolloutPlanModel& m)
+{
+    QList<int> out;
+    for (int i = 0; i < m.rowCount(); ++i)
+        out << m.index(i, RolloutPlanModel::Weight).data(Qt::EditRole).toInt();
+    return out;
+}
+} // namespace
+
+class TestRolloutPlanModel : public QObject
+{
+    Q_OBJECT
+    RolloutPlanModel* model = nullptr;
+    QAbstractItemModelTester* tester = nullptr;
+
+    void loadFixture(const QString& name)
+    {
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"),
+                    name.isEmpty() ? QJsonObject() : fixtures::object(name), exampleRevisions());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        model = new RolloutPlanModel(this);
+        tester = new QAbstractItemModelTester(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+    }
+    void cleanup()
+    {
+        delete model;
+        model = nullptr;
+    }
+
+    void revisionInfoParsesPorts()
+    {
+        const QList<RevisionInfo> revs = exampleRevisions();
+        QCOMPARE(revs.size(), 3);
+        QCOMPARE(revs[0].components.first().port, 8000);
+        QCOMPARE(revs[1].components.first().port, 80);   // webservice default
+        QCOMPARE(revs[2].components.first().port, 8080); // given as a string
+        QCOMPARE(revs[2].number, 3);
+    }
+
+    void loadSplit()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->appDeploymentName(), QStringLiteral("example-appdeploy"));
+        QCOMPARE(weights(*model), (QList<int>{50, 50}));
+        QCOMPARE(model->rows()[0].port, 8000);
+        QCOMPARE(model->rows()[1].port, 80);
+        QCOMPARE(model->rows()[0].replicas, 1);
+        QCOMPARE(model->hosts(), QStringList{QStringLiteral("example-app.example.com")});
+        QCOMPARE(model->gateways(), QStringList{QStringLiteral("example-app-gateway")});
+        QVERIFY(model->trafficEnabled());
+        QVERIFY2(model->isValid(), qPrintable(model->problems().join(QLatin1Char('\n'))));
+        QVERIFY(!model->isModified());
+        QCOMPARE(model->addableRevisions(), QStringList{QStringLiteral("example-app-v3")});
+    }
+
+    // Moving one weight through setData (what the slider and the percentage field do).
+    void sliderEdits_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QList<int>>("locks");   // rows to lock first
+        QTest::addColumn<QList<int>>("addRows"); // extra revisions (index into v1..v3) to add first
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("value");
+        QTest::addColumn<QList<int>>("expected");
+        QTest::newRow("30/70") << QStringLiteral("appdeployment-split.json") << QList<int>{}
+                               << QList<int>{} << 0 << 30 << QList<int>{30, 70};
+        QTest::newRow("second slider") << QStringLiteral("appdeployment-split.json") << QList<int>{}
+                                       << QList<int>{} << 1 << 100 << QList<int>{0, 100};
+        QTest::newRow("three rows, lock")
+            << QStringLiteral("appdeployment-split.json") << QList<int>{1} << QList<int>{2} << 2
+            << 80 << QList<int>{0, 50, 50};
+        QTest::newRow("three rows, free")
+            << QStringLiteral("appdeployment-split.json") << QList<int>{} << QList<int>{2} << 2
+            << 20 << QList<int>{40, 40, 20};
+        QTest::newRow("30/30 normalised")
+            << QStringLiteral("appdeployment-failed.json") << QList<int>{} << QList<int>{} << 0
+            << 25 << QList<int>{25, 75};
+    }
+    void sliderEdits()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QList<int>, locks);
+        QFETCH(QList<int>, addRows);
+        QFETCH(int, row);
+        QFETCH(int, value);
+        QFETCH(QList<int>, expected);
+        loadFixture(fixture);
+        for (int r : addRows)
+            QVERIFY(model->addRevision(QStringLiteral("example-app-v%1").arg(r + 1)));
+        for (int r : locks)
+            QVERIFY(model->setData(model->index(r, RolloutPlanModel::Locked), Qt::Checked,
+                                   Qt::CheckStateRole));
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QVERIFY(model->setData(model->index(row, RolloutPlanModel::Weight), value));
+        QCOMPARE(weights(*model), expected);
+        QCOMPARE(model->totalWeight(), 100);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(model->isModified());
+    }
+
+    void lockedRowRefusesEdit()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QVERIFY(model->setData(model->index(0, RolloutPlanModel::Locked), Qt::Checked,
+                               Qt::CheckStateRole));
+        QCOMPARE(model->index(0, RolloutPlanModel::Locked).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+        QVERIFY(!(model->flags(model->index(0, RolloutPlanModel::Weight)) & Qt::ItemIsEditable));
+        QVERIFY(!model->setData(model->index(0, RolloutPlanModel::Weight), 10));
+        // the other row is the only unlocked one: it cannot move either
+        QVERIFY(model->setData(model->index(1, RolloutPlanModel::Weight), 10));
+        QCOMPARE(weights(*model), (QList<int>{50, 50}));
+    }
+
+    void zeroReplicasWithTrafficIsInvalid()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QVERIFY(model->setData(model->index(1, RolloutPlanModel::Replicas), 0));
+        QVERIFY(!model->isValid());
+        const QString problem =
+            model->index(1, RolloutPlanModel::State).data(RolloutPlanModel::ProblemRole).toString();
+        QVERIFY2(problem.contains(QLatin1String("0 replicas")), qPrintable(problem));
+        QCOMPARE(model->index(1, 0).data(RolloutPlanModel::ValidRole).toBool(), false);
+        QCOMPARE(model->index(0, 0).data(RolloutPlanModel::ValidRole).toBool(), true);
+        // taking its traffic away makes it valid again (scale-down of an old revision)
+        QVERIFY(model->setData(model->index(1, RolloutPlanModel::Weight), 0));
+        QCOMPARE(weights(*model), (QList<int>{100, 0}));
+        QVERIFY2(model->isValid(), qPrintable(model->problems().join(QLatin1Char('\n'))));
+        QVERIFY(!model->setData(model->index(1, RolloutPlanModel::Replicas), -1));
+    }
+
+    void failedFixtureReportsProblems()
+    {
+        loadFixture(QStringLiteral("appdeployment-failed.json"));
+        const QStringList problems = model->problems();
+        QVERIFY(!model->isValid());
+        QVERIFY2(problems.join(QLatin1Char('\n')).contains(QLatin1String("add up to 60%")),
+                 qPrintable(problems.join(QLatin1Char('\n'))));
+        QVERIFY(
+            problems.join(QLatin1Char('\n')).contains(QLatin1String("example-app-v2: gets 30%")));
+    }
+
+    void splitEvenlyUnlocks()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
+        model->setLocked(0, true);
+        model->splitEvenly();
+        QCOMPARE(weights(*model), (QList<int>{34, 33, 33}));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!model->rows()[i].locked);
+    }
+
+    void addAndRemoveRevision()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
+        QVERIFY(!model->addRevision(QStringLiteral("example-app-v3"))); // already there
+        QVERIFY(!model->addRevision(QStringLiteral("other-v1")));       // not a revision of the app
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model->rowCount(), 3);
+        const PlanRow& added = model->rows()[2];
+        QCOMPARE(added.componentName, QStringLiteral("testsvc"));
+        QCOMPARE(added.port, 8080);
+        QCOMPARE(added.weight, 0);
+        QCOMPARE(added.replicas, 1);
+        QCOMPARE(model->index(2, RolloutPlanModel::State).data().toString(), QStringLiteral("new"));
+        model->setWeight(2, 20);
+        QCOMPARE(weights(*model), (QList<int>{40, 40, 20}));
+        QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+        model->removeRevision(0);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(weights(*model), (QList<int>{67, 33}));
+        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+    }
+
+    void newPlan()
+    {
+        loadFixture(QString());
+        QVERIFY(model->isNewPlan());
+        QCOMPARE(model->appDeploymentName(), QStringLiteral("example-app-deploy"));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v3"));
+        QCOMPARE(model->rows()[0].weight, 100);
+        QVERIFY(!model->trafficEnabled());
+        QVERIFY(model->isValid());
+        const QJsonObject out = model->toAppDeployment();
+        QCOMPARE(out.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("namespace"))
+                     .toString(),
+                 QStringLiteral("default"));
+        QVERIFY(!out.value(QLatin1String("spec")).toObject().contains(QLatin1String("traffic")));
+        model->setGateways({QStringLiteral("gw")});
+        QVERIFY(!model->isValid()); // gateways without hosts
+        model->setHosts({QStringLiteral("a.example.com")});
+        QVERIFY(model->isValid());
+    }
+
+    void v1OnlyHasNoTraffic()
+    {
+        loadFixture(QStringLiteral("appdeployment-v1-only.json"));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rows()[0].replicas, 2);
+        QVERIFY(!model->trafficEnabled());
+        QVERIFY(model->isValid());
+        const QJsonObject spec = model->toAppDeployment().value(QLatin1String("spec")).toObject();
+        QVERIFY(!spec.contains(QLatin1String("traffic")));
+        const QJsonArray revs = spec.value(QLatin1String("appRevisions")).toArray();
+        QCOMPARE(revs.size(), 1);
+        QCOMPARE(revs[0]
+                     .toObject()[QLatin1String("placement")]
+                     .toArray()[0]
+                     .toObject()[QLatin1String("distribution")]
+                     .toObject()[QLatin1String("replicas")]
+                     .toInt(),
+                 2);
+    }
+
+    void toAppDeploymentWritesEdits()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        model->setWeight(0, 30);
+        model->setReplicas(0, 2);
+        model->setReplicas(1, 3);
+        const QJsonObject out = model->toAppDeployment();
+        QVERIFY(!out.contains(QLatin1String("status")));
+        const QJsonObject meta = out.value(QLatin1String("metadata")).toObject();
+        QVERIFY(!meta.contains(QLatin1String("resourceVersion")));
+        QVERIFY(!meta.contains(QLatin1String("uid")));
+        QCOMPARE(
+            meta.value(QLatin1String("labels")).toObject().value(QLatin1String("team")).toString(),
+            QStringLiteral("web"));
+        const QJsonObject spec = out.value(QLatin1String("spec")).toObject();
+        const QJsonArray http =
+            spec.value(QLatin1String("traffic")).toObject().value(QLatin1String("http")).toArray();
+        QCOMPARE(http.size(), 2); // the second route is kept as it was
+        const QJsonObject first = http[0].toObject();
+        QVERIFY(first.contains(QLatin1String("match")));
+        const QJsonArray targets = first.value(QLatin1String("weightedTargets")).toArray();
+        QCOMPARE(targets.size(), 2);
+        QCOMPARE(targets[0].toObject().value(QLatin1String("weight")).toInt(), 30);
+        QCOMPARE(targets[1].toObject().value(QLatin1String("weight")).toInt(), 70);
+        QCOMPARE(targets[0].toObject().value(QLatin1String("port")).toInt(), 8000);
+        QCOMPARE(http[1]
+                     .toObject()
+                     .value(QLatin1String("weightedTargets"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QLatin1String("weight"))
+                     .toInt(),
+                 100);
+        const QJsonArray revs = spec.value(QLatin1String("appRevisions")).toArray();
+        QCOMPARE(revs[1]
+                     .toObject()[QLatin1String("placement")]
+                     .toArray()[0]
+                     .toObject()[QLatin1String("distribution")]
+                     .toObject()[QLatin1String("replicas")]
+                     .toInt(),
+                 3);
+    }
+
+    void revertDiscardsEdits()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        model->setWeight(0, 10);
+        model->setReplicas(1, 4);
+        model->setHosts({});
+        QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
+        QVERIFY(model->isModified());
+        QSignalSpy planChanged(model, &RolloutPlanModel::planChanged);
+        model->revert();
+        QCOMPARE(planChanged.size(), 1);
+        QVERIFY(!model->isModified());
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(weights(*model), (QList<int>{50, 50}));
+        QCOMPARE(model->rows()[1].replicas, 1);
+        QVERIFY(model->trafficEnabled());
+    }
+
+    void drift_data()
+    {
+        QTest::addColumn<QString>("virtualService");
+        QTest::addColumn<QString>("drift0");
+        QTest::addColumn<QString>("drift1");
+        QTest::newRow("hand-edited VirtualService")
+            << QStringLiteral("virtualservice-drift.json")
+            << QStringLiteral("live weight 40% (spec 50%); live replicas 3 (spec 1)")
+            << QStringLiteral("live weight 60% (spec 50%)");
+        QTest::newRow("VirtualService as specified")
+            << QStringLiteral("virtualservice-inspec.json")
+            << QStringLiteral("live replicas 3 (spec 1)") << QString();
+        QTest::newRow("no VirtualService")
+            << QString() << QStringLiteral("no live VirtualService; live replicas 3 (spec 1)")
+            << QStringLiteral("no live VirtualService");
+    }
+    void drift()
+    {
+        QFETCH(QString, virtualService);
+        QFETCH(QString, drift0);
+        QFETCH(QString, drift1);
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        model->setLiveObjects(virtualService.isEmpty() ? QJsonObject()
+                                                       : fixtures::object(virtualService),
+                              fixtures::items(QStringLiteral("deployments.json")));
+        QCOMPARE(model->index(0, RolloutPlanModel::Drift).data().toString(), drift0);
+        QCOMPARE(model->index(1, RolloutPlanModel::Drift).data().toString(), drift1);
+        QVERIFY(model->hasDrift());
+        QCOMPARE(model->rows()[0].liveReadyReplicas.value_or(-1), 2);
+        // drift compares live objects with the spec, not with unapplied edits
+        model->setWeight(0, 40);
+        QCOMPARE(model->index(0, RolloutPlanModel::Drift).data().toString(), drift0);
+    }
+
+    void clearEmpties()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        model->clear();
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!model->isValid());
+    }
+};
+
+QTEST_MAIN(TestRolloutPlanModel)
+#include "tst_rolloutplanmodel.moc"
