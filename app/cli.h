@@ -1,6 +1,7 @@
 #pragma once
 // The command line: veladesk <command> [flags]. Runs without a display.
 
+#include <QString>
 #include <QStringList>
 
 namespace veladesk {
@@ -10,4 +11,42 @@ bool isCliCommand(const QStringList& args);
 // Runs the command; returns the process exit code. Needs a QCoreApplication.
 int runCli(const QStringList& args);
 
+namespace cli {
+
+// Parsed flags, kubectl style: flags anywhere, "--flag value" or "--flag=value".
+struct Options
+{
+    QString command;        // render, setup, app, revisions, diff, apply, status, help
+    QStringList positional; // after the command ("app apply" -> ["apply"])
+    QStringList files;      // -f/--filename, repeatable
+    QString kubeconfig;
+    QString context;
+    QString namespaceName; // -n/--namespace
+    QString output;        // -o/--output: "", yaml, json
+    bool dryRun = false;
+    bool force = false;
+    bool adopt = false;
+    int timeoutSeconds = 300;
+    QString kubevela = QStringLiteral("auto"); // auto, present, absent
+    bool help = false;
+};
+
+// Exit codes.
+inline constexpr int exitOk = 0;
+inline constexpr int exitFailure = 1; // the operation failed (cluster error, invalid plan)
+inline constexpr int exitUsage = 2;   // bad command line
+
+// Commands (app/cli_*.cpp). Each prints data on stdout, errors on stderr.
+int runRender(const Options& options);
+int runSetup(const Options& options);
+int runAppApply(const Options& options);
+int runRevisions(const Options& options);
+int runDiff(const Options& options);
+int runApply(const Options& options);
+int runStatus(const Options& options);
+
+void printError(const QString& message);
+void printOut(const QString& text);
+
+} // namespace cli
 } // namespace veladesk
