@@ -68,13 +68,13 @@ QList<Edit> editScript(const QStringList& a, const QStringList& b)
             out << Edit{' ', a[i], i, j};
             ++i;
             ++j;
-        } else if (j < m &&
-                   (i == n || lcs[size_t(i)][size_t(j) + 1] >= lcs[size_t(i) + 1][size_t(j)])) {
+        } else if (i < n &&
+                   (j == m || lcs[size_t(i) + 1][size_t(j)] >= lcs[size_t(i)][size_t(j) + 1])) {
+            out << Edit{'-', a[i], i, j}; // deletions first, as diff -u prints them
+            ++i;
+        } else {
             out << Edit{'+', b[j], i, j};
             ++j;
-        } else {
-            out << Edit{'-', a[i], i, j};
-            ++i;
         }
     }
     return out;

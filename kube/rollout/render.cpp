@@ -227,10 +227,12 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             issues << error(rf + QStringLiteral(".revisionName"), QStringLiteral("required"));
             continue;
         }
-        if (seenRevisions.contains(rp.revisionName))
+        if (seenRevisions.contains(rp.revisionName)) {
             issues << error(
                 rf + QStringLiteral(".revisionName"),
                 QStringLiteral("revision %1 is listed more than once").arg(rp.revisionName));
+            continue;
+        }
         seenRevisions.insert(rp.revisionName);
         for (qsizetype j = 0; j < rp.placement.size(); ++j) {
             const Placement& p = rp.placement.at(j);
@@ -355,7 +357,7 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                 continue;
             }
             const QList<int> ports = c->ports();
-            if (t.port >= 1 && !ports.contains(t.port))
+            if (t.port >= 1 && t.port <= 65535 && !ports.contains(t.port))
                 issues << warning(
                     tf + QStringLiteral(".port"),
                     QStringLiteral("component %1 of revision %2 listens on %3, not on %4")

@@ -1,0 +1,319 @@
+// Validation of plans: each row is a plan (YAML) and the single issue it must produce
+// (or none), checked by field, severity and message.
+
+#include "kube/rollout/render.h"
+#include "kube/yamljson.h"
+
+#include <QtTest>
+
+using namespace kube::rollout;
+
+namespace {
+
+AppRevision revision(const QString& name, const QByteArray& componentsYaml)
+{
+    const QByteArray yaml =
+        "apiVersion: core.oam.dev/v1beta1\nkind: ApplicationRevision\nmetadata:\n  name: " +
+        name.toUtf8() +
+        "\nspec:\n  application:\n    apiVersion: core.oam.dev/v1beta1\n"
+        "    kind: Application\n    metadata:\n      name: " +
+        name.section(QLatin1Char('-'), 0, -2).toUtf8() + "\n    spec:\n      components:\n" +
+        componentsYaml;
+    auto docs = kube::parseYamlDocuments(yaml, name);
+    if (!docs.ok() || docs.value.size() != 1)
+        qFatal("bad revision fixture %s: %s", qPrintable(name), qPrintable(docs.status.toString()));
+    auto r = AppRevision::fromJson(docs.value.first());
+    if (!r.ok())
+        qFatal("bad revision fixture %s: %s", qPrintable(name), qPrintable(r.status.toString()));
+    return r.value;
+}
+
+QList<AppRevision> revisions()
+{
+    return {revision(QStringLiteral("example-app-v1"),
+                     "        - name: testsvc\n          type: webservice\n          properties:\n"
+                     "            image: crccheck/hello-world\n            port: 8000\n"),
+            revision(QStringLiteral("example-app-v2"),
+                     "        - name: testsvc\n          type: webservice\n          properties:\n"
+                     "            image: nginx\n"),
+            revision(QStringLiteral("jobs-v1"),
+                     "        - name: cron\n          type: worker\n          properties:\n"
+                     "            image: busybox\n")};
+}
+
+// The reference split plan with `spec` replaced by the given YAML (indented 2).
+QByteArray plan(const QByteArray& spec)
+{
+    return "apiVersion: core.oam.dev/v1beta1\nkind: AppDeployment\nmetadata:\n  name: "
+           "example-appdeploy\n"
+           "spec:\n" +
+           spec;
+}
+
+const QByteArray kRevisions11 =
+    "  appRevisions:\n"
+    "    - revisionName: example-app-v1\n"
+    "      placement:\n        - distribution:\n            replicas: 1\n"
+    "    - revisionName: example-app-v2\n"
+    "      placement:\n        - distribution:\n            replicas: 1\n";
+
+QByteArray traffic(const QByteArray& targets,
+                   const QByteArray& hosts = "    hosts: [example-app.example.com]\n")
+{
+    return "  traffic:\n" + hosts +
+           "    gateways: [example-app-gateway]\n    http:\n      - weightedTargets:\n" + targets;
+}
+
+QByteArray target(const char* rev, const char* comp, int port, int weight)
+{
+    return QByteArray("          - {revisionName: ") + rev + ", componentName: " + comp +
+           ", port: " + QByteArray::number(port) + ", weight: " + QByteArray::number(weight) +
+           "}\n";
+}
+
+AppDeploymentPlan parsePlan(const QByteArray& yaml)
+{
+    auto docs = kube::parseYamlDocuments(yaml, QStringLiteral("plan"));
+    if (!docs.ok())
+        qFatal("bad plan yaml: %s\n%s", qPrintable(docs.status.toString()), yaml.constData());
+    auto p = AppDeploymentPlan::fromJson(docs.value.first());
+    if (!p.ok())
+        qFatal("plan does not parse: %s", qPrintable(p.status.toString()));
+    return p.value;
+}
+
+} // namespace
+
+class TestValidate : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void validate_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("field"); // empty: no issue at all
+        QTest::addColumn<bool>("isError");
+        QTest::addColumn<QString>("message"); // substring
+
+        QTest::newRow("reference split is valid")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 50) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+            << QString() << true << QString();
+        QTest::newRow("no traffic is valid")
+            << plan(kRevisions11) << QString() << true << QString();
+        QTest::newRow("weight 0 on a revision without replicas is valid")
+            << plan("  appRevisions:\n    - revisionName: example-app-v2\n      placement:\n"
+                    "        - distribution:\n            replicas: 1\n" +
+                    traffic(target("example-app-v1", "testsvc", 8000, 0) +
+                            target("example-app-v2", "testsvc", 80, 100)))
+            << QString() << true << QString();
+        QTest::newRow("weights sum to 90")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 40) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets") << true
+            << QStringLiteral("weights sum to 90, must be exactly 100");
+        QTest::newRow("weights sum to 110")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 60) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets") << true
+            << QStringLiteral("sum to 110");
+        QTest::newRow("weight above 100")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, -1) +
+                                           target("example-app-v2", "testsvc", 80, 101)))
+                   .replace("weight: -1", "weight: 0")
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[1].weight") << true
+            << QStringLiteral("between 0 and 100, is 101");
+        QTest::newRow("negative weight")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 110) +
+                                           target("example-app-v2", "testsvc", 80, -10)))
+                   .replace("weight: 110", "weight: 100")
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[1].weight") << true
+            << QStringLiteral("between 0 and 100, is -10");
+        QTest::newRow("deployed revision missing")
+            << plan(QByteArray(kRevisions11).replace("example-app-v2", "example-app-v9") +
+                    traffic(target("example-app-v1", "testsvc", 8000, 100)))
+            << QStringLiteral("spec.appRevisions[1].revisionName") << true
+            << QStringLiteral("ApplicationRevision example-app-v9 does not exist");
+        QTest::newRow("target revision missing")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100) +
+                                           target("example-app-v3", "testsvc", 80, 0)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[1].revisionName") << true
+            << QStringLiteral("ApplicationRevision example-app-v3 does not exist");
+        QTest::newRow("target component missing")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "frontend", 8000, 50) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0].componentName") << true
+            << QStringLiteral(
+                   "revision example-app-v1 has no component frontend (it has: testsvc)");
+        QTest::newRow("port not served by the component warns")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 50) +
+                                           target("example-app-v2", "testsvc", 8080, 50)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[1].port") << false
+            << QStringLiteral("listens on 80, not on 8080");
+        QTest::newRow("port out of range")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 50) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+                   .replace("port: 8000", "port: 70000")
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0].port") << true
+            << QStringLiteral("must be a port number 1..65535, is 70000");
+        QTest::newRow("negative replicas")
+            << plan(QByteArray(kRevisions11)
+                        .replace("replicas: 1\n    - revisionName: example-app-v2",
+                                 "replicas: -1\n    - revisionName: example-app-v2") +
+                    traffic(target("example-app-v2", "testsvc", 80, 100)))
+            << QStringLiteral("spec.appRevisions[0].placement[0].distribution.replicas") << true
+            << QStringLiteral("must be >= 0, is -1");
+        QTest::newRow("weight on a revision with 0 replicas")
+            << plan(QByteArray(kRevisions11)
+                        .replace("replicas: 1\n    - revisionName: example-app-v2",
+                                 "replicas: 0\n    - revisionName: example-app-v2") +
+                    traffic(target("example-app-v1", "testsvc", 8000, 10) +
+                            target("example-app-v2", "testsvc", 80, 90)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0].weight") << true
+            << QStringLiteral("weight 10 for revision example-app-v1, which has 0 replicas");
+        QTest::newRow("weight on a revision not deployed")
+            << plan("  appRevisions:\n    - revisionName: example-app-v2\n      placement:\n"
+                    "        - distribution:\n            replicas: 1\n" +
+                    traffic(target("example-app-v1", "testsvc", 8000, 1) +
+                            target("example-app-v2", "testsvc", 80, 99)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0].weight") << true
+            << QStringLiteral("which is not in spec.appRevisions");
+        QTest::newRow("duplicate target")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 50) +
+                                           target("example-app-v1", "testsvc", 8000, 50)))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[1]") << true
+            << QStringLiteral("duplicate target example-app-v1/testsvc port 8000");
+        QTest::newRow("no hosts")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100), ""))
+            << QStringLiteral("spec.traffic.hosts") << true << QStringLiteral("at least one host");
+        QTest::newRow("unsupported component type")
+            << plan("  appRevisions:\n    - revisionName: jobs-v1\n      placement:\n"
+                    "        - distribution:\n            replicas: 1\n")
+            << QStringLiteral("spec.appRevisions[0].revisionName") << true
+            << QStringLiteral("not supported: worker");
+        QTest::newRow("revision listed twice")
+            << plan(kRevisions11 + "    - revisionName: example-app-v1\n")
+            << QStringLiteral("spec.appRevisions[2].revisionName") << true
+            << QStringLiteral("example-app-v1 is listed more than once");
+        QTest::newRow("second rule sums to 50")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100)) +
+                    "      - match: [{uri: {prefix: /v2}}]\n        weightedTargets:\n" +
+                    target("example-app-v2", "testsvc", 80, 50))
+            << QStringLiteral("spec.traffic.http[1].weightedTargets") << true
+            << QStringLiteral("weights sum to 50");
+        QTest::newRow("rule without targets")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100)) +
+                    "      - match: [{uri: {prefix: /v2}}]\n")
+            << QStringLiteral("spec.traffic.http[1].weightedTargets") << true
+            << QStringLiteral("at least one target");
+        QTest::newRow("placement in another cluster")
+            << plan(kRevisions11 + "    - revisionName: example-app-v1\n      placement:\n"
+                                   "        - clusterSelector: {name: prod-eu}\n          "
+                                   "distribution: {replicas: 1}\n")
+                   .replace("    - revisionName: example-app-v1\n      placement:\n        - "
+                            "distribution:\n"
+                            "            replicas: 1\n",
+                            "")
+            << QStringLiteral("spec.appRevisions[1].placement[0].clusterSelector.name") << true
+            << QStringLiteral("placement in another cluster (prod-eu) is not supported");
+        QTest::newRow("traffic without http rules")
+            << plan(kRevisions11 + "  traffic:\n    hosts: [a.example.com]\n")
+            << QStringLiteral("spec.traffic.http") << true
+            << QStringLiteral("at least one http rule");
+    }
+
+    void validate()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, field);
+        QFETCH(bool, isError);
+        QFETCH(QString, message);
+        const QList<Issue> issues = kube::rollout::validate(parsePlan(yaml), revisions());
+        const QString all = issueMessages(issues).join(QLatin1Char('\n'));
+        if (field.isEmpty()) {
+            QVERIFY2(issues.isEmpty(), qPrintable(all));
+            return;
+        }
+        QVERIFY2(issues.size() == 1,
+                 qPrintable(QStringLiteral("expected one issue, got:\n") + all));
+        QCOMPARE(issues.first().field, field);
+        QCOMPARE(issues.first().isError(), isError);
+        QVERIFY2(issues.first().message.contains(message), qPrintable(all));
+        // An invalid plan renders nothing.
+        const RenderResult r = render(parsePlan(yaml), revisions());
+        QCOMPARE(r.objects.isEmpty(), isError);
+    }
+
+    void parseErrors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("weight is a string")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 50) +
+                                           target("example-app-v2", "testsvc", 80, 50)))
+                   .replace("weight: 50}\n          - {revisionName: example-app-v2",
+                            "weight: \"50\"}\n          - {revisionName: example-app-v2")
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0].weight: must be an integer");
+        QTest::newRow("fractional replicas")
+            << plan(QByteArray(kRevisions11)
+                        .replace("replicas: 1\n    - revisionName: example-app-v2",
+                                 "replicas: 1.5\n    - revisionName: example-app-v2"))
+            << QStringLiteral(
+                   "spec.appRevisions[0].placement[0].distribution.replicas: must be an integer");
+        QTest::newRow("hosts is not a list")
+            << plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100),
+                                           "    hosts: a.example.com\n"))
+            << QStringLiteral("spec.traffic.hosts: must be a list of strings");
+        QTest::newRow("wrong kind")
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+            << QStringLiteral("kind: expected AppDeployment, got ConfigMap");
+        QTest::newRow("no spec")
+            << QByteArray(
+                   "apiVersion: core.oam.dev/v1beta1\nkind: AppDeployment\nmetadata: {name: x}\n")
+            << QStringLiteral("spec: required");
+    }
+
+    void parseErrors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, message);
+        auto docs = kube::parseYamlDocuments(yaml, QStringLiteral("plan"));
+        QVERIFY2(docs.ok(), qPrintable(docs.status.toString()));
+        auto p = AppDeploymentPlan::fromJson(docs.value.first());
+        QVERIFY(!p.ok());
+        QCOMPARE(p.status.kind, kube::Status::Kind::Invalid);
+        QCOMPARE(p.status.message, message);
+    }
+
+    void singleTargetWeightDefaultsTo100()
+    {
+        QByteArray yaml =
+            plan(kRevisions11 + traffic(target("example-app-v1", "testsvc", 8000, 100)));
+        yaml.replace(", weight: 100}", "}");
+        const AppDeploymentPlan p = parsePlan(yaml);
+        QCOMPARE(p.traffic->http.at(0).weightedTargets.at(0).weight, 100);
+        QVERIFY(kube::rollout::validate(p, revisions()).isEmpty());
+    }
+
+    void roundTrip()
+    {
+        const QByteArray yaml =
+            plan(kRevisions11 +
+                 traffic(target("example-app-v1", "testsvc", 8000, 30) +
+                         target("example-app-v2", "testsvc", 80, 70)) +
+                 "      - match: [{uri: {prefix: /v2}}]\n        weightedTargets:\n" +
+                 target("example-app-v2", "testsvc", 80, 100));
+        const AppDeploymentPlan p = parsePlan(yaml);
+        auto again = AppDeploymentPlan::fromJson(p.toJson());
+        QVERIFY(again.ok());
+        QVERIFY(again.value == p);
+        QCOMPARE(again.value.traffic->http.at(1)
+                     .match.at(0)[QLatin1String("uri")][QLatin1String("prefix")]
+                     .toString(),
+                 QStringLiteral("/v2"));
+        QCOMPARE(p.weightsByRevision().value(QStringLiteral("example-app-v2")), 170);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidate)
+#include "tst_validate.moc"
