@@ -42,7 +42,7 @@ int intOf(const QJsonValue& v, int fallback)
 }
 } // namespace
 
-QString objectName(const QJsonObject& object)
+QString kubeName(const QJsonObject& object)
 {
     return str(metadata(object), "name");
 }
@@ -96,11 +96,11 @@ QString serviceNameFor(const QString& revisionName, const QString& componentName
 RevisionInfo RevisionInfo::fromJson(const QJsonObject& revision)
 {
     RevisionInfo r;
-    r.name = objectName(revision);
+    r.name = kubeName(revision);
     r.appName = labelValue(revision, labels::appName);
     const QJsonObject app = obj(obj(revision, "spec"), "application");
     if (r.appName.isEmpty())
-        r.appName = objectName(app);
+        r.appName = kubeName(app);
     if (r.appName.isEmpty()) {
         // fall back to the owner reference, then to the name without "-vN"
         for (const QJsonValue& v : arr(metadata(revision), "ownerReferences"))
@@ -127,7 +127,7 @@ RevisionInfo RevisionInfo::fromJson(const QJsonObject& revision)
 AppDeploymentInfo AppDeploymentInfo::fromJson(const QJsonObject& appDeployment)
 {
     AppDeploymentInfo a;
-    a.name = objectName(appDeployment);
+    a.name = kubeName(appDeployment);
     const QJsonObject status = obj(appDeployment, "status");
     a.phase = str(status, "phase");
     for (const QJsonValue& v : arr(status, "conditions")) {

@@ -19,7 +19,7 @@ inline constexpr auto appDeployment = "app.oam.dev/appDeployment";
 inline constexpr auto component = "app.oam.dev/component";
 } // namespace labels
 
-QString objectName(const QJsonObject& object);
+QString kubeName(const QJsonObject& object);
 QString objectUid(const QJsonObject& object);
 QString labelValue(const QJsonObject& object, const char* key);
 QDateTime creationTime(const QJsonObject& object);

@@ -355,7 +355,7 @@ void RolloutPlanModel::setLiveObjects(const QJsonObject& virtualService,
         }
         const QString deployment = deploymentNameFor(row.revisionName, row.componentName);
         for (const QJsonObject& d : deployments) {
-            if (veladesk::objectName(d) != deployment)
+            if (kubeName(d) != deployment)
                 continue;
             row.liveReplicas =
                 d.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(1);

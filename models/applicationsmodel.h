@@ -1,0 +1,61 @@
+#pragma once
+// The applications of a namespace: name, number of revisions, latest revision, the
+// AppDeployment that drives it (one whose appRevisions or targets name a revision of the app)
+// and that AppDeployment's phase. Snapshots are merged in place (no reset).
+
+#include "models/keyedrows.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace veladesk {
+
+struct ApplicationRow
+{
+    QString name;
+    int revisions = 0;
+    QString latestRevision;
+    QString appDeployment; // "" when none drives the app
+    QString phase;
+    QString problem; // condition message of a Failed AppDeployment
+    bool operator==(const ApplicationRow&) const = default;
+};
+
+class ApplicationsModel : public KeyedTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Name,
+        Revisions,
+        Latest,
+        AppDeployment,
+        Phase,
+        ColumnCount
+    };
+    enum Role
+    {
+        NameRole = Qt::UserRole + 1,
+        AppDeploymentRole
+    };
+
+    explicit ApplicationsModel(QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Applications, ApplicationRevisions and AppDeployments of one namespace. An app that has
+    // revisions but no Application object (deleted) is still listed.
+    void setObjects(const QList<QJsonObject>& applications, const QList<QJsonObject>& revisions,
+                    const QList<QJsonObject>& appDeployments);
+    void clear();
+    int rowOf(const QString& name) const;
+    const ApplicationRow& application(int row) const { return m_rows[row]; }
+
+private:
+    QList<ApplicationRow> m_rows;
+};
+
+} // namespace veladesk

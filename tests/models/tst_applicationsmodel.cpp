@@ -1,0 +1,111 @@
+// ApplicationsModel: apps with revision counts, latest revision, driving AppDeployment and
+// phase; snapshots merged without resets. Runs under QAbstractItemModelTester.
+
+#include "fixtures.h"
+#include "models/applicationsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veladesk;
+
+class TestApplicationsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void snapshot_data()
+    {
+        QTest::addColumn<QString>("appDeployment"); // fixture or ""
+        QTest::addColumn<QString>("exampleDeploy");
+        QTest::addColumn<QString>("examplePhase");
+        QTest::newRow("no AppDeployment") << QString() << QStringLiteral("none") << QString();
+        QTest::newRow("split, completed")
+            << QStringLiteral("appdeployment-split.json") << QStringLiteral("example-appdeploy")
+            << QStringLiteral("Completed");
+        QTest::newRow("v1 only, rolling")
+            << QStringLiteral("appdeployment-v1-only.json") << QStringLiteral("example-appdeploy")
+            << QStringLiteral("Rolling");
+        QTest::newRow("failed") << QStringLiteral("appdeployment-failed.json")
+                                << QStringLiteral("example-appdeploy") << QStringLiteral("Failed");
+    }
+    void snapshot()
+    {
+        QFETCH(QString, appDeployment);
+        QFETCH(QString, exampleDeploy);
+        QFETCH(QString, examplePhase);
+        ApplicationsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<QJsonObject> ads;
+        if (!appDeployment.isEmpty())
+            ads << fixtures::object(appDeployment);
+        model.setObjects(fixtures::items(QStringLiteral("applications.json")),
+                         fixtures::items(QStringLiteral("applicationrevisions.json")), ads);
+        QCOMPARE(model.rowCount(), 2);
+        const int row = model.rowOf(QStringLiteral("example-app"));
+        QCOMPARE(row, 0); // sorted by name
+        QCOMPARE(model.index(row, ApplicationsModel::Revisions).data().toInt(), 3);
+        // status says v2, but v3 is recorded: the highest revision wins
+        QCOMPARE(model.index(row, ApplicationsModel::Latest).data().toString(),
+                 QStringLiteral("example-app-v3"));
+        QCOMPARE(model.index(row, ApplicationsModel::AppDeployment).data().toString(),
+                 exampleDeploy);
+        QCOMPARE(model.index(row, ApplicationsModel::Phase).data().toString(), examplePhase);
+        const int lonely = model.rowOf(QStringLiteral("lonely"));
+        QCOMPARE(model.index(lonely, ApplicationsModel::Revisions).data().toInt(), 1);
+        QCOMPARE(model.index(lonely, ApplicationsModel::AppDeployment).data().toString(),
+                 QStringLiteral("none"));
+        if (examplePhase == QLatin1String("Failed"))
+            QCOMPARE(model.index(row, ApplicationsModel::Phase).data(Qt::ToolTipRole).toString(),
+                     QStringLiteral("Deployment testsvc-v2 has 0 ready pods"));
+    }
+
+    // A second snapshot changes rows in place and inserts/removes only what changed.
+    void incrementalUpdates()
+    {
+        ApplicationsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto apps = fixtures::items(QStringLiteral("applications.json"));
+        const auto revs = fixtures::items(QStringLiteral("applicationrevisions.json"));
+        model.setObjects(apps, revs, {});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        model.setObjects(apps, revs,
+                         {fixtures::object(QStringLiteral("appdeployment-split.json"))});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toModelIndex().row(), 0);
+        QCOMPARE(inserted.size(), 0);
+
+        // a new app "alpha" sorts first; "lonely" disappears
+        QJsonObject alpha = apps[1];
+        QJsonObject meta = alpha[QLatin1String("metadata")].toObject();
+        meta[QStringLiteral("name")] = QStringLiteral("alpha");
+        alpha[QStringLiteral("metadata")] = meta;
+        QList<QJsonObject> revsWithoutLonely;
+        for (const QJsonObject& r : revs)
+            if (!r[QLatin1String("metadata")]
+                     .toObject()[QLatin1String("name")]
+                     .toString()
+                     .startsWith(QLatin1String("lonely")))
+                revsWithoutLonely << r;
+        model.setObjects({apps[0], alpha}, revsWithoutLonely, {});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 0);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("alpha"));
+        QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("example-app"));
+        QCOMPARE(model.index(0, ApplicationsModel::Revisions).data().toInt(), 0);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestApplicationsModel)
+#include "tst_applicationsmodel.moc"

@@ -1,0 +1,177 @@
+// PodsModel: watch batches applied in place (inserted/updated/removed, never a reset), frame
+// batching, state colours and ages. Runs under QAbstractItemModelTester.
+
+#include "fixtures.h"
+#include "models/podsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veladesk;
+
+namespace {
+QStringList names(const PodsModel& m)
+{
+    QStringList out;
+    for (int i = 0; i < m.rowCount(); ++i)
+        out << m.index(i, PodsModel::Name).data().toString();
+    return out;
+}
+QString phaseOf(const PodsModel& m, const QString& name)
+{
+    for (int i = 0; i < m.rowCount(); ++i)
+        if (m.index(i, PodsModel::Name).data().toString() == name)
+            return m.index(i, PodsModel::Phase).data().toString();
+    return {};
+}
+} // namespace
+
+class TestPodsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initialList()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(16, 25), Qt::UTC); });
+        model.setPods(fixtures::items(QStringLiteral("pods.json")));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, PodsModel::Revision).data().toString(),
+                 QStringLiteral("example-app-v1"));
+        QCOMPARE(model.index(0, PodsModel::Phase).data().toString(), QStringLiteral("Running"));
+        QCOMPARE(model.index(0, PodsModel::Ready).data().toString(), QStringLiteral("1/1"));
+        QCOMPARE(model.index(0, PodsModel::Node).data().toString(), QStringLiteral("kwok-node-0"));
+        QCOMPARE(model.index(0, PodsModel::Age).data().toString(), QStringLiteral("5m"));
+        QCOMPARE(model.index(1, PodsModel::Ready).data().toString(), QStringLiteral("0/1"));
+        QCOMPARE(model.index(0, 0).data(PodsModel::StateRole).toInt(),
+                 int(PodsModel::State::Ready));
+        QCOMPARE(model.index(1, 0).data(PodsModel::StateRole).toInt(),
+                 int(PodsModel::State::Progressing));
+        QVERIFY(model.index(0, 0).data(Qt::DecorationRole).value<QColor>() !=
+                model.index(1, 0).data(Qt::DecorationRole).value<QColor>());
+    }
+
+    void batches_data()
+    {
+        QTest::addColumn<QString>("events");
+        QTest::addColumn<QStringList>("expectedNames");
+        QTest::addColumn<int>("inserted");
+        QTest::addColumn<int>("updated");
+        QTest::addColumn<int>("removed");
+        QTest::addColumn<QString>("checkPod");
+        QTest::addColumn<QString>("checkPhase");
+        QTest::newRow("scale up") << QStringLiteral("events-scale-up.json")
+                                  << QStringList{QStringLiteral("testsvc-v1-7d9f-aaaaa"),
+                                                 QStringLiteral("testsvc-v1-7d9f-bbbbb"),
+                                                 QStringLiteral("testsvc-v2-5c4b-ccccc"),
+                                                 QStringLiteral("testsvc-v2-5c4b-ddddd")}
+                                  << 1 << 1 << 0 << QStringLiteral("testsvc-v2-5c4b-ddddd")
+                                  << QStringLiteral("Running");
+        QTest::newRow("delete two")
+            << QStringLiteral("events-delete.json")
+            << QStringList{QStringLiteral("testsvc-v1-7d9f-bbbbb")} << 0 << 0 << 2
+            << QStringLiteral("testsvc-v1-7d9f-bbbbb") << QStringLiteral("Pending");
+        QTest::newRow("added then deleted in one batch")
+            << QStringLiteral("events-add-then-delete.json")
+            << QStringList{QStringLiteral("testsvc-v1-7d9f-aaaaa"),
+                           QStringLiteral("testsvc-v1-7d9f-bbbbb"),
+                           QStringLiteral("testsvc-v2-5c4b-ccccc")}
+            << 0 << 0 << 0 << QString() << QString();
+        QTest::newRow("crash loop") << QStringLiteral("events-crash.json")
+                                    << QStringList{QStringLiteral("testsvc-v1-7d9f-aaaaa"),
+                                                   QStringLiteral("testsvc-v1-7d9f-bbbbb"),
+                                                   QStringLiteral("testsvc-v2-5c4b-ccccc")}
+                                    << 0 << 1 << 0 << QStringLiteral("testsvc-v2-5c4b-ccccc")
+                                    << QStringLiteral("CrashLoopBackOff");
+        QTest::newRow("unchanged object") << QStringLiteral("events-unchanged.json")
+                                          << QStringList{QStringLiteral("testsvc-v1-7d9f-aaaaa"),
+                                                         QStringLiteral("testsvc-v1-7d9f-bbbbb"),
+                                                         QStringLiteral("testsvc-v2-5c4b-ccccc")}
+                                          << 0 << 0 << 0 << QString() << QString();
+        QTest::newRow("terminating") << QStringLiteral("events-terminating.json")
+                                     << QStringList{QStringLiteral("testsvc-v1-7d9f-aaaaa"),
+                                                    QStringLiteral("testsvc-v1-7d9f-bbbbb"),
+                                                    QStringLiteral("testsvc-v2-5c4b-ccccc")}
+                                     << 0 << 1 << 0 << QStringLiteral("testsvc-v1-7d9f-aaaaa")
+                                     << QStringLiteral("Terminating");
+    }
+    void batches()
+    {
+        QFETCH(QString, events);
+        QFETCH(QStringList, expectedNames);
+        QFETCH(int, inserted);
+        QFETCH(int, updated);
+        QFETCH(int, removed);
+        QFETCH(QString, checkPod);
+        QFETCH(QString, checkPhase);
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPods(fixtures::items(QStringLiteral("pods.json")));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy rowsInserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy rowsRemoved(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy applied(&model, &PodsModel::batchApplied);
+        model.enqueue(fixtures::events(events));
+        QCOMPARE(applied.size(), 0); // not before the next frame
+        QVERIFY(applied.wait(1000));
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(applied[0][0].toInt(), inserted);
+        QCOMPARE(applied[0][1].toInt(), updated);
+        QCOMPARE(applied[0][2].toInt(), removed);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(rowsInserted.size(), inserted > 0 ? 1 : 0);
+        QCOMPARE(changed.size(), updated > 0 ? 1 : 0);
+        QVERIFY(rowsRemoved.size() >= (removed > 0 ? 1 : 0));
+        QCOMPARE(names(model), expectedNames);
+        if (!checkPod.isEmpty())
+            QCOMPARE(phaseOf(model, checkPod), checkPhase);
+        for (int i = 0; i < model.rowCount(); ++i)
+            QCOMPARE(model.rowOf(model.index(i, 0).data(PodsModel::UidRole).toString()), i);
+    }
+
+    // Many batches within one frame are applied together.
+    void coalescesWithinAFrame()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPods({});
+        QSignalSpy applied(&model, &PodsModel::batchApplied);
+        QJsonObject base = fixtures::items(QStringLiteral("pods.json")).first();
+        for (int i = 0; i < 500; ++i) {
+            QJsonObject pod = base;
+            QJsonObject meta = pod[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("uid")] = QStringLiteral("uid-%1").arg(i);
+            meta[QStringLiteral("name")] = QStringLiteral("pod-%1").arg(i);
+            pod[QStringLiteral("metadata")] = meta;
+            model.enqueue({kube::WatchEvent{kube::WatchEvent::Type::Added, pod}});
+        }
+        QCOMPARE(model.pendingEvents(), 500);
+        QVERIFY(applied.wait(1000));
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(model.rowCount(), 500);
+        QCOMPARE(model.index(499, 0).data().toString(), QStringLiteral("pod-499"));
+        // delete every other pod: scattered removals keep the index consistent
+        QList<kube::WatchEvent> deletes;
+        for (int i = 0; i < 500; i += 2) {
+            QJsonObject pod = base;
+            QJsonObject meta = pod[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("uid")] = QStringLiteral("uid-%1").arg(i);
+            pod[QStringLiteral("metadata")] = meta;
+            deletes << kube::WatchEvent{kube::WatchEvent::Type::Deleted, pod};
+        }
+        model.enqueue(deletes);
+        model.flush();
+        QCOMPARE(model.rowCount(), 250);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("pod-1"));
+        QCOMPARE(model.rowOf(QStringLiteral("uid-499")), 249);
+    }
+};
+
+QTEST_MAIN(TestPodsModel)
+#include "tst_podsmodel.moc"

@@ -1,0 +1,94 @@
+// RevisionsModel: revisions of the selected app with images, ports, ready/desired replicas and
+// the live VirtualService weight. Runs under QAbstractItemModelTester.
+
+#include "fixtures.h"
+#include "models/revisionsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace veladesk;
+
+class TestRevisionsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void snapshot_data()
+    {
+        QTest::addColumn<QString>("virtualService");
+        QTest::addColumn<bool>("withDeployments");
+        QTest::addColumn<QStringList>("replicas");
+        QTest::addColumn<QStringList>("weights");
+        QTest::newRow("nothing deployed")
+            << QString() << false << QStringList{u"-"_qs, u"-"_qs, u"-"_qs}
+            << QStringList{u"-"_qs, u"-"_qs, u"-"_qs};
+        QTest::newRow("deployed, no VirtualService")
+            << QString() << true << QStringList{u"2/3"_qs, u"1/1"_qs, u"-"_qs}
+            << QStringList{u"-"_qs, u"-"_qs, u"-"_qs};
+        QTest::newRow("split 40/60") << QStringLiteral("virtualservice-drift.json") << true
+                                     << QStringList{u"2/3"_qs, u"1/1"_qs, u"-"_qs}
+                                     << QStringList{u"40%"_qs, u"60%"_qs, u"0%"_qs};
+    }
+    void snapshot()
+    {
+        QFETCH(QString, virtualService);
+        QFETCH(bool, withDeployments);
+        QFETCH(QStringList, replicas);
+        QFETCH(QStringList, weights);
+        RevisionsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(17, 0), Qt::UTC); });
+        model.setObjects(QStringLiteral("example-app"),
+                         fixtures::items(QStringLiteral("applicationrevisions.json")),
+                         withDeployments ? fixtures::items(QStringLiteral("deployments.json"))
+                                         : QList<QJsonObject>{},
+                         virtualService.isEmpty() ? QJsonObject()
+                                                  : fixtures::object(virtualService),
+                         fixtures::object(QStringLiteral("appdeployment-split.json")));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, RevisionsModel::Name).data().toString(),
+                 QStringLiteral("example-app-v1"));
+        QCOMPARE(model.index(0, RevisionsModel::Images).data().toString(),
+                 QStringLiteral("crccheck/hello-world"));
+        QCOMPARE(model.index(0, RevisionsModel::Ports).data().toString(), QStringLiteral("8000"));
+        QCOMPARE(model.index(1, RevisionsModel::Ports).data().toString(), QStringLiteral("80"));
+        QCOMPARE(model.index(2, RevisionsModel::Ports).data().toString(), QStringLiteral("8080"));
+        QCOMPARE(model.index(0, RevisionsModel::Age).data().toString(), QStringLiteral("60m"));
+        QStringList gotReplicas, gotWeights;
+        for (int i = 0; i < 3; ++i) {
+            gotReplicas << model.index(i, RevisionsModel::Replicas).data().toString();
+            gotWeights << model.index(i, RevisionsModel::Weight).data().toString();
+        }
+        QCOMPARE(gotReplicas, replicas);
+        QCOMPARE(gotWeights, weights);
+        QVERIFY(model.revision(0).inPlan);
+        QVERIFY(!model.revision(2).inPlan);
+        QCOMPARE(model.revisionInfos().size(), 3);
+    }
+
+    void updatesInPlaceAndResetsOnAppSwitch()
+    {
+        RevisionsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto revs = fixtures::items(QStringLiteral("applicationrevisions.json"));
+        model.setObjects(QStringLiteral("example-app"), revs, {}, {}, {});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setObjects(QStringLiteral("example-app"), revs,
+                         fixtures::items(QStringLiteral("deployments.json")), {}, {});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 2); // v1 and v2 got replicas; v3 unchanged
+        model.setObjects(QStringLiteral("lonely"), revs, {}, {}, {});
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("lonely-v1"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestRevisionsModel)
+#include "tst_revisionsmodel.moc"
