@@ -25,8 +25,12 @@ struct Request
     QUrlQuery query; // values are escaped by the client
     QByteArray body;
     QByteArray contentType = "application/json";
+    QByteArray accept = "application/json";
     QString object; // "Deployment default/testsvc-v1", for error messages
+    // GET only: 5xx answers and dropped connections are retried with backoff (3 attempts).
+    // 429 is retried for every verb after Retry-After (the server did not process it).
     bool retryReads = true;
+    int timeoutMs = 60000; // whole request; 0 for none
 };
 
 struct Response
@@ -42,7 +46,7 @@ struct ListOptions
 {
     QString labelSelector;
     QString fieldSelector;
-    int limit = 500;             // page size; list() follows `continue` until done
+    int limit = 500; // page size; list() follows `continue` until done
     QString resourceVersion;
 };
 
@@ -50,12 +54,13 @@ struct ObjectList
 {
     QList<QJsonObject> items; // each item has apiVersion/kind filled in
     QString resourceVersion;
+    QString continueToken; // listPage() only: token of the next page, empty on the last
 };
 
 struct WriteOptions
 {
-    bool dryRun = false;               // dryRun=All
-    bool force = false;                // server-side apply only
+    bool dryRun = false; // dryRun=All
+    bool force = false;  // server-side apply only
     QString fieldManager = QStringLiteral("veladesk");
 };
 
@@ -99,9 +104,13 @@ public:
 
     QFuture<Response> send(Request request);
 
-    QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns, const QString& name);
-    QFuture<Result<ObjectList>> list(const ResourceType& type, const QString& ns, ListOptions options = {});
+    QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns,
+                                     const QString& name);
+    QFuture<Result<ObjectList>> list(const ResourceType& type, const QString& ns,
+                                     ListOptions options = {});
     // One page only (for callers that paginate themselves); `continueToken` may be empty.
+    // The next page's token is in ObjectList::continueToken; `nextContinue`, when given, is
+    // also written (from the worker thread, before the future finishes): keep it alive.
     QFuture<Result<ObjectList>> listPage(const ResourceType& type, const QString& ns,
                                          const ListOptions& options, const QString& continueToken,
                                          QString* nextContinue = nullptr);

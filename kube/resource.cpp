@@ -28,16 +28,34 @@ ResourceType make(const char* g, const char* v, const char* r, const char* k, bo
 }
 } // namespace
 
-ResourceType ResourceType::pods() { return make("", "v1", "pods", "Pod"); }
-ResourceType ResourceType::services() { return make("", "v1", "services", "Service"); }
-ResourceType ResourceType::configMaps() { return make("", "v1", "configmaps", "ConfigMap"); }
-ResourceType ResourceType::namespaces() { return make("", "v1", "namespaces", "Namespace", false); }
-ResourceType ResourceType::events() { return make("", "v1", "events", "Event"); }
+ResourceType ResourceType::pods()
+{
+    return make("", "v1", "pods", "Pod");
+}
+ResourceType ResourceType::services()
+{
+    return make("", "v1", "services", "Service");
+}
+ResourceType ResourceType::configMaps()
+{
+    return make("", "v1", "configmaps", "ConfigMap");
+}
+ResourceType ResourceType::namespaces()
+{
+    return make("", "v1", "namespaces", "Namespace", false);
+}
+ResourceType ResourceType::events()
+{
+    return make("", "v1", "events", "Event");
+}
 ResourceType ResourceType::endpointSlices()
 {
     return make("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice");
 }
-ResourceType ResourceType::deployments() { return make("apps", "v1", "deployments", "Deployment"); }
+ResourceType ResourceType::deployments()
+{
+    return make("apps", "v1", "deployments", "Deployment");
+}
 ResourceType ResourceType::customResourceDefinitions()
 {
     return make("apiextensions.k8s.io", "v1", "customresourcedefinitions",
@@ -68,11 +86,16 @@ ResourceType ResourceType::gateways(const QString& version)
 
 ResourceType ResourceType::forKind(const QString& apiVersion, const QString& kind)
 {
-    const QString group = apiVersion.contains(QLatin1Char('/')) ? apiVersion.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString group = apiVersion.contains(QLatin1Char('/'))
+                              ? apiVersion.section(QLatin1Char('/'), 0, 0)
+                              : QString();
     const QString version = apiVersion.section(QLatin1Char('/'), -1);
-    const ResourceType known[] = {pods(), services(), configMaps(), namespaces(), events(),
-                                  endpointSlices(), deployments(), customResourceDefinitions(),
-                                  applications(), applicationRevisions(), appDeployments()};
+    const ResourceType known[] = {pods(),          services(),
+                                  configMaps(),    namespaces(),
+                                  events(),        endpointSlices(),
+                                  deployments(),   customResourceDefinitions(),
+                                  applications(),  applicationRevisions(),
+                                  appDeployments()};
     for (const ResourceType& t : known)
         if (t.kind == kind && t.group == group && t.version == version)
             return t;

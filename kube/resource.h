@@ -13,7 +13,10 @@ struct ResourceType
     QString kind;     // "Deployment"
     bool namespaced = true;
 
-    QString apiVersion() const { return group.isEmpty() ? version : group + QLatin1Char('/') + version; }
+    QString apiVersion() const
+    {
+        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
+    }
     // "/api/v1" or "/apis/<group>/<version>"
     QString basePath() const;
     // Collection path, namespaced when ns is non-empty and the type is namespaced.

@@ -9,22 +9,23 @@ namespace kube {
 
 struct Status
 {
-    enum class Kind {
+    enum class Kind
+    {
         Ok,
-        Http,       // the server answered with an error status (httpCode set)
-        Transport,  // connection, DNS, timeout, TLS handshake failure
-        Tls,        // certificate verification failed
-        Config,     // kubeconfig / credential problem (file, entry, what is wrong)
-        Invalid,    // input rejected before anything was sent (bad YAML, bad plan)
+        Http,      // the server answered with an error status (httpCode set)
+        Transport, // connection, DNS, timeout, TLS handshake failure
+        Tls,       // certificate verification failed
+        Config,    // kubeconfig / credential problem (file, entry, what is wrong)
+        Invalid,   // input rejected before anything was sent (bad YAML, bad plan)
         Cancelled,
     };
 
     Kind kind = Kind::Ok;
-    int httpCode = 0;      // 0 when no HTTP answer was received
-    QString reason;        // API server's reason (NotFound, Conflict, AlreadyExists, ...) or ours
-    QString message;       // human readable; for Http the API server's own message, quoted
-    QString object;        // the object concerned, "kind/name" or "namespace/kind/name"
-    QStringList details;   // e.g. field errors of a 422, one per entry
+    int httpCode = 0;    // 0 when no HTTP answer was received
+    QString reason;      // API server's reason (NotFound, Conflict, AlreadyExists, ...) or ours
+    QString message;     // human readable; for Http the API server's own message, quoted
+    QString object;      // the object concerned, "kind/name" or "namespace/kind/name"
+    QStringList details; // e.g. field errors of a 422, one per entry
     int retryAfterSeconds = 0;
 
     bool ok() const { return kind == Kind::Ok; }
@@ -49,8 +50,7 @@ struct Status
     QString toString() const;
 };
 
-template <typename T>
-struct Result
+template <typename T> struct Result
 {
     Status status;
     T value{};

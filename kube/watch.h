@@ -14,20 +14,39 @@ namespace kube {
 
 struct WatchEvent
 {
-    enum class Type { Added, Modified, Deleted };
+    enum class Type
+    {
+        Added,
+        Modified,
+        Deleted
+    };
     Type type = Type::Added;
     QJsonObject object;
 };
 
-enum class WatchHealth { Connecting, Connected, Reconnecting, Failed };
+enum class WatchHealth
+{
+    Connecting,
+    Connected,
+    Reconnecting,
+    Failed
+};
 
 class Watch : public QObject
 {
     Q_OBJECT
 public:
     ~Watch() override;
+    // Lists (the first time: synced(); later: the difference as events), then streams.
     void start();
+    // Ends the stream; snapshot() and resourceVersion() are kept.
     void stop();
+    // Streams again from `fromResourceVersion` (default: the last one seen) without listing
+    // first, e.g. after stop(). A version the server no longer has answers 410 Gone, which
+    // the watch handles like any other: relist and report the difference as events.
+    void resume(const QString& fromResourceVersion = {});
+    // How many times the watch listed again after the first list (410s and dropped streams).
+    int relistCount() const;
     WatchHealth health() const;
     QString healthMessage() const; // why, when Reconnecting or Failed
     // Current state of every object (uid -> object), as last delivered.

@@ -1,0 +1,77 @@
+#pragma once
+// Internal to kube/: what a Client shares with its Watches. A Watch keeps the core alive,
+// so a watch outliving its Client stays safe.
+
+#include "kube/client.h"
+#include "kube/credentials.h"
+#include "kube/transport.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace kube::detail {
+
+// One request through its attempts (credential refresh, 401 re-run, 429 and 5xx retries).
+struct Call
+{
+    Request request;
+    std::function<void(Response)> done; // exactly once, on the worker or a pool thread
+    // Streaming (watch): body chunks instead of an accumulated body; never retried here.
+    std::function<void(int, const HeaderList&)> onHeaders;
+    std::function<void(const QByteArray&)> onData;
+    quint64 group = 0; // 0: the client's group (Client::cancelAll); watches use their own
+    int attempts = 0;
+    bool execRetried = false;
+    std::chrono::steady_clock::time_point notBefore{};
+    std::atomic<quint64> jobId{0};
+    std::atomic<bool> cancelled{false};
+};
+
+class ClientCore : public std::enable_shared_from_this<ClientCore>
+{
+public:
+    explicit ClientCore(const ClusterConnection& connection);
+    ~ClientCore();
+
+    ClusterConnection connection;
+    std::shared_ptr<const TlsSettings> tls;
+    Credentials credentials;
+    QByteArray baseUrl; // scheme://host[:port][/prefix], host replaced by tls-server-name
+    quint64 group;
+    std::unique_ptr<Transport> transport;
+
+    std::mutex discoveryMutex;
+    std::optional<Discovery> discoveryCache;
+
+    void start(std::shared_ptr<Call> call);
+    void cancel(const std::shared_ptr<Call>& call);
+    // Convenience: a plain request whose answer goes to `done`.
+    std::shared_ptr<Call> send(Request request, std::function<void(Response)> done);
+
+    // Pagination: follows `continue` until the last page, then calls done.
+    void listAll(const ResourceType& type, const QString& ns, const ListOptions& options,
+                 std::function<void(Result<ObjectList>)> done);
+    void listOnePage(const ResourceType& type, const QString& ns, const ListOptions& options,
+                     const QString& continueToken, std::function<void(Result<ObjectList>)> done);
+
+    Response toResponse(const Call& call, const RawResult& raw) const;
+
+private:
+    void attemptWith(const std::shared_ptr<Call>& call, Result<AuthMaterial> auth);
+    void handle(const std::shared_ptr<Call>& call, RawResult raw);
+};
+
+quint64 newGroup(); // a fresh cancellation group id
+Result<ObjectList> parseList(const Response& response, const ResourceType& type);
+
+} // namespace kube::detail
+
+namespace kube {
+struct Client::Private
+{
+    std::shared_ptr<detail::ClientCore> core;
+};
+} // namespace kube

@@ -1,0 +1,245 @@
+#include "kube/credentials.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace kube::detail {
+
+namespace {
+
+Status credentialError(const QString& message)
+{
+    return Status::error(Status::Kind::Config, message, {}, QStringLiteral("CredentialError"));
+}
+
+// Plugin output may be long and is only shown to say what went wrong; never its stdout,
+// which carries the credential.
+QString stderrTail(const QByteArray& err)
+{
+    QString s = QString::fromUtf8(err).trimmed();
+    if (s.size() > 600)
+        s = QStringLiteral("...") + s.right(600);
+    return s;
+}
+
+} // namespace
+
+Credentials::Credentials(const ClusterConnection& connection)
+    : m_connection(connection), m_user(connection.user)
+{
+}
+
+bool Credentials::needsExecRun() const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_user.exec)
+        return false;
+    if (!m_haveExec)
+        return true;
+    return m_execExpiry.isValid() && QDateTime::currentDateTimeUtc() >= m_execExpiry;
+}
+
+void Credentials::invalidateExec()
+{
+    std::lock_guard lock(m_mutex);
+    m_haveExec = false;
+}
+
+int Credentials::execRuns() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_execRuns;
+}
+
+QString Credentials::describe() const
+{
+    if (m_user.exec)
+        return QStringLiteral("credential from exec plugin %1").arg(m_user.exec->command);
+    if (!m_user.tokenFile.isEmpty())
+        return QStringLiteral("bearer token from %1").arg(m_user.tokenFile);
+    if (!m_user.token.isEmpty())
+        return QStringLiteral("bearer token");
+    if (!m_user.username.isEmpty())
+        return QStringLiteral("basic authentication as %1").arg(m_user.username);
+    if (!m_user.clientCertificateData.isEmpty())
+        return QStringLiteral("client certificate");
+    return QStringLiteral("no credentials (anonymous)");
+}
+
+Result<AuthMaterial> Credentials::material()
+{
+    std::lock_guard lock(m_mutex);
+    AuthMaterial m;
+    if (m_user.exec) {
+        const bool expired =
+            m_execExpiry.isValid() && QDateTime::currentDateTimeUtc() >= m_execExpiry;
+        if (!m_haveExec || expired) {
+            Result<AuthMaterial> r = runExec();
+            if (!r)
+                return r;
+        }
+        m = m_exec;
+    }
+    if (m.bearerToken.isEmpty() && !m_user.tokenFile.isEmpty()) {
+        // Re-read when the file changed (projected ServiceAccount tokens rotate in place).
+        const QFileInfo info(m_user.tokenFile);
+        if (!info.exists())
+            return Result<AuthMaterial>::failure(credentialError(
+                QStringLiteral("%1: user \"%2\": tokenFile %3 does not exist")
+                    .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile)));
+        if (info.lastModified() != m_tokenFileModified || info.size() != m_tokenFileSize) {
+            QFile f(m_user.tokenFile);
+            if (!f.open(QIODevice::ReadOnly))
+                return Result<AuthMaterial>::failure(
+                    credentialError(QStringLiteral("%1: user \"%2\": cannot read tokenFile %3: %4")
+                                        .arg(m_user.sourceFile, m_connection.userName,
+                                             m_user.tokenFile, f.errorString())));
+            m_tokenFromFile = f.readAll().trimmed();
+            m_tokenFileModified = info.lastModified();
+            m_tokenFileSize = info.size();
+        }
+        m.bearerToken = m_tokenFromFile;
+    }
+    if (m.bearerToken.isEmpty() && !m_user.token.isEmpty())
+        m.bearerToken = m_user.token.toUtf8();
+    if (m.bearerToken.isEmpty() && !m_user.username.isEmpty()) {
+        m.basicUser = m_user.username.toUtf8();
+        m.basicPassword = m_user.password.toUtf8();
+    }
+    return Result<AuthMaterial>::success(m);
+}
+
+Result<AuthMaterial> Credentials::runExec()
+{
+    using R = Result<AuthMaterial>;
+    const ExecConfig& x = *m_user.exec;
+    const QString who = QStringLiteral("%1: user \"%2\": exec plugin")
+                            .arg(m_user.sourceFile, m_connection.userName);
+    auto withHint = [&](QString msg) {
+        if (!x.installHint.isEmpty())
+            msg += QStringLiteral("\n\n") + x.installHint.trimmed();
+        return msg;
+    };
+
+    if (x.interactiveMode == QLatin1String("Always"))
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 needs an interactive terminal (interactiveMode: Always), "
+                           "which VelaDesk cannot give it")
+                .arg(who, x.command)));
+
+    // kubectl's rule: a command with a slash is a path (relative ones from the kubeconfig's
+    // folder); a bare name is looked up in PATH.
+    QString program;
+    if (x.command.contains(QLatin1Char('/'))) {
+        program = QDir::isAbsolutePath(x.command)
+                      ? x.command
+                      : QDir::cleanPath(QDir(x.configDir).absoluteFilePath(x.command));
+        if (!QFileInfo(program).isExecutable())
+            program.clear();
+    } else {
+        program = QStandardPaths::findExecutable(x.command);
+    }
+    if (program.isEmpty())
+        return R::failure(credentialError(
+            withHint(QStringLiteral("%1: executable \"%2\" not found").arg(who, x.command))));
+
+    QJsonObject spec{{QStringLiteral("interactive"), false}};
+    if (x.provideClusterInfo) {
+        QJsonObject cluster{{QStringLiteral("server"), m_connection.cluster.server}};
+        if (!m_connection.cluster.tlsServerName.isEmpty())
+            cluster.insert(QStringLiteral("tls-server-name"), m_connection.cluster.tlsServerName);
+        if (m_connection.cluster.insecureSkipTlsVerify)
+            cluster.insert(QStringLiteral("insecure-skip-tls-verify"), true);
+        if (!m_connection.cluster.certificateAuthorityData.isEmpty())
+            cluster.insert(
+                QStringLiteral("certificate-authority-data"),
+                QString::fromLatin1(m_connection.cluster.certificateAuthorityData.toBase64()));
+        if (!m_connection.cluster.proxyUrl.isEmpty())
+            cluster.insert(QStringLiteral("proxy-url"), m_connection.cluster.proxyUrl);
+        spec.insert(QStringLiteral("cluster"), cluster);
+    }
+    const QJsonObject execInfo{{QStringLiteral("apiVersion"), x.apiVersion},
+                               {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
+                               {QStringLiteral("spec"), spec}};
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto& [name, value] : x.env)
+        env.insert(name, value);
+    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"),
+               QString::fromUtf8(QJsonDocument(execInfo).toJson(QJsonDocument::Compact)));
+
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(x.args);
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    if (!process.waitForStarted(30000))
+        return R::failure(credentialError(withHint(QStringLiteral("%1 %2 could not be started: %3")
+                                                       .arg(who, program, process.errorString()))));
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return R::failure(
+            credentialError(QStringLiteral("%1 %2 did not finish within 120 s").arg(who, program)));
+    }
+    ++m_execRuns;
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return R::failure(credentialError(QStringLiteral("%1 %2 failed (exit code %3): %4")
+                                              .arg(who, program)
+                                              .arg(process.exitCode())
+                                              .arg(stderrTail(err))));
+
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &perr);
+    if (!doc.isObject())
+        return R::failure(credentialError(QStringLiteral("%1 %2 printed no ExecCredential JSON: %3")
+                                              .arg(who, program, perr.errorString())));
+    const QJsonObject cred = doc.object();
+    if (cred.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential"))
+        return R::failure(
+            credentialError(QStringLiteral("%1 %2 printed kind \"%3\", expected ExecCredential")
+                                .arg(who, program, cred.value(QStringLiteral("kind")).toString())));
+    if (cred.value(QStringLiteral("apiVersion")).toString() != x.apiVersion)
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 printed apiVersion \"%3\", the kubeconfig asks for \"%4\"")
+                .arg(who, program, cred.value(QStringLiteral("apiVersion")).toString(),
+                     x.apiVersion)));
+    const QJsonObject status = cred.value(QStringLiteral("status")).toObject();
+    AuthMaterial m;
+    m.bearerToken = status.value(QStringLiteral("token")).toString().toUtf8();
+    m.clientCertPem = status.value(QStringLiteral("clientCertificateData")).toString().toUtf8();
+    m.clientKeyPem = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
+    if (m.bearerToken.isEmpty() && m.clientCertPem.isEmpty())
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 returned neither status.token nor status.clientCertificateData")
+                .arg(who, program)));
+    if (m.clientCertPem.isEmpty() != m.clientKeyPem.isEmpty())
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 returned clientCertificateData and clientKeyData only together")
+                .arg(who, program)));
+    QDateTime expiry;
+    const QString exp = status.value(QStringLiteral("expirationTimestamp")).toString();
+    if (!exp.isEmpty()) {
+        expiry = QDateTime::fromString(exp, Qt::ISODateWithMs);
+        if (!expiry.isValid())
+            expiry = QDateTime::fromString(exp, Qt::ISODate);
+        if (!expiry.isValid())
+            return R::failure(credentialError(
+                QStringLiteral("%1 %2 returned an unreadable expirationTimestamp \"%3\"")
+                    .arg(who, program, exp)));
+    }
+    m_exec = m;
+    m_execExpiry = expiry.toUTC();
+    m_haveExec = true;
+    return R::success(m);
+}
+
+} // namespace kube::detail

@@ -1,0 +1,58 @@
+#pragma once
+// Internal to kube/: the credentials of one client. Thread-safe. Secrets held here never
+// reach a message, a log line or a Status.
+
+#include "kube/kubeconfig.h"
+#include "kube/status.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+#include <mutex>
+
+namespace kube::detail {
+
+struct AuthMaterial
+{
+    QByteArray bearerToken;
+    QByteArray clientCertPem; // from an exec plugin; empty: the kubeconfig's own (TLS settings)
+    QByteArray clientKeyPem;
+    QByteArray basicUser, basicPassword;
+};
+
+class Credentials
+{
+public:
+    explicit Credentials(const ClusterConnection& connection);
+
+    bool hasExec() const { return m_user.exec.has_value(); }
+    // True when material() would have to run the exec plugin (a blocking call).
+    bool needsExecRun() const;
+    // The current credential. Runs the exec plugin when its cached credential is missing or
+    // expired, and re-reads tokenFile when the file changed. May block.
+    Result<AuthMaterial> material();
+    // After a 401: forget the exec plugin's credential so that the next material() re-runs it.
+    void invalidateExec();
+    // How many times the exec plugin ran (for tests and diagnostics).
+    int execRuns() const;
+    // "client certificate", "bearer token", "token file /path", ... for 401 messages.
+    QString describe() const;
+
+private:
+    Result<AuthMaterial> runExec(); // called with m_mutex held
+
+    ClusterConnection m_connection;
+    UserInfo m_user;
+    mutable std::mutex m_mutex;
+    // exec cache
+    bool m_haveExec = false;
+    AuthMaterial m_exec;
+    QDateTime m_execExpiry; // invalid: no expiry
+    int m_execRuns = 0;
+    // tokenFile cache
+    QDateTime m_tokenFileModified;
+    qint64 m_tokenFileSize = -1;
+    QByteArray m_tokenFromFile;
+};
+
+} // namespace kube::detail

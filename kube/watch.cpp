@@ -1,0 +1,401 @@
+#include "kube/watch.h"
+
+#include "kube/clientcore.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTimer>
+
+#include <mutex>
+
+namespace kube {
+
+using namespace detail;
+
+namespace {
+
+// Hands results from the transport's thread to the Watch's thread. The Watch clears `watch`
+// under the mutex before it dies; events already posted to it are dropped by Qt with it.
+struct Sink
+{
+    std::mutex mutex;
+    Watch* watch = nullptr;
+
+    template <typename F> void post(F f)
+    {
+        std::lock_guard lock(mutex);
+        if (watch)
+            QMetaObject::invokeMethod(
+                watch, [w = watch, f = std::move(f)]() mutable { f(w); }, Qt::QueuedConnection);
+    }
+};
+
+QString uidOf(const QJsonObject& o)
+{
+    const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
+    const QString uid = meta.value(QStringLiteral("uid")).toString();
+    if (!uid.isEmpty())
+        return uid;
+    return meta.value(QStringLiteral("namespace")).toString() + QLatin1Char('/') +
+           meta.value(QStringLiteral("name")).toString();
+}
+
+QString rvOf(const QJsonObject& o)
+{
+    return o.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("resourceVersion"))
+        .toString();
+}
+
+bool looksPermanent(const Status& s)
+{
+    return s.kind == Status::Kind::Config || s.kind == Status::Kind::Tls ||
+           s.kind == Status::Kind::Invalid || s.httpCode == 401 || s.httpCode == 403 ||
+           s.httpCode == 404;
+}
+
+} // namespace
+
+struct Watch::Private
+{
+    Watch* q = nullptr;
+    std::shared_ptr<ClientCore> core;
+    ResourceType type;
+    QString ns;
+    ListOptions options;
+    quint64 group = newGroup();
+    std::shared_ptr<Sink> sink = std::make_shared<Sink>();
+
+    QHash<QString, QJsonObject> cache;
+    QString resourceVersion;
+    WatchHealth health = WatchHealth::Connecting;
+    QString healthMessage;
+    bool running = false;
+    bool synced = false;
+    int relists = 0;
+    int failures = 0;
+    // Every list or stream started carries the generation it belongs to; answers of an
+    // older generation (after stop(), a relist, ...) are ignored.
+    quint64 generation = 0;
+    std::shared_ptr<Call> stream;
+    QByteArray lineBuffer;
+    QTimer retryTimer;
+
+    void setHealth(WatchHealth h, const QString& message)
+    {
+        if (h == health && message == healthMessage)
+            return;
+        health = h;
+        healthMessage = message;
+        Q_EMIT q->healthChanged(h, message);
+    }
+
+    void cancelStream()
+    {
+        if (stream) {
+            core->cancel(stream);
+            stream.reset();
+        }
+        lineBuffer.clear();
+    }
+
+    void list()
+    {
+        cancelStream();
+        retryTimer.stop();
+        const quint64 gen = ++generation;
+        ListOptions o = options;
+        o.resourceVersion.clear(); // a consistent read: the newest state, from etcd
+        if (o.limit <= 0)
+            o.limit = 500;
+        std::shared_ptr<Sink> s = sink;
+        core->listAll(type, ns, o, [s, gen](Result<ObjectList> r) {
+            s->post([gen, r = std::move(r)](Watch* w) { w->d->onListed(gen, r); });
+        });
+    }
+
+    void onListed(quint64 gen, const Result<ObjectList>& r)
+    {
+        if (gen != generation || !running)
+            return;
+        if (!r) {
+            retryLater(r.status, true);
+            return;
+        }
+        QHash<QString, QJsonObject> fresh;
+        fresh.reserve(r.value.items.size());
+        for (const QJsonObject& o : r.value.items)
+            fresh.insert(uidOf(o), o);
+        resourceVersion = r.value.resourceVersion;
+        if (!synced) {
+            synced = true;
+            cache = fresh;
+            Q_EMIT q->synced(r.value.items);
+        } else {
+            // The difference between what was delivered and what is there now.
+            QList<WatchEvent> batch;
+            for (const QJsonObject& o : r.value.items) {
+                const QString uid = uidOf(o);
+                auto old = cache.constFind(uid);
+                if (old == cache.constEnd())
+                    batch.append({WatchEvent::Type::Added, o});
+                else if (rvOf(*old) != rvOf(o))
+                    batch.append({WatchEvent::Type::Modified, o});
+            }
+            for (auto it = cache.constBegin(); it != cache.constEnd(); ++it)
+                if (!fresh.contains(it.key()))
+                    batch.append({WatchEvent::Type::Deleted, it.value()});
+            cache = fresh;
+            if (!batch.isEmpty())
+                Q_EMIT q->events(batch);
+        }
+        openStream();
+    }
+
+    void openStream()
+    {
+        cancelStream();
+        const quint64 gen = ++generation;
+        auto call = std::make_shared<Call>();
+        Request& req = call->request;
+        req.path = type.collectionPath(ns);
+        req.query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
+        req.query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+        if (!resourceVersion.isEmpty())
+            req.query.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion);
+        // The server ends the stream after this; the watch then resumes from the last version
+        // without listing again.
+        req.query.addQueryItem(QStringLiteral("timeoutSeconds"), QStringLiteral("300"));
+        if (!options.labelSelector.isEmpty())
+            req.query.addQueryItem(QStringLiteral("labelSelector"), options.labelSelector);
+        if (!options.fieldSelector.isEmpty())
+            req.query.addQueryItem(QStringLiteral("fieldSelector"), options.fieldSelector);
+        req.object = (type.kind.isEmpty() ? type.resource : type.kind) + QStringLiteral(" watch") +
+                     (ns.isEmpty() ? QString() : QStringLiteral(" in ") + ns);
+        req.timeoutMs = 0;
+        call->group = group;
+        std::shared_ptr<Sink> s = sink;
+        call->onHeaders = [s, gen](int code, const HeaderList&) {
+            s->post([gen, code](Watch* w) { w->d->onStreamHeaders(gen, code); });
+        };
+        call->onData = [s, gen](const QByteArray& chunk) {
+            s->post([gen, chunk](Watch* w) { w->d->onChunk(gen, chunk); });
+        };
+        call->done = [s, gen](Response r) {
+            s->post([gen, r = std::move(r)](Watch* w) { w->d->onStreamEnded(gen, r); });
+        };
+        stream = call;
+        core->start(call);
+    }
+
+    void onStreamHeaders(quint64 gen, int code)
+    {
+        if (gen != generation || !running)
+            return;
+        if (code == 200) {
+            failures = 0;
+            setHealth(WatchHealth::Connected, {});
+        }
+    }
+
+    void onChunk(quint64 gen, const QByteArray& chunk)
+    {
+        if (gen != generation || !running)
+            return;
+        lineBuffer += chunk;
+        QList<WatchEvent> batch;
+        qsizetype start = 0;
+        bool gone = false;
+        Status streamError;
+        for (;;) {
+            const qsizetype nl = lineBuffer.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            const QByteArray line = lineBuffer.mid(start, nl - start).trimmed();
+            start = nl + 1;
+            if (line.isEmpty())
+                continue;
+            const QJsonObject ev = QJsonDocument::fromJson(line).object();
+            const QString t = ev.value(QStringLiteral("type")).toString();
+            QJsonObject obj = ev.value(QStringLiteral("object")).toObject();
+            if (t == QLatin1String("ERROR")) {
+                // A Status object; 410 means our resourceVersion is no longer available.
+                const int code = obj.value(QStringLiteral("code")).toInt();
+                streamError.kind = Status::Kind::Http;
+                streamError.httpCode = code;
+                streamError.reason = obj.value(QStringLiteral("reason")).toString();
+                streamError.message = obj.value(QStringLiteral("message")).toString();
+                gone = true;
+                break;
+            }
+            if (!obj.contains(QStringLiteral("kind")) && !type.kind.isEmpty())
+                obj.insert(QStringLiteral("kind"), type.kind);
+            if (!obj.contains(QStringLiteral("apiVersion")))
+                obj.insert(QStringLiteral("apiVersion"), type.apiVersion());
+            const QString rv = rvOf(obj);
+            if (!rv.isEmpty())
+                resourceVersion = rv;
+            if (t == QLatin1String("BOOKMARK"))
+                continue;
+            const QString uid = uidOf(obj);
+            if (t == QLatin1String("ADDED") || t == QLatin1String("MODIFIED")) {
+                auto old = cache.constFind(uid);
+                if (old != cache.constEnd() && rvOf(*old) == rv)
+                    continue; // already delivered (by a relist)
+                const bool known = old != cache.constEnd();
+                cache.insert(uid, obj);
+                batch.append({known ? WatchEvent::Type::Modified : WatchEvent::Type::Added, obj});
+            } else if (t == QLatin1String("DELETED")) {
+                if (cache.remove(uid))
+                    batch.append({WatchEvent::Type::Deleted, obj});
+            }
+        }
+        lineBuffer.remove(0, start);
+        if (!batch.isEmpty())
+            Q_EMIT q->events(batch);
+        if (gone) {
+            cancelStream();
+            if (streamError.httpCode == 410) {
+                ++relists;
+                setHealth(WatchHealth::Reconnecting,
+                          QStringLiteral("resourceVersion expired (410 Gone: %1); listing again")
+                              .arg(streamError.message));
+                list();
+            } else {
+                retryLater(streamError, true);
+            }
+        }
+    }
+
+    void onStreamEnded(quint64 gen, const Response& r)
+    {
+        if (gen != generation || !running)
+            return;
+        stream.reset();
+        lineBuffer.clear();
+        if (r.status.ok()) {
+            // The server's timeoutSeconds ran out: carry on from where we are.
+            openStream();
+            return;
+        }
+        if (r.status.httpCode == 410) {
+            ++relists;
+            setHealth(WatchHealth::Reconnecting,
+                      QStringLiteral("resourceVersion expired (410 Gone); listing again"));
+            list();
+            return;
+        }
+        retryLater(r.status, true);
+    }
+
+    // A failed list or a dropped stream: relist after a backoff (0.25 s doubling to 5 s).
+    void retryLater(const Status& status, bool relist)
+    {
+        ++failures;
+        const int delay = std::min(5000, 250 << std::min(failures - 1, 5));
+        const QString why = status.toString();
+        if (looksPermanent(status))
+            setHealth(WatchHealth::Failed,
+                      QStringLiteral("%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
+        else
+            setHealth(WatchHealth::Reconnecting,
+                      QStringLiteral("%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
+        ++generation; // late answers of the failed attempt are ignored
+        retryTimer.stop();
+        retryTimer.disconnect();
+        QObject::connect(&retryTimer, &QTimer::timeout, q, [this, relist] {
+            if (!running)
+                return;
+            if (relist && synced)
+                ++relists;
+            relist || !synced ? list() : openStream();
+        });
+        retryTimer.setSingleShot(true);
+        retryTimer.start(delay);
+    }
+};
+
+Watch::Watch(Client* client, ResourceType type, QString ns, ListOptions options, QObject* parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    qRegisterMetaType<kube::WatchEvent>();
+    qRegisterMetaType<QList<kube::WatchEvent>>();
+    qRegisterMetaType<kube::WatchHealth>();
+    d->q = this;
+    d->core = client->d->core;
+    d->type = std::move(type);
+    d->ns = std::move(ns);
+    d->options = std::move(options);
+    d->sink->watch = this;
+}
+
+Watch::~Watch()
+{
+    {
+        std::lock_guard lock(d->sink->mutex);
+        d->sink->watch = nullptr;
+    }
+    d->running = false;
+    d->retryTimer.stop();
+    d->core->transport->cancelGroup(d->group);
+}
+
+void Watch::start()
+{
+    d->running = true;
+    d->failures = 0;
+    d->setHealth(WatchHealth::Connecting, {});
+    if (d->synced)
+        ++d->relists;
+    d->list();
+}
+
+void Watch::stop()
+{
+    d->running = false;
+    ++d->generation;
+    d->retryTimer.stop();
+    d->cancelStream();
+}
+
+void Watch::resume(const QString& fromResourceVersion)
+{
+    if (!d->synced) {
+        start();
+        return;
+    }
+    d->running = true;
+    d->retryTimer.stop();
+    if (!fromResourceVersion.isEmpty())
+        d->resourceVersion = fromResourceVersion;
+    d->setHealth(WatchHealth::Connecting, {});
+    d->openStream();
+}
+
+int Watch::relistCount() const
+{
+    return d->relists;
+}
+
+WatchHealth Watch::health() const
+{
+    return d->health;
+}
+
+QString Watch::healthMessage() const
+{
+    return d->healthMessage;
+}
+
+QHash<QString, QJsonObject> Watch::snapshot() const
+{
+    return d->cache;
+}
+
+QString Watch::resourceVersion() const
+{
+    return d->resourceVersion;
+}
+
+} // namespace kube
