@@ -100,7 +100,7 @@ QJsonValue yamlToJson(const YAML::Node& node)
     case YAML::NodeType::Map: {
         QJsonObject object;
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const YAML::Node& key = it->first;
+            const YAML::Node key = it->first; // a copy: it-> yields a temporary proxy
             // Non-scalar keys cannot exist in JSON; their YAML text stands in for them.
             const QString name = key.IsScalar() ? QString::fromStdString(key.Scalar())
                                                 : QString::fromStdString(YAML::Dump(key));
@@ -375,11 +375,17 @@ void emitObject(QByteArray& out, const QJsonObject& o, int indent, bool firstInl
     }
 }
 
-void emitArray(QByteArray& out, const QJsonArray& a, int indent)
+// Emits "- item" lines at `indent`; the first "- " goes right after what is already written
+// when firstInline is set (a sequence directly inside a sequence: "- - a").
+void emitArray(QByteArray& out, const QJsonArray& a, int indent, bool firstInline)
 {
     const QByteArray pad(indent, ' ');
+    bool first = true;
     for (const QJsonValue& v : a) {
-        out += pad + "- ";
+        if (!(first && firstInline))
+            out += pad;
+        first = false;
+        out += "- ";
         if (v.isString() && literalBlockFits(v.toString())) {
             emitLiteral(out, v.toString(), indent + 2);
         } else if (isScalarLike(v)) {
@@ -387,9 +393,7 @@ void emitArray(QByteArray& out, const QJsonArray& a, int indent)
         } else if (v.isObject()) {
             emitObject(out, v.toObject(), indent + 2, true);
         } else {
-            // A sequence directly inside a sequence starts on the next line.
-            out += '\n';
-            emitArray(out, v.toArray(), indent + 2);
+            emitArray(out, v.toArray(), indent + 2, true);
         }
     }
 }
@@ -399,7 +403,7 @@ void emitValue(QByteArray& out, const QJsonValue& v, int indent)
     if (v.isObject() && !v.toObject().isEmpty())
         emitObject(out, v.toObject(), indent, false);
     else if (v.isArray() && !v.toArray().isEmpty())
-        emitArray(out, v.toArray(), indent);
+        emitArray(out, v.toArray(), indent, false);
     else if (v.isString() && literalBlockFits(v.toString()))
         emitLiteral(out, v.toString(), indent + 2);
     else
