@@ -1,39 +1,344 @@
-// Commands that talk to a cluster. Work in progress: waiting for kube/client.cpp.
+// Commands that talk to a cluster: setup, app apply, revisions, diff, apply, status.
+
 #include "app/cli.h"
+
+#include "kube/client.h"
+#include "kube/rollout/applier.h"
+#include "kube/rollout/cluster.h"
+#include "kube/yamljson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace veladesk::cli {
 
 namespace {
-int notYet(const char* what)
+
+using namespace kube::rollout;
+
+std::shared_ptr<kube::Client> connectOrFail(const Options& o)
 {
-    printError(QStringLiteral("%1: not implemented yet in this build").arg(QLatin1String(what)));
-    return exitFailure;
+    kube::KubeConfigOptions k;
+    k.kubeconfigPath = o.kubeconfig;
+    k.context = o.context;
+    k.namespaceName = o.namespaceName;
+    kube::Result<std::shared_ptr<kube::Client>> c = kube::connect(k);
+    if (!c) {
+        printError(c.status.toString());
+        return {};
+    }
+    return c.value;
 }
+
+// All documents of the -f files.
+bool readDocuments(const Options& o, QList<QPair<QString, QJsonObject>>* out)
+{
+    if (o.files.isEmpty()) {
+        printError(QStringLiteral("%1: give the input file with -f FILE").arg(o.command));
+        return false;
+    }
+    for (const QString& f : o.files) {
+        kube::Result<QList<QJsonObject>> docs = kube::parseYamlFile(f);
+        if (!docs) {
+            printError(docs.status.toString());
+            return false;
+        }
+        for (const QJsonObject& d : docs.value)
+            out->append(qMakePair(f, d));
+    }
+    return true;
+}
+
+bool readPlan(const Options& o, AppDeploymentPlan* plan)
+{
+    QList<QPair<QString, QJsonObject>> docs;
+    if (!readDocuments(o, &docs))
+        return false;
+    if (docs.size() != 1) {
+        printError(QStringLiteral(
+                       "%1: expected exactly one AppDeployment in the input, found %2 documents")
+                       .arg(o.command)
+                       .arg(docs.size()));
+        return false;
+    }
+    kube::Result<AppDeploymentPlan> p = AppDeploymentPlan::fromJson(docs.first().second);
+    if (!p) {
+        printError(docs.first().first + QStringLiteral(": ") + p.status.message);
+        return false;
+    }
+    *plan = p.value;
+    return true;
+}
+
+QString resolveNamespace(const Options& o, const kube::Client& client, const QString& fromObject)
+{
+    if (!fromObject.isEmpty())
+        return fromObject;
+    return o.namespaceName.isEmpty() ? client.defaultNamespace() : o.namespaceName;
+}
+
+void printData(const Options& o, const QJsonValue& value)
+{
+    if (o.output == QLatin1String("json"))
+        printOut(QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson()
+                                                   : QJsonDocument(value.toObject()).toJson()));
+    else
+        printOut(QString::fromUtf8(kube::toYaml(value)));
+}
+
+QString pad(const QString& s, int width)
+{
+    return s.leftJustified(width);
+}
+
+QString changeName(ObjectDiff::Change c)
+{
+    switch (c) {
+    case ObjectDiff::Change::Create:
+        return QStringLiteral("create");
+    case ObjectDiff::Change::Update:
+        return QStringLiteral("update");
+    case ObjectDiff::Change::Unchanged:
+        return QStringLiteral("unchanged");
+    case ObjectDiff::Change::Delete:
+        return QStringLiteral("delete");
+    }
+    return {};
+}
+
 } // namespace
 
-int runSetup(const Options&)
+int runSetup(const Options& o)
 {
-    return notYet("setup");
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    kube::Result<SetupResult> r = setupCluster(*client);
+    if (!r) {
+        printError(QStringLiteral("setup: ") + r.status.toString());
+        return exitFailure;
+    }
+    for (const QString& n : r.value.installed)
+        printOut(QStringLiteral("customresourcedefinition/%1 installed\n").arg(n));
+    for (const QString& n : r.value.present)
+        printOut(QStringLiteral("customresourcedefinition/%1 already present\n").arg(n));
+    return exitOk;
 }
-int runAppApply(const Options&)
+
+int runAppApply(const Options& o)
 {
-    return notYet("app apply");
+    QList<QPair<QString, QJsonObject>> docs;
+    if (!readDocuments(o, &docs))
+        return exitFailure;
+    for (const auto& [file, doc] : docs)
+        if (doc.value(QLatin1String("kind")).toString() != QLatin1String("Application")) {
+            printError(QStringLiteral("%1: app apply takes Applications, not %2")
+                           .arg(file, doc.value(QLatin1String("kind")).toString()));
+            return exitFailure;
+        }
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    const KubeVelaMode mode = o.kubevela == QLatin1String("present")  ? KubeVelaMode::Present
+                              : o.kubevela == QLatin1String("absent") ? KubeVelaMode::Absent
+                                                                      : KubeVelaMode::Auto;
+    for (const auto& [file, doc] : docs) {
+        kube::Result<AppApplyResult> r = applyApplication(*client, doc, o.namespaceName, mode);
+        if (!r) {
+            printError(file + QStringLiteral(": ") + r.status.toString());
+            return exitFailure;
+        }
+        printOut(r.value.message + QLatin1Char('\n'));
+    }
+    return exitOk;
 }
-int runRevisions(const Options&)
+
+int runRevisions(const Options& o)
 {
-    return notYet("revisions");
+    if (o.positional.size() != 1) {
+        printError(QStringLiteral("usage: veladesk revisions APP"));
+        return exitUsage;
+    }
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    const QString ns = resolveNamespace(o, *client, {});
+    kube::Result<QList<AppRevision>> revs = listRevisions(*client, ns, o.positional.first());
+    if (!revs) {
+        printError(revs.status.toString());
+        return exitFailure;
+    }
+    if (!o.output.isEmpty()) {
+        QJsonArray items;
+        for (const AppRevision& r : revs.value)
+            items.append(r.object);
+        printData(o, QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                 {QStringLiteral("kind"), QStringLiteral("List")},
+                                 {QStringLiteral("items"), items}});
+        return exitOk;
+    }
+    if (revs.value.isEmpty()) {
+        printError(QStringLiteral("no revisions of application %1 in namespace %2")
+                       .arg(o.positional.first(), ns));
+        return exitFailure;
+    }
+    QString out = pad(QStringLiteral("NAME"), 28) + pad(QStringLiteral("REVISION"), 10) +
+                  pad(QStringLiteral("HASH"), 18) + pad(QStringLiteral("CREATED"), 22) +
+                  QStringLiteral("COMPONENTS\n");
+    for (const AppRevision& r : revs.value) {
+        QStringList comps;
+        for (const Component& c : r.application.components)
+            comps << c.name + QLatin1Char('(') + c.type + QLatin1Char(')');
+        out += pad(r.name, 28) + pad(QString::number(r.revision), 10) + pad(r.hash, 18) +
+               pad(r.creationTimestamp, 22) + comps.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    printOut(out);
+    return exitOk;
 }
-int runDiff(const Options&)
+
+int runDiff(const Options& o)
 {
-    return notYet("diff");
+    AppDeploymentPlan plan;
+    if (!readPlan(o, &plan))
+        return exitFailure;
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName);
+    if (!d) {
+        printError(d.status.toString());
+        return exitFailure;
+    }
+    for (const Issue& i : d.value.issues)
+        printError(i.toString());
+    if (hasErrors(d.value.issues)) {
+        printError(QStringLiteral("the plan is invalid; nothing to compare"));
+        return exitFailure;
+    }
+    if (!o.output.isEmpty()) {
+        QJsonArray items;
+        for (const ObjectDiff& od : d.value.objects)
+            items.append(QJsonObject{{QStringLiteral("kind"), od.type.kind},
+                                     {QStringLiteral("name"), od.name},
+                                     {QStringLiteral("namespace"), od.namespaceName},
+                                     {QStringLiteral("change"), changeName(od.change)},
+                                     {QStringLiteral("diff"), od.unifiedDiff}});
+        printData(o, items);
+        return exitOk;
+    }
+    QString out;
+    for (const ObjectDiff& od : d.value.objects) {
+        out += QStringLiteral("%1: %2\n").arg(od.displayName(), changeName(od.change));
+        out += od.unifiedDiff;
+    }
+    printOut(out);
+    return exitOk;
 }
-int runApply(const Options&)
+
+int runApply(const Options& o)
 {
-    return notYet("apply");
+    AppDeploymentPlan plan;
+    if (!readPlan(o, &plan))
+        return exitFailure;
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    ApplyOptions ao;
+    ao.namespaceName = o.namespaceName.isEmpty() ? QString() : o.namespaceName;
+    ao.dryRun = o.dryRun;
+    ao.force = o.force;
+    ao.adopt = o.adopt;
+    ao.readinessTimeout = std::chrono::seconds(o.timeoutSeconds);
+    Applier applier(client, plan, ao);
+    const int total = applyStepCount;
+    QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
+        printOut(QStringLiteral("[%1/%2] %3: %4\n")
+                     .arg(int(s) + 1)
+                     .arg(total)
+                     .arg(applyStepName(s), description));
+    });
+    QObject::connect(&applier, &Applier::stepProgress, [&](ApplyStep, const QString& message) {
+        printOut(QStringLiteral("        %1\n").arg(message));
+    });
+    QObject::connect(&applier, &Applier::stepFinished, [&](const StepResult& r) {
+        printOut(QStringLiteral("[%1/%2] %3: %4%5\n")
+                     .arg(int(r.step) + 1)
+                     .arg(total)
+                     .arg(applyStepName(r.step), stepStateName(r.state),
+                          r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
+    });
+    const ApplyReport report = applier.run();
+    if (o.dryRun) {
+        for (const ObjectDiff& d : report.dryRunDiffs)
+            printOut(QStringLiteral("%1: %2\n").arg(d.displayName(), changeName(d.change)));
+    }
+    if (!report.ok()) {
+        QString msg = QStringLiteral("apply of AppDeployment %1 failed:\n").arg(plan.name) +
+                      report.toString();
+        if (!report.status.details.isEmpty())
+            msg += QStringLiteral("\n  ") + report.status.details.join(QStringLiteral("\n  "));
+        printError(msg);
+        return exitFailure;
+    }
+    printOut(o.dryRun ? QStringLiteral(
+                            "dry-run: the server accepted every object; nothing was changed\n")
+                      : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
+    return exitOk;
 }
-int runStatus(const Options&)
+
+int runStatus(const Options& o)
 {
-    return notYet("status");
+    if (o.positional.size() != 1) {
+        printError(QStringLiteral("usage: veladesk status NAME"));
+        return exitUsage;
+    }
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    const QString ns = resolveNamespace(o, *client, {});
+    kube::Result<AppDeploymentState> st = readAppDeploymentState(*client, ns, o.positional.first());
+    if (!st) {
+        printError(st.status.toString());
+        return exitFailure;
+    }
+    const AppDeploymentState& s = st.value;
+    if (!o.output.isEmpty()) {
+        QJsonArray revs;
+        for (const RevisionState& r : s.revisions)
+            revs.append(QJsonObject{
+                {QStringLiteral("revisionName"), r.revisionName},
+                {QStringLiteral("desiredReplicas"), r.desiredReplicas},
+                {QStringLiteral("readyReplicas"), r.readyReplicas},
+                {QStringLiteral("weight"), r.weight},
+                {QStringLiteral("deployments"), QJsonArray::fromStringList(r.deployments)}});
+        QJsonObject status = s.plan.status.toJson();
+        printData(o, QJsonObject{
+                         {QStringLiteral("name"), s.plan.name},
+                         {QStringLiteral("namespace"), ns},
+                         {QStringLiteral("phase"), s.plan.status.phase},
+                         {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
+                         {QStringLiteral("revisions"), revs}});
+        return exitOk;
+    }
+    QString out =
+        QStringLiteral("AppDeployment: %1/%2\nPhase:         %3\n")
+            .arg(ns, s.plan.name,
+                 s.plan.status.phase.isEmpty() ? QStringLiteral("(none)") : s.plan.status.phase);
+    if (!s.plan.status.conditions.isEmpty()) {
+        out += QStringLiteral("Conditions:\n");
+        for (const Condition& c : s.plan.status.conditions)
+            out += QStringLiteral("  %1=%2 %3 (%4): %5\n")
+                       .arg(c.type, c.status, c.reason, c.lastTransitionTime, c.message);
+    }
+    out += QLatin1Char('\n') + pad(QStringLiteral("REVISION"), 28) +
+           pad(QStringLiteral("DESIRED"), 9) + pad(QStringLiteral("READY"), 7) +
+           pad(QStringLiteral("WEIGHT"), 8) + QStringLiteral("DEPLOYMENTS\n");
+    for (const RevisionState& r : s.revisions)
+        out += pad(r.revisionName, 28) + pad(QString::number(r.desiredReplicas), 9) +
+               pad(QString::number(r.readyReplicas), 7) + pad(QString::number(r.weight), 8) +
+               r.deployments.join(QLatin1Char(',')) + QLatin1Char('\n');
+    printOut(out);
+    return exitOk;
 }
 
 } // namespace veladesk::cli

@@ -282,10 +282,20 @@ Result<AppRevision> AppRevision::fromJson(const QJsonObject& object)
     r.creationTimestamp = meta.value(QLatin1String("creationTimestamp")).toString();
     const QJsonObject lbls = meta.value(QLatin1String("labels")).toObject();
     r.hash = lbls.value(key(labels::appRevisionHash)).toString();
-    const QJsonObject snapshot = object.value(QLatin1String("spec"))
-                                     .toObject()
-                                     .value(QLatin1String("application"))
-                                     .toObject();
+    QJsonObject snapshot = object.value(QLatin1String("spec"))
+                               .toObject()
+                               .value(QLatin1String("application"))
+                               .toObject();
+    // The v1beta1 CRD declares spec.application.metadata without properties, so the API server
+    // prunes it: take the Application's name from the label, else from the revision name.
+    QJsonObject snapMeta = snapshot.value(QLatin1String("metadata")).toObject();
+    if (snapMeta.value(QLatin1String("name")).toString().isEmpty()) {
+        QString appName = lbls.value(key(labels::appName)).toString();
+        if (appName.isEmpty())
+            appName = r.name.section(QLatin1Char('-'), 0, -2);
+        snapMeta.insert(QStringLiteral("name"), appName);
+        snapshot.insert(QStringLiteral("metadata"), snapMeta);
+    }
     Result<Application> app = Application::fromJson(snapshot);
     if (!app) {
         Status s = app.status;

@@ -1,0 +1,446 @@
+#include "kube/rollout/cluster.h"
+
+#include "kube/rollout/await.h"
+#include "kube/yamljson.h"
+
+#include <QDateTime>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+namespace kube::rollout {
+
+using detail::await;
+
+namespace {
+
+const QString kCrdName = QStringLiteral("appdeployments.core.oam.dev");
+
+Status invalid(const QString& message, const QString& object = {})
+{
+    return Status::error(Status::Kind::Invalid, message, object, QStringLiteral("Invalid"));
+}
+
+QString metaString(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String("metadata")).toObject().value(QLatin1String(key)).toString();
+}
+
+bool crdEstablished(const QJsonObject& crd)
+{
+    for (const QJsonValue& c :
+         crd.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray())
+        if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Established") &&
+            c.toObject().value(QLatin1String("status")).toString() == QLatin1String("True"))
+            return true;
+    return false;
+}
+
+QString vsVersion(Client& client, Status* error)
+{
+    Result<Discovery> disc = await(client.discovery());
+    if (!disc) {
+        *error = disc.status;
+        return {};
+    }
+    return disc.value.firstServedVersion(QStringLiteral("networking.istio.io"),
+                                         QStringLiteral("virtualservices"),
+                                         {QStringLiteral("v1"), QStringLiteral("v1beta1")});
+}
+
+} // namespace
+
+Status checkAppDeploymentCrd(Client& client)
+{
+    Result<QJsonObject> crd =
+        await(client.get(ResourceType::customResourceDefinitions(), {}, kCrdName));
+    if (crd.ok())
+        return crdEstablished(crd.value)
+                   ? Status::success()
+                   : invalid(QStringLiteral("the AppDeployment CRD (%1) is not established yet")
+                                 .arg(kCrdName));
+    if (crd.status.isNotFound())
+        return invalid(
+            QStringLiteral("the AppDeployment CRD (%1) is not installed in this cluster: run "
+                           "`veladesk setup` first")
+                .arg(kCrdName),
+            QStringLiteral("CustomResourceDefinition/") + kCrdName);
+    return crd.status;
+}
+
+Result<SetupResult> setupCluster(Client& client)
+{
+    using R = Result<SetupResult>;
+    SetupResult out;
+    Result<QList<QJsonObject>> docs =
+        parseYamlDocuments(appDeploymentCrdYaml(), QStringLiteral("appdeployments CRD"));
+    if (!docs)
+        return R::failure(docs.status);
+    for (const QJsonObject& crd : docs.value) {
+        const QString name = metaString(crd, "name");
+        Result<QJsonObject> live =
+            await(client.get(ResourceType::customResourceDefinitions(), {}, name));
+        if (live.ok()) {
+            out.present << name;
+            continue;
+        }
+        if (!live.status.isNotFound())
+            return R::failure(live.status);
+        Result<QJsonObject> created =
+            await(client.create(ResourceType::customResourceDefinitions(), {}, crd));
+        if (!created && !created.status.isConflict())
+            return R::failure(created.status);
+        // Wait until the API server serves it (Established), at most 30 s.
+        bool established = false;
+        for (int i = 0; i < 60 && !established; ++i) {
+            Result<QJsonObject> now =
+                await(client.get(ResourceType::customResourceDefinitions(), {}, name));
+            established = now.ok() && crdEstablished(now.value);
+            if (!established)
+                QThread::msleep(500);
+        }
+        if (!established)
+            return R::failure(Status::error(
+                Status::Kind::Transport,
+                QStringLiteral("created CRD %1 but it was not established within 30 s").arg(name)));
+        out.installed << name;
+    }
+    return R::success(out);
+}
+
+Result<bool> kubeVelaRunning(Client& client, KubeVelaMode mode)
+{
+    if (mode == KubeVelaMode::Present)
+        return Result<bool>::success(true);
+    if (mode == KubeVelaMode::Absent)
+        return Result<bool>::success(false);
+    Result<ObjectList> deps =
+        await(client.list(ResourceType::deployments(), QStringLiteral("vela-system")));
+    if (!deps) {
+        if (deps.status.isNotFound() || deps.status.httpCode == 403)
+            return Result<bool>::success(false);
+        return Result<bool>::failure(deps.status);
+    }
+    for (const QJsonObject& d : deps.value.items) {
+        const QString name = metaString(d, "name");
+        const QString label = d.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("labels"))
+                                  .toObject()
+                                  .value(QLatin1String("app.kubernetes.io/name"))
+                                  .toString();
+        if (name != QLatin1String("vela-core") && !name.endsWith(QLatin1String("-vela-core")) &&
+            label != QLatin1String("vela-core"))
+            continue;
+        if (d.value(QLatin1String("status"))
+                .toObject()
+                .value(QLatin1String("availableReplicas"))
+                .toInt() > 0)
+            return Result<bool>::success(true);
+    }
+    return Result<bool>::success(false);
+}
+
+Result<QList<AppRevision>> listRevisions(Client& client, const QString& ns, const QString& appName)
+{
+    using R = Result<QList<AppRevision>>;
+    ListOptions options;
+    if (!appName.isEmpty())
+        options.labelSelector = key(labels::appName) + QLatin1Char('=') + appName;
+    Result<ObjectList> list = await(client.list(ResourceType::applicationRevisions(), ns, options));
+    if (!list)
+        return R::failure(list.status);
+    QList<AppRevision> out;
+    for (const QJsonObject& o : list.value.items) {
+        Result<AppRevision> r = AppRevision::fromJson(o);
+        if (!r)
+            return R::failure(r.status);
+        out << r.value;
+    }
+    std::sort(out.begin(), out.end(), [](const AppRevision& a, const AppRevision& b) {
+        return a.appName != b.appName ? a.appName < b.appName : a.revision < b.revision;
+    });
+    return R::success(out);
+}
+
+Result<QList<Application>> listApplications(Client& client, const QString& ns)
+{
+    using R = Result<QList<Application>>;
+    Result<ObjectList> list = await(client.list(ResourceType::applications(), ns));
+    if (!list)
+        return R::failure(list.status);
+    QList<Application> out;
+    for (const QJsonObject& o : list.value.items) {
+        Result<Application> a = Application::fromJson(o);
+        if (!a)
+            return R::failure(a.status);
+        out << a.value;
+    }
+    return R::success(out);
+}
+
+Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& application,
+                                        const QString& nsIn, KubeVelaMode mode)
+{
+    using R = Result<AppApplyResult>;
+    Result<Application> parsed = Application::fromJson(application);
+    if (!parsed)
+        return R::failure(parsed.status);
+    for (qsizetype i = 0; i < parsed.value.components.size(); ++i) {
+        Result<WebServiceProperties> ws =
+            parsed.value.components.at(i).webService(QStringLiteral("spec.components[%1]").arg(i));
+        if (!ws) {
+            Status s = ws.status;
+            s.message = QStringLiteral("Application %1: %2 (nothing applied)")
+                            .arg(parsed.value.name, s.message);
+            return R::failure(s);
+        }
+    }
+    QString ns = nsIn;
+    if (!parsed.value.namespaceName.isEmpty()) {
+        if (!ns.isEmpty() && ns != parsed.value.namespaceName)
+            return R::failure(
+                invalid(QStringLiteral("the namespace of the Application (%1) does not match "
+                                       "--namespace %2")
+                            .arg(parsed.value.namespaceName, ns)));
+        ns = parsed.value.namespaceName;
+    }
+    if (ns.isEmpty())
+        ns = client.defaultNamespace();
+
+    AppApplyResult out;
+    out.applicationName = parsed.value.name;
+    Result<bool> vela = kubeVelaRunning(client, mode);
+    if (!vela)
+        return R::failure(vela.status);
+    out.kubeVelaRecords = vela.value;
+
+    // What the user wrote, without status and server-owned metadata.
+    QJsonObject body = application;
+    body.remove(QStringLiteral("status"));
+    QJsonObject meta = body.value(QLatin1String("metadata")).toObject();
+    for (const char* k :
+         {"uid", "resourceVersion", "generation", "creationTimestamp", "managedFields"})
+        meta.remove(QLatin1String(k));
+    meta.insert(QStringLiteral("namespace"), ns);
+    body.insert(QStringLiteral("metadata"), meta);
+    WriteOptions wo;
+    wo.force =
+        true; // the file is the source of truth, as `kubectl apply --server-side --force-conflicts`
+    Result<QJsonObject> applied = await(client.apply(ResourceType::applications(), ns, body, wo));
+    if (!applied)
+        return R::failure(applied.status);
+    if (out.kubeVelaRecords) {
+        out.message =
+            QStringLiteral("application/%1 applied; KubeVela's controller records the revision")
+                .arg(out.applicationName);
+        return R::success(out);
+    }
+
+    Result<QList<AppRevision>> existing = listRevisions(client, ns, out.applicationName);
+    if (!existing)
+        return R::failure(existing.status);
+    const QJsonObject latestStatus = applied.value.value(QLatin1String("status"))
+                                         .toObject()
+                                         .value(QLatin1String("latestRevision"))
+                                         .toObject();
+    const RevisionDecision d = decideRevision(applied.value, existing.value, latestStatus);
+    out.revisionName = d.name;
+    out.recorded = d.record;
+    if (d.record) {
+        Result<QJsonObject> created =
+            await(client.create(ResourceType::applicationRevisions(), ns, d.revisionObject));
+        if (!created) {
+            Status s = created.status;
+            s.message =
+                QStringLiteral("application/%1 was applied but recording revision %2 failed: %3 "
+                               "(apply the file again to record it)")
+                    .arg(out.applicationName, d.name, s.message);
+            return R::failure(s);
+        }
+    }
+    if (d.record || latestStatus != d.latestRevision) {
+        const QJsonObject statusPatch{
+            {QStringLiteral("apiVersion"), QStringLiteral("core.oam.dev/v1beta1")},
+            {QStringLiteral("kind"), QStringLiteral("Application")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), out.applicationName},
+                                                     {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("latestRevision"), d.latestRevision}}}};
+        Result<QJsonObject> st =
+            await(client.applyStatus(ResourceType::applications(), ns, statusPatch, wo));
+        if (!st) {
+            Status s = st.status;
+            s.message =
+                QStringLiteral("revision %1 recorded but status.latestRevision of application/%2 "
+                               "could not be written: %3")
+                    .arg(d.name, out.applicationName, s.message);
+            return R::failure(s);
+        }
+    }
+    out.message =
+        d.record
+            ? QStringLiteral("application/%1 applied; revision %2 recorded")
+                  .arg(out.applicationName, d.name)
+            : QStringLiteral("application/%1 applied; spec unchanged, latest revision is still %2")
+                  .arg(out.applicationName, d.name);
+    return R::success(out);
+}
+
+Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const QString& nsIn)
+{
+    using R = Result<PlanDiff>;
+    PlanDiff out;
+    AppDeploymentPlan plan = planIn;
+    const QString ns = !plan.namespaceName.isEmpty() ? plan.namespaceName
+                       : !nsIn.isEmpty()             ? nsIn
+                                                     : client.defaultNamespace();
+    plan.namespaceName = ns;
+    if (Status s = checkAppDeploymentCrd(client); !s)
+        return R::failure(s);
+    Result<QList<AppRevision>> revisions = listRevisions(client, ns);
+    if (!revisions)
+        return R::failure(revisions.status);
+    RenderOptions options;
+    options.namespaceName = ns;
+    if (plan.traffic) {
+        Status err;
+        options.virtualServiceVersion = vsVersion(client, &err);
+        if (!err.ok())
+            return R::failure(err);
+        if (options.virtualServiceVersion.isEmpty())
+            return R::failure(
+                invalid(QStringLiteral("the cluster serves no VirtualService (networking.istio.io "
+                                       "v1 or v1beta1): install Istio's CRDs")));
+    }
+    out.issues = validate(plan, revisions.value);
+    if (hasErrors(out.issues))
+        return R::success(out);
+
+    // The AppDeployment: live vs server dry-run; its uid (real, or the dry-run's) goes into
+    // the owner references so the dry-run of every other object is realistic.
+    Result<QJsonObject> liveAd = await(client.get(ResourceType::appDeployments(), ns, plan.name));
+    if (!liveAd && !liveAd.status.isNotFound())
+        return R::failure(liveAd.status);
+    WriteOptions dry;
+    dry.dryRun = true;
+    dry.force = true;
+    const QJsonObject adObject = renderAppDeployment(plan, options);
+    Result<QJsonObject> adDry =
+        await(client.apply(ResourceType::appDeployments(), ns, adObject, dry));
+    if (!adDry)
+        return R::failure(adDry.status);
+    out.objects << diffObjects(ResourceType::appDeployments(),
+                               liveAd.ok() ? liveAd.value : QJsonObject(), adDry.value);
+    const QString uid =
+        liveAd.ok() ? metaString(liveAd.value, "uid") : metaString(adDry.value, "uid");
+    options.ownerUid = uid.isEmpty() ? RenderOptions::placeholderUid() : uid;
+    const RenderResult rendered = render(plan, revisions.value, options);
+    out.issues = rendered.issues;
+
+    QSet<QString> planned;
+    for (const RenderedObject& o : rendered.objects) {
+        planned.insert(o.type.kind + QLatin1Char('/') + o.name());
+        Result<QJsonObject> live = await(client.get(o.type, ns, o.name()));
+        if (!live && !live.status.isNotFound())
+            return R::failure(live.status);
+        if (live.ok()) {
+            const Ownership own = ownershipOf(live.value, plan.name, liveAd.ok() ? uid : QString());
+            if (own.state != Ownership::State::ThisAppDeployment)
+                out.issues << Issue{
+                    Issue::Severity::Warning, o.displayName(),
+                    QStringLiteral("exists and is not owned by this AppDeployment (owner: %1); "
+                                   "apply refuses to overwrite it unless --adopt")
+                        .arg(own.owner)};
+        }
+        Result<QJsonObject> dryRun = await(client.apply(o.type, ns, o.object, dry));
+        if (!dryRun)
+            return R::failure(dryRun.status);
+        out.objects << diffObjects(o.type, live.ok() ? live.value : QJsonObject(), dryRun.value);
+    }
+    // Deletions: what this AppDeployment owns and the plan no longer names.
+    if (liveAd.ok()) {
+        QList<ResourceType> types{ResourceType::deployments(), ResourceType::services()};
+        Status err;
+        const QString v = vsVersion(client, &err);
+        if (!v.isEmpty())
+            types << ResourceType::virtualServices(v);
+        ListOptions lo;
+        lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        for (const ResourceType& t : types) {
+            Result<ObjectList> list = await(client.list(t, ns, lo));
+            if (!list)
+                return R::failure(list.status);
+            for (const QJsonObject& o : list.value.items) {
+                if (planned.contains(t.kind + QLatin1Char('/') + metaString(o, "name")))
+                    continue;
+                if (ownershipOf(o, plan.name, uid).state != Ownership::State::ThisAppDeployment)
+                    continue;
+                out.objects << diffObjects(t, o, {});
+            }
+        }
+    }
+    return R::success(out);
+}
+
+QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
+                                        QString ns)
+{
+    return QtConcurrent::run([client, plan, ns]() { return diffPlan(*client, plan, ns); });
+}
+
+Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString& ns,
+                                                  const QString& name)
+{
+    using R = Result<AppDeploymentState>;
+    Result<QJsonObject> ad = await(client.get(ResourceType::appDeployments(), ns, name));
+    if (!ad)
+        return R::failure(ad.status);
+    Result<AppDeploymentPlan> plan = AppDeploymentPlan::fromJson(ad.value);
+    if (!plan)
+        return R::failure(plan.status);
+    AppDeploymentState out;
+    out.plan = plan.value;
+    ListOptions lo;
+    lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + name;
+    Result<ObjectList> deps = await(client.list(ResourceType::deployments(), ns, lo));
+    if (!deps)
+        return R::failure(deps.status);
+    const QMap<QString, int> weights = out.plan.weightsByRevision();
+    QStringList order;
+    for (const RevisionPlacement& r : out.plan.appRevisions)
+        order << r.revisionName;
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        if (!order.contains(it.key()))
+            order << it.key();
+    QMap<QString, RevisionState> states;
+    for (const QJsonObject& d : deps.value.items) {
+        if (ownershipOf(d, name, out.plan.uid).state != Ownership::State::ThisAppDeployment)
+            continue;
+        const QString rev = d.value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("labels"))
+                                .toObject()
+                                .value(key(labels::appRevision))
+                                .toString();
+        if (!order.contains(rev))
+            order << rev;
+        RevisionState& s = states[rev];
+        s.readyReplicas += d.value(QLatin1String("status"))
+                               .toObject()
+                               .value(QLatin1String("readyReplicas"))
+                               .toInt();
+        s.deployments << metaString(d, "name");
+    }
+    for (const QString& rev : order) {
+        RevisionState s = states.value(rev);
+        s.revisionName = rev;
+        s.desiredReplicas = out.plan.replicasOf(rev);
+        s.weight = weights.value(rev);
+        std::sort(s.deployments.begin(), s.deployments.end());
+        out.revisions << s;
+    }
+    return R::success(out);
+}
+
+} // namespace kube::rollout
