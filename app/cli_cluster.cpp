@@ -275,8 +275,6 @@ int runApply(const Options& o)
     if (!report.ok()) {
         QString msg = QStringLiteral("apply of AppDeployment %1 failed:\n").arg(plan.name) +
                       report.toString();
-        if (!report.status.details.isEmpty())
-            msg += QStringLiteral("\n  ") + report.status.details.join(QStringLiteral("\n  "));
         printError(msg);
         return exitFailure;
     }

@@ -371,13 +371,19 @@ std::optional<StepError> Applier::Private::validateStep()
         if (!i.isError())
             progress(s, i.toString());
     if (!rendered.ok()) {
-        Status st =
-            Status::error(Status::Kind::Invalid,
-                          QStringLiteral("the plan is invalid: ") +
-                              issueMessages(rendered.issues).join(QStringLiteral("; ")),
-                          QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("Invalid"));
+        QStringList errors;
         for (const Issue& i : rendered.issues)
-            st.details << i.toString();
+            if (i.isError())
+                errors << i.field + QStringLiteral(": ") + i.message;
+        Status st = Status::error(
+            Status::Kind::Invalid,
+            errors.size() == 1
+                ? QStringLiteral("the plan is invalid, nothing was changed: ") + errors.first()
+                : QStringLiteral("the plan is invalid (%1 errors), nothing was changed")
+                      .arg(errors.size()),
+            QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("Invalid"));
+        if (errors.size() > 1)
+            st.details = errors;
         return fail(st);
     }
 
@@ -408,12 +414,18 @@ std::optional<StepError> Applier::Private::validateStep()
         }
     }
     if (!conflicts.isEmpty()) {
+        const QString tail =
+            QStringLiteral("not overwritten, nothing was changed (use --adopt to take over)");
         Status st = Status::error(
             Status::Kind::Invalid,
-            conflicts.join(QStringLiteral("; ")) +
-                QStringLiteral("; not overwritten (use --adopt to take over)"),
+            conflicts.size() == 1
+                ? conflicts.first() + QStringLiteral("; ") + tail
+                : QStringLiteral("%1 objects exist that AppDeployment %2 does not own; %3")
+                      .arg(conflicts.size())
+                      .arg(plan.name, tail),
             QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("OwnershipConflict"));
-        st.details = conflicts;
+        if (conflicts.size() > 1)
+            st.details = conflicts;
         return StepError{st, QStringLiteral("OwnershipConflict")};
     }
 
