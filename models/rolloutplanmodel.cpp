@@ -319,6 +319,17 @@ void RolloutPlanModel::load(const QString& appName, const QString& namespaceName
     Q_EMIT planChanged();
 }
 
+void RolloutPlanModel::setAvailableRevisions(const QList<RevisionInfo>& revisions)
+{
+    QList<RevisionInfo> sorted = revisions;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const RevisionInfo& a, const RevisionInfo& b) { return a.number < b.number; });
+    if (sorted == m_revisions)
+        return;
+    m_revisions = sorted;
+    Q_EMIT planChanged();
+}
+
 void RolloutPlanModel::clear()
 {
     beginResetModel();

@@ -76,6 +76,8 @@ public:
     void load(const QString& appName, const QString& namespaceName,
               const QJsonObject& appDeployment, const QList<RevisionInfo>& revisions);
     void clear();
+    // New revisions recorded since load(): updates what can be added, keeps the rows.
+    void setAvailableRevisions(const QList<RevisionInfo>& revisions);
     // Live objects for drift: the VirtualService named after the AppDeployment (empty if absent)
     // and the Deployments of the namespace.
     void setLiveObjects(const QJsonObject& virtualService, const QList<QJsonObject>& deployments);

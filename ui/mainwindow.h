@@ -1,14 +1,138 @@
 #pragma once
+// The VelaDesk main window: cluster bar (context, namespace, connection state, server
+// version), applications and revisions panes, the rollout editor, and docks for pods,
+// preview/diff, apply progress and the log. Wiring only: data comes from ClusterSession and
+// the models, rendering/diff/apply from kube::rollout.
 
+#include "kube/kubeconfig.h"
+#include "kube/rollout/applier.h"
+
+#include <QJsonObject>
 #include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QSortFilterProxyModel;
+class QTreeView;
 
 namespace veladesk {
+
+class ApplicationsModel;
+class ApplyPane;
+class ClusterSession;
+class LogModel;
+class PodsModel;
+class PreviewPane;
+class RevisionsModel;
+class RolloutEditor;
+class RolloutPlanModel;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `options`: --kubeconfig / --context / --namespace of the command line; when context or
+    // namespace are empty, the last ones used (QSettings) or the kubeconfig's current apply.
+    explicit MainWindow(const kube::KubeConfigOptions& options = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ClusterSession* session() const { return m_session; }
+    ApplicationsModel* applicationsModel() const { return m_apps; }
+    RevisionsModel* revisionsModel() const { return m_revisions; }
+    RolloutPlanModel* planModel() const { return m_plan; }
+    PodsModel* podsModel() const { return m_pods; }
+    LogModel* logModel() const { return m_log; }
+    RolloutEditor* editor() const { return m_editor; }
+    PreviewPane* previewPane() const { return m_preview; }
+    ApplyPane* applyPane() const { return m_applyPane; }
+    QTreeView* applicationsView() const { return m_appsView; }
+    QTreeView* podsView() const { return m_podsView; }
+    QComboBox* contextPicker() const { return m_contextCombo; }
+    QComboBox* namespacePicker() const { return m_namespaceCombo; }
+    QAction* applyAction() const { return m_applyAction; }
+    QAction* previewAction() const { return m_previewAction; }
+    QAction* revertAction() const { return m_revertAction; }
+    QString selectedApplication() const { return m_selectedApp; }
+    bool isApplying() const { return m_applier != nullptr; }
+
+    // Selects an application in the applications pane (as a click would).
+    bool selectApplication(const QString& name);
+    // Selects `name` as soon as the applications pane lists it.
+    void selectApplicationWhenLoaded(const QString& name);
+    void showDock(const QString& objectName);
+
+public Q_SLOTS:
+    void reload();
+    void preview();
+    void apply();
+    void cancelApply();
+    void revert();
+
+Q_SIGNALS:
+    void previewFinished(bool ok);
+    void applyFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildActions();
+    void buildClusterBar();
+    void buildPanes();
+    void restoreSettings();
+    void saveSettings();
+    void onSessionState();
+    void onSnapshot();
+    void onApplicationSelected();
+    void refreshSelectedApp(bool forceReload);
+    void updateActions();
+    void validateWithEngine();
+    QList<kube::rollout::AppRevision> engineRevisions() const;
+    std::optional<kube::rollout::AppDeploymentPlan> currentPlan(QString* error) const;
+    void onApplyDone(const kube::rollout::ApplyReport& report);
+
+    kube::KubeConfigOptions m_options;
+    LogModel* m_log;
+    PodsModel* m_pods;
+    ApplicationsModel* m_apps;
+    RevisionsModel* m_revisions;
+    RolloutPlanModel* m_plan;
+    ClusterSession* m_session;
+
+    QComboBox* m_contextCombo = nullptr;
+    QComboBox* m_namespaceCombo = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QLabel* m_versionLabel = nullptr;
+    QLabel* m_banner = nullptr;
+    QTreeView* m_appsView = nullptr;
+    QTreeView* m_revisionsView = nullptr;
+    QTreeView* m_podsView = nullptr;
+    QTreeView* m_logView = nullptr;
+    QSortFilterProxyModel* m_podsProxy = nullptr;
+    QSortFilterProxyModel* m_revisionsProxy = nullptr;
+    RolloutEditor* m_editor = nullptr;
+    PreviewPane* m_preview = nullptr;
+    ApplyPane* m_applyPane = nullptr;
+    QList<QDockWidget*> m_docks;
+
+    QAction* m_reloadAction = nullptr;
+    QAction* m_previewAction = nullptr;
+    QAction* m_applyAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_revertAction = nullptr;
+    QAction* m_evenAction = nullptr;
+
+    QString m_selectedApp;
+    QJsonObject m_loadedAppDeployment; // what the editor's baseline came from
+    bool m_reloadPlanOnSnapshot = false;
+    bool m_planValid = false;
+    QPointer<kube::rollout::Applier> m_applier;
+    quint64 m_previewGeneration = 0;
+    QString m_pendingApp; // from settings, selected when it appears
 };
 
 } // namespace veladesk

@@ -1,0 +1,181 @@
+#include "ui/applypane.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace veladesk {
+
+using kube::rollout::ApplyStep;
+using kube::rollout::StepResult;
+
+namespace {
+QColor stateColor(StepResult::State s)
+{
+    switch (s) {
+    case StepResult::State::Done:
+        return QColor(0x2e, 0xa0, 0x43);
+    case StepResult::State::Running:
+        return QColor(0x3b, 0x82, 0xc4);
+    case StepResult::State::Failed:
+        return QColor(0xd0, 0x30, 0x30);
+    case StepResult::State::Cancelled:
+        return QColor(0xe0, 0xa0, 0x00);
+    case StepResult::State::Skipped:
+    case StepResult::State::NotRun:
+        return QColor(0x90, 0x90, 0x90);
+    }
+    return {};
+}
+} // namespace
+
+ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("applyPane"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* top = new QHBoxLayout;
+    m_title = new QLabel(tr("Nothing applied yet."), this);
+    m_title->setObjectName(QStringLiteral("applyTitle"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("applyProgress"));
+    m_progress->setRange(0, kube::rollout::applyStepCount);
+    m_progress->setValue(0);
+    m_progress->setMaximumWidth(240);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelApplyButton"));
+    m_cancel->setToolTip(tr("Stop the apply between requests (Esc)"));
+    m_cancel->setEnabled(false);
+    top->addWidget(m_title, 1);
+    top->addWidget(m_progress);
+    top->addWidget(m_cancel);
+    layout->addLayout(top);
+    m_steps = new QTreeWidget(this);
+    m_steps->setObjectName(QStringLiteral("applySteps"));
+    m_steps->setRootIsDecorated(false);
+    m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("What happened"), tr("Objects")});
+    m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_steps->header()->setSectionResizeMode(3, QHeaderView::Interactive);
+    m_steps->header()->setStretchLastSection(false);
+    for (ApplyStep s : kube::rollout::allApplySteps()) {
+        auto* item = new QTreeWidgetItem(m_steps, {kube::rollout::applyStepName(s), tr("not run")});
+        item->setForeground(1, stateColor(StepResult::State::NotRun));
+    }
+    layout->addWidget(m_steps, 1);
+    m_report = new QLabel(this);
+    m_report->setObjectName(QStringLiteral("applyReport"));
+    m_report->setWordWrap(true);
+    m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_report);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_cancel->setEnabled(false);
+        m_title->setText(tr("Cancelling…"));
+        Q_EMIT cancelRequested();
+    });
+}
+
+void ApplyPane::begin(const QString& what)
+{
+    m_running = true;
+    m_title->setText(what);
+    m_progress->setValue(0);
+    m_cancel->setEnabled(true);
+    m_report->clear();
+    m_report->setPalette(palette());
+    for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_steps->topLevelItem(i);
+        item->setText(1, tr("not run"));
+        item->setText(2, QString());
+        item->setText(3, QString());
+        item->setForeground(1, stateColor(StepResult::State::NotRun));
+    }
+}
+
+void ApplyPane::stepStarted(ApplyStep step, const QString& description)
+{
+    QTreeWidgetItem* item = m_steps->topLevelItem(int(step));
+    item->setText(1, tr("running"));
+    item->setText(2, description);
+    item->setForeground(1, stateColor(StepResult::State::Running));
+    m_steps->scrollToItem(item);
+}
+
+void ApplyPane::stepProgress(ApplyStep step, const QString& message)
+{
+    m_steps->topLevelItem(int(step))->setText(2, message);
+}
+
+void ApplyPane::stepFinished(const StepResult& result)
+{
+    QTreeWidgetItem* item = m_steps->topLevelItem(int(result.step));
+    item->setText(1, kube::rollout::stepStateName(result.state));
+    item->setText(2, result.message);
+    item->setText(3, result.objects.join(QStringLiteral(", ")));
+    item->setToolTip(3, result.objects.join(QLatin1Char('\n')));
+    item->setForeground(1, stateColor(result.state));
+    m_progress->setValue(int(result.step) + 1);
+}
+
+void ApplyPane::finished(const kube::rollout::ApplyReport& report)
+{
+    m_running = false;
+    m_cancel->setEnabled(false);
+    for (const StepResult& s : report.steps)
+        stepFinished(s);
+    QStringList done, notDone;
+    for (const StepResult& s : report.steps) {
+        if (s.state == StepResult::State::Done)
+            done << kube::rollout::applyStepName(s.step);
+        else if (s.state != StepResult::State::Skipped)
+            notDone << kube::rollout::applyStepName(s.step);
+    }
+    QPalette pal = palette();
+    if (report.ok()) {
+        m_progress->setValue(kube::rollout::applyStepCount);
+        m_title->setText(tr("Applied."));
+        m_report->setText(tr("All steps done."));
+        pal.setColor(QPalette::WindowText, QColor(0x2e, 0xa0, 0x43));
+    } else {
+        const bool cancelled = report.status.kind == kube::Status::Kind::Cancelled;
+        m_title->setText(cancelled ? tr("Cancelled.") : tr("Apply failed."));
+        m_report->setText(
+            tr("%1\nDone: %2\nNot done: %3")
+                .arg(report.status.toString(),
+                     done.isEmpty() ? tr("nothing") : done.join(QStringLiteral(", ")),
+                     notDone.isEmpty() ? tr("nothing") : notDone.join(QStringLiteral(", "))));
+        pal.setColor(QPalette::WindowText,
+                     cancelled ? QColor(0xc0, 0x80, 0x00) : QColor(0xd0, 0x30, 0x30));
+    }
+    m_report->setPalette(pal);
+}
+
+void ApplyPane::failedToStart(const QString& message)
+{
+    m_running = false;
+    m_cancel->setEnabled(false);
+    m_title->setText(tr("Apply not started."));
+    m_report->setText(message);
+    QPalette pal = palette();
+    pal.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_report->setPalette(pal);
+}
+
+QString ApplyPane::summary() const
+{
+    return m_title->text() + QLatin1Char('\n') + m_report->text();
+}
+
+QString ApplyPane::stepText(ApplyStep step) const
+{
+    const QTreeWidgetItem* item = m_steps->topLevelItem(int(step));
+    return item->text(1) + QStringLiteral(": ") + item->text(2);
+}
+
+} // namespace veladesk

@@ -1,0 +1,467 @@
+#include "ui/rollouteditor.h"
+
+#include "models/rolloutplanmodel.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGraphicsLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalPercentBarSeries>
+#include <QLabel>
+#include <QLegend>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace veladesk {
+
+namespace {
+QStringList splitList(const QString& text)
+{
+    QStringList out;
+    for (const QString& part :
+         text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+        out << part.trimmed();
+    return out;
+}
+
+// Colours of the split bar, one per row (distinguishable in light and dark palettes).
+QColor seriesColor(int i)
+{
+    static const QColor colors[] = {QColor(0x3b, 0x82, 0xc4), QColor(0xe0, 0x8a, 0x1e),
+                                    QColor(0x3f, 0xa3, 0x4d), QColor(0xb0, 0x4a, 0xb8),
+                                    QColor(0xd0, 0x4a, 0x4a), QColor(0x2a, 0xa1, 0x98)};
+    return colors[i % 6];
+}
+} // namespace
+
+RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model)
+{
+    setObjectName(QStringLiteral("rolloutEditor"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto* header = new QHBoxLayout;
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("planTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_phase = new QLabel(this);
+    m_phase->setObjectName(QStringLiteral("planPhase"));
+    header->addWidget(m_title);
+    header->addWidget(m_phase);
+    header->addStretch();
+    layout->addLayout(header);
+
+    m_drift = new QLabel(this);
+    m_drift->setObjectName(QStringLiteral("driftBanner"));
+    m_drift->setWordWrap(true);
+    m_drift->setAutoFillBackground(true);
+    m_drift->setMargin(6);
+    m_drift->hide();
+    layout->addWidget(m_drift);
+
+    // Rows
+    m_rowsHost = new QWidget;
+    m_grid = new QGridLayout(m_rowsHost);
+    m_grid->setHorizontalSpacing(8);
+    m_grid->setVerticalSpacing(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_rowsHost);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumHeight(120);
+    layout->addWidget(scroll, 1);
+    m_empty = new QLabel(tr("Select an application to edit its rollout."), this);
+    m_empty->setObjectName(QStringLiteral("editorEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    layout->addWidget(m_empty);
+
+    // Row actions
+    auto* actions = new QHBoxLayout;
+    m_addCombo = new QComboBox(this);
+    m_addCombo->setObjectName(QStringLiteral("addRevisionCombo"));
+    m_addCombo->setMinimumContentsLength(16);
+    m_addButton = new QPushButton(tr("Add revision"), this);
+    m_addButton->setObjectName(QStringLiteral("addRevisionButton"));
+    m_evenButton = new QPushButton(tr("Split &evenly"), this);
+    m_evenButton->setObjectName(QStringLiteral("splitEvenlyButton"));
+    m_evenButton->setToolTip(tr("Unlock every row and split 100% evenly (Ctrl+E)"));
+    m_total = new QLabel(this);
+    m_total->setObjectName(QStringLiteral("totalLabel"));
+    actions->addWidget(m_addCombo);
+    actions->addWidget(m_addButton);
+    actions->addWidget(m_evenButton);
+    actions->addStretch();
+    actions->addWidget(m_total);
+    layout->addLayout(actions);
+
+    // Traffic settings and the split bar side by side
+    auto* bottom = new QHBoxLayout;
+    auto* form = new QFormLayout;
+    m_hosts = new QLineEdit(this);
+    m_hosts->setObjectName(QStringLiteral("hostsEdit"));
+    m_hosts->setPlaceholderText(tr("e.g. example-app.example.com (empty: no traffic routing)"));
+    m_gateways = new QLineEdit(this);
+    m_gateways->setObjectName(QStringLiteral("gatewaysEdit"));
+    m_gateways->setPlaceholderText(tr("e.g. example-app-gateway"));
+    form->addRow(tr("&Hosts:"), m_hosts);
+    form->addRow(tr("&Gateways:"), m_gateways);
+    bottom->addLayout(form, 3);
+
+    m_series = new QHorizontalPercentBarSeries;
+    auto* chart = new QChart;
+    chart->addSeries(m_series);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    chart->setBackgroundVisible(false);
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chartView = new QChartView(chart, this);
+    m_chartView->setObjectName(QStringLiteral("splitChart"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setFixedHeight(80);
+    m_chartView->setMinimumWidth(260);
+    m_chartView->setStyleSheet(QStringLiteral("background: transparent"));
+    bottom->addWidget(m_chartView, 2);
+    layout->addLayout(bottom);
+
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(QStringLiteral("problemsLabel"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_problems);
+
+    connect(m_addButton, &QPushButton::clicked, this, [this] {
+        if (m_addCombo->currentIndex() >= 0)
+            m_model->addRevision(m_addCombo->currentText());
+    });
+    connect(m_evenButton, &QPushButton::clicked, this, &RolloutEditor::splitEvenly);
+    connect(m_hosts, &QLineEdit::textEdited, this,
+            [this](const QString& text) { m_model->setHosts(splitList(text)); });
+    connect(m_gateways, &QLineEdit::textEdited, this,
+            [this](const QString& text) { m_model->setGateways(splitList(text)); });
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RolloutEditor::rebuildRows);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RolloutEditor::rebuildRows);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RolloutEditor::rebuildRows);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& tl, const QModelIndex& br) {
+                for (int r = tl.row(); r <= br.row(); ++r)
+                    syncRow(r);
+            });
+    connect(m_model, &RolloutPlanModel::planChanged, this, &RolloutEditor::updateSummary);
+    rebuildRows();
+}
+
+void RolloutEditor::splitEvenly()
+{
+    m_model->splitEvenly();
+}
+
+void RolloutEditor::rebuildRows()
+{
+    for (const RowWidgets& w : std::as_const(m_rows)) {
+        for (QWidget* widget : {static_cast<QWidget*>(w.name), static_cast<QWidget*>(w.slider),
+                                static_cast<QWidget*>(w.percent), static_cast<QWidget*>(w.lock),
+                                static_cast<QWidget*>(w.replicas), static_cast<QWidget*>(w.port),
+                                static_cast<QWidget*>(w.remove), static_cast<QWidget*>(w.state)})
+            widget->deleteLater();
+    }
+    m_rows.clear();
+    while (QLayoutItem* item = m_grid->takeAt(0)) {
+        if (item->widget())
+            item->widget()->deleteLater();
+        delete item;
+    }
+    const QStringList headers{tr("Revision"), tr("Traffic weight"), QString(),   QString(),
+                              tr("Replicas"), tr("Port"),           tr("State"), QString()};
+    for (int c = 0; c < headers.size(); ++c) {
+        auto* h = new QLabel(headers[c], m_rowsHost);
+        QFont f = h->font();
+        f.setBold(true);
+        h->setFont(f);
+        m_grid->addWidget(h, 0, c);
+    }
+    const int n = m_model->rowCount();
+    for (int row = 0; row < n; ++row) {
+        RowWidgets w;
+        const QString suffix = QString::number(row);
+        w.name = new QLabel(m_rowsHost);
+        w.name->setObjectName(QStringLiteral("revisionLabel_") + suffix);
+        w.slider = new QSlider(Qt::Horizontal, m_rowsHost);
+        w.slider->setObjectName(QStringLiteral("weightSlider_") + suffix);
+        w.slider->setRange(0, 100);
+        w.slider->setSingleStep(1);
+        w.slider->setPageStep(10);
+        w.slider->setTickInterval(10);
+        w.slider->setTickPosition(QSlider::TicksBelow);
+        w.slider->setMinimumWidth(180);
+        w.percent = new QSpinBox(m_rowsHost);
+        w.percent->setObjectName(QStringLiteral("weightField_") + suffix);
+        w.percent->setRange(0, 100);
+        w.percent->setSuffix(QStringLiteral(" %"));
+        w.percent->setKeyboardTracking(false);
+        w.lock = new QToolButton(m_rowsHost);
+        w.lock->setObjectName(QStringLiteral("lockButton_") + suffix);
+        w.lock->setCheckable(true);
+        w.lock->setToolTip(tr("Lock this weight: other sliders will not move it"));
+        w.replicas = new QSpinBox(m_rowsHost);
+        w.replicas->setObjectName(QStringLiteral("replicasField_") + suffix);
+        w.replicas->setRange(0, 1000);
+        w.replicas->setKeyboardTracking(false);
+        w.port = new QSpinBox(m_rowsHost);
+        w.port->setObjectName(QStringLiteral("portField_") + suffix);
+        w.port->setRange(1, 65535);
+        w.port->setKeyboardTracking(false);
+        w.remove = new QToolButton(m_rowsHost);
+        w.remove->setObjectName(QStringLiteral("removeButton_") + suffix);
+        w.remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
+        w.remove->setToolTip(tr("Remove this revision from the plan"));
+        w.state = new QLabel(m_rowsHost);
+        w.state->setObjectName(QStringLiteral("stateLabel_") + suffix);
+        w.state->setWordWrap(true);
+        w.state->setMinimumWidth(160);
+
+        m_grid->addWidget(w.name, row + 1, 0);
+        m_grid->addWidget(w.slider, row + 1, 1);
+        m_grid->addWidget(w.percent, row + 1, 2);
+        m_grid->addWidget(w.lock, row + 1, 3);
+        m_grid->addWidget(w.replicas, row + 1, 4);
+        m_grid->addWidget(w.port, row + 1, 5);
+        m_grid->addWidget(w.state, row + 1, 6);
+        m_grid->addWidget(w.remove, row + 1, 7);
+
+        connect(w.slider, &QSlider::valueChanged, this,
+                [this, row](int v) { m_model->setWeight(row, v); });
+        connect(w.percent, &QSpinBox::valueChanged, this,
+                [this, row](int v) { m_model->setWeight(row, v); });
+        connect(w.lock, &QToolButton::toggled, this,
+                [this, row](bool on) { m_model->setLocked(row, on); });
+        connect(w.replicas, &QSpinBox::valueChanged, this,
+                [this, row](int v) { m_model->setReplicas(row, v); });
+        connect(w.port, &QSpinBox::valueChanged, this,
+                [this, row](int v) { m_model->setPort(row, v); });
+        connect(w.remove, &QToolButton::clicked, this,
+                [this, row] { m_model->removeRevision(row); });
+        m_rows.append(w);
+    }
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(6, 1);
+    m_grid->setRowStretch(n + 1, 1);
+    syncAll();
+}
+
+void RolloutEditor::syncRow(int row)
+{
+    if (row < 0 || row >= m_rows.size() || row >= m_model->rowCount())
+        return;
+    const RowWidgets& w = m_rows[row];
+    const PlanRow& r = m_model->rows()[row];
+    const bool traffic = m_model->trafficEnabled();
+    {
+        const QSignalBlocker b1(w.slider), b2(w.percent), b3(w.lock), b4(w.replicas), b5(w.port);
+        w.slider->setValue(r.weight);
+        w.percent->setValue(r.weight);
+        w.lock->setChecked(r.locked);
+        w.replicas->setValue(r.replicas);
+        w.port->setValue(r.port);
+    }
+    w.name->setText(r.revisionName);
+    w.name->setToolTip(tr("component %1").arg(r.componentName));
+    w.lock->setIcon(
+        style()->standardIcon(r.locked ? QStyle::SP_DialogApplyButton : QStyle::SP_DialogNoButton));
+    w.lock->setText(r.locked ? tr("Locked") : tr("Lock"));
+    w.lock->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    w.slider->setEnabled(m_editingEnabled && !r.locked && traffic);
+    w.percent->setEnabled(m_editingEnabled && !r.locked && traffic);
+    w.lock->setEnabled(m_editingEnabled && traffic);
+    w.replicas->setEnabled(m_editingEnabled);
+    w.port->setEnabled(m_editingEnabled && traffic);
+    w.remove->setEnabled(m_editingEnabled);
+
+    const QModelIndex stateIndex = m_model->index(row, RolloutPlanModel::State);
+    const QString problem = stateIndex.data(RolloutPlanModel::ProblemRole).toString();
+    const QString drift = stateIndex.data(RolloutPlanModel::DriftRole).toString();
+    QString text = stateIndex.data().toString();
+    if (!drift.isEmpty())
+        text += QStringLiteral("\n") + tr("drift: %1").arg(drift);
+    if (r.liveReadyReplicas && r.liveReplicas)
+        text += QStringLiteral("\n") +
+                tr("running %1/%2 ready").arg(*r.liveReadyReplicas).arg(*r.liveReplicas);
+    w.state->setText(text);
+    w.state->setToolTip(problem.isEmpty() ? drift : problem);
+    QPalette pal = w.state->palette();
+    pal.setColor(QPalette::WindowText, !problem.isEmpty() ? QColor(0xd0, 0x30, 0x30)
+                                       : !drift.isEmpty() ? QColor(0xd0, 0x80, 0x00)
+                                                          : palette().color(QPalette::WindowText));
+    w.state->setPalette(pal);
+}
+
+void RolloutEditor::syncAll()
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        syncRow(i);
+    updateSummary();
+}
+
+void RolloutEditor::updateSummary()
+{
+    const bool hasPlan = !m_model->appDeploymentName().isEmpty();
+    m_empty->setVisible(!hasPlan);
+    m_title->setText(hasPlan ? tr("%1 — AppDeployment %2%3")
+                                   .arg(m_model->appName(), m_model->appDeploymentName(),
+                                        m_model->isNewPlan() ? tr(" (new)") : QString())
+                             : tr("No application selected"));
+    if (!m_hosts->hasFocus())
+        m_hosts->setText(m_model->hosts().join(QStringLiteral(", ")));
+    if (!m_gateways->hasFocus())
+        m_gateways->setText(m_model->gateways().join(QStringLiteral(", ")));
+    m_hosts->setEnabled(hasPlan && m_editingEnabled);
+    m_gateways->setEnabled(hasPlan && m_editingEnabled);
+
+    const QStringList addable = m_model->addableRevisions();
+    if (addable != [this] {
+            QStringList items;
+            for (int i = 0; i < m_addCombo->count(); ++i)
+                items << m_addCombo->itemText(i);
+            return items;
+        }()) {
+        m_addCombo->clear();
+        m_addCombo->addItems(addable);
+    }
+    m_addCombo->setEnabled(!addable.isEmpty() && m_editingEnabled);
+    m_addButton->setEnabled(!addable.isEmpty() && m_editingEnabled);
+    m_evenButton->setEnabled(m_model->rowCount() > 0 && m_model->trafficEnabled() &&
+                             m_editingEnabled);
+
+    const int total = m_model->totalWeight();
+    m_total->setText(m_model->trafficEnabled() ? tr("Total: %1%").arg(total)
+                                               : tr("No traffic routing (no hosts)"));
+
+    QStringList problems = hasPlan ? m_model->problems() : QStringList();
+    if (hasPlan)
+        problems += m_extraErrors;
+    QStringList lines;
+    for (const QString& p : problems)
+        lines << QStringLiteral("✗ ") + p;
+    for (const QString& w : std::as_const(m_extraWarnings))
+        lines << QStringLiteral("⚠ ") + w;
+    m_problems->setText(lines.join(QLatin1Char('\n')));
+    QPalette pal = m_problems->palette();
+    pal.setColor(QPalette::WindowText,
+                 problems.isEmpty() ? QColor(0xc0, 0x80, 0x00) : QColor(0xd0, 0x30, 0x30));
+    m_problems->setPalette(pal);
+
+    QStringList drift;
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        if (const QString d = m_model->rowDrift(i); !d.isEmpty())
+            drift << m_model->rows()[i].revisionName + QStringLiteral(": ") + d;
+    m_drift->setVisible(!drift.isEmpty());
+    m_drift->setText(
+        tr("The live objects differ from the AppDeployment (edited by hand?). Apply re-applies "
+           "the plan.\n") +
+        drift.join(QLatin1Char('\n')));
+    QPalette dp = m_drift->palette();
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    dp.setColor(QPalette::Window, dark ? QColor(0x5a, 0x45, 0x10) : QColor(0xff, 0xf1, 0xc8));
+    dp.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe8, 0xb0) : QColor(0x5a, 0x40, 0x00));
+    m_drift->setPalette(dp);
+
+    updateChart();
+    const bool valid = hasPlan && problems.isEmpty();
+    if (valid != m_lastValid) {
+        m_lastValid = valid;
+        Q_EMIT validityChanged(valid);
+    }
+}
+
+void RolloutEditor::updateChart()
+{
+    m_series->clear();
+    const bool traffic = m_model->trafficEnabled();
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const PlanRow& r = m_model->rows()[i];
+        auto* set = new QBarSet(QStringLiteral("%1 %2%")
+                                    .arg(r.revisionName.section(QLatin1Char('-'), -1))
+                                    .arg(r.weight));
+        *set << (traffic ? r.weight : 0);
+        set->setColor(seriesColor(i));
+        set->setBorderColor(seriesColor(i));
+        m_series->append(set);
+    }
+    QChart* chart = m_chartView->chart();
+    const QColor text = palette().color(QPalette::WindowText);
+    chart->legend()->setLabelColor(text);
+    m_chartView->setVisible(m_model->rowCount() > 0);
+}
+
+void RolloutEditor::setExtraProblems(const QStringList& errors, const QStringList& warnings)
+{
+    m_extraErrors = errors;
+    m_extraWarnings = warnings;
+    updateSummary();
+}
+
+void RolloutEditor::setEditingEnabled(bool enabled)
+{
+    m_editingEnabled = enabled;
+    syncAll();
+}
+
+void RolloutEditor::setPhase(const QString& phase, const QString& message)
+{
+    m_phase->setText(phase.isEmpty() ? QString() : tr("phase: %1").arg(phase));
+    m_phase->setToolTip(message);
+    QPalette pal = m_phase->palette();
+    pal.setColor(QPalette::WindowText, phase == QLatin1String("Failed") ? QColor(0xd0, 0x30, 0x30)
+                                       : phase == QLatin1String("Rolling")
+                                           ? QColor(0xe0, 0xa0, 0x00)
+                                           : palette().color(QPalette::WindowText));
+    m_phase->setPalette(pal);
+}
+
+QSlider* RolloutEditor::weightSlider(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].slider : nullptr;
+}
+QSpinBox* RolloutEditor::weightField(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].percent : nullptr;
+}
+QSpinBox* RolloutEditor::replicasField(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].replicas : nullptr;
+}
+QSpinBox* RolloutEditor::portField(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].port : nullptr;
+}
+QToolButton* RolloutEditor::lockButton(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].lock : nullptr;
+}
+QString RolloutEditor::problemsText() const
+{
+    return m_problems->text();
+}
+QString RolloutEditor::driftText() const
+{
+    return m_drift->isVisible() ? m_drift->text() : QString();
+}
+
+} // namespace veladesk

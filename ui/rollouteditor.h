@@ -1,0 +1,95 @@
+#pragma once
+// The rollout editor: one row per revision of the plan with a weight slider, a percentage
+// field, a lock, replicas and port; add/remove revisions; hosts and gateways; a stacked bar of
+// the split; the plan's problems and its drift from the live objects. Works on a
+// RolloutPlanModel: every control writes through the model and is refreshed from it, so the
+// redistribution rules live in one place (models/weights.h).
+
+#include <QPointer>
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QToolButton;
+class QHorizontalPercentBarSeries;
+
+namespace veladesk {
+
+class RolloutPlanModel;
+
+class RolloutEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RolloutEditor(RolloutPlanModel* model, QWidget* parent = nullptr);
+
+    // Extra problems found by the engine's validation (shown with the model's own).
+    void setExtraProblems(const QStringList& errors, const QStringList& warnings);
+    // Disables editing (while an apply runs).
+    void setEditingEnabled(bool enabled);
+    void setPhase(const QString& phase, const QString& message);
+
+    QSlider* weightSlider(int row) const;
+    QSpinBox* weightField(int row) const;
+    QSpinBox* replicasField(int row) const;
+    QSpinBox* portField(int row) const;
+    QToolButton* lockButton(int row) const;
+    QString problemsText() const;
+    QString driftText() const;
+
+Q_SIGNALS:
+    void previewRequested();
+    void applyRequested();
+    // Emitted when the plan is valid or invalid (model problems and engine errors).
+    void validityChanged(bool valid);
+
+public Q_SLOTS:
+    void splitEvenly();
+
+private:
+    struct RowWidgets
+    {
+        QLabel* name = nullptr;
+        QSlider* slider = nullptr;
+        QSpinBox* percent = nullptr;
+        QToolButton* lock = nullptr;
+        QSpinBox* replicas = nullptr;
+        QSpinBox* port = nullptr;
+        QToolButton* remove = nullptr;
+        QLabel* state = nullptr;
+    };
+    void rebuildRows();
+    void syncRow(int row);
+    void syncAll();
+    void updateSummary();
+    void updateChart();
+
+    RolloutPlanModel* m_model;
+    QLabel* m_title;
+    QLabel* m_phase;
+    QLabel* m_drift;
+    QWidget* m_rowsHost;
+    QGridLayout* m_grid;
+    QList<RowWidgets> m_rows;
+    QLabel* m_empty;
+    QComboBox* m_addCombo;
+    QPushButton* m_addButton;
+    QPushButton* m_evenButton;
+    QLineEdit* m_hosts;
+    QLineEdit* m_gateways;
+    QLabel* m_total;
+    QLabel* m_problems;
+    QChartView* m_chartView;
+    QHorizontalPercentBarSeries* m_series;
+    QStringList m_extraErrors, m_extraWarnings;
+    bool m_editingEnabled = true;
+    bool m_lastValid = false;
+};
+
+} // namespace veladesk
