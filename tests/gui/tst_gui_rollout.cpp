@@ -1,0 +1,354 @@
+// Drives the real main window against the local control plane: the reference scenario is
+// loaded into a fresh namespace, example-app is selected in the applications pane, the
+// weights are set to 30/70 with the sliders (keyboard on the slider widgets), replicas with
+// the spin boxes, then Preview and Apply run; the VirtualService and the Deployments are read
+// back from the cluster and checked, and the pods pane must list the Running pods.
+// Also: a hand-edited VirtualService shows up as drift; 0 replicas with traffic disables
+// Apply; Revert discards edits; a context that cannot be reached shows the error.
+// With VELADESK_SCREENSHOT_DIR set it saves screenshots of the main states.
+
+#include "guitest.h"
+#include "models/applicationsmodel.h"
+#include "models/clustersession.h"
+#include "models/logmodel.h"
+#include "models/podsmodel.h"
+#include "models/rolloutplanmodel.h"
+#include "ui/applypane.h"
+#include "ui/mainwindow.h"
+#include "ui/previewpane.h"
+#include "ui/rollouteditor.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+using namespace veladesk;
+
+namespace {
+QJsonArray httpRoute(const QJsonObject& vs)
+{
+    return vs[QLatin1String("spec")]
+        .toObject()[QLatin1String("http")]
+        .toArray()[0]
+        .toObject()[QLatin1String("route")]
+        .toArray();
+}
+int podsRunning(const PodsModel* m, const QString& revision)
+{
+    int n = 0;
+    for (int i = 0; i < m->rowCount(); ++i)
+        if (m->pod(i).revision == revision && m->pod(i).phase == QLatin1String("Running") &&
+            PodsModel::stateOf(m->pod(i)) == PodsModel::State::Ready)
+            ++n;
+    return n;
+}
+} // namespace
+
+class TestGuiRollout : public QObject
+{
+    Q_OBJECT
+    std::shared_ptr<kube::Client> client;
+    QString ns;
+    QString kubeconfig;
+    std::unique_ptr<MainWindow> window;
+
+    void setSpin(QSpinBox* spin, int value)
+    {
+        spin->setFocus();
+        QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(spin, QString::number(value));
+        QTest::keyClick(spin, Qt::Key_Return);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a test location
+        kubeconfig = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
+        if (kubeconfig.isEmpty())
+            QSKIP("VELADESK_TEST_KUBECONFIG is not set (run through ctest: integration label)");
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = kubeconfig;
+        auto connected = kube::connect(options);
+        QVERIFY2(connected.ok(), qPrintable(connected.status.toString()));
+        client = connected.value;
+        ns = QStringLiteral("gui-%1").arg(QDateTime::currentSecsSinceEpoch());
+        auto created = guitest::wait(client->create(
+            kube::ResourceType::namespaces(), {},
+            QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}}));
+        QVERIFY2(created.ok(), qPrintable(created.status.toString()));
+        const QString failed = guitest::loadReferenceScenario(client, ns);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
+
+    void cleanupTestCase()
+    {
+        window.reset();
+        if (client && !ns.isEmpty())
+            guitest::wait(client->remove(kube::ResourceType::namespaces(), {}, ns));
+    }
+
+    void opensWithScenario()
+    {
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = kubeconfig;
+        options.namespaceName = ns;
+        window = std::make_unique<MainWindow>(options);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(window->session()->state(), ClusterSession::State::Connected,
+                                  20000);
+        QVERIFY(!window->session()->serverVersion().isEmpty());
+        QCOMPARE(window->namespacePicker()->currentText(), ns);
+        QVERIFY(window->contextPicker()->count() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0, 20000);
+        const int row = window->applicationsModel()->rowOf(QStringLiteral("example-app"));
+        const ApplicationsModel* apps = window->applicationsModel();
+        QCOMPARE(apps->index(row, ApplicationsModel::Revisions).data().toInt(), 2);
+        QCOMPARE(apps->index(row, ApplicationsModel::Latest).data().toString(),
+                 QStringLiteral("example-app-v2"));
+        QCOMPARE(apps->index(row, ApplicationsModel::AppDeployment).data().toString(),
+                 QStringLiteral("example-appdeploy"));
+        QTRY_COMPARE_WITH_TIMEOUT(apps->index(row, ApplicationsModel::Phase).data().toString(),
+                                  QStringLiteral("Completed"), 20000);
+
+        // select it with a click, as a user would
+        QTreeView* view = window->applicationsView();
+        const QRect rect = view->visualRect(view->model()->index(row, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(window->selectedApplication(), QStringLiteral("example-app"));
+        RolloutPlanModel* plan = window->planModel();
+        QCOMPARE(plan->rowCount(), 2);
+        QCOMPARE(plan->rows()[0].weight, 50);
+        QCOMPARE(plan->rows()[1].weight, 50);
+        QCOMPARE(plan->rows()[0].port, 8000);
+        QCOMPARE(plan->rows()[1].port, 80);
+        QVERIFY(!plan->isModified());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            podsRunning(window->podsModel(), QStringLiteral("example-app-v1")) == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!plan->hasDrift(), 10000);
+        guitest::screenshot(window.get(), QStringLiteral("scenario-loaded"));
+    }
+
+    void setSplitWithSliders()
+    {
+        RolloutEditor* editor = window->editor();
+        QSlider* s0 = editor->weightSlider(0);
+        QSlider* s1 = editor->weightSlider(1);
+        QVERIFY(s0 && s1);
+        s0->setFocus();
+        QTest::keyClick(s0, Qt::Key_Home); // 0 / 100
+        QCOMPARE(s1->value(), 100);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(s0, Qt::Key_PageUp); // +10 each
+        QCOMPARE(s0->value(), 30);
+        QCOMPARE(s1->value(), 70);
+        QCOMPARE(editor->weightField(0)->value(), 30);
+        QCOMPARE(editor->weightField(1)->value(), 70);
+        QCOMPARE(window->planModel()->totalWeight(), 100);
+
+        setSpin(editor->replicasField(0), 2);
+        setSpin(editor->replicasField(1), 3);
+        QCOMPARE(window->planModel()->rows()[0].replicas, 2);
+        QCOMPARE(window->planModel()->rows()[1].replicas, 3);
+        QVERIFY(window->planModel()->isModified());
+        QTRY_VERIFY(window->applyAction()->isEnabled());
+        guitest::screenshot(window.get(), QStringLiteral("editing-split"));
+    }
+
+    void invalidPlanDisablesApply()
+    {
+        RolloutEditor* editor = window->editor();
+        setSpin(editor->replicasField(1), 0);
+        QVERIFY(!window->planModel()->isValid());
+        QVERIFY(!window->applyAction()->isEnabled());
+        QVERIFY2(editor->problemsText().contains(QLatin1String("0 replicas")),
+                 qPrintable(editor->problemsText()));
+        guitest::screenshot(window.get(), QStringLiteral("error-invalid-plan"));
+        setSpin(editor->replicasField(1), 3);
+        QVERIFY(window->planModel()->isValid());
+        QTRY_VERIFY(window->applyAction()->isEnabled());
+    }
+
+    void previewShowsDiff()
+    {
+        QSignalSpy done(window.get(), &MainWindow::previewFinished);
+        window->previewAction()->trigger();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), true);
+        PreviewPane* preview = window->previewPane();
+        QVERIFY(preview->objectCount() >= 4);
+        int vsRow = -1;
+        for (int i = 1; i <= preview->objectCount(); ++i)
+            if (preview->entryText(i).contains(QLatin1String("VirtualService/example-appdeploy")))
+                vsRow = i;
+        QVERIFY(vsRow > 0);
+        QVERIFY2(preview->entryText(vsRow).startsWith(QLatin1String("update")),
+                 qPrintable(preview->entryText(vsRow)));
+        preview->selectEntry(vsRow);
+        QVERIFY2(preview->currentText().contains(QLatin1String("+")) &&
+                     preview->currentText().contains(QLatin1String("weight: 30")),
+                 qPrintable(preview->currentText()));
+        guitest::screenshot(window.get(), QStringLiteral("preview-diff"));
+        // nothing was changed by the preview
+        auto vs = guitest::wait(client->get(kube::ResourceType::virtualServices(), ns,
+                                            QStringLiteral("example-appdeploy")));
+        QVERIFY(vs.ok());
+        QCOMPARE(httpRoute(vs.value)[0].toObject()[QLatin1String("weight")].toInt(), 50);
+    }
+
+    void applyAndReadBack()
+    {
+        QSignalSpy done(window.get(), &MainWindow::applyFinished);
+        bool shot = false;
+        connect(window->logModel(), &QAbstractItemModel::rowsInserted, this, [&] {
+            const LogModel* log = window->logModel();
+            const QString last = log->entry(log->rowCount() - 1).message;
+            if (!shot && last.startsWith(QLatin1String("readiness"))) {
+                shot = true;
+                guitest::screenshot(window.get(), QStringLiteral("apply-in-progress"));
+            }
+        });
+        window->applyAction()->trigger();
+        QVERIFY(window->isApplying());
+        QVERIFY(!window->applyAction()->isEnabled());
+        QVERIFY(done.wait(180000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(window->applyPane()->summary()));
+
+        auto vs = guitest::wait(client->get(kube::ResourceType::virtualServices(), ns,
+                                            QStringLiteral("example-appdeploy")));
+        QVERIFY2(vs.ok(), qPrintable(vs.status.toString()));
+        const QJsonArray route = httpRoute(vs.value);
+        QCOMPARE(route.size(), 2);
+        QMap<QString, int> weights;
+        for (const QJsonValue& v : route)
+            weights.insert(v[QLatin1String("destination")][QLatin1String("host")].toString(),
+                           v[QLatin1String("weight")].toInt());
+        QCOMPARE(weights.value(QStringLiteral("example-app-v1-testsvc-8000"), -1), 30);
+        QCOMPARE(weights.value(QStringLiteral("example-app-v2-testsvc-80"), -1), 70);
+        const QJsonObject vsSpec = vs.value[QLatin1String("spec")].toObject();
+        QCOMPARE(vsSpec[QLatin1String("hosts")].toArray().first().toString(),
+                 QStringLiteral("example-app.example.com"));
+        QCOMPARE(vsSpec[QLatin1String("gateways")].toArray().first().toString(),
+                 QStringLiteral("example-app-gateway"));
+
+        auto d1 = guitest::wait(
+            client->get(kube::ResourceType::deployments(), ns, QStringLiteral("testsvc-v1")));
+        auto d2 = guitest::wait(
+            client->get(kube::ResourceType::deployments(), ns, QStringLiteral("testsvc-v2")));
+        QVERIFY(d1.ok() && d2.ok());
+        QCOMPARE(d1.value[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 2);
+        QCOMPARE(d2.value[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 3);
+        auto ad = guitest::wait(client->get(kube::ResourceType::appDeployments(), ns,
+                                            QStringLiteral("example-appdeploy")));
+        QVERIFY(ad.ok());
+        QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("phase")].toString(),
+                 QStringLiteral("Completed"));
+
+        // the pods pane follows the watch: 2 + 3 Running pods
+        QTRY_COMPARE_WITH_TIMEOUT(
+            podsRunning(window->podsModel(), QStringLiteral("example-app-v1")), 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            podsRunning(window->podsModel(), QStringLiteral("example-app-v2")), 3, 60000);
+        QVERIFY(window->podsView()->model()->rowCount() >= 5);
+        // the applied plan is the new baseline, with no drift
+        QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->isModified(), 20000);
+        QCOMPARE(window->planModel()->rows()[0].weight, 30);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->hasDrift(), 20000);
+        window->showDock(QStringLiteral("applyDock"));
+        guitest::screenshot(window.get(), QStringLiteral("apply-done"));
+        window->showDock(QStringLiteral("podsDock"));
+        guitest::screenshot(window.get(), QStringLiteral("pods-running"));
+    }
+
+    void handEditedVirtualServiceShowsDrift()
+    {
+        auto vs = guitest::wait(client->get(kube::ResourceType::virtualServices(), ns,
+                                            QStringLiteral("example-appdeploy")));
+        QVERIFY(vs.ok());
+        QJsonObject obj = vs.value;
+        QJsonObject spec = obj[QLatin1String("spec")].toObject();
+        QJsonArray http = spec[QLatin1String("http")].toArray();
+        QJsonObject rule = http[0].toObject();
+        QJsonArray route = rule[QLatin1String("route")].toArray();
+        for (int i = 0; i < route.size(); ++i) {
+            QJsonObject r = route[i].toObject();
+            const bool v1 =
+                r[QLatin1String("destination")][QLatin1String("host")].toString().contains(
+                    QLatin1String("-v1-"));
+            r[QStringLiteral("weight")] = v1 ? 10 : 90;
+            route[i] = r;
+        }
+        rule[QStringLiteral("route")] = route;
+        http[0] = rule;
+        spec[QStringLiteral("http")] = http;
+        obj[QStringLiteral("spec")] = spec;
+        QJsonObject meta = obj[QLatin1String("metadata")].toObject();
+        meta.remove(QStringLiteral("managedFields"));
+        obj[QStringLiteral("metadata")] = meta;
+        kube::Request put;
+        put.method = "PUT";
+        put.path = kube::ResourceType::virtualServices().objectPath(
+            ns, QStringLiteral("example-appdeploy"));
+        put.body = QJsonDocument(obj).toJson(QJsonDocument::Compact);
+        const kube::Response answer = guitest::wait(client->send(put));
+        QVERIFY2(answer.status.ok(), qPrintable(answer.status.toString()));
+
+        window->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(window->planModel()->hasDrift(), 20000);
+        QVERIFY2(
+            window->editor()->driftText().contains(QLatin1String("live weight 10% (spec 30%)")),
+            qPrintable(window->editor()->driftText()));
+        guitest::screenshot(window.get(), QStringLiteral("drift"));
+    }
+
+    void revertDiscardsEdits()
+    {
+        RolloutEditor* editor = window->editor();
+        editor->weightSlider(0)->setFocus();
+        QTest::keyClick(editor->weightSlider(0), Qt::Key_End);
+        QCOMPARE(window->planModel()->rows()[1].weight, 0);
+        QVERIFY(window->planModel()->isModified());
+        window->revertAction()->trigger();
+        QVERIFY(!window->planModel()->isModified());
+        QCOMPARE(editor->weightSlider(0)->value(), 30);
+        QCOMPARE(editor->weightSlider(1)->value(), 70);
+    }
+
+    void unreachableContextShowsError()
+    {
+        // A kubeconfig whose only context points at a closed port.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kubeconfig"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: Config\ncurrent-context: broken\n"
+                "clusters:\n- name: broken\n  cluster:\n    server: https://127.0.0.1:1\n"
+                "users:\n- name: u\n  user:\n    token: abc\n"
+                "contexts:\n- name: broken\n  context:\n    cluster: broken\n    user: u\n");
+        f.close();
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = path;
+        MainWindow broken(options);
+        broken.resize(1280, 800);
+        broken.show();
+        QTRY_COMPARE_WITH_TIMEOUT(broken.session()->state(), ClusterSession::State::Failed, 30000);
+        QVERIFY(!broken.applyAction()->isEnabled());
+        QVERIFY(!broken.session()->stateMessage().isEmpty());
+        broken.showDock(QStringLiteral("logDock"));
+        guitest::screenshot(&broken, QStringLiteral("error-unreachable"));
+    }
+};
+
+QTEST_MAIN(TestGuiRollout)
+#include "tst_gui_rollout.moc"

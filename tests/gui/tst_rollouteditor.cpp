@@ -1,0 +1,139 @@
+// RolloutEditor on a RolloutPlanModel loaded from fixtures, offscreen, no cluster: the
+// sliders, percentage fields, locks, replicas, add/remove, split evenly and the problem text.
+
+#include "models/rolloutplanmodel.h"
+#include "tests/models/fixtures.h"
+#include "ui/rollouteditor.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+#include <QToolButton>
+
+using namespace veladesk;
+
+class TestRolloutEditor : public QObject
+{
+    Q_OBJECT
+    RolloutPlanModel* model = nullptr;
+    RolloutEditor* editor = nullptr;
+
+private Q_SLOTS:
+    void init()
+    {
+        model = new RolloutPlanModel(this);
+        new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     model);
+        QList<RevisionInfo> revisions;
+        for (const QJsonObject& o : fixtures::items(QStringLiteral("applicationrevisions.json")))
+            if (RevisionInfo r = RevisionInfo::fromJson(o);
+                r.appName == QLatin1String("example-app"))
+                revisions << r;
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"),
+                    fixtures::object(QStringLiteral("appdeployment-split.json")), revisions);
+        editor = new RolloutEditor(model);
+        editor->resize(900, 500);
+        editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(editor));
+    }
+    void cleanup()
+    {
+        delete editor;
+        delete model;
+    }
+
+    void slidersRedistribute()
+    {
+        QSlider* s0 = editor->weightSlider(0);
+        QSlider* s1 = editor->weightSlider(1);
+        QCOMPARE(s0->value(), 50);
+        s0->setFocus();
+        QTest::keyClick(s0, Qt::Key_PageDown); // 40
+        QCOMPARE(s1->value(), 60);
+        QTest::keyClick(s0, Qt::Key_Right); // 41
+        QCOMPARE(s1->value(), 59);
+        QCOMPARE(editor->weightField(1)->value(), 59);
+        QCOMPARE(model->totalWeight(), 100);
+        // the percentage field drives the same rule
+        QSpinBox* f1 = editor->weightField(1);
+        f1->setFocus();
+        QTest::keyClick(f1, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(f1, QStringLiteral("75"));
+        QTest::keyClick(f1, Qt::Key_Return);
+        QCOMPARE(s0->value(), 25);
+    }
+
+    void lockPinsARow()
+    {
+        QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
+        QCOMPARE(editor->weightSlider(2)->value(), 0);
+        QTest::mouseClick(editor->lockButton(1), Qt::LeftButton);
+        QVERIFY(model->rows()[1].locked);
+        QVERIFY(!editor->weightSlider(1)->isEnabled());
+        QSlider* s2 = editor->weightSlider(2);
+        s2->setFocus();
+        QTest::keyClick(s2, Qt::Key_End); // as far as the lock allows
+        QCOMPARE(s2->value(), 50);
+        QCOMPARE(editor->weightSlider(0)->value(), 0);
+        QCOMPARE(editor->weightSlider(1)->value(), 50);
+        editor->findChild<QPushButton*>(QStringLiteral("splitEvenlyButton"))->click();
+        QCOMPARE(editor->weightSlider(0)->value(), 34);
+        QCOMPARE(editor->weightSlider(1)->value(), 33);
+        QVERIFY(editor->weightSlider(1)->isEnabled()); // split evenly unlocks
+    }
+
+    void zeroReplicasShowsProblem()
+    {
+        QSignalSpy validity(editor, &RolloutEditor::validityChanged);
+        QSpinBox* r1 = editor->replicasField(1);
+        r1->setFocus();
+        QTest::keyClick(r1, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(r1, QStringLiteral("0"));
+        QTest::keyClick(r1, Qt::Key_Return);
+        QVERIFY(editor->problemsText().contains(
+            QLatin1String("example-app-v2: gets 50% of the traffic but has 0 replicas")));
+        QCOMPARE(validity.size(), 1);
+        QCOMPARE(validity.first().first().toBool(), false);
+        QVERIFY(editor->findChild<QLabel*>(QStringLiteral("stateLabel_1"))
+                    ->text()
+                    .contains(QLatin1String("0 replicas")));
+    }
+
+    void addAndRemoveRows()
+    {
+        auto* combo = editor->findChild<QComboBox*>(QStringLiteral("addRevisionCombo"));
+        QCOMPARE(combo->count(), 1);
+        QCOMPARE(combo->itemText(0), QStringLiteral("example-app-v3"));
+        editor->findChild<QPushButton*>(QStringLiteral("addRevisionButton"))->click();
+        QCOMPARE(model->rowCount(), 3);
+        QTRY_VERIFY(editor->weightSlider(2) != nullptr);
+        QCOMPARE(editor->portField(2)->value(), 8080);
+        QTRY_COMPARE(combo->count(), 0);
+        QTest::mouseClick(editor->findChild<QToolButton*>(QStringLiteral("removeButton_0")),
+                          Qt::LeftButton);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        QTRY_COMPARE(editor->weightSlider(0)->value(), 100);
+    }
+
+    void noHostsDisablesSliders()
+    {
+        auto* hosts = editor->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));
+        QCOMPARE(hosts->text(), QStringLiteral("example-app.example.com"));
+        hosts->setFocus();
+        hosts->selectAll();
+        QTest::keyClick(hosts, Qt::Key_Delete);
+        QVERIFY(!model->trafficEnabled());
+        QVERIFY(!editor->weightSlider(0)->isEnabled());
+        QVERIFY(editor->problemsText().contains(QLatin1String("gateways are set but no host")));
+    }
+};
+
+QTEST_MAIN(TestRolloutEditor)
+#include "tst_rollouteditor.moc"
