@@ -27,7 +27,7 @@ QVariant ApplicationsModel::headerData(int section, Qt::Orientation orientation,
     case Name:
         return tr("Application");
     case Revisions:
-        return tr("Revisions");
+        return tr("Revs");
     case Latest:
         return tr("Latest");
     case AppDeployment:

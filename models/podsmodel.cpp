@@ -170,7 +170,7 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
             .arg(p.containers)
             .arg(p.restarts);
     case Qt::TextAlignmentRole:
-        if (index.column() == Restarts || index.column() == Ready || index.column() == Age)
+        if (index.column() == Restarts || index.column() == Ready)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:

@@ -34,7 +34,7 @@ QVariant RevisionsModel::headerData(int section, Qt::Orientation orientation, in
     case Ports:
         return tr("Port");
     case Replicas:
-        return tr("Ready/Desired");
+        return tr("Ready");
     case Weight:
         return tr("Weight");
     default:
@@ -99,8 +99,9 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
         f.setBold(true);
         return f;
     }
-    if (role == Qt::TextAlignmentRole &&
-        (index.column() == Replicas || index.column() == Weight || index.column() == Age))
+    if (role == Qt::ToolTipRole && index.column() == Replicas)
+        return tr("ready / desired replicas over the revision's Deployments");
+    if (role == Qt::TextAlignmentRole && (index.column() == Replicas || index.column() == Weight))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

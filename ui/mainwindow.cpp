@@ -204,6 +204,7 @@ void MainWindow::buildActions()
                         tr("Unlock all rows and split evenly"), [this] { m_plan->splitEvenly(); });
     m_applyAction->setObjectName(QStringLiteral("applyAction"));
     m_previewAction->setObjectName(QStringLiteral("previewAction"));
+    m_revertAction->setObjectName(QStringLiteral("revertAction"));
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -263,10 +264,6 @@ void MainWindow::buildClusterBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addAction(m_reloadAction);
-    bar->addSeparator();
-    bar->addAction(m_revertAction);
-    bar->addAction(m_previewAction);
-    bar->addAction(m_applyAction);
 
     connect(m_contextCombo, &QComboBox::activated, this, [this](int) {
         const QString context = m_contextCombo->currentText();
@@ -312,6 +309,8 @@ void MainWindow::buildPanes()
     m_appsView = makeTable(left, QStringLiteral("applicationsView"));
     m_appsView->setModel(m_apps);
     m_appsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_appsView->header()->setSectionResizeMode(ApplicationsModel::Name, QHeaderView::Stretch);
+    m_appsView->header()->setStretchLastSection(false);
     m_revisionsView = makeTable(left, QStringLiteral("revisionsView"));
     m_revisionsProxy = new QSortFilterProxyModel(this);
     m_revisionsProxy->setSourceModel(m_revisions);
@@ -320,6 +319,8 @@ void MainWindow::buildPanes()
     m_revisionsView->setSortingEnabled(true);
     m_revisionsView->sortByColumn(RevisionsModel::Name, Qt::AscendingOrder);
     m_revisionsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_revisionsView->header()->setSectionResizeMode(RevisionsModel::Images, QHeaderView::Stretch);
+    m_revisionsView->header()->setStretchLastSection(false);
     left->addWidget(m_appsView);
     left->addWidget(m_revisionsView);
     m_editor = new RolloutEditor(m_plan, split);
@@ -327,12 +328,13 @@ void MainWindow::buildPanes()
     split->addWidget(m_editor);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({470, 810});
+    split->setSizes({500, 780});
     centralLayout->addWidget(split, 1);
     setCentralWidget(central);
 
     connect(m_appsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onApplicationSelected);
+    m_editor->setActions({m_revertAction}, {m_previewAction, m_applyAction});
     connect(m_editor, &RolloutEditor::previewRequested, this, &MainWindow::preview);
     connect(m_editor, &RolloutEditor::applyRequested, this, &MainWindow::apply);
 
@@ -387,7 +389,7 @@ void MainWindow::buildPanes()
     tabifyDockWidget(preview, applyDock);
     tabifyDockWidget(applyDock, log);
     pods->raise();
-    resizeDocks({pods}, {300}, Qt::Vertical);
+    resizeDocks({pods}, {240}, Qt::Vertical);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : std::as_const(m_docks))

@@ -2,6 +2,7 @@
 
 #include "models/rolloutplanmodel.h"
 
+#include <QAction>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -75,42 +76,6 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_drift->hide();
     layout->addWidget(m_drift);
 
-    // Rows
-    m_rowsHost = new QWidget;
-    m_grid = new QGridLayout(m_rowsHost);
-    m_grid->setHorizontalSpacing(8);
-    m_grid->setVerticalSpacing(4);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_rowsHost);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumHeight(120);
-    layout->addWidget(scroll, 1);
-    m_empty = new QLabel(tr("Select an application to edit its rollout."), this);
-    m_empty->setObjectName(QStringLiteral("editorEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setEnabled(false);
-    layout->addWidget(m_empty);
-
-    // Row actions
-    auto* actions = new QHBoxLayout;
-    m_addCombo = new QComboBox(this);
-    m_addCombo->setObjectName(QStringLiteral("addRevisionCombo"));
-    m_addCombo->setMinimumContentsLength(16);
-    m_addButton = new QPushButton(tr("Add revision"), this);
-    m_addButton->setObjectName(QStringLiteral("addRevisionButton"));
-    m_evenButton = new QPushButton(tr("Split &evenly"), this);
-    m_evenButton->setObjectName(QStringLiteral("splitEvenlyButton"));
-    m_evenButton->setToolTip(tr("Unlock every row and split 100% evenly (Ctrl+E)"));
-    m_total = new QLabel(this);
-    m_total->setObjectName(QStringLiteral("totalLabel"));
-    actions->addWidget(m_addCombo);
-    actions->addWidget(m_addButton);
-    actions->addWidget(m_evenButton);
-    actions->addStretch();
-    actions->addWidget(m_total);
-    layout->addLayout(actions);
-
     // Traffic settings and the split bar side by side
     auto* bottom = new QHBoxLayout;
     auto* form = new QFormLayout;
@@ -140,11 +105,52 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     bottom->addWidget(m_chartView, 2);
     layout->addLayout(bottom);
 
+    // Rows
+    m_rowsHost = new QWidget;
+    m_grid = new QGridLayout(m_rowsHost);
+    m_grid->setHorizontalSpacing(8);
+    m_grid->setVerticalSpacing(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_rowsHost);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumHeight(120);
+    layout->addWidget(scroll, 1);
+    m_empty = new QLabel(tr("Select an application to edit its rollout."), this);
+    m_empty->setObjectName(QStringLiteral("editorEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+    layout->addWidget(m_empty);
+
+    // Row actions
+    auto* actions = new QHBoxLayout;
+    m_addCombo = new QComboBox(this);
+    m_addCombo->setObjectName(QStringLiteral("addRevisionCombo"));
+    m_addCombo->setMinimumContentsLength(16);
+    m_addButton = new QPushButton(tr("Add revision"), this);
+    m_addButton->setObjectName(QStringLiteral("addRevisionButton"));
+    m_evenButton = new QPushButton(tr("Split &evenly"), this);
+    m_evenButton->setObjectName(QStringLiteral("splitEvenlyButton"));
+    m_evenButton->setToolTip(tr("Unlock every row and split 100% evenly (Ctrl+E)"));
+    m_total = new QLabel(this);
+    m_total->setObjectName(QStringLiteral("totalLabel"));
+    actions->addWidget(m_addCombo);
+    actions->addWidget(m_addButton);
+    actions->addWidget(m_evenButton);
+    actions->addStretch();
+    actions->addWidget(m_total);
+    layout->addLayout(actions);
+
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problemsLabel"));
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
     layout->addWidget(m_problems);
+
+    m_buttons = new QHBoxLayout;
+    m_buttons->addStretch();
+    layout->addLayout(m_buttons);
 
     connect(m_addButton, &QPushButton::clicked, this, [this] {
         if (m_addCombo->currentIndex() >= 0)
@@ -173,6 +179,23 @@ void RolloutEditor::splitEvenly()
     m_model->splitEvenly();
 }
 
+void RolloutEditor::setActions(const QList<QAction*>& leading, const QList<QAction*>& trailing)
+{
+    auto button = [this](QAction* action) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setMinimumWidth(96);
+        b->setObjectName(action->objectName() + QStringLiteral("Button"));
+        return b;
+    };
+    int at = 0;
+    for (QAction* a : leading)
+        m_buttons->insertWidget(at++, button(a));
+    for (QAction* a : trailing)
+        m_buttons->addWidget(button(a));
+}
+
 void RolloutEditor::rebuildRows()
 {
     for (const RowWidgets& w : std::as_const(m_rows)) {
@@ -195,6 +218,7 @@ void RolloutEditor::rebuildRows()
         QFont f = h->font();
         f.setBold(true);
         h->setFont(f);
+        h->setVisible(m_model->rowCount() > 0);
         m_grid->addWidget(h, 0, c);
     }
     const int n = m_model->rowCount();
@@ -210,7 +234,7 @@ void RolloutEditor::rebuildRows()
         w.slider->setPageStep(10);
         w.slider->setTickInterval(10);
         w.slider->setTickPosition(QSlider::TicksBelow);
-        w.slider->setMinimumWidth(180);
+        w.slider->setMinimumWidth(120);
         w.percent = new QSpinBox(m_rowsHost);
         w.percent->setObjectName(QStringLiteral("weightField_") + suffix);
         w.percent->setRange(0, 100);
@@ -235,7 +259,7 @@ void RolloutEditor::rebuildRows()
         w.state = new QLabel(m_rowsHost);
         w.state->setObjectName(QStringLiteral("stateLabel_") + suffix);
         w.state->setWordWrap(true);
-        w.state->setMinimumWidth(160);
+        w.state->setMinimumWidth(120);
 
         m_grid->addWidget(w.name, row + 1, 0);
         m_grid->addWidget(w.slider, row + 1, 1);

@@ -8,7 +8,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QChartView;
+class QHBoxLayout;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -34,6 +36,8 @@ public:
     // Disables editing (while an apply runs).
     void setEditingEnabled(bool enabled);
     void setPhase(const QString& phase, const QString& message);
+    // Buttons for the window's actions (Revert on the left, Preview/Apply on the right).
+    void setActions(const QList<QAction*>& leading, const QList<QAction*>& trailing);
 
     QSlider* weightSlider(int row) const;
     QSpinBox* weightField(int row) const;
@@ -85,6 +89,7 @@ private:
     QLineEdit* m_gateways;
     QLabel* m_total;
     QLabel* m_problems;
+    QHBoxLayout* m_buttons;
     QChartView* m_chartView;
     QHorizontalPercentBarSeries* m_series;
     QStringList m_extraErrors, m_extraWarnings;

@@ -96,6 +96,24 @@ private Q_SLOTS:
             guitest::wait(client->remove(kube::ResourceType::namespaces(), {}, ns));
     }
 
+    void emptyNamespace()
+    {
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = kubeconfig;
+        options.namespaceName = ns + QStringLiteral("-empty"); // does not exist: lists are empty
+        MainWindow empty(options);
+        empty.resize(1280, 800);
+        empty.show();
+        QTRY_COMPARE_WITH_TIMEOUT(empty.session()->state(), ClusterSession::State::Connected,
+                                  20000);
+        QSignalSpy loaded(empty.session(), &ClusterSession::loadingChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(!empty.session()->isLoading() && !loaded.isEmpty(), 20000);
+        QCOMPARE(empty.applicationsModel()->rowCount(), 0);
+        QVERIFY(!empty.applyAction()->isEnabled());
+        QVERIFY(!empty.previewAction()->isEnabled());
+        guitest::screenshot(&empty, QStringLiteral("empty"));
+    }
+
     void opensWithScenario()
     {
         kube::KubeConfigOptions options;
