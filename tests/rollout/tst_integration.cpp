@@ -204,13 +204,33 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
     }
 
-    void setupInstallsOrFindsTheCrd()
+    void missingCrdNeedsSetup()
     {
-        const Run r = veladesk({QStringLiteral("setup")});
+        // The cluster script installs KubeVela's CRDs; remove the AppDeployment one to see
+        // the error and `setup` putting it back.
+        Run k =
+            runProcess(kubectlProgram(),
+                       {QStringLiteral("--kubeconfig"),
+                        qEnvironmentVariable("VELADESK_TEST_KUBECONFIG"), QStringLiteral("delete"),
+                        QStringLiteral("crd"), QStringLiteral("appdeployments.core.oam.dev"),
+                        QStringLiteral("--ignore-not-found"), QStringLiteral("--wait=true")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                          referenceFile("03-appdeployment-v1-only.yaml")});
+        QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
+        QVERIFY2(r.err.contains(
+                     QLatin1String("is not installed in this cluster: run `veladesk setup` first")),
+                 qPrintable(diagnostics(r)));
+        r = veladesk({QStringLiteral("setup")});
         QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
-        QVERIFY2(
-            r.out.contains(QLatin1String("customresourcedefinition/appdeployments.core.oam.dev")),
-            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String(
+                     "customresourcedefinition/appdeployments.core.oam.dev installed")),
+                 qPrintable(r.out));
+        r = veladesk({QStringLiteral("setup")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(QLatin1String(
+                     "customresourcedefinition/appdeployments.core.oam.dev already present")),
+                 qPrintable(r.out));
     }
 
     void revisionsAreRecorded()
@@ -259,6 +279,56 @@ private Q_SLOTS:
         r = veladesk({QStringLiteral("revisions"), QStringLiteral("example-app")});
         QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("example-app-v2")),
                  qPrintable(diagnostics(r)));
+    }
+
+    void kubeVelaRecordsWhenItRuns()
+    {
+        const QString file = writeFile(m_dir, QStringLiteral("v3.yaml"),
+                                       QByteArray(readReference("02-application-v2.yaml"))
+                                           .replace("image: nginx", "image: nginx:1.27"));
+        // Forced on: VelaDesk applies the Application and records nothing.
+        Run r = veladesk({QStringLiteral("app"), QStringLiteral("apply"), QStringLiteral("-f"),
+                          file, QStringLiteral("--kubevela"), QStringLiteral("present")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(QLatin1String("KubeVela's controller records the revision")),
+                 qPrintable(r.out));
+        QCOMPARE(names(items(QStringLiteral("applicationrevisions.core.oam.dev"))).size(), 2);
+        // Detected: a running vela-core Deployment in vela-system.
+        const QString kc = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
+        runProcess(kubectlProgram(), {QStringLiteral("--kubeconfig"), kc, QStringLiteral("create"),
+                                      QStringLiteral("namespace"), QStringLiteral("vela-system")});
+        Run k =
+            runProcess(kubectlProgram(), {QStringLiteral("--kubeconfig"), kc, QStringLiteral("-n"),
+                                          QStringLiteral("vela-system"), QStringLiteral("create"),
+                                          QStringLiteral("deployment"), QStringLiteral("vela-core"),
+                                          QStringLiteral("--image=oamdev/vela-core:v1.1.0")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        const bool available = eventually([&] {
+            const Run g = runProcess(kubectlProgram(),
+                                     {QStringLiteral("--kubeconfig"), kc, QStringLiteral("-n"),
+                                      QStringLiteral("vela-system"), QStringLiteral("get"),
+                                      QStringLiteral("deployment"), QStringLiteral("vela-core"),
+                                      QStringLiteral("-o"),
+                                      QStringLiteral("jsonpath={.status.availableReplicas}")});
+            return g.out.trimmed() == QLatin1String("1");
+        });
+        r = veladesk({QStringLiteral("app"), QStringLiteral("apply"), QStringLiteral("-f"), file});
+        runProcess(kubectlProgram(), {QStringLiteral("--kubeconfig"), kc, QStringLiteral("delete"),
+                                      QStringLiteral("namespace"), QStringLiteral("vela-system"),
+                                      QStringLiteral("--wait=true")});
+        QVERIFY2(available, "the fake vela-core Deployment never became available");
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(QLatin1String("KubeVela's controller records the revision")),
+                 qPrintable(r.out));
+        QCOMPARE(names(items(QStringLiteral("applicationrevisions.core.oam.dev"))).size(), 2);
+        // Back to the v2 spec, which is the latest revision: nothing to record.
+        r = veladesk({QStringLiteral("app"), QStringLiteral("apply"), QStringLiteral("-f"),
+                      referenceFile("02-application-v2.yaml"), QStringLiteral("--kubevela"),
+                      QStringLiteral("absent")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(
+                     QLatin1String("spec unchanged, latest revision is still example-app-v2")),
+                 qPrintable(r.out));
     }
 
     void unsupportedComponentTypeAppliesNothing()
@@ -510,6 +580,59 @@ private Q_SLOTS:
         QCOMPARE(route[0][QLatin1String("weight")].toInt(), 100);
         QCOMPARE(route[0][QLatin1String("destination")][QLatin1String("host")].toString(),
                  QStringLiteral("example-app-v2-testsvc-80"));
+    }
+
+    void readinessTimeoutKeepsOldRouting()
+    {
+        // At most one pod in the namespace (v2's): v1's pods cannot be created, so v1 never
+        // becomes ready and must not get traffic.
+        Run k = kubectl({QStringLiteral("create"), QStringLiteral("quota"),
+                         QStringLiteral("one-pod"), QStringLiteral("--hard=pods=1")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                          referenceFile("05-appdeployment-split.yaml"), QStringLiteral("--timeout"),
+                          QStringLiteral("5s")});
+        QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
+        QVERIFY2(r.err.contains(QLatin1String("readiness       FAILED")),
+                 qPrintable(diagnostics(r)));
+        QVERIFY2(r.err.contains(QLatin1String("virtualservice  not run")),
+                 qPrintable(diagnostics(r)));
+        QVERIFY2(r.err.contains(QLatin1String("Deployment/testsvc-v1 (0/1 ready)")),
+                 qPrintable(diagnostics(r)));
+        // Old routing in place: 100 % to v2.
+        const QJsonObject vs = kubectlJson({QStringLiteral("get"),
+                                            QStringLiteral("virtualservices.networking.istio.io"),
+                                            QStringLiteral("example-appdeploy")});
+        const QJsonArray route =
+            vs[QLatin1String("spec")][QLatin1String("http")][0][QLatin1String("route")].toArray();
+        QCOMPARE(route.size(), 1);
+        QCOMPARE(route[0][QLatin1String("weight")].toInt(), 100);
+        QVERIFY(!exists(QStringLiteral("service"), QStringLiteral("example-app-v1-testsvc-8000")));
+        const QJsonObject ad =
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral("example-appdeploy")});
+        QCOMPARE(ad[QLatin1String("status")][QLatin1String("phase")].toString(),
+                 QStringLiteral("Failed"));
+        const QJsonObject cond =
+            ad[QLatin1String("status")][QLatin1String("conditions")][0].toObject();
+        QCOMPARE(cond[QLatin1String("reason")].toString(), QStringLiteral("ReadinessTimeout"));
+        QCOMPARE(cond[QLatin1String("status")].toString(), QStringLiteral("False"));
+        QVERIFY2(cond[QLatin1String("message")].toString().contains(
+                     QLatin1String("not done: readiness, services")),
+                 qPrintable(cond[QLatin1String("message")].toString()));
+        // Quota gone: the same plan goes through.
+        k = kubectl({QStringLiteral("delete"), QStringLiteral("quota"), QStringLiteral("one-pod")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                      referenceFile("05-appdeployment-split.yaml"), QStringLiteral("--timeout"),
+                      QStringLiteral("2m")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QCOMPARE(
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral(
+                             "example-appdeploy")})[QLatin1String("status")][QLatin1String("phase")]
+                .toString(),
+            QStringLiteral("Completed"));
     }
 
     void deletingTheAppDeploymentCollectsEverything()
