@@ -1,0 +1,254 @@
+// The engine as the GUI drives it: Applier on a worker thread with queued signals, dry-run,
+// cancellation while waiting for readiness, and diffPlanAsync. Against the local control
+// plane (label `integration`), through the library (not the command line).
+
+#include "kube/client.h"
+#include "kube/rollout/applier.h"
+#include "kube/rollout/cluster.h"
+#include "kube/yamljson.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace kube::rollout;
+
+namespace {
+
+const QString kNs = QStringLiteral("rollout-applier-it");
+
+QJsonObject reference(const char* name)
+{
+    auto docs = kube::parseYamlFile(qEnvironmentVariable("VELADESK_REFERENCE_DIR") +
+                                    QLatin1Char('/') + QLatin1String(name));
+    if (!docs.ok() || docs.value.isEmpty())
+        qFatal("cannot read %s", name);
+    return docs.value.first();
+}
+
+AppDeploymentPlan plan(const char* name)
+{
+    auto p = AppDeploymentPlan::fromJson(reference(name));
+    if (!p.ok())
+        qFatal("bad plan %s", name);
+    p.value.namespaceName = kNs;
+    return p.value;
+}
+
+template <typename T> T wait(QFuture<T> f)
+{
+    f.waitForFinished();
+    return f.result();
+}
+
+} // namespace
+
+class TestApplier : public QObject
+{
+    Q_OBJECT
+    std::shared_ptr<kube::Client> m_client;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        kube::KubeConfigOptions o;
+        o.kubeconfigPath = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
+        QVERIFY2(QFile::exists(o.kubeconfigPath), "run through ctest (kube_cluster fixture)");
+        auto c = kube::connect(o);
+        QVERIFY2(c.ok(), qPrintable(c.status.toString()));
+        m_client = c.value;
+        wait(m_client->remove(kube::ResourceType::namespaces(), {}, kNs));
+        // A namespace being deleted cannot be recreated until it is gone.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wait(m_client->get(kube::ResourceType::namespaces(), {}, kNs)).status.isNotFound(),
+            60000);
+        const QJsonObject ns{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Namespace")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), kNs}}}};
+        auto created = wait(m_client->create(kube::ResourceType::namespaces(), {}, ns));
+        QVERIFY2(created.ok(), qPrintable(created.status.toString()));
+        auto setup = setupCluster(*m_client);
+        QVERIFY2(setup.ok(), qPrintable(setup.status.toString()));
+        for (const char* f : {"01-application-v1.yaml", "02-application-v2.yaml"}) {
+            auto r = applyApplication(*m_client, reference(f), kNs, KubeVelaMode::Absent);
+            QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+            QVERIFY(r.value.recorded);
+        }
+        auto revs = listRevisions(*m_client, kNs, QStringLiteral("example-app"));
+        QVERIFY(revs.ok());
+        QCOMPARE(revs.value.size(), 2);
+        QCOMPARE(revs.value.at(1).name, QStringLiteral("example-app-v2"));
+    }
+
+    void dryRunChangesNothing()
+    {
+        ApplyOptions o;
+        o.dryRun = true;
+        Applier applier(m_client, plan("05-appdeployment-split.yaml"), o);
+        const ApplyReport r = applier.run();
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(r.steps.size(), applyStepCount);
+        QCOMPARE(r.steps.at(int(ApplyStep::DryRun)).state, StepResult::State::Done);
+        for (int i = int(ApplyStep::AppDeployment); i < applyStepCount; ++i)
+            QCOMPARE(r.steps.at(i).state, StepResult::State::Skipped);
+        QCOMPARE(r.dryRunDiffs.size(), 5);
+        for (const ObjectDiff& d : r.dryRunDiffs)
+            QCOMPARE(d.change, ObjectDiff::Change::Create);
+        QVERIFY(wait(m_client->get(kube::ResourceType::appDeployments(), kNs,
+                                   QStringLiteral("example-appdeploy")))
+                    .status.isNotFound());
+        QVERIFY(wait(m_client->get(kube::ResourceType::deployments(), kNs,
+                                   QStringLiteral("testsvc-v1")))
+                    .status.isNotFound());
+    }
+
+    void asyncStepsInOrder()
+    {
+        Applier applier(m_client, plan("05-appdeployment-split.yaml"));
+        QStringList events;
+        connect(&applier, &Applier::stepStarted, this, [&](ApplyStep s, const QString&) {
+            QCOMPARE(QThread::currentThread(), thread()); // queued to the Applier's thread
+            events << QStringLiteral("start ") + applyStepName(s);
+        });
+        connect(&applier, &Applier::stepFinished, this, [&](const StepResult& r) {
+            events << QStringLiteral("%1 %2").arg(stepStateName(r.state), applyStepName(r.step));
+        });
+        QSignalSpy finished(&applier, &Applier::finished);
+        applier.start();
+        QVERIFY(applier.isRunning() || finished.size() == 1);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.size(), 1);
+        const ApplyReport r = finished.first().first().value<ApplyReport>();
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(events,
+                 (QStringList{
+                     QStringLiteral("start validate"), QStringLiteral("done validate"),
+                     QStringLiteral("start dry-run"), QStringLiteral("done dry-run"),
+                     QStringLiteral("start appdeployment"), QStringLiteral("done appdeployment"),
+                     QStringLiteral("start deployments"), QStringLiteral("done deployments"),
+                     QStringLiteral("start readiness"), QStringLiteral("done readiness"),
+                     QStringLiteral("start services"), QStringLiteral("done services"),
+                     QStringLiteral("start virtualservice"), QStringLiteral("done virtualservice"),
+                     QStringLiteral("start prune"), QStringLiteral("skipped prune"),
+                     QStringLiteral("start status"), QStringLiteral("done status")}));
+        QVERIFY(!applier.isRunning());
+        QCOMPARE(applier.report().steps.at(int(ApplyStep::Status)).state, StepResult::State::Done);
+
+        auto state = readAppDeploymentState(*m_client, kNs, QStringLiteral("example-appdeploy"));
+        QVERIFY2(state.ok(), qPrintable(state.status.toString()));
+        QCOMPARE(state.value.plan.status.phase, QStringLiteral("Completed"));
+        QCOMPARE(state.value.plan.status.placement.size(), 2);
+        QCOMPARE(state.value.plan.status.placement.at(0).clusters.at(0).replicas, 1);
+        QCOMPARE(state.value.revisions.size(), 2);
+        QCOMPARE(state.value.revisions.at(0).weight, 50);
+    }
+
+    void diffAsyncAfterApplyIsUnchanged()
+    {
+        auto f = diffPlanAsync(m_client, plan("05-appdeployment-split.yaml"), kNs);
+        f.waitForFinished();
+        const auto d = f.result();
+        QVERIFY2(d.ok(), qPrintable(d.status.toString()));
+        QCOMPARE(d.value.objects.size(), 6); // AppDeployment + 2 Deployments + 2 Services + VS
+        for (const ObjectDiff& o : d.value.objects)
+            QVERIFY2(o.change == ObjectDiff::Change::Unchanged,
+                     qPrintable(o.displayName() + QLatin1Char('\n') + o.unifiedDiff));
+        // The v1-only plan: v1 scaled to 2 and the v2 objects and the VirtualService deleted.
+        auto f2 = diffPlanAsync(m_client, plan("03-appdeployment-v1-only.yaml"), kNs);
+        f2.waitForFinished();
+        QStringList changes;
+        for (const ObjectDiff& o : f2.result().value.objects)
+            if (o.change != ObjectDiff::Change::Unchanged)
+                changes << o.displayName() + QLatin1Char(':') + QString::number(int(o.change));
+        changes.sort();
+        QCOMPARE(changes, (QStringList{QStringLiteral("AppDeployment/example-appdeploy:1"),
+                                       QStringLiteral("Deployment/testsvc-v1:1"),
+                                       QStringLiteral("Deployment/testsvc-v2:3"),
+                                       QStringLiteral("Service/example-app-v1-testsvc-8000:3"),
+                                       QStringLiteral("Service/example-app-v2-testsvc-80:3"),
+                                       QStringLiteral("VirtualService/example-appdeploy:3")}));
+    }
+
+    void cancelWhileWaitingForReadiness()
+    {
+        // The two running pods (v1, v2) fill the quota: a third revision's pod cannot be
+        // created, so its Deployment never gets ready.
+        const QJsonObject quota{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ResourceQuota")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("two-pods")}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("hard"),
+                          QJsonObject{{QStringLiteral("pods"), QStringLiteral("2")}}}}}};
+        const kube::ResourceType quotas{QString(), QStringLiteral("v1"),
+                                        QStringLiteral("resourcequotas"),
+                                        QStringLiteral("ResourceQuota"), true};
+        auto q = wait(m_client->create(quotas, kNs, quota));
+        QVERIFY2(q.ok(), qPrintable(q.status.toString()));
+        auto app = reference("02-application-v2.yaml");
+        QJsonObject spec = app[QLatin1String("spec")].toObject();
+        QJsonArray comps = spec[QLatin1String("components")].toArray();
+        QJsonObject c = comps.at(0).toObject();
+        QJsonObject props = c[QLatin1String("properties")].toObject();
+        props.insert(QStringLiteral("image"), QStringLiteral("nginx:1.27"));
+        c.insert(QStringLiteral("properties"), props);
+        comps.replace(0, c);
+        spec.insert(QStringLiteral("components"), comps);
+        app.insert(QStringLiteral("spec"), spec);
+        auto v3 = applyApplication(*m_client, app, kNs, KubeVelaMode::Absent);
+        QVERIFY2(v3.ok() && v3.value.revisionName == QLatin1String("example-app-v3"),
+                 qPrintable(v3.status.toString()));
+
+        AppDeploymentPlan p = plan("05-appdeployment-split.yaml");
+        p.appRevisions[1].revisionName = QStringLiteral("example-app-v3");
+        p.traffic->http[0].weightedTargets[1].revisionName = QStringLiteral("example-app-v3");
+        ApplyOptions o;
+        o.readinessTimeout = std::chrono::seconds(60);
+        Applier applier(m_client, p, o);
+        QSignalSpy finished(&applier, &Applier::finished);
+        bool cancelled = false;
+        connect(&applier, &Applier::stepProgress, this, [&](ApplyStep s, const QString& message) {
+            if (s == ApplyStep::ReadinessGuard &&
+                message.contains(QLatin1String("testsvc-v3: waiting")) && !cancelled) {
+                cancelled = true;
+                applier.cancel();
+            }
+        });
+        QElapsedTimer t;
+        t.start();
+        applier.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(cancelled);
+        QVERIFY2(t.elapsed() < 30000, "cancel was not honoured promptly");
+        const ApplyReport r = applier.report();
+        QCOMPARE(r.status.kind, kube::Status::Kind::Cancelled);
+        QCOMPARE(r.steps.at(int(ApplyStep::ReadinessGuard)).state, StepResult::State::Cancelled);
+        QCOMPARE(r.steps.at(int(ApplyStep::VirtualService)).state, StepResult::State::NotRun);
+        // Old routing: still v1/v2.
+        auto vs = wait(m_client->get(kube::ResourceType::virtualServices(), kNs,
+                                     QStringLiteral("example-appdeploy")));
+        QVERIFY(vs.ok());
+        QCOMPARE(vs.value[QLatin1String("spec")][QLatin1String("http")][0][QLatin1String("route")]
+                         [1][QLatin1String("destination")][QLatin1String("host")]
+                             .toString(),
+                 QStringLiteral("example-app-v2-testsvc-80"));
+        auto ad = wait(m_client->get(kube::ResourceType::appDeployments(), kNs,
+                                     QStringLiteral("example-appdeploy")));
+        QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("phase")].toString(),
+                 QStringLiteral("Failed"));
+        QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("conditions")][0]
+                         [QLatin1String("reason")]
+                             .toString(),
+                 QStringLiteral("Cancelled"));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_client)
+            wait(m_client->remove(kube::ResourceType::namespaces(), {}, kNs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApplier)
+#include "tst_applier.moc"
