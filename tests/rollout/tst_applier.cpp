@@ -243,6 +243,38 @@ private Q_SLOTS:
                  QStringLiteral("Cancelled"));
     }
 
+    void removingTrafficPrunesEverythingRouted()
+    {
+        const kube::ResourceType quotas{QString(), QStringLiteral("v1"),
+                                        QStringLiteral("resourcequotas"),
+                                        QStringLiteral("ResourceQuota"), true};
+        QVERIFY(wait(m_client->remove(quotas, kNs, QStringLiteral("two-pods"))).ok());
+        Applier applier(m_client, plan("03-appdeployment-v1-only.yaml"));
+        const ApplyReport r = applier.run();
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(r.steps.at(int(ApplyStep::VirtualService)).state, StepResult::State::Skipped);
+        QCOMPARE(r.steps.at(int(ApplyStep::Prune)).state, StepResult::State::Done);
+        // The VirtualService goes first, then the Services, then the Deployments. (v3 never got
+        // a Service: the apply that introduced it was cancelled before the Services step.)
+        QCOMPARE(r.steps.at(int(ApplyStep::Prune)).objects,
+                 (QStringList{QStringLiteral("VirtualService/example-appdeploy"),
+                              QStringLiteral("Service/example-app-v1-testsvc-8000"),
+                              QStringLiteral("Service/example-app-v2-testsvc-80"),
+                              QStringLiteral("Deployment/testsvc-v2"),
+                              QStringLiteral("Deployment/testsvc-v3")}));
+        auto vs = wait(m_client->get(kube::ResourceType::virtualServices(), kNs,
+                                     QStringLiteral("example-appdeploy")));
+        QVERIFY(vs.status.isNotFound());
+        auto deps = wait(m_client->list(kube::ResourceType::deployments(), kNs));
+        QVERIFY(deps.ok());
+        QCOMPARE(deps.value.items.size(), 1);
+        QCOMPARE(deps.value.items.first()[QLatin1String("spec")][QLatin1String("replicas")].toInt(),
+                 2);
+        auto svcs = wait(m_client->list(kube::ResourceType::services(), kNs));
+        QVERIFY(svcs.ok());
+        QVERIFY(svcs.value.items.isEmpty());
+    }
+
     void cleanupTestCase()
     {
         if (m_client)

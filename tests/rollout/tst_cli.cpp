@@ -1,0 +1,173 @@
+// The command line without a cluster: help, usage errors, render output formats, and the
+// AppDeployment CRD compiled into the kube library matching resources/crds.
+
+#include "kube/rollout/cluster.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run veladesk(const QStringList& args)
+{
+    QProcess p;
+    p.start(qEnvironmentVariable("VELADESK_BINARY"), args);
+    if (!p.waitForFinished(30000))
+        return {};
+    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+               QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString ref(const char* name)
+{
+    return qEnvironmentVariable("VELADESK_REFERENCE_DIR") + QLatin1Char('/') + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(qEnvironmentVariable("VELADESK_BINARY")))
+            QSKIP("veladesk binary not built");
+    }
+
+    void embeddedCrdMatchesResources()
+    {
+        QFile f(qEnvironmentVariable("VELADESK_SOURCE_DIR") +
+                QStringLiteral("/resources/crds/appdeployments.core.oam.dev.yaml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(kube::rollout::appDeploymentCrdYaml(), f.readAll());
+    }
+
+    void help_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("help") << QStringList{QStringLiteral("help")};
+        QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
+        QTest::newRow("apply --help")
+            << QStringList{QStringLiteral("apply"), QStringLiteral("--help")};
+    }
+
+    void help()
+    {
+        QFETCH(QStringList, args);
+        const Run r = veladesk(args);
+        QCOMPARE(r.exitCode, 0);
+        for (const char* cmd : {"render -f", "setup", "app apply -f", "revisions APP", "diff -f",
+                                "apply -f", "status NAME", "--kubeconfig", "--context",
+                                "--namespace", "--dry-run", "--adopt", "--timeout"})
+            QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown flag")
+            << QStringList{QStringLiteral("render"), QStringLiteral("--bogus")} << 2
+            << QStringLiteral("unknown flag --bogus");
+        QTest::newRow("bad output")
+            << QStringList{QStringLiteral("render"), QStringLiteral("-o"), QStringLiteral("xml")}
+            << 2 << QStringLiteral("--output must be yaml or json");
+        QTest::newRow("bad timeout")
+            << QStringList{QStringLiteral("apply"), QStringLiteral("--timeout"),
+                           QStringLiteral("soon")}
+            << 2 << QStringLiteral("is not a duration");
+        QTest::newRow("flag without value")
+            << QStringList{QStringLiteral("apply"), QStringLiteral("-f")} << 2
+            << QStringLiteral("flag -f needs a value");
+        QTest::newRow("render without files")
+            << QStringList{QStringLiteral("render")} << 2
+            << QStringLiteral("give the input files with -f FILE");
+        QTest::newRow("app without apply")
+            << QStringList{QStringLiteral("app"), QStringLiteral("delete")} << 2
+            << QStringLiteral("usage: veladesk app apply");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("render"), QStringLiteral("-f"),
+                                                     QStringLiteral("/nonexistent.yaml")}
+                                      << 1 << QStringLiteral("/nonexistent.yaml");
+        QTest::newRow("unsupported component")
+            << QStringList{QStringLiteral("render"), QStringLiteral("-f"), QStringLiteral("WORKER")}
+            << 1 << QStringLiteral("spec.components[0].type: not supported: worker");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString worker = dir.filePath(QStringLiteral("worker.yaml"));
+        QFile f(worker);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: jobs}\nspec:\n"
+            "  components:\n  - {name: cron, type: worker, properties: {image: busybox}}\n");
+        f.close();
+        args.replaceInStrings(QStringLiteral("WORKER"), worker);
+        const Run r = veladesk(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void renderJson()
+    {
+        const Run r = veladesk(
+            {QStringLiteral("render"), QStringLiteral("-n"), QStringLiteral("shop"),
+             QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("-f"),
+             ref("01-application-v1.yaml"), QStringLiteral("-f"), ref("02-application-v2.yaml"),
+             QStringLiteral("-f"), ref("05-appdeployment-split.yaml")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject list = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(list[QLatin1String("kind")].toString(), QStringLiteral("List"));
+        const QJsonArray items = list[QLatin1String("items")].toArray();
+        QCOMPARE(items.size(), 6);
+        for (const QJsonValue& v : items)
+            QCOMPARE(v[QLatin1String("metadata")][QLatin1String("namespace")].toString(),
+                     QStringLiteral("shop"));
+    }
+
+    void renderPrintsWarnings()
+    {
+        QTemporaryDir dir;
+        QFile in(ref("05-appdeployment-split.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray plan = in.readAll();
+        plan.replace("port: 80\n", "port: 8080\n");
+        const QString path = dir.filePath(QStringLiteral("plan.yaml"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(plan);
+        out.close();
+        const Run r = veladesk({QStringLiteral("render"), QStringLiteral("-f"),
+                                ref("01-application-v1.yaml"), QStringLiteral("-f"),
+                                ref("02-application-v2.yaml"), QStringLiteral("-f"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("warning:")) &&
+                     r.err.contains(QLatin1String(
+                         "spec.traffic.http[0].weightedTargets[1].port: component testsvc of "
+                         "revision example-app-v2 listens on 80, not on 8080")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("name: example-app-v2-testsvc-8080")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
