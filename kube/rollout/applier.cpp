@@ -581,6 +581,29 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
         return StepError{r.status, QStringLiteral("ApplyFailed")};
     appDeploymentWritten = true;
     uid = metaString(r.value, "uid");
+    // Server-side apply leaves fields that another manager set (e.g. `traffic` written by a
+    // client-side `kubectl apply`) even when the plan drops them: the stored plan must be
+    // exactly this one, so replace the spec's top-level fields with a merge patch.
+    const QJsonObject wanted = ad.value(QLatin1String("spec")).toObject();
+    const QJsonObject stored = r.value.value(QLatin1String("spec")).toObject();
+    if (stored != wanted) {
+        QJsonObject specPatch = wanted;
+        for (auto it = stored.begin(); it != stored.end(); ++it)
+            if (!wanted.contains(it.key()))
+                specPatch.insert(it.key(), QJsonValue::Null);
+        Request req;
+        req.method = "PATCH";
+        req.path = ResourceType::appDeployments().objectPath(ns, plan.name);
+        req.contentType = "application/merge-patch+json";
+        req.body = QJsonDocument(QJsonObject{{QStringLiteral("spec"), specPatch}})
+                       .toJson(QJsonDocument::Compact);
+        req.object = QStringLiteral("AppDeployment/") + plan.name;
+        req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
+        const Response pr = await(client->send(req));
+        if (!pr.status)
+            return StepError{pr.status, QStringLiteral("ApplyFailed")};
+        progress(s, QStringLiteral("removed spec fields set by another field manager"));
+    }
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
     if (uid != liveUid) {
         // Created now (or recreated): owner references need the real uid.

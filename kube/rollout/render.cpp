@@ -311,6 +311,12 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             sum += t.weight;
             const QString targetKey = t.revisionName + QLatin1Char('/') + t.componentName +
                                       QLatin1Char(':') + QString::number(t.port);
+            const QString svc = serviceName(t.revisionName, t.componentName, t.port);
+            if (svc.size() > 63)
+                issues << error(
+                    tf, QStringLiteral("the Service name %1 would be longer than 63 characters "
+                                       "(a DNS label); use shorter revision or component names")
+                            .arg(svc));
             if (seenTargets.contains(targetKey))
                 issues << error(
                     tf,

@@ -655,6 +655,31 @@ private Q_SLOTS:
         QCOMPARE(names(items(QStringLiteral("applicationrevisions.core.oam.dev"))).size(), 2);
     }
 
+    void planWrittenByAnotherManagerIsReplaced()
+    {
+        // A client-side `kubectl apply` of the split plan, then VelaDesk applies v1 only: the
+        // stored AppDeployment must be exactly VelaDesk's plan (no leftover traffic).
+        Run k = kubectl({QStringLiteral("apply"), QStringLiteral("-f"),
+                         referenceFile("05-appdeployment-split.yaml")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        const Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                                referenceFile("03-appdeployment-v1-only.yaml")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        const QJsonObject ad =
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral("example-appdeploy")});
+        QVERIFY(!ad[QLatin1String("spec")].toObject().contains(QLatin1String("traffic")));
+        QCOMPARE(ad[QLatin1String("spec")][QLatin1String("appRevisions")].toArray().size(), 1);
+        QCOMPARE(ad[QLatin1String("spec")][QLatin1String("appRevisions")][0][QLatin1String(
+                     "placement")][0][QLatin1String("distribution")][QLatin1String("replicas")]
+                     .toInt(),
+                 2);
+        QVERIFY(items(QStringLiteral("virtualservices.networking.istio.io")).isEmpty());
+        k = kubectl({QStringLiteral("delete"), QStringLiteral("appdeployments.core.oam.dev"),
+                     QStringLiteral("example-appdeploy")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+    }
+
     void cleanupTestCase()
     {
         kubectl({QStringLiteral("delete"), QStringLiteral("namespace"), kNs,

@@ -30,15 +30,19 @@ AppRevision revision(const QString& name, const QByteArray& componentsYaml)
 
 QList<AppRevision> revisions()
 {
-    return {revision(QStringLiteral("example-app-v1"),
-                     "        - name: testsvc\n          type: webservice\n          properties:\n"
-                     "            image: crccheck/hello-world\n            port: 8000\n"),
-            revision(QStringLiteral("example-app-v2"),
-                     "        - name: testsvc\n          type: webservice\n          properties:\n"
-                     "            image: nginx\n"),
-            revision(QStringLiteral("jobs-v1"),
-                     "        - name: cron\n          type: worker\n          properties:\n"
-                     "            image: busybox\n")};
+    return {
+        revision(QStringLiteral("example-app-v1"),
+                 "        - name: testsvc\n          type: webservice\n          properties:\n"
+                 "            image: crccheck/hello-world\n            port: 8000\n"),
+        revision(QStringLiteral("example-app-v2"),
+                 "        - name: testsvc\n          type: webservice\n          properties:\n"
+                 "            image: nginx\n"),
+        revision(QStringLiteral("long-v1"),
+                 "        - name: a-very-long-component-name-that-goes-on-and-on-and-on\n"
+                 "          type: webservice\n          properties:\n            image: nginx\n"),
+        revision(QStringLiteral("jobs-v1"),
+                 "        - name: cron\n          type: worker\n          properties:\n"
+                 "            image: busybox\n")};
 }
 
 // The reference split plan with `spec` replaced by the given YAML (indented 2).
@@ -216,6 +220,17 @@ private Q_SLOTS:
                             "")
             << QStringLiteral("spec.appRevisions[1].placement[0].clusterSelector.name") << true
             << QStringLiteral("placement in another cluster (prod-eu) is not supported");
+        QTest::newRow("service name too long")
+            << plan("  appRevisions:\n    - revisionName: long-v1\n      placement:\n"
+                    "        - distribution:\n            replicas: 1\n" +
+                    traffic(target("long-v1",
+                                   "a-very-long-component-name-that-goes-on-and-on-and-on", 8000,
+                                   100))
+                        .replace("port: 8000", "port: 80"))
+            << QStringLiteral("spec.traffic.http[0].weightedTargets[0]") << true
+            << QStringLiteral("the Service name "
+                              "long-v1-a-very-long-component-name-that-goes-on-and-on-and-on-80 "
+                              "would be longer than 63 characters");
         QTest::newRow("traffic without http rules")
             << plan(kRevisions11 + "  traffic:\n    hosts: [a.example.com]\n")
             << QStringLiteral("spec.traffic.http") << true
