@@ -665,6 +665,8 @@ private Q_SLOTS:
         const Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
                                 referenceFile("03-appdeployment-v1-only.yaml")});
         QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(QLatin1String("removed spec fields set by another field manager")),
+                 qPrintable(r.out));
         const QJsonObject ad =
             kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
                          QStringLiteral("example-appdeploy")});
