@@ -9,12 +9,24 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <atomic>
+#include <csignal>
 
 namespace veladesk::cli {
 
 namespace {
 
 using namespace kube::rollout;
+
+// Ctrl-C during `apply` cancels the applier (between requests, or while waiting for
+// readiness) so that it reports what was done and writes the Failed status.
+std::atomic<Applier*> g_runningApplier{nullptr};
+
+extern "C" void onInterrupt(int)
+{
+    if (Applier* a = g_runningApplier.load())
+        a->cancel(); // sets an atomic flag only
+}
 
 std::shared_ptr<kube::Client> connectOrFail(const Options& o)
 {
@@ -267,7 +279,13 @@ int runApply(const Options& o)
                      .arg(applyStepName(r.step), stepStateName(r.state),
                           r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
     });
+    g_runningApplier = &applier;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
     const ApplyReport report = applier.run();
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+    g_runningApplier = nullptr;
     if (o.dryRun) {
         for (const ObjectDiff& d : report.dryRunDiffs)
             printOut(QStringLiteral("%1: %2\n").arg(d.displayName(), changeName(d.change)));

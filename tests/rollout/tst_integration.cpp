@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
+#include <csignal>
 #include <functional>
 
 namespace {
@@ -635,6 +636,59 @@ private Q_SLOTS:
             QStringLiteral("Completed"));
     }
 
+    void interruptCancelsApply()
+    {
+        // A third revision whose pod cannot be created (the quota is filled by v1 and v2).
+        const QString v3 = writeFile(m_dir, QStringLiteral("v3-app.yaml"),
+                                     QByteArray(readReference("02-application-v2.yaml"))
+                                         .replace("image: nginx", "image: nginx:1.27"));
+        Run r = veladesk({QStringLiteral("app"), QStringLiteral("apply"), QStringLiteral("-f"), v3,
+                          QStringLiteral("--kubevela"), QStringLiteral("absent")});
+        QVERIFY2(r.exitCode == 0 &&
+                     r.out.contains(QLatin1String("revision example-app-v3 recorded")),
+                 qPrintable(diagnostics(r)));
+        Run k = kubectl({QStringLiteral("create"), QStringLiteral("quota"),
+                         QStringLiteral("two-pods"), QStringLiteral("--hard=pods=2")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        const QString plan = writeFile(m_dir, QStringLiteral("v1-v3.yaml"),
+                                       QByteArray(readReference("05-appdeployment-split.yaml"))
+                                           .replace("example-app-v2", "example-app-v3"));
+        QProcess p;
+        p.start(qEnvironmentVariable("VELADESK_BINARY"),
+                {QStringLiteral("apply"), QStringLiteral("-f"), plan,
+                 QStringLiteral("--kubeconfig"), qEnvironmentVariable("VELADESK_TEST_KUBECONFIG"),
+                 QStringLiteral("-n"), kNs});
+        QByteArray out;
+        QVERIFY(eventually([&] {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+            return out.contains("testsvc-v3: waiting");
+        }));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        out += p.readAllStandardOutput();
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QLatin1String("readiness       cancelled")), qPrintable(err));
+        const QJsonObject vs = kubectlJson({QStringLiteral("get"),
+                                            QStringLiteral("virtualservices.networking.istio.io"),
+                                            QStringLiteral("example-appdeploy")});
+        QCOMPARE(vs[QLatin1String("spec")][QLatin1String("http")][0][QLatin1String("route")][1]
+                   [QLatin1String("destination")][QLatin1String("host")]
+                       .toString(),
+                 QStringLiteral("example-app-v2-testsvc-80"));
+        const QJsonObject ad =
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral("example-appdeploy")});
+        QCOMPARE(
+            ad[QLatin1String("status")][QLatin1String("conditions")][0][QLatin1String("reason")]
+                .toString(),
+            QStringLiteral("Cancelled"));
+        k = kubectl(
+            {QStringLiteral("delete"), QStringLiteral("quota"), QStringLiteral("two-pods")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+    }
+
     void deletingTheAppDeploymentCollectsEverything()
     {
         const Run k =
@@ -652,7 +706,7 @@ private Q_SLOTS:
                 120),
             qPrintable(clusterSnapshot().join(QLatin1Char('\n'))));
         // The revisions are the Application's, not the AppDeployment's: they stay.
-        QCOMPARE(names(items(QStringLiteral("applicationrevisions.core.oam.dev"))).size(), 2);
+        QCOMPARE(names(items(QStringLiteral("applicationrevisions.core.oam.dev"))).size(), 3);
     }
 
     void planWrittenByAnotherManagerIsReplaced()
