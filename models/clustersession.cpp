@@ -46,9 +46,11 @@ ClusterSession::ClusterSession(LogModel* log, PodsModel* pods, QObject* parent)
 
 ClusterSession::~ClusterSession()
 {
-    if (m_podWatch)
-        m_podWatch->stop();
-    delete m_podWatch;
+    for (kube::Watch* w : {m_podWatch.data(), m_eventWatch.data()}) {
+        if (w)
+            w->stop();
+        delete w;
+    }
 }
 
 kube::Status ClusterSession::loadKubeConfig(const kube::KubeConfigOptions& options)
@@ -93,9 +95,11 @@ void ClusterSession::setState(State state, const QString& message)
 void ClusterSession::connectTo(const QString& context, const QString& namespaceName)
 {
     ++m_generation;
-    if (m_podWatch) {
-        m_podWatch->stop();
-        m_podWatch->deleteLater();
+    for (kube::Watch* w : {m_podWatch.data(), m_eventWatch.data()}) {
+        if (w) {
+            w->stop();
+            w->deleteLater();
+        }
     }
     if (m_client)
         m_client->cancelAll();
@@ -185,6 +189,7 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
                 Q_EMIT namespacesChanged(m_namespaces);
             });
         startPodWatch();
+        startEventWatch();
         reload();
         m_refresh.start();
     });
@@ -203,6 +208,7 @@ void ClusterSession::setNamespace(const QString& namespaceName)
     m_log->info(QStringLiteral("veladesk"), tr("namespace %1").arg(m_namespace));
     if (m_state == State::Connected) {
         startPodWatch();
+        startEventWatch();
         m_pendingLists = 0;
         m_reloadQueued = false;
         reload();
@@ -239,6 +245,39 @@ void ClusterSession::startPodWatch()
                 }
             });
     m_podWatch->start();
+}
+
+// Kubernetes Events of the namespace that happen while it is open go to the log (what the
+// server's controllers did: scheduling, scaling, killing, failures).
+void ClusterSession::startEventWatch()
+{
+    if (m_eventWatch) {
+        m_eventWatch->stop();
+        m_eventWatch->deleteLater();
+    }
+    if (!m_client)
+        return;
+    m_eventWatch = m_client->watch(ResourceType::events(), m_namespace, {}, this);
+    connect(
+        m_eventWatch, &kube::Watch::events, this, [this](const QList<kube::WatchEvent>& events) {
+            for (const kube::WatchEvent& e : events) {
+                if (e.type == kube::WatchEvent::Type::Deleted)
+                    continue;
+                const QJsonObject& o = e.object;
+                const QJsonObject involved = o.value(QLatin1String("involvedObject")).toObject();
+                const QString text =
+                    QStringLiteral("%1 %2/%3: %4")
+                        .arg(o.value(QLatin1String("reason")).toString(),
+                             involved.value(QLatin1String("kind")).toString(),
+                             involved.value(QLatin1String("name")).toString(),
+                             o.value(QLatin1String("message")).toString().trimmed());
+                if (o.value(QLatin1String("type")).toString() == QLatin1String("Warning"))
+                    m_log->warning(QStringLiteral("event"), text);
+                else
+                    m_log->info(QStringLiteral("event"), text);
+            }
+        });
+    m_eventWatch->start();
 }
 
 void ClusterSession::setRefreshInterval(int milliseconds)

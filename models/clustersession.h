@@ -93,6 +93,7 @@ Q_SIGNALS:
 private:
     void setState(State state, const QString& message);
     void startPodWatch();
+    void startEventWatch();
     void listInto(const kube::ResourceType& type, QList<QJsonObject> NamespaceSnapshot::*field,
                   quint64 generation, std::shared_ptr<NamespaceSnapshot> target);
 
@@ -102,6 +103,7 @@ private:
     kube::KubeConfigOptions m_options;
     std::shared_ptr<kube::Client> m_client;
     QPointer<kube::Watch> m_podWatch;
+    QPointer<kube::Watch> m_eventWatch;
     QString m_context;
     QString m_namespace;
     QStringList m_namespaces;

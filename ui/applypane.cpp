@@ -88,7 +88,7 @@ void ApplyPane::begin(const QString& what)
     m_progress->setValue(0);
     m_cancel->setEnabled(true);
     m_report->clear();
-    m_report->setPalette(palette());
+    m_report->setPalette(QPalette());
     for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = m_steps->topLevelItem(i);
         item->setText(1, tr("not run"));
@@ -120,13 +120,15 @@ void ApplyPane::stepFinished(const StepResult& result)
     item->setText(3, result.objects.join(QStringLiteral(", ")));
     item->setToolTip(3, result.objects.join(QLatin1Char('\n')));
     item->setForeground(1, stateColor(result.state));
-    m_progress->setValue(int(result.step) + 1);
+    if (result.state == StepResult::State::Done || result.state == StepResult::State::Skipped)
+        m_progress->setValue(std::max(m_progress->value(), int(result.step) + 1));
 }
 
 void ApplyPane::finished(const kube::rollout::ApplyReport& report)
 {
     m_running = false;
     m_cancel->setEnabled(false);
+    m_progress->setValue(0);
     for (const StepResult& s : report.steps)
         stepFinished(s);
     QStringList done, notDone;

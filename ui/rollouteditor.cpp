@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGraphicsLayout>
 #include <QGridLayout>
@@ -77,7 +78,9 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     layout->addWidget(m_drift);
 
     // Traffic settings and the split bar side by side
-    auto* bottom = new QHBoxLayout;
+    m_trafficBox = new QWidget(this);
+    auto* bottom = new QHBoxLayout(m_trafficBox);
+    bottom->setContentsMargins(0, 0, 0, 0);
     auto* form = new QFormLayout;
     m_hosts = new QLineEdit(this);
     m_hosts->setObjectName(QStringLiteral("hostsEdit"));
@@ -103,7 +106,7 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_chartView->setMinimumWidth(260);
     m_chartView->setStyleSheet(QStringLiteral("background: transparent"));
     bottom->addWidget(m_chartView, 2);
-    layout->addLayout(bottom);
+    layout->addWidget(m_trafficBox);
 
     // Rows
     m_rowsHost = new QWidget;
@@ -124,7 +127,9 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     layout->addWidget(m_empty);
 
     // Row actions
-    auto* actions = new QHBoxLayout;
+    m_actionsBox = new QWidget(this);
+    auto* actions = new QHBoxLayout(m_actionsBox);
+    actions->setContentsMargins(0, 0, 0, 0);
     m_addCombo = new QComboBox(this);
     m_addCombo->setObjectName(QStringLiteral("addRevisionCombo"));
     m_addCombo->setMinimumContentsLength(16);
@@ -140,7 +145,7 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     actions->addWidget(m_evenButton);
     actions->addStretch();
     actions->addWidget(m_total);
-    layout->addLayout(actions);
+    layout->addWidget(m_actionsBox);
 
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problemsLabel"));
@@ -347,6 +352,8 @@ void RolloutEditor::updateSummary()
 {
     const bool hasPlan = !m_model->appDeploymentName().isEmpty();
     m_empty->setVisible(!hasPlan);
+    m_trafficBox->setVisible(hasPlan);
+    m_actionsBox->setVisible(hasPlan);
     m_title->setText(hasPlan ? tr("%1 — AppDeployment %2%3")
                                    .arg(m_model->appName(), m_model->appDeploymentName(),
                                         m_model->isNewPlan() ? tr(" (new)") : QString())
@@ -434,6 +441,17 @@ void RolloutEditor::updateChart()
     m_chartView->setVisible(m_model->rowCount() > 0);
 }
 
+void RolloutEditor::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // colours derived from the palette (light/dark) are recomputed
+    if (event->type() == QEvent::PaletteChange && !m_inPaletteUpdate) {
+        m_inPaletteUpdate = true;
+        syncAll();
+        m_inPaletteUpdate = false;
+    }
+}
+
 void RolloutEditor::setExtraProblems(const QStringList& errors, const QStringList& warnings)
 {
     m_extraErrors = errors;
@@ -451,12 +469,15 @@ void RolloutEditor::setPhase(const QString& phase, const QString& message)
 {
     m_phase->setText(phase.isEmpty() ? QString() : tr("phase: %1").arg(phase));
     m_phase->setToolTip(message);
-    QPalette pal = m_phase->palette();
-    pal.setColor(QPalette::WindowText, phase == QLatin1String("Failed") ? QColor(0xd0, 0x30, 0x30)
-                                       : phase == QLatin1String("Rolling")
-                                           ? QColor(0xe0, 0xa0, 0x00)
-                                           : palette().color(QPalette::WindowText));
-    m_phase->setPalette(pal);
+    if (phase == QLatin1String("Failed") || phase == QLatin1String("Rolling")) {
+        QPalette pal = palette();
+        pal.setColor(QPalette::WindowText, phase == QLatin1String("Failed")
+                                               ? QColor(0xd0, 0x30, 0x30)
+                                               : QColor(0xe0, 0xa0, 0x00));
+        m_phase->setPalette(pal);
+    } else {
+        m_phase->setPalette(QPalette()); // inherit: follows the window's palette
+    }
 }
 
 QSlider* RolloutEditor::weightSlider(int row) const

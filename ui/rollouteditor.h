@@ -56,6 +56,9 @@ Q_SIGNALS:
 public Q_SLOTS:
     void splitEvenly();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct RowWidgets
     {
@@ -82,6 +85,8 @@ private:
     QGridLayout* m_grid;
     QList<RowWidgets> m_rows;
     QLabel* m_empty;
+    QWidget* m_trafficBox;
+    QWidget* m_actionsBox;
     QComboBox* m_addCombo;
     QPushButton* m_addButton;
     QPushButton* m_evenButton;
@@ -95,6 +100,7 @@ private:
     QStringList m_extraErrors, m_extraWarnings;
     bool m_editingEnabled = true;
     bool m_lastValid = false;
+    bool m_inPaletteUpdate = false;
 };
 
 } // namespace veladesk

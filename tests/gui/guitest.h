@@ -28,6 +28,13 @@ template <typename T> T wait(QFuture<T> future, int timeoutMs = 60000)
     return future.result();
 }
 
+inline QJsonObject namespaceObject(const QString& name)
+{
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}};
+}
+
 inline QString referenceFile(const QString& name)
 {
     return qEnvironmentVariable("VELADESK_REFERENCE_DIR") + QLatin1Char('/') + name;
@@ -43,9 +50,11 @@ inline QJsonObject referenceObject(const QString& name)
 
 // Applies the reference scenario 01..05 into `ns` with the engine, as `veladesk app apply` and
 // `veladesk apply` would. Runs on a worker thread; returns "" or what failed.
-inline QString loadReferenceScenario(std::shared_ptr<kube::Client> client, const QString& ns)
+// With applicationsOnly, only 01 and 02 (two revisions, nothing deployed).
+inline QString loadReferenceScenario(std::shared_ptr<kube::Client> client, const QString& ns,
+                                     bool applicationsOnly = false)
 {
-    QFuture<QString> done = QtConcurrent::run([client, ns]() -> QString {
+    QFuture<QString> done = QtConcurrent::run([client, ns, applicationsOnly]() -> QString {
         if (auto setup = kube::rollout::setupCluster(*client); !setup.ok())
             return setup.status.toString();
         for (const char* file : {"01-application-v1.yaml", "02-application-v2.yaml"}) {
@@ -55,6 +64,8 @@ inline QString loadReferenceScenario(std::shared_ptr<kube::Client> client, const
             if (!r.ok())
                 return r.status.toString();
         }
+        if (applicationsOnly)
+            return {};
         auto gw = client
                       ->apply(kube::ResourceType::gateways(QStringLiteral("v1")), ns,
                               referenceObject(QStringLiteral("04-gateway.yaml")))

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -92,8 +93,11 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         window.reset();
-        if (client && !ns.isEmpty())
+        if (client && !ns.isEmpty()) {
             guitest::wait(client->remove(kube::ResourceType::namespaces(), {}, ns));
+            guitest::wait(client->remove(kube::ResourceType::namespaces(), {},
+                                         ns + QStringLiteral("-quota")));
+        }
     }
 
     void emptyNamespace()
@@ -341,6 +345,112 @@ private Q_SLOTS:
         QVERIFY(!window->planModel()->isModified());
         QCOMPARE(editor->weightSlider(0)->value(), 30);
         QCOMPARE(editor->weightSlider(1)->value(), 70);
+    }
+
+    // Window layout and the last context/namespace/application come back from QSettings.
+    void settingsRestoreLastNamespace()
+    {
+        const QString context = window->session()->currentContext();
+        window->close(); // saves the settings
+        window.reset();
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = kubeconfig; // no namespace given this time
+        window = std::make_unique<MainWindow>(options);
+        window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(window->session()->state(), ClusterSession::State::Connected,
+                                  20000);
+        QCOMPARE(window->session()->currentContext(), context);
+        QCOMPARE(window->session()->currentNamespace(), ns);
+        QTRY_COMPARE_WITH_TIMEOUT(window->selectedApplication(), QStringLiteral("example-app"),
+                                  20000);
+        QCOMPARE(window->planModel()->rowCount(), 2);
+    }
+
+    // The platform palette turned dark: the window follows (screenshot for a visual check).
+    void followsDarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb8));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+        QTest::qWait(50);
+        QCOMPARE(window->palette().color(QPalette::Window), QColor(0x2b, 0x2b, 0x2b));
+        guitest::screenshot(window.get(), QStringLiteral("dark-palette"));
+        QApplication::setPalette(light);
+    }
+
+    // Cancel during the readiness wait: a ResourceQuota of 0 pods keeps the new revision from
+    // ever getting a ready pod, so the apply waits before routing traffic; the report says what
+    // was done (AppDeployment, Deployments) and what was not (no traffic was switched).
+    void cancelReportsWhatWasDone()
+    {
+        const QString quotaNs = ns + QStringLiteral("-quota");
+        QVERIFY(guitest::wait(client->create(kube::ResourceType::namespaces(), {},
+                                             guitest::namespaceObject(quotaNs)))
+                    .ok());
+        kube::Request quota;
+        quota.method = "POST";
+        quota.path = QStringLiteral("/api/v1/namespaces/%1/resourcequotas").arg(quotaNs);
+        quota.body =
+            R"({"apiVersion":"v1","kind":"ResourceQuota","metadata":{"name":"no-pods"},"spec":{"hard":{"pods":"0"}}})";
+        const kube::Response q = guitest::wait(client->send(quota));
+        QVERIFY2(q.status.ok(), qPrintable(q.status.toString()));
+        const QString failed = guitest::loadReferenceScenario(client, quotaNs, true);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+
+        window->namespacePicker()->setFocus();
+        window->namespacePicker()->lineEdit()->selectAll();
+        QTest::keyClicks(window->namespacePicker()->lineEdit(), quotaNs);
+        QTest::keyClick(window->namespacePicker()->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(window->session()->currentNamespace(), quotaNs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0, 20000);
+        QVERIFY(window->selectApplication(QStringLiteral("example-app")));
+        RolloutPlanModel* plan = window->planModel();
+        QVERIFY(plan->isNewPlan());
+        QCOMPARE(plan->rowCount(), 1);
+        QCOMPARE(plan->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        auto* hosts = window->editor()->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));
+        hosts->setFocus();
+        QTest::keyClicks(hosts, QStringLiteral("quota.example.com"));
+        QVERIFY(plan->trafficEnabled());
+        QTRY_VERIFY(window->applyAction()->isEnabled());
+
+        QSignalSpy done(window.get(), &MainWindow::applyFinished);
+        window->applyAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window->applyPane()
+                                     ->stepText(kube::rollout::ApplyStep::ReadinessGuard)
+                                     .startsWith(QLatin1String("running")),
+                                 60000);
+        guitest::screenshot(window.get(), QStringLiteral("apply-waiting-for-ready-pods"));
+        QTest::keyClick(window.get(), Qt::Key_Escape); // the Cancel shortcut
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), false);
+        const QString summary = window->applyPane()->summary();
+        QVERIFY2(summary.contains(QLatin1String("Cancelled")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("Done: ")) &&
+                     summary.contains(QLatin1String("deployments")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("Not done: ")) &&
+                     summary.contains(QLatin1String("virtualservice")),
+                 qPrintable(summary));
+        guitest::screenshot(window.get(), QStringLiteral("error-apply-cancelled"));
+        // no traffic was switched: there is no VirtualService
+        auto vs = guitest::wait(
+            client->get(kube::ResourceType::virtualServices(), quotaNs, plan->appDeploymentName()));
+        QVERIFY(vs.status.isNotFound());
+        QVERIFY(!window->isApplying());
     }
 
     void unreachableContextShowsError()
