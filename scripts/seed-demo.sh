@@ -11,7 +11,7 @@ ref="$root/../shared/reference"
 [[ -f "$ref/01-application-v1.yaml" ]] || ref="$root/tests/fixtures/reference"
 vd="$root/build/app/veladesk"
 k() { "$CP_BIN_DIR/kubectl" --kubeconfig "$kubeconfig" "$@"; }
-v() { echo "[seed] veladesk $*" >&2; "$vd" --kubeconfig "$kubeconfig" "$@"; }
+v() { echo "[seed] veladesk $*" >&2; "$vd" "$@" --kubeconfig "$kubeconfig"; }
 
 if "$vd" help 2>/dev/null | grep -q "app apply"; then
   v setup
