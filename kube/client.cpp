@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPromise>
+#include <QRandomGenerator>
 #include <QThreadPool>
 #include <QUrl>
 
@@ -217,7 +218,10 @@ void ClientCore::handle(const std::shared_ptr<Call>& call, RawResult raw)
         if (raw.httpCode == 429 && call->attempts < 6) {
             int wait = headerValue(raw.headers, "retry-after").toInt();
             wait = std::clamp(wait, 1, 60);
-            call->notBefore = steady_clock::now() + seconds(wait);
+            // Spread the retries of many rejected requests over a second, or they all come
+            // back at once and are rejected together again.
+            const auto jitter = milliseconds(QRandomGenerator::global()->bounded(1000));
+            call->notBefore = steady_clock::now() + seconds(wait) + jitter;
             start(call);
             return;
         }
@@ -243,6 +247,8 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     r.httpCode = raw.httpCode;
     r.body = raw.body;
     r.headers = raw.headers;
+    r.httpVersion = raw.httpVersion;
+    r.newConnections = raw.newConnections;
     const QString object = call.request.object;
     const QString server = connection.cluster.server;
     if (raw.cancelled || call.cancelled) {

@@ -39,6 +39,8 @@ struct Response
     int httpCode = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    int httpVersion = 0;    // of the answer: 11 (HTTP/1.1) or 20 (HTTP/2); 0 without one
+    int newConnections = 0; // connections opened for this request (0: an open one was reused)
     QJsonObject json() const;
 };
 

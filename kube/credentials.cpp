@@ -73,18 +73,19 @@ QString Credentials::describe() const
 
 Result<AuthMaterial> Credentials::material()
 {
-    std::lock_guard lock(m_mutex);
     AuthMaterial m;
     if (m_user.exec) {
-        const bool expired =
-            m_execExpiry.isValid() && QDateTime::currentDateTimeUtc() >= m_execExpiry;
-        if (!m_haveExec || expired) {
+        // Concurrent callers wait for one plugin run and then share its credential.
+        std::lock_guard execLock(m_execMutex);
+        if (needsExecRun()) {
             Result<AuthMaterial> r = runExec();
             if (!r)
                 return r;
         }
+        std::lock_guard lock(m_mutex);
         m = m_exec;
     }
+    std::lock_guard lock(m_mutex);
     if (m.bearerToken.isEmpty() && !m_user.tokenFile.isEmpty()) {
         // Re-read when the file changed (projected ServiceAccount tokens rotate in place).
         const QFileInfo info(m_user.tokenFile);
@@ -188,7 +189,10 @@ Result<AuthMaterial> Credentials::runExec()
         return R::failure(
             credentialError(QStringLiteral("%1 %2 did not finish within 120 s").arg(who, program)));
     }
-    ++m_execRuns;
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_execRuns;
+    }
     const QByteArray out = process.readAllStandardOutput();
     const QByteArray err = process.readAllStandardError();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
@@ -236,6 +240,7 @@ Result<AuthMaterial> Credentials::runExec()
                 QStringLiteral("%1 %2 returned an unreadable expirationTimestamp \"%3\"")
                     .arg(who, program, exp)));
     }
+    std::lock_guard lock(m_mutex);
     m_exec = m;
     m_execExpiry = expiry.toUTC();
     m_haveExec = true;

@@ -39,11 +39,14 @@ public:
     QString describe() const;
 
 private:
-    Result<AuthMaterial> runExec(); // called with m_mutex held
+    // Runs the plugin; called with m_execMutex held and m_mutex free, so that
+    // needsExecRun() never waits for a plugin.
+    Result<AuthMaterial> runExec();
 
     ClusterConnection m_connection;
     UserInfo m_user;
-    mutable std::mutex m_mutex;
+    std::mutex m_execMutex;     // one plugin run at a time
+    mutable std::mutex m_mutex; // the caches below; never held while a plugin runs
     // exec cache
     bool m_haveExec = false;
     AuthMaterial m_exec;

@@ -357,6 +357,15 @@ void Transport::State::run()
             curl_easy_getinfo(msg->easy_handle, CURLINFO_RESPONSE_CODE, &code);
             if (code > 0)
                 r.httpCode = int(code);
+            long version = 0;
+            curl_easy_getinfo(msg->easy_handle, CURLINFO_HTTP_VERSION, &version);
+            r.httpVersion = version == CURL_HTTP_VERSION_2_0   ? 20
+                            : version == CURL_HTTP_VERSION_1_1 ? 11
+                            : version == CURL_HTTP_VERSION_1_0 ? 10
+                                                               : 0;
+            long connects = 0;
+            curl_easy_getinfo(msg->easy_handle, CURLINFO_NUM_CONNECTS, &connects);
+            r.newConnections = int(connects);
             finish(a, std::move(r));
         }
 

@@ -35,7 +35,9 @@ struct RawResult
     QString curlError;
     int httpCode = 0;
     HeaderList headers; // names lower-cased
-    QByteArray body;    // empty for streaming jobs
+    int httpVersion = 0;
+    int newConnections = 0;
+    QByteArray body; // empty for streaming jobs
 };
 
 struct HttpJob

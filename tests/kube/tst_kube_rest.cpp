@@ -368,6 +368,32 @@ private Q_SLOTS:
         QVERIFY(allNames.contains(QStringLiteral("cm-1999")));
     }
 
+    void http2AndConnectionReuse()
+    {
+        auto c = adminClient();
+        QVERIFY(c);
+        Request req;
+        req.path = QStringLiteral("/version");
+        int opened = 0;
+        for (int i = 0; i < 10; ++i) {
+            Response r = await(c->send(req));
+            QVERIFY2(r.status.ok(), qPrintable(r.status.toString()));
+            QCOMPARE(r.httpVersion, 20); // the API server offers h2 over TLS
+            opened += r.newConnections;
+        }
+        QCOMPARE(opened, 1); // one connection, reused for the nine after the first
+        // Many at once share it as HTTP/2 streams.
+        QList<QFuture<Response>> many;
+        for (int i = 0; i < 50; ++i)
+            many << c->send(req);
+        for (auto& f : many) {
+            Response r = await(f);
+            QVERIFY(r.status.ok());
+            opened += r.newConnections;
+        }
+        QCOMPARE(opened, 1);
+    }
+
     void cancelAllFinishesFutures()
     {
         auto c = adminClient();
