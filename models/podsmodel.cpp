@@ -163,6 +163,20 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
             return QColor(0x80, 0x80, 0x80);
         }
         return {};
+    case Qt::ForegroundRole:
+        if (index.column() != Phase)
+            return {};
+        switch (stateOf(p)) {
+        case State::Failed:
+            return QColor(0xd0, 0x30, 0x30);
+        case State::Progressing:
+            return QColor(0xc0, 0x80, 0x00);
+        case State::Terminating:
+            return QColor(0x80, 0x80, 0x80);
+        case State::Ready:
+            return {};
+        }
+        return {};
     case Qt::ToolTipRole:
         return tr("%1: %2, %3/%4 containers ready, %5 restarts")
             .arg(p.name, p.phase)

@@ -124,7 +124,7 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
                 if (m_namespaceCombo->findText(ns) < 0)
                     m_namespaceCombo->addItem(ns);
                 m_namespaceCombo->setCurrentText(ns);
-                setWindowTitle(tr("VelaDesk — %1 / %2").arg(context, ns));
+                setWindowTitle(tr("VelaDesk — %1 / %2[*]").arg(context, ns));
             });
     connect(m_session, &ClusterSession::snapshotChanged, this, &MainWindow::onSnapshot);
     connect(m_session, &ClusterSession::loadingChanged, this, [this](bool loading) {
@@ -137,6 +137,8 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
                                      5000);
     });
     connect(m_plan, &RolloutPlanModel::planChanged, this, &MainWindow::validateWithEngine);
+    connect(m_plan, &RolloutPlanModel::planChanged, this,
+            [this] { setWindowModified(m_plan->isModified()); });
     connect(m_editor, &RolloutEditor::validityChanged, this, [this](bool valid) {
         m_planValid = valid;
         updateActions();

@@ -8,6 +8,7 @@
 // With VELADESK_SCREENSHOT_DIR set it saves screenshots of the main states.
 
 #include "guitest.h"
+#include "kube/yamljson.h"
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
@@ -345,6 +346,63 @@ private Q_SLOTS:
         QVERIFY(!window->planModel()->isModified());
         QCOMPARE(editor->weightSlider(0)->value(), 30);
         QCOMPARE(editor->weightSlider(1)->value(), 70);
+    }
+
+    // A kubeconfig with two contexts on the same cluster, "scenario" (namespace ns) and
+    // "other" (an empty namespace): picking the other context in the cluster bar reloads
+    // everything without a restart, and picking the first one brings the scenario back.
+    void switchingContextReloads()
+    {
+        auto docs = kube::parseYamlFile(kubeconfig);
+        QVERIFY2(docs.ok(), qPrintable(docs.status.toString()));
+        QJsonObject config = docs.value.first();
+        const QJsonObject first = config[QLatin1String("contexts")].toArray().first().toObject();
+        QJsonObject a = first, b = first;
+        QJsonObject ca = first[QLatin1String("context")].toObject(), cb = ca;
+        ca[QStringLiteral("namespace")] = ns;
+        cb[QStringLiteral("namespace")] = ns + QStringLiteral("-nothing");
+        a[QStringLiteral("name")] = QStringLiteral("scenario");
+        a[QStringLiteral("context")] = ca;
+        b[QStringLiteral("name")] = QStringLiteral("other");
+        b[QStringLiteral("context")] = cb;
+        config[QStringLiteral("contexts")] = QJsonArray{a, b};
+        config[QStringLiteral("current-context")] = QStringLiteral("scenario");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("two-contexts"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kube::toYaml(config));
+        f.close();
+
+        kube::KubeConfigOptions options;
+        options.kubeconfigPath = path;
+        options.context = QStringLiteral("scenario");
+        MainWindow two(options);
+        two.show();
+        QComboBox* contexts = two.contextPicker();
+        QCOMPARE(contexts->count(), 2);
+        QCOMPARE(contexts->itemText(0), QStringLiteral("other")); // sorted, as kubectl lists them
+        QTRY_VERIFY_WITH_TIMEOUT(two.applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0,
+                                 20000);
+        QVERIFY(two.selectApplication(QStringLiteral("example-app")));
+        QTRY_VERIFY_WITH_TIMEOUT(two.podsModel()->rowCount() >= 5, 20000);
+
+        contexts->setCurrentIndex(contexts->findText(QStringLiteral("other")));
+        Q_EMIT contexts->activated(contexts->currentIndex());
+        QCOMPARE(two.session()->currentContext(), QStringLiteral("other"));
+        QTRY_COMPARE_WITH_TIMEOUT(two.session()->state(), ClusterSession::State::Connected, 20000);
+        QCOMPARE(two.session()->currentNamespace(), ns + QStringLiteral("-nothing"));
+        QTRY_COMPARE_WITH_TIMEOUT(two.applicationsModel()->rowCount(), 0, 20000);
+        QCOMPARE(two.podsModel()->rowCount(), 0);
+        QVERIFY(two.selectedApplication().isEmpty());
+        QCOMPARE(two.planModel()->rowCount(), 0);
+
+        contexts->setCurrentIndex(contexts->findText(QStringLiteral("scenario")));
+        Q_EMIT contexts->activated(contexts->currentIndex());
+        QTRY_VERIFY_WITH_TIMEOUT(two.applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0,
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(two.podsModel()->rowCount() >= 5, 20000);
+        QCOMPARE(two.session()->currentNamespace(), ns);
     }
 
     // Window layout and the last context/namespace/application come back from QSettings.
