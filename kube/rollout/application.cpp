@@ -338,9 +338,11 @@ RevisionDecision decideRevision(const QJsonObject& app, const QList<AppRevision>
             latest = &r;
     }
     if (latest && latest->revision == maxNumber) {
-        const QString latestHash =
-            latest->hash.isEmpty() ? specHash(latest->application.spec) : latest->hash;
-        if (latestHash == d.hash) {
+        // Compare the stored snapshot too: a revision KubeVela recorded carries KubeVela's
+        // hash in its label, which VelaDesk's hash never equals.
+        if (latest->hash == d.hash || specHash(latest->application.spec) == d.hash) {
+            if (!latest->hash.isEmpty())
+                d.hash = latest->hash;
             d.record = false;
             d.name = latest->name;
             d.revision = latest->revision;

@@ -336,6 +336,8 @@ std::optional<StepError> Applier::Private::validateStep()
         options.namespaceName != plan.namespaceName)
         return invalid(QStringLiteral("the plan's namespace (%1) does not match --namespace %2")
                            .arg(plan.namespaceName, options.namespaceName));
+    if (plan.name.isEmpty())
+        return invalid(QStringLiteral("metadata.name: required"));
     ns = !plan.namespaceName.isEmpty()      ? plan.namespaceName
          : !options.namespaceName.isEmpty() ? options.namespaceName
                                             : client->defaultNamespace();

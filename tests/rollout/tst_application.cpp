@@ -92,6 +92,20 @@ private Q_SLOTS:
         QCOMPARE(d.name, QStringLiteral("shop-v1"));
     }
 
+    void revisionWithForeignHashLabelIsRecognised()
+    {
+        // A revision recorded by KubeVela: same spec, KubeVela's own hash in the label.
+        QList<AppRevision> revs;
+        record(app(kWeb1), &revs);
+        revs.first().hash = QStringLiteral("5f9c4ab08cac7457");
+        const RevisionDecision d = decideRevision(app(kWeb1), revs);
+        QVERIFY(!d.record);
+        QCOMPARE(d.name, QStringLiteral("shop-v1"));
+        QCOMPARE(d.latestRevision[QLatin1String("revisionHash")].toString(),
+                 QStringLiteral("5f9c4ab08cac7457"));
+        QVERIFY(decideRevision(app(kWeb2), revs).record);
+    }
+
     void changedSpecRecordsNext()
     {
         QList<AppRevision> revs;
