@@ -127,6 +127,7 @@ struct Applier::Private
     QString ns;
     QList<AppRevision> revisions;
     RenderOptions renderOptions;
+    QJsonObject liveAppDeployment; // before this run, empty when it did not exist
     QString liveUid; // the AppDeployment's uid before this run, empty when it did not exist
     QString uid;     // the AppDeployment's uid once applied
     RenderResult rendered;
@@ -365,7 +366,8 @@ std::optional<StepError> Applier::Private::validateStep()
     Result<QJsonObject> liveAd = await(client->get(ResourceType::appDeployments(), ns, plan.name));
     if (!liveAd && !liveAd.status.isNotFound())
         return fail(liveAd.status);
-    liveUid = liveAd.ok() ? metaString(liveAd.value, "uid") : QString();
+    liveAppDeployment = liveAd.ok() ? liveAd.value : QJsonObject();
+    liveUid = metaString(liveAppDeployment, "uid");
     renderOptions.ownerUid = liveUid.isEmpty() ? RenderOptions::placeholderUid() : liveUid;
     rendered = render(plan, revisions, renderOptions);
     report.issues = rendered.issues;
@@ -509,6 +511,8 @@ std::optional<StepError> Applier::Private::dryRunStep()
     if (!adDry)
         return rejected(adDry.status);
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
+    report.dryRunDiffs << diffObjects(ResourceType::appDeployments(), liveAppDeployment,
+                                      adDry.value);
     // Render again with the uid the server gave (or will keep) so the dry-run sees the real
     // owner references.
     RenderOptions dryOptions = renderOptions;

@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(r.steps.at(int(ApplyStep::DryRun)).state, StepResult::State::Done);
         for (int i = int(ApplyStep::AppDeployment); i < applyStepCount; ++i)
             QCOMPARE(r.steps.at(i).state, StepResult::State::Skipped);
-        QCOMPARE(r.dryRunDiffs.size(), 5);
+        QCOMPARE(r.dryRunDiffs.size(), 6); // the AppDeployment and the 5 objects
         for (const ObjectDiff& d : r.dryRunDiffs)
             QCOMPARE(d.change, ObjectDiff::Change::Create);
         QVERIFY(wait(m_client->get(kube::ResourceType::appDeployments(), kNs,
