@@ -7,12 +7,15 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QThreadPool>
 #include <QUrl>
 
 #include <atomic>
+
+Q_LOGGING_CATEGORY(lcKube, "veladesk.kube", QtWarningMsg)
 
 namespace kube {
 
@@ -216,6 +219,9 @@ void ClientCore::handle(const std::shared_ptr<Call>& call, RawResult raw)
             return;
         }
         if (raw.httpCode == 429 && call->attempts < 6) {
+            qCInfo(lcKube, "%s %s: 429 Too Many Requests, retrying after %s s (attempt %d)",
+                   req.method.constData(), qPrintable(req.path),
+                   headerValue(raw.headers, "retry-after").constData(), call->attempts + 1);
             int wait = headerValue(raw.headers, "retry-after").toInt();
             wait = std::clamp(wait, 1, 60);
             // Spread the retries of many rejected requests over a second, or they all come
@@ -233,11 +239,23 @@ void ClientCore::handle(const std::shared_ptr<Call>& call, RawResult raw)
                              raw.curlCode == CURLE_HTTP2_STREAM;
         if (!streaming && req.method == "GET" && req.retryReads && (serverError || dropped) &&
             call->attempts < 3) {
+            qCInfo(lcKube, "%s %s: %s, retrying (attempt %d)", req.method.constData(),
+                   qPrintable(req.path),
+                   qPrintable(raw.httpCode >= 500 ? QStringLiteral("HTTP %1").arg(raw.httpCode)
+                                                  : raw.curlError),
+                   call->attempts + 1);
             call->notBefore = steady_clock::now() + milliseconds(250 << call->attempts);
             start(call);
             return;
         }
     }
+    // Method, path and outcome only: headers (Authorization) and bodies are never logged.
+    qCDebug(
+        lcKube, "%s %s -> %d%s (%lld ms, %d attempt(s))", req.method.constData(),
+        qPrintable(req.path), raw.httpCode,
+        qPrintable(raw.curlCode ? QStringLiteral(" curl error %1").arg(raw.curlCode) : QString()),
+        qint64(duration_cast<milliseconds>(steady_clock::now() - call->started).count()),
+        call->attempts);
     call->done(toResponse(*call, raw));
 }
 
@@ -412,7 +430,7 @@ Result<ObjectList> parseList(const Response& response, const ResourceType& type)
 
 void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
                              const ListOptions& options, const QString& continueToken,
-                             std::function<void(Result<ObjectList>)> done)
+                             std::function<void(Result<ObjectList>)> done, quint64 group)
 {
     Request req;
     req.path = type.collectionPath(ns);
@@ -430,18 +448,22 @@ void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
     req.object = (type.kind.isEmpty() ? type.resource : type.kind) + QStringLiteral(" list") +
                  (ns.isEmpty() ? QString() : QStringLiteral(" in ") + ns);
     req.timeoutMs = 300000;
-    send(req, [type, done](Response r) { done(parseList(r, type)); });
+    auto call = std::make_shared<Call>();
+    call->request = std::move(req);
+    call->group = group;
+    call->done = [type, done](Response r) { done(parseList(r, type)); };
+    start(call);
 }
 
 void ClientCore::listAll(const ResourceType& type, const QString& ns, const ListOptions& options,
-                         std::function<void(Result<ObjectList>)> done)
+                         std::function<void(Result<ObjectList>)> done, quint64 group)
 {
     auto acc = std::make_shared<ObjectList>();
     auto step = std::make_shared<std::function<void(const QString&)>>();
     std::weak_ptr<ClientCore> weak = weak_from_this();
     // The step function holds itself only through `acc`-free captures; it is released when the
     // last page (or an error) calls done.
-    *step = [weak, type, ns, options, done, acc, step](const QString& token) {
+    *step = [weak, type, ns, options, done, acc, step, group](const QString& token) {
         std::shared_ptr<ClientCore> self = weak.lock();
         if (!self) {
             done(Result<ObjectList>::failure(Status::error(
@@ -449,24 +471,27 @@ void ClientCore::listAll(const ResourceType& type, const QString& ns, const List
             *step = nullptr;
             return;
         }
-        self->listOnePage(type, ns, options, token, [acc, step, done](Result<ObjectList> page) {
-            if (!page) {
-                done(page);
-                *step = nullptr;
-                return;
-            }
-            acc->items.append(page.value.items);
-            if (acc->resourceVersion.isEmpty())
-                acc->resourceVersion = page.value.resourceVersion;
-            if (page.value.continueToken.isEmpty()) {
-                ObjectList out = std::move(*acc);
-                // The list's resourceVersion is the snapshot's, from page 1.
-                done(Result<ObjectList>::success(std::move(out)));
-                *step = nullptr;
-                return;
-            }
-            (*step)(page.value.continueToken);
-        });
+        self->listOnePage(
+            type, ns, options, token,
+            [acc, step, done](Result<ObjectList> page) {
+                if (!page) {
+                    done(page);
+                    *step = nullptr;
+                    return;
+                }
+                acc->items.append(page.value.items);
+                if (acc->resourceVersion.isEmpty())
+                    acc->resourceVersion = page.value.resourceVersion;
+                if (page.value.continueToken.isEmpty()) {
+                    ObjectList out = std::move(*acc);
+                    // The list's resourceVersion is the snapshot's, from page 1.
+                    done(Result<ObjectList>::success(std::move(out)));
+                    *step = nullptr;
+                    return;
+                }
+                (*step)(page.value.continueToken);
+            },
+            group);
     };
     (*step)(QString());
 }

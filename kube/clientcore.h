@@ -26,6 +26,7 @@ struct Call
     int attempts = 0;
     bool execRetried = false;
     std::chrono::steady_clock::time_point notBefore{};
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::atomic<quint64> jobId{0};
     std::atomic<bool> cancelled{false};
 };
@@ -52,10 +53,12 @@ public:
     std::shared_ptr<Call> send(Request request, std::function<void(Response)> done);
 
     // Pagination: follows `continue` until the last page, then calls done.
+    // `group` (0: the client's) decides who may cancel the requests (a watch uses its own).
     void listAll(const ResourceType& type, const QString& ns, const ListOptions& options,
-                 std::function<void(Result<ObjectList>)> done);
+                 std::function<void(Result<ObjectList>)> done, quint64 group = 0);
     void listOnePage(const ResourceType& type, const QString& ns, const ListOptions& options,
-                     const QString& continueToken, std::function<void(Result<ObjectList>)> done);
+                     const QString& continueToken, std::function<void(Result<ObjectList>)> done,
+                     quint64 group = 0);
 
     Response toResponse(const Call& call, const RawResult& raw) const;
 

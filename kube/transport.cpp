@@ -313,15 +313,18 @@ void Transport::State::run()
             }
         }
         if (stop) {
-            // Jobs submitted by the onDone callbacks above are refused by submit() now.
-            std::lock_guard lock(mutex);
-            for (auto& [id, job] : incoming) {
+            // Jobs that arrived meanwhile: submit() refuses any that come after this swap.
+            QList<QPair<quint64, std::shared_ptr<HttpJob>>> late;
+            {
+                std::lock_guard lock(mutex);
+                late.swap(incoming);
+            }
+            for (auto& [id, job] : late) {
                 RawResult r;
                 r.cancelled = true;
                 if (job->onDone)
                     job->onDone(r);
             }
-            incoming.clear();
             break;
         }
 

@@ -110,9 +110,12 @@ struct Watch::Private
         if (o.limit <= 0)
             o.limit = 500;
         std::shared_ptr<Sink> s = sink;
-        core->listAll(type, ns, o, [s, gen](Result<ObjectList> r) {
-            s->post([gen, r = std::move(r)](Watch* w) { w->d->onListed(gen, r); });
-        });
+        core->listAll(
+            type, ns, o,
+            [s, gen](Result<ObjectList> r) {
+                s->post([gen, r = std::move(r)](Watch* w) { w->d->onListed(gen, r); });
+            },
+            group);
     }
 
     void onListed(quint64 gen, const Result<ObjectList>& r)
