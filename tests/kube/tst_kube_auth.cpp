@@ -9,6 +9,7 @@
 #include "kube/yamljson.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -481,6 +482,115 @@ private Q_SLOTS:
         QVERIFY(conn.value.warnings.first().contains(QLatin1String("insecure-skip-tls-verify")));
         auto r = listConfigMaps(conn.value, ns->name());
         QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+    }
+
+    // Last: it throttles the "reader" account. API Priority and Fairness with a priority
+    // level of the smallest concurrency that rejects (no queue) makes the real API server
+    // answer 429; every request still succeeds because the client waits for Retry-After.
+    void tooManyRequestsAreRetriedAfterRetryAfter()
+    {
+        const ResourceType levels{QStringLiteral("flowcontrol.apiserver.k8s.io"),
+                                  QStringLiteral("v1"),
+                                  QStringLiteral("prioritylevelconfigurations"),
+                                  QStringLiteral("PriorityLevelConfiguration"), false};
+        const ResourceType schemas{QStringLiteral("flowcontrol.apiserver.k8s.io"),
+                                   QStringLiteral("v1"), QStringLiteral("flowschemas"),
+                                   QStringLiteral("FlowSchema"), false};
+        const QString name = ns->name() + QStringLiteral("-tiny");
+        const QJsonObject level{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("Limited")},
+                         {QStringLiteral("limited"),
+                          QJsonObject{{QStringLiteral("nominalConcurrencyShares"), 1},
+                                      {QStringLiteral("lendablePercent"), 0},
+                                      {QStringLiteral("borrowingLimitPercent"), 0},
+                                      {QStringLiteral("limitResponse"),
+                                       QJsonObject{{QStringLiteral("type"),
+                                                    QStringLiteral("Reject")}}}}}}}};
+        const QJsonObject schema{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
+            {QStringLiteral("spec"),
+             QJsonObject{{QStringLiteral("priorityLevelConfiguration"),
+                          QJsonObject{{QStringLiteral("name"), name}}},
+                         {QStringLiteral("matchingPrecedence"), 100},
+                         {QStringLiteral("distinguisherMethod"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("ByUser")}}},
+                         {QStringLiteral("rules"),
+                          QJsonArray{QJsonObject{
+                              {QStringLiteral("subjects"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("kind"), QStringLiteral("ServiceAccount")},
+                                   {QStringLiteral("serviceAccount"),
+                                    QJsonObject{{QStringLiteral("name"), QStringLiteral("reader")},
+                                                {QStringLiteral("namespace"), ns->name()}}}}}},
+                              {QStringLiteral("resourceRules"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("verbs"), QJsonArray{QStringLiteral("*")}},
+                                   {QStringLiteral("apiGroups"), QJsonArray{QStringLiteral("*")}},
+                                   {QStringLiteral("resources"), QJsonArray{QStringLiteral("*")}},
+                                   {QStringLiteral("namespaces"), QJsonArray{QStringLiteral("*")}},
+                                   {QStringLiteral("clusterScope"), true}}}}}}}}}};
+        auto l = await(admin->apply(levels, {}, level));
+        QVERIFY2(l.ok(), qPrintable(l.status.toString()));
+        auto f = await(admin->apply(schemas, {}, schema));
+        QVERIFY2(f.ok(), qPrintable(f.status.toString()));
+        struct Cleanup
+        {
+            TestKubeAuth* t;
+            QString name;
+            ResourceType levels, schemas;
+            ~Cleanup()
+            {
+                await(t->admin->remove(schemas, {}, name));
+                await(t->admin->remove(levels, {}, name));
+            }
+        } cleanup{this, name, levels, schemas};
+
+        auto rejectedSoFar = [&]() -> double {
+            Request req;
+            req.path = QStringLiteral("/metrics");
+            req.accept = "text/plain";
+            Response r = await(admin->send(req));
+            double total = 0;
+            for (const QByteArray& line : r.body.split('\n'))
+                if (line.startsWith("apiserver_flowcontrol_rejected_requests_total{") &&
+                    line.contains("priority_level=\"" + name.toUtf8() + "\""))
+                    total += line.mid(line.lastIndexOf(' ') + 1).toDouble();
+            return total;
+        };
+        const double before = rejectedSoFar();
+
+        UserInfo u;
+        u.token = readerToken;
+        auto client = Client::create(withUser(u));
+        QVERIFY(client.ok());
+        // The schema takes effect once the API server has seen it: wait for the first 429.
+        QElapsedTimer t;
+        t.start();
+        int ok = 0;
+        int failed = 0;
+        QString firstError;
+        while (rejectedSoFar() <= before && t.elapsed() < 30000) {
+            QList<QFuture<Result<ObjectList>>> burst;
+            for (int i = 0; i < 40; ++i)
+                burst << client.value->list(ResourceType::configMaps(), ns->name());
+            for (auto& fut : burst) {
+                auto r = await(fut, 120000);
+                if (r.ok()) {
+                    ++ok;
+                } else {
+                    ++failed;
+                    if (firstError.isEmpty())
+                        firstError = r.status.toString();
+                }
+            }
+        }
+        const double rejected = rejectedSoFar() - before;
+        qInfo("%d lists succeeded, %d failed, the API server rejected %g with 429", ok, failed,
+              rejected);
+        QVERIFY2(rejected > 0, "the API server never answered 429");
+        QVERIFY2(failed == 0, qPrintable(firstError));
     }
 };
 
