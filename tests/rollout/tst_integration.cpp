@@ -447,6 +447,64 @@ private Q_SLOTS:
         QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
     }
 
+    void adoptTakesOverFromAnotherAppDeployment()
+    {
+        // A VirtualService of our name controlled by another AppDeployment.
+        Run k = kubectl(
+            {QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
+            "apiVersion: core.oam.dev/v1beta1\nkind: AppDeployment\nmetadata:\n  name: other\n"
+            "spec:\n  appRevisions: []\n");
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        const QString otherUid =
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral("other")})[QLatin1String("metadata")][QLatin1String("uid")]
+                .toString();
+        QVERIFY(!otherUid.isEmpty());
+        k = kubectl(
+            {QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("-")},
+            "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: "
+            "example-appdeploy\n"
+            "  ownerReferences:\n  - apiVersion: core.oam.dev/v1beta1\n    kind: AppDeployment\n"
+            "    name: other\n    uid: " +
+                otherUid.toUtf8() +
+                "\n    controller: true\nspec:\n  hosts: [example-app.example.com]\n  http:\n  - "
+                "route:\n"
+                "    - destination: {host: other-service}\n");
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                          referenceFile("05-appdeployment-split.yaml")});
+        QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
+        QVERIFY2(r.err.contains(QLatin1String(
+                     "VirtualService/example-appdeploy exists and is not owned by AppDeployment "
+                     "example-appdeploy (owner: AppDeployment/other (core.oam.dev/v1beta1))")),
+                 qPrintable(diagnostics(r)));
+        r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
+                      referenceFile("05-appdeployment-split.yaml"), QStringLiteral("--adopt")});
+        QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
+        QVERIFY2(r.out.contains(QLatin1String("VirtualService/example-appdeploy: adopted")),
+                 qPrintable(r.out));
+        const QString ourUid =
+            kubectlJson({QStringLiteral("get"), QStringLiteral("appdeployments.core.oam.dev"),
+                         QStringLiteral(
+                             "example-appdeploy")})[QLatin1String("metadata")][QLatin1String("uid")]
+                .toString();
+        const QJsonArray refs =
+            kubectlJson({QStringLiteral("get"),
+                         QStringLiteral("virtualservices.networking.istio.io"),
+                         QStringLiteral("example-appdeploy")})[QLatin1String("metadata")]
+                                                              [QLatin1String("ownerReferences")]
+                                                                  .toArray();
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(refs[0][QLatin1String("uid")].toString(), ourUid);
+        // The former owner goes away; the VirtualService is ours now and stays.
+        k = kubectl({QStringLiteral("delete"), QStringLiteral("appdeployments.core.oam.dev"),
+                     QStringLiteral("other")});
+        QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
+        QThread::sleep(2);
+        QVERIFY(exists(QStringLiteral("virtualservices.networking.istio.io"),
+                       QStringLiteral("example-appdeploy")));
+    }
+
     void splitPlan()
     {
         const Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
