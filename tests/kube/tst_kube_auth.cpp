@@ -445,6 +445,21 @@ private Q_SLOTS:
         QVERIFY(system.status.message.contains(QLatin1String("system trust store")));
     }
 
+    void tlsServerName()
+    {
+        // The serving certificate names kubernetes.default.svc (and 127.0.0.1): connecting to
+        // 127.0.0.1 while verifying another name works only when the certificate has it.
+        ClusterConnection c = adminConn;
+        c.cluster.tlsServerName = QStringLiteral("kubernetes.default.svc");
+        auto r = listConfigMaps(c, ns->name());
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        c.cluster.tlsServerName = QStringLiteral("not-the-apiserver.example.invalid");
+        auto wrong = listConfigMaps(c, ns->name());
+        QCOMPARE(wrong.status.kind, Status::Kind::Tls);
+        QVERIFY2(wrong.status.message.contains(QLatin1String("cannot be verified")),
+                 qPrintable(wrong.status.message));
+    }
+
     void insecureSkipTlsVerifyOnlyWhenSet()
     {
         // Same kubeconfig, the authority dropped and insecure-skip-tls-verify set: it connects,

@@ -269,6 +269,25 @@ private Q_SLOTS:
                             "20b%29%2Ctier%21%3Dx%26y&limit=7"));
     }
 
+    void proxyUrlIsUsed()
+    {
+        ScriptedServer proxy;
+        proxy.queue(ScriptedServer::json(200, cm("a", "u1", "1")));
+        ClusterConnection c;
+        c.clusterName = QStringLiteral("behind-proxy");
+        c.cluster.server = QStringLiteral("http://apiserver.example.invalid:6443");
+        c.cluster.proxyUrl = QString::fromLatin1(proxy.url());
+        auto client = Client::create(c);
+        QVERIFY(client.ok());
+        auto r = await(client.value->get(ResourceType::configMaps(), QStringLiteral("default"),
+                                         QStringLiteral("a")));
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        // A plain-http request through a proxy names the whole URL.
+        QCOMPARE(proxy.seen().first().target,
+                 QByteArray("http://apiserver.example.invalid:6443/api/v1/namespaces/default/"
+                            "configmaps/a"));
+    }
+
     void watchSplitsLinesAndRelistsOnGone()
     {
         ScriptedServer server;
