@@ -54,7 +54,7 @@ PodsModel::PodsModel(QObject* parent)
 {
     m_frame.setSingleShot(true);
     m_frame.setInterval(16);
-    connect(&m_frame, &QTimer::timeout, this, &PodsModel::flush);
+    connect(&m_frame, &QTimer::timeout, this, [this] { applyPending(m_maxEventsPerFrame); });
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &PodsModel::refreshAges);
 }
@@ -246,10 +246,28 @@ void PodsModel::setClock(std::function<QDateTime()> now)
 
 void PodsModel::flush()
 {
+    applyPending(0);
+}
+
+void PodsModel::setMaxEventsPerFrame(int events)
+{
+    m_maxEventsPerFrame = std::max(0, events);
+}
+
+void PodsModel::applyPending(int maxEvents)
+{
     m_frame.stop();
     if (m_pending.isEmpty())
         return;
-    const QList<kube::WatchEvent> events = std::exchange(m_pending, {});
+    QList<kube::WatchEvent> events;
+    if (maxEvents > 0 && m_pending.size() > maxEvents) {
+        // bounded work per frame: the rest follows on the next frame
+        events = m_pending.first(maxEvents);
+        m_pending.remove(0, maxEvents);
+        m_frame.start();
+    } else {
+        events = std::exchange(m_pending, {});
+    }
 
     // Collapse the batch to the final state per uid, in order of first appearance.
     QList<QString> order;

@@ -140,6 +140,7 @@ private Q_SLOTS:
         PodsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaxEventsPerFrame(0); // no bound: everything in one frame
         model.setPods({});
         QSignalSpy applied(&model, &PodsModel::batchApplied);
         QJsonObject base = fixtures::items(QStringLiteral("pods.json")).first();
@@ -170,6 +171,35 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 250);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("pod-1"));
         QCOMPARE(model.rowOf(QStringLiteral("uid-499")), 249);
+    }
+
+    // A burst larger than the per-frame bound is spread over frames, in order.
+    void boundedWorkPerFrame()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaxEventsPerFrame(250);
+        model.setPods({});
+        QSignalSpy applied(&model, &PodsModel::batchApplied);
+        const QJsonObject base = fixtures::items(QStringLiteral("pods.json")).first();
+        QList<kube::WatchEvent> burst;
+        for (int i = 0; i < 600; ++i) {
+            QJsonObject pod = base;
+            QJsonObject meta = pod[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("uid")] = QStringLiteral("uid-%1").arg(i);
+            meta[QStringLiteral("name")] = QStringLiteral("pod-%1").arg(i);
+            pod[QStringLiteral("metadata")] = meta;
+            burst << kube::WatchEvent{kube::WatchEvent::Type::Added, pod};
+        }
+        model.enqueue(burst);
+        QTRY_COMPARE(model.rowCount(), 600);
+        QCOMPARE(applied.size(), 3);
+        QCOMPARE(applied[0][0].toInt(), 250);
+        QCOMPARE(applied[1][0].toInt(), 250);
+        QCOMPARE(applied[2][0].toInt(), 100);
+        QCOMPARE(model.index(599, 0).data().toString(), QStringLiteral("pod-599"));
+        QCOMPARE(model.pendingEvents(), 0);
     }
 };
 
