@@ -310,6 +310,63 @@ private Q_SLOTS:
         QVERIFY(kube::rollout::validate(p, revisions()).isEmpty());
     }
 
+    void ownership_data()
+    {
+        QTest::addColumn<QByteArray>("refs"); // ownerReferences as YAML flow list
+        QTest::addColumn<QString>("uid");     // the AppDeployment's uid ("" = does not exist yet)
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("owner");
+        const int none = int(Ownership::State::None),
+                  ours = int(Ownership::State::ThisAppDeployment),
+                  other = int(Ownership::State::Other);
+        QTest::newRow("no owner") << QByteArray("[]") << QStringLiteral("u1") << none
+                                  << QStringLiteral("no owner reference");
+        QTest::newRow("ours by uid")
+            << QByteArray("[{apiVersion: core.oam.dev/v1beta1, kind: AppDeployment, name: ad, uid: "
+                          "u1, controller: true}]")
+            << QStringLiteral("u1") << ours << QStringLiteral("AppDeployment/ad");
+        QTest::newRow("same name, other uid")
+            << QByteArray("[{apiVersion: core.oam.dev/v1beta1, kind: AppDeployment, name: ad, uid: "
+                          "u0, controller: true}]")
+            << QStringLiteral("u1") << other
+            << QStringLiteral("AppDeployment/ad (core.oam.dev/v1beta1, an earlier AppDeployment of "
+                              "this name, uid u0)");
+        QTest::newRow("ours by name before creation")
+            << QByteArray("[{apiVersion: core.oam.dev/v1beta1, kind: AppDeployment, name: ad, uid: "
+                          "u0, controller: true}]")
+            << QString() << ours << QStringLiteral("AppDeployment/ad");
+        QTest::newRow("another AppDeployment")
+            << QByteArray("[{apiVersion: core.oam.dev/v1beta1, kind: AppDeployment, name: b, uid: "
+                          "u2, controller: true}]")
+            << QStringLiteral("u1") << other
+            << QStringLiteral("AppDeployment/b (core.oam.dev/v1beta1)");
+        QTest::newRow("Argo Rollouts")
+            << QByteArray("[{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: r, uid: u3, "
+                          "controller: true}]")
+            << QStringLiteral("u1") << other
+            << QStringLiteral("Rollout/r (argoproj.io/v1alpha1, Argo Rollouts)");
+        QTest::newRow("Flagger, controller named first")
+            << QByteArray("[{apiVersion: v1, kind: ConfigMap, name: c, uid: u5},"
+                          " {apiVersion: flagger.app/v1beta1, kind: Canary, name: f, uid: u4, "
+                          "controller: true}]")
+            << QStringLiteral("u1") << other
+            << QStringLiteral("Canary/f (flagger.app/v1beta1, Flagger), ConfigMap/c (v1)");
+    }
+
+    void ownership()
+    {
+        QFETCH(QByteArray, refs);
+        QFETCH(QString, uid);
+        QFETCH(int, state);
+        QFETCH(QString, owner);
+        auto docs = kube::parseYamlDocuments(
+            "metadata:\n  name: x\n  ownerReferences: " + refs + "\n", QStringLiteral("live"));
+        QVERIFY2(docs.ok(), qPrintable(docs.status.toString()));
+        const Ownership o = ownershipOf(docs.value.first(), QStringLiteral("ad"), uid);
+        QCOMPARE(int(o.state), state);
+        QCOMPARE(o.owner, owner);
+    }
+
     void roundTrip()
     {
         const QByteArray yaml =
