@@ -759,6 +759,10 @@ void MainWindow::apply()
     }
     kube::rollout::ApplyOptions options;
     options.namespaceName = m_session->currentNamespace();
+    options.force = m_editor->forceRouting();
+    if (options.force)
+        m_log->warning(QStringLiteral("veladesk"),
+                       tr("apply forced: traffic is routed without waiting for ready pods"));
     m_applier = new kube::rollout::Applier(m_session->client(), *plan, options, this);
     connect(m_applier, &kube::rollout::Applier::stepStarted, this,
             [this](kube::rollout::ApplyStep step, const QString& description) {

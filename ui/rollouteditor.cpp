@@ -6,6 +6,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -155,6 +156,12 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
 
     m_buttons = new QHBoxLayout;
     m_buttons->addStretch();
+    m_force = new QCheckBox(tr("Route without waiting for ready pods"), this);
+    m_force->setObjectName(QStringLiteral("forceCheck"));
+    m_force->setToolTip(
+        tr("Skip the readiness guard: traffic may reach a revision before its pods are "
+           "ready (503s). Off by default."));
+    m_buttons->addWidget(m_force);
     layout->addLayout(m_buttons);
 
     connect(m_addButton, &QPushButton::clicked, this, [this] {
@@ -304,11 +311,18 @@ void RolloutEditor::syncRow(int row)
     const bool traffic = m_model->trafficEnabled();
     {
         const QSignalBlocker b1(w.slider), b2(w.percent), b3(w.lock), b4(w.replicas), b5(w.port);
-        w.slider->setValue(r.weight);
-        w.percent->setValue(r.weight);
-        w.lock->setChecked(r.locked);
-        w.replicas->setValue(r.replicas);
-        w.port->setValue(r.port);
+        // only on a real change: setValue() rewrites a spin box's text, which would throw away
+        // what the operator is typing when a periodic refresh arrives
+        auto set = [](auto* widget, int value) {
+            if (widget->value() != value)
+                widget->setValue(value);
+        };
+        set(w.slider, r.weight);
+        set(w.percent, r.weight);
+        set(w.replicas, r.replicas);
+        set(w.port, r.port);
+        if (w.lock->isChecked() != r.locked)
+            w.lock->setChecked(r.locked);
     }
     w.name->setText(r.revisionName);
     w.name->setToolTip(tr("component %1").arg(r.componentName));
@@ -354,6 +368,8 @@ void RolloutEditor::updateSummary()
     m_empty->setVisible(!hasPlan);
     m_trafficBox->setVisible(hasPlan);
     m_actionsBox->setVisible(hasPlan);
+    m_force->setVisible(hasPlan && m_model->trafficEnabled());
+    m_force->setEnabled(m_editingEnabled);
     m_title->setText(hasPlan ? tr("%1 — AppDeployment %2%3")
                                    .arg(m_model->appName(), m_model->appDeploymentName(),
                                         m_model->isNewPlan() ? tr(" (new)") : QString())
@@ -500,6 +516,11 @@ QToolButton* RolloutEditor::lockButton(int row) const
 {
     return row < m_rows.size() ? m_rows[row].lock : nullptr;
 }
+bool RolloutEditor::forceRouting() const
+{
+    return m_force->isChecked();
+}
+
 QString RolloutEditor::problemsText() const
 {
     return m_problems->text();

@@ -10,6 +10,7 @@
 
 class QAction;
 class QChartView;
+class QCheckBox;
 class QHBoxLayout;
 class QComboBox;
 class QGridLayout;
@@ -45,6 +46,8 @@ public:
     QSpinBox* portField(int row) const;
     QToolButton* lockButton(int row) const;
     QString problemsText() const;
+    // "Route without waiting for ready pods": the engine's force option for the next apply.
+    bool forceRouting() const;
     QString driftText() const;
 
 Q_SIGNALS:
@@ -95,6 +98,7 @@ private:
     QLabel* m_total;
     QLabel* m_problems;
     QHBoxLayout* m_buttons;
+    QCheckBox* m_force;
     QChartView* m_chartView;
     QHorizontalPercentBarSeries* m_series;
     QStringList m_extraErrors, m_extraWarnings;

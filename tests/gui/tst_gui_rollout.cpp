@@ -206,7 +206,10 @@ private Q_SLOTS:
     void previewShowsDiff()
     {
         QSignalSpy done(window.get(), &MainWindow::previewFinished);
-        window->previewAction()->trigger();
+        // the keyboard shortcut, as a user would press it
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keySequence(window.get(), QKeySequence(Qt::CTRL | Qt::Key_P));
         QVERIFY(done.wait(60000));
         QCOMPARE(done.first().first().toBool(), true);
         PreviewPane* preview = window->previewPane();
@@ -277,6 +280,18 @@ private Q_SLOTS:
         QVERIFY(ad.ok());
         QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("phase")].toString(),
                  QStringLiteral("Completed"));
+
+        // the log shows what VelaDesk did and what the server's controllers did (Events)
+        auto logHas = [this](const QString& source, const QString& text) {
+            const LogModel* log = window->logModel();
+            for (int i = 0; i < log->rowCount(); ++i)
+                if (log->entry(i).source == source && log->entry(i).message.contains(text))
+                    return true;
+            return false;
+        };
+        QVERIFY(logHas(QStringLiteral("apply"), QStringLiteral("virtualservice done")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            logHas(QStringLiteral("event"), QStringLiteral("Deployment/testsvc-v2")), 30000);
 
         // the pods pane follows the watch: 2 + 3 Running pods
         QTRY_COMPARE_WITH_TIMEOUT(

@@ -122,6 +122,20 @@ private Q_SLOTS:
         QTRY_COMPARE(editor->weightSlider(0)->value(), 100);
     }
 
+    // A refresh of the live values while the operator types in a field keeps the typed text.
+    void refreshKeepsTypedText()
+    {
+        QSpinBox* r0 = editor->replicasField(0);
+        r0->setFocus();
+        QTest::keyClick(r0, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(r0, QStringLiteral("7"));
+        model->setLiveObjects(fixtures::object(QStringLiteral("virtualservice-drift.json")),
+                              fixtures::items(QStringLiteral("deployments.json")));
+        QCOMPARE(r0->text(), QStringLiteral("7"));
+        QTest::keyClick(r0, Qt::Key_Return);
+        QCOMPARE(model->rows()[0].replicas, 7);
+    }
+
     void noHostsDisablesSliders()
     {
         auto* hosts = editor->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));
