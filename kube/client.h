@@ -4,6 +4,10 @@
 // Every call returns at once with a QFuture; the future always finishes, with
 // either a value or a Status. Never call .result() on the GUI thread: use
 // QFuture::then(context, ...) there. The command line may block on .result().
+// A continuation attached without a context runs on the transport's worker thread (or the
+// thread that attaches it, if the future has finished): keep such continuations short.
+// Destroying the Client cancels its requests still in flight (their futures finish with
+// Cancelled); watches keep the connection alive until they are destroyed.
 
 #include "kube/kubeconfig.h"
 #include "kube/resource.h"

@@ -2,6 +2,7 @@
 
 #include "kube/clientcore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
@@ -79,6 +80,7 @@ struct Watch::Private
     // older generation (after stop(), a relist, ...) are ignored.
     quint64 generation = 0;
     std::shared_ptr<Call> stream;
+    QElapsedTimer streamAge;
     QByteArray lineBuffer;
     QTimer retryTimer;
 
@@ -189,6 +191,7 @@ struct Watch::Private
             s->post([gen, r = std::move(r)](Watch* w) { w->d->onStreamEnded(gen, r); });
         };
         stream = call;
+        streamAge.start();
         core->start(call);
     }
 
@@ -278,7 +281,14 @@ struct Watch::Private
         stream.reset();
         lineBuffer.clear();
         if (r.status.ok()) {
-            // The server's timeoutSeconds ran out: carry on from where we are.
+            // The server's timeoutSeconds ran out: carry on from where we are. A stream that
+            // ends as soon as it starts (a proxy in the way) must not become a busy loop.
+            if (streamAge.elapsed() < 1000) {
+                retryLater(Status::error(Status::Kind::Transport,
+                                         QStringLiteral("the watch stream ended right away")),
+                           false);
+                return;
+            }
             openStream();
             return;
         }
@@ -292,11 +302,15 @@ struct Watch::Private
         retryLater(r.status, true);
     }
 
-    // A failed list or a dropped stream: relist after a backoff (0.25 s doubling to 5 s).
+    // A failed list or a dropped stream: relist after a backoff, 0.25 s doubling up to 5 s;
+    // up to 30 s for errors that do not go away by themselves (403 until someone fixes
+    // RBAC). Those start quickly too: an API server that is starting answers 403 and 401
+    // until its caches are filled.
     void retryLater(const Status& status, bool relist)
     {
         ++failures;
-        const int delay = std::min(5000, 250 << std::min(failures - 1, 5));
+        const int cap = looksPermanent(status) ? 30000 : 5000;
+        const int delay = std::min(cap, 250 << std::min(failures - 1, 7));
         const QString why = status.toString();
         if (looksPermanent(status))
             setHealth(WatchHealth::Failed,
