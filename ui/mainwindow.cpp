@@ -125,6 +125,7 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
                     m_namespaceCombo->addItem(ns);
                 m_namespaceCombo->setCurrentText(ns);
                 setWindowTitle(tr("VelaDesk — %1 / %2[*]").arg(context, ns));
+                m_autoSelectDone = false;
             });
     connect(m_session, &ClusterSession::snapshotChanged, this, &MainWindow::onSnapshot);
     connect(m_session, &ClusterSession::loadingChanged, this, [this](bool loading) {
@@ -515,7 +516,16 @@ void MainWindow::onSnapshot()
     const NamespaceSnapshot& snap = m_session->snapshot();
     m_apps->setObjects(snap.applications, snap.revisions, snap.appDeployments);
     if (m_selectedApp.isEmpty() && !m_pendingApp.isEmpty() && m_apps->rowOf(m_pendingApp) >= 0) {
+        m_autoSelectDone = true;
         selectApplication(std::exchange(m_pendingApp, QString()));
+        return;
+    }
+    // Nothing chosen yet in this namespace: open the first application, so the editor is
+    // never empty when there is something to edit (a remembered app that is not here is dropped).
+    if (m_selectedApp.isEmpty() && !m_autoSelectDone && m_apps->rowCount() > 0) {
+        m_autoSelectDone = true;
+        m_pendingApp.clear();
+        selectApplication(m_apps->application(0).name);
         return;
     }
     if (!m_selectedApp.isEmpty() && m_apps->rowOf(m_selectedApp) < 0 && !m_session->isLoading() &&

@@ -132,7 +132,8 @@ private:
     bool m_planValid = false;
     QPointer<kube::rollout::Applier> m_applier;
     quint64 m_previewGeneration = 0;
-    QString m_pendingApp; // from settings, selected when it appears
+    QString m_pendingApp;          // from settings, selected when it appears
+    bool m_autoSelectDone = false; // per context/namespace
 };
 
 } // namespace veladesk

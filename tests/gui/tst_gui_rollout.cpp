@@ -145,7 +145,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(apps->index(row, ApplicationsModel::Phase).data().toString(),
                                   QStringLiteral("Completed"), 20000);
 
-        // select it with a click, as a user would
+        // the only application is opened at once; a click on it keeps it selected
+        QTRY_COMPARE(window->selectedApplication(), QStringLiteral("example-app"));
         QTreeView* view = window->applicationsView();
         const QRect rect = view->visualRect(view->model()->index(row, 0));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
