@@ -96,7 +96,7 @@ private:
     // ./bin/exec-credential.sh (relative: resolved from the kubeconfig's folder).
     QString writeExecKubeconfig(const QString& folder, const QString& apiVersion,
                                 const QString& command, int expiresIn,
-                                const QString& firstToken = {})
+                                const QString& firstToken = {}, const QJsonArray& extraEnv = {})
     {
         QDir().mkpath(folder + QStringLiteral("/bin"));
         const QString script = folder + QStringLiteral("/bin/exec-credential.sh");
@@ -112,6 +112,8 @@ private:
                                    {QStringLiteral("value"), QString::number(expiresIn)}},
                        QJsonObject{{QStringLiteral("name"), QStringLiteral("VDK_API_VERSION")},
                                    {QStringLiteral("value"), apiVersion}}};
+        for (const QJsonValue& v : extraEnv)
+            env.append(v);
         if (!firstToken.isEmpty())
             env.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("VDK_FIRST_TOKEN")},
                                    {QStringLiteral("value"), firstToken}});
@@ -362,6 +364,31 @@ private Q_SLOTS:
         auto r = await(client->list(ResourceType::configMaps(), ns->name()));
         QVERIFY2(r.ok(), qPrintable(r.status.toString()));
         QCOMPARE(lineCount(folder + QStringLiteral("/runs")), 2);
+    }
+
+    void execPluginClientCertificate()
+    {
+        // The plugin hands out the admin's client certificate and key (from memory, never a
+        // file for curl): listing Secrets in kube-system needs exactly that identity.
+        const QString folder = tmp.filePath(QStringLiteral("exec-cert"));
+        QVERIFY(!adminConn.user.clientCertificateFile.isEmpty());
+        const QJsonArray env{
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("VDK_CERT_FILE")},
+                        {QStringLiteral("value"), adminConn.user.clientCertificateFile}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("VDK_KEY_FILE")},
+                        {QStringLiteral("value"), adminConn.user.clientKeyFile}}};
+        const QString kubeconfig =
+            writeExecKubeconfig(folder, QStringLiteral("client.authentication.k8s.io/v1"),
+                                QStringLiteral("./bin/exec-credential.sh"), 3600, {}, env);
+        auto client = clientFor(kubeconfig);
+        QVERIFY(client);
+        QVERIFY(client->connection().user.clientCertificateData.isEmpty());
+        auto r = await(client->list(
+            ResourceType{
+                {}, QStringLiteral("v1"), QStringLiteral("secrets"), QStringLiteral("Secret")},
+            QStringLiteral("kube-system")));
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        QCOMPARE(lineCount(folder + QStringLiteral("/runs")), 1);
     }
 
     void execPluginMissingShowsInstallHint()
