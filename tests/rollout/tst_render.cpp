@@ -179,6 +179,45 @@ private Q_SLOTS:
                  QStringLiteral("example-app-v2"));
     }
 
+    // Clusters that serve only networking.istio.io/v1beta1 get that version; the owner uid is
+    // the one given (the applier passes the AppDeployment's real uid).
+    void virtualServiceVersionAndOwnerUid()
+    {
+        QList<SourceDocument> docs;
+        for (const QString& path : resolve({QStringLiteral("ref:01-application-v1.yaml"),
+                                            QStringLiteral("ref:02-application-v2.yaml")})) {
+            auto parsed = kube::parseYamlFile(path);
+            QVERIFY(parsed.ok());
+            for (const QJsonObject& o : parsed.value)
+                docs << SourceDocument{path, o};
+        }
+        auto offline = renderOffline(docs);
+        QVERIFY(offline.ok());
+        auto planDocs =
+            kube::parseYamlFile(referenceDir() + QStringLiteral("/05-appdeployment-split.yaml"));
+        QVERIFY(planDocs.ok());
+        auto plan = AppDeploymentPlan::fromJson(planDocs.value.first());
+        QVERIFY(plan.ok());
+        RenderOptions options;
+        options.namespaceName = QStringLiteral("team-a");
+        options.virtualServiceVersion = QStringLiteral("v1beta1");
+        options.ownerUid = QStringLiteral("7c2d1a4e-real-uid");
+        const RenderResult r = render(plan.value, offline.value.revisions, options);
+        QVERIFY(r.ok());
+        const RenderedObject& vs = r.objects.last();
+        QCOMPARE(vs.role, RenderedObject::Role::VirtualService);
+        QCOMPARE(vs.type.version, QStringLiteral("v1beta1"));
+        QCOMPARE(vs.object[QLatin1String("apiVersion")].toString(),
+                 QStringLiteral("networking.istio.io/v1beta1"));
+        for (const RenderedObject& o : r.objects) {
+            QCOMPARE(o.namespaceName(), QStringLiteral("team-a"));
+            QCOMPARE(o.object[QLatin1String("metadata")][QLatin1String("ownerReferences")][0]
+                             [QLatin1String("uid")]
+                                 .toString(),
+                     QStringLiteral("7c2d1a4e-real-uid"));
+        }
+    }
+
     // The command line prints exactly what the library renders.
     void cliRenderMatchesGolden()
     {
