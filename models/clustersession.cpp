@@ -39,7 +39,7 @@ ClusterSession::ClusterSession(LogModel* log, PodsModel* pods, QObject* parent)
 {
     m_refresh.setInterval(5000);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
-        if (m_state == State::Connected && m_pendingLists == 0)
+        if (m_state == State::Connected && !isLoading())
             reload();
     });
 }
@@ -110,11 +110,7 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
     m_pods->setPods({});
     Q_EMIT snapshotChanged();
     Q_EMIT serverVersionChanged({});
-    m_reloadQueued = false;
-    if (m_pendingLists != 0) {
-        m_pendingLists = 0;
-        Q_EMIT loadingChanged(false);
-    }
+    dropLoad();
     if (!m_config) {
         setState(State::NoConfig, tr("no kubeconfig"));
         return;
@@ -146,10 +142,10 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
     m_log->info(QStringLiteral("veladesk"), tr("connecting to context \"%1\" (%2), namespace %3")
                                                 .arg(m_context, conn.cluster.server, m_namespace));
 
-    const quint64 generation = m_generation;
-    m_client->discovery().then(this, [this, generation](kube::Result<kube::Discovery> result) {
-        if (generation != m_generation)
-            return;
+    const quint64 attempt = ++m_connection;
+    m_client->discovery().then(this, [this, attempt](kube::Result<kube::Discovery> result) {
+        if (attempt != m_connection)
+            return; // another connectTo() since
         if (!result.ok()) {
             setState(State::Failed, result.status.toString());
             m_log->error(QStringLiteral("server"), result.status.toString());
@@ -159,20 +155,18 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
         m_virtualServiceVersion = result.value.firstServedVersion(
             QStringLiteral("networking.istio.io"), QStringLiteral("virtualservices"),
             {QStringLiteral("v1"), QStringLiteral("v1beta1"), QStringLiteral("v1alpha3")});
-        Q_EMIT serverVersionChanged(m_serverVersion);
-        setState(State::Connected, tr("connected"));
-        m_log->success(QStringLiteral("server"), tr("connected: Kubernetes %1, %2 resource types")
-                                                     .arg(m_serverVersion)
-                                                     .arg(result.value.resources.size()));
         m_snapshot.appDeploymentCrdMissing =
             !result.value.has(QStringLiteral("core.oam.dev"), QStringLiteral("v1beta1"),
                               QStringLiteral("appdeployments"));
+        m_log->success(QStringLiteral("server"), tr("connected: Kubernetes %1, %2 resource types")
+                                                     .arg(m_serverVersion)
+                                                     .arg(result.value.resources.size()));
         if (m_snapshot.appDeploymentCrdMissing)
             m_log->warning(QStringLiteral("server"),
                            tr("the AppDeployment CRD is not installed: run `veladesk setup`"));
         m_client->list(ResourceType::namespaces(), {})
-            .then(this, [this, generation](kube::Result<kube::ObjectList> list) {
-                if (generation != m_generation)
+            .then(this, [this, attempt](kube::Result<kube::ObjectList> list) {
+                if (attempt != m_connection)
                     return;
                 if (!list.ok()) {
                     m_log->warning(QStringLiteral("server"),
@@ -188,10 +182,16 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
                 }
                 Q_EMIT namespacesChanged(m_namespaces);
             });
+        // Everything is started before the state is announced: a slot reacting to Connected
+        // (switching namespace, say) then finds a consistent session.
+        m_state = State::Connected;
         startPodWatch();
         startEventWatch();
         reload();
-        m_refresh.start();
+        if (m_refresh.interval() > 0)
+            m_refresh.start();
+        Q_EMIT serverVersionChanged(m_serverVersion);
+        setState(State::Connected, tr("connected"));
     });
 }
 
@@ -209,8 +209,7 @@ void ClusterSession::setNamespace(const QString& namespaceName)
     if (m_state == State::Connected) {
         startPodWatch();
         startEventWatch();
-        m_pendingLists = 0;
-        m_reloadQueued = false;
+        dropLoad();
         reload();
     }
 }
@@ -284,62 +283,75 @@ void ClusterSession::setRefreshInterval(int milliseconds)
 {
     if (milliseconds <= 0) {
         m_refresh.stop();
-        m_refresh.setInterval(0);
+        m_refresh.setInterval(0); // and connectTo() will not start it
         return;
     }
     m_refresh.setInterval(milliseconds);
 }
 
-void ClusterSession::listInto(const ResourceType& type,
-                              QList<QJsonObject> NamespaceSnapshot::*field, quint64 generation,
-                              std::shared_ptr<NamespaceSnapshot> target)
+void ClusterSession::dropLoad()
 {
-    ++m_pendingLists;
+    m_reloadQueued = false;
+    if (m_load) {
+        const bool wasLoading = m_load->remaining > 0;
+        m_load.reset(); // answers still in flight find it gone and are dropped
+        if (wasLoading)
+            Q_EMIT loadingChanged(false);
+    }
+}
+
+void ClusterSession::listInto(const ResourceType& type,
+                              QList<QJsonObject> NamespaceSnapshot::*field,
+                              std::shared_ptr<Load> load)
+{
+    ++load->remaining;
     m_client->list(type, m_namespace)
-        .then(this, [this, type, field, generation, target](kube::Result<kube::ObjectList> result) {
-            if (generation != m_generation)
-                return;
-            if (result.ok()) {
-                (*target).*field = result.value.items;
-            } else if (!result.status.isNotFound()) {
-                target->errors << tr("%1: %2").arg(type.resource, result.status.toString());
-            }
-            if (--m_pendingLists == 0) {
-                const bool firstErrors = target->errors != m_snapshot.errors;
-                m_snapshot = *target;
-                if (firstErrors)
-                    for (const QString& e : m_snapshot.errors)
-                        m_log->error(QStringLiteral("server"), e);
-                Q_EMIT snapshotChanged();
-                Q_EMIT loadingChanged(false);
-                if (std::exchange(m_reloadQueued, false))
-                    reload();
-            }
+        .then(this, [this, type, field, load](kube::Result<kube::ObjectList> result) {
+            if (load != m_load || load->generation != m_generation)
+                return; // another context/namespace/reload replaced this one
+            if (result.ok())
+                load->snapshot.*field = result.value.items;
+            else if (!result.status.isNotFound())
+                load->snapshot.errors << tr("%1: %2").arg(type.resource, result.status.toString());
+            if (--load->remaining == 0)
+                finishLoad(load);
         });
+}
+
+void ClusterSession::finishLoad(const std::shared_ptr<Load>& load)
+{
+    const bool newErrors = load->snapshot.errors != m_snapshot.errors;
+    m_snapshot = load->snapshot;
+    if (newErrors)
+        for (const QString& e : std::as_const(m_snapshot.errors))
+            m_log->error(QStringLiteral("server"), e);
+    Q_EMIT snapshotChanged();
+    Q_EMIT loadingChanged(false);
+    if (std::exchange(m_reloadQueued, false))
+        reload();
 }
 
 void ClusterSession::reload()
 {
     if (!m_client || m_state != State::Connected)
         return;
-    if (m_pendingLists > 0) {
+    if (isLoading()) {
         m_reloadQueued = true; // after the lists in flight: they may predate a change
         return;
     }
-    const quint64 generation = m_generation;
-    auto target = std::make_shared<NamespaceSnapshot>();
-    target->appDeploymentCrdMissing = m_snapshot.appDeploymentCrdMissing;
-    Q_EMIT loadingChanged(true);
-    listInto(ResourceType::applications(), &NamespaceSnapshot::applications, generation, target);
-    listInto(ResourceType::applicationRevisions(), &NamespaceSnapshot::revisions, generation,
-             target);
+    auto load = std::make_shared<Load>();
+    load->generation = m_generation;
+    load->snapshot.appDeploymentCrdMissing = m_snapshot.appDeploymentCrdMissing;
+    m_load = load;
+    listInto(ResourceType::applications(), &NamespaceSnapshot::applications, load);
+    listInto(ResourceType::applicationRevisions(), &NamespaceSnapshot::revisions, load);
     if (!m_snapshot.appDeploymentCrdMissing)
-        listInto(ResourceType::appDeployments(), &NamespaceSnapshot::appDeployments, generation,
-                 target);
-    listInto(ResourceType::deployments(), &NamespaceSnapshot::deployments, generation, target);
+        listInto(ResourceType::appDeployments(), &NamespaceSnapshot::appDeployments, load);
+    listInto(ResourceType::deployments(), &NamespaceSnapshot::deployments, load);
     if (!m_virtualServiceVersion.isEmpty())
         listInto(ResourceType::virtualServices(m_virtualServiceVersion),
-                 &NamespaceSnapshot::virtualServices, generation, target);
+                 &NamespaceSnapshot::virtualServices, load);
+    Q_EMIT loadingChanged(true);
 }
 
 } // namespace veladesk

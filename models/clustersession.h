@@ -71,7 +71,7 @@ public:
     QString serverVersion() const { return m_serverVersion; }
     std::shared_ptr<kube::Client> client() const { return m_client; }
     const NamespaceSnapshot& snapshot() const { return m_snapshot; }
-    bool isLoading() const { return m_pendingLists > 0; }
+    bool isLoading() const { return m_load && m_load->remaining > 0; }
 
     // Connects to a context (empty: the kubeconfig's current one) and namespace (empty: the
     // context's namespace). Drops everything from the previous connection.
@@ -94,8 +94,17 @@ private:
     void setState(State state, const QString& message);
     void startPodWatch();
     void startEventWatch();
+    // One reload: the lists in flight for one generation and the snapshot they fill.
+    struct Load
+    {
+        quint64 generation = 0;
+        int remaining = 0;
+        NamespaceSnapshot snapshot;
+    };
     void listInto(const kube::ResourceType& type, QList<QJsonObject> NamespaceSnapshot::*field,
-                  quint64 generation, std::shared_ptr<NamespaceSnapshot> target);
+                  std::shared_ptr<Load> load);
+    void finishLoad(const std::shared_ptr<Load>& load);
+    void dropLoad();
 
     LogModel* m_log;
     PodsModel* m_pods;
@@ -113,7 +122,8 @@ private:
     QString m_stateMessage;
     NamespaceSnapshot m_snapshot;
     quint64 m_generation = 0;
-    int m_pendingLists = 0;
+    quint64 m_connection = 0;     // bumped by connectTo() only
+    std::shared_ptr<Load> m_load; // the current reload, if any
     bool m_reloadQueued = false;
     QTimer m_refresh;
 };
