@@ -3,6 +3,7 @@
 
 #include "kube/yamljson.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -183,6 +184,28 @@ private Q_SLOTS:
         if (back.value.first() != o)
             qWarning().noquote() << QString::fromUtf8(y);
         QCOMPARE(back.value.first(), o);
+    }
+
+    void referenceFilesRoundTrip_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir dir(qEnvironmentVariable("VELADESK_REFERENCE_DIR"));
+        const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files);
+        QVERIFY2(!files.isEmpty(), qPrintable(dir.path()));
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+
+    // The reference scenario read, written by toYaml() and read again: the same objects.
+    void referenceFilesRoundTrip()
+    {
+        QFETCH(QString, path);
+        auto r = parseYamlFile(path);
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        QVERIFY(!r.value.isEmpty());
+        auto back = parseYamlDocuments(toYaml(r.value), QStringLiteral("emitted"));
+        QVERIFY2(back.ok(), qPrintable(back.status.toString()));
+        QCOMPARE(back.value, r.value);
     }
 
     void documentsJoined()
