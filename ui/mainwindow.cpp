@@ -138,8 +138,11 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
                                      5000);
     });
     connect(m_plan, &RolloutPlanModel::planChanged, this, &MainWindow::validateWithEngine);
-    connect(m_plan, &RolloutPlanModel::planChanged, this,
-            [this] { setWindowModified(m_plan->isModified()); });
+    connect(m_plan, &RolloutPlanModel::planChanged, this, [this] {
+        setWindowModified(m_plan->isModified());
+        if (!m_previewedPlan.isEmpty() && m_plan->toAppDeployment() != m_previewedPlan)
+            m_preview->markStale();
+    });
     connect(m_editor, &RolloutEditor::validityChanged, this, [this](bool valid) {
         m_planValid = valid;
         updateActions();
@@ -721,6 +724,7 @@ void MainWindow::preview()
     QList<QJsonObject> objects{kube::rollout::renderAppDeployment(*plan, options)};
     objects += rendered.jsonObjects();
     m_preview->setRendered(objects);
+    m_previewedPlan = m_plan->toAppDeployment();
     if (!rendered.ok()) {
         m_preview->setError(
             kube::rollout::issueMessages(rendered.issues).join(QStringLiteral("; ")));

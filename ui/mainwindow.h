@@ -132,6 +132,7 @@ private:
     bool m_planValid = false;
     QPointer<kube::rollout::Applier> m_applier;
     quint64 m_previewGeneration = 0;
+    QJsonObject m_previewedPlan;   // the plan the preview pane shows
     QString m_pendingApp;          // from settings, selected when it appears
     bool m_autoSelectDone = false; // per context/namespace
 };

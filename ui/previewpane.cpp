@@ -74,6 +74,8 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
 
 void PreviewPane::clear()
 {
+    m_stale = false;
+    m_status->setPalette(QPalette());
     m_renderedYaml.clear();
     m_diffs.clear();
     m_list->clear();
@@ -96,7 +98,21 @@ void PreviewPane::setRendered(const QList<QJsonObject>& objects)
 
 void PreviewPane::setBusy(const QString& message)
 {
+    m_stale = false;
+    m_status->setPalette(QPalette());
     m_status->setText(message);
+}
+
+void PreviewPane::markStale()
+{
+    if (m_list->count() == 0 || m_stale)
+        return;
+    m_stale = true;
+    m_status->setText(tr("The plan changed since this preview: press Preview (Ctrl+P) again. ") +
+                      m_status->text());
+    QPalette pal = m_status->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xc0, 0x80, 0x00));
+    m_status->setPalette(pal);
 }
 
 void PreviewPane::setDiffs(const QList<ObjectDiff>& diffs)

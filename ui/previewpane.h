@@ -27,6 +27,9 @@ public:
     void setBusy(const QString& message);
     void setDiffs(const QList<kube::rollout::ObjectDiff>& diffs);
     void setError(const QString& message);
+    // The plan changed after this preview: say so (the content stays for reference).
+    void markStale();
+    bool isStale() const { return m_stale; }
 
     int objectCount() const;
     QString entryText(int row) const;
@@ -41,6 +44,7 @@ private:
     QPlainTextEdit* m_text;
     QString m_renderedYaml;
     QList<kube::rollout::ObjectDiff> m_diffs;
+    bool m_stale = false;
 };
 
 } // namespace veladesk

@@ -227,6 +227,12 @@ private Q_SLOTS:
                      preview->currentText().contains(QLatin1String("weight: 30")),
                  qPrintable(preview->currentText()));
         guitest::screenshot(window.get(), QStringLiteral("preview-diff"));
+        // an edit after the preview marks it outdated; undoing the edit does not bring it back
+        QVERIFY(!preview->isStale());
+        window->planModel()->setPort(0, 8001);
+        QVERIFY(preview->isStale());
+        window->planModel()->setPort(0, 8000);
+        QVERIFY(preview->isStale());
         // nothing was changed by the preview
         auto vs = guitest::wait(client->get(kube::ResourceType::virtualServices(), ns,
                                             QStringLiteral("example-appdeploy")));
