@@ -58,25 +58,24 @@ running() { [[ -r "/proc/$1/stat" ]] && [[ "$(awk '{print $3}' "/proc/$1/stat" 2
 # clients see the server drop them.
 holdfile="$(mktemp)"
 rm -f "$holdfile"
-python3 - "$port" "$holdfile" <<'PY' &
-import socket, sys, time
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-deadline = time.time() + 120
-while True:
-    try:
-        s.bind(("127.0.0.1", int(sys.argv[1])))
-        s.listen(64)
-        break
-    except OSError:
-        if time.time() > deadline:
-            sys.exit(1)
-        time.sleep(0.005)
-open(sys.argv[2], "w").write("held")
-while True:
-    c, _ = s.accept()
-    c.close()
-PY
+# Perl: perl-base is part of every Debian system.
+perl -e '
+  use strict;
+  use Socket;
+  my ($port, $flag) = @ARGV;
+  socket(my $s, PF_INET, SOCK_STREAM, 0) or die "socket: $!";
+  setsockopt($s, SOL_SOCKET, SO_REUSEADDR, 1) or die "setsockopt: $!";
+  my $deadline = time + 120;
+  until (bind($s, sockaddr_in($port, inet_aton("127.0.0.1")))) {
+    exit 1 if time > $deadline;
+    select(undef, undef, undef, 0.005);
+  }
+  listen($s, 64) or die "listen: $!";
+  open(my $f, ">", $flag) or die "$flag: $!";
+  print $f "held";
+  close $f;
+  while (accept(my $c, $s)) { close $c; }
+' "$port" "$holdfile" &
 holder=$!
 trap 'kill "$holder" 2>/dev/null || true; rm -f "$holdfile"' EXIT
 
