@@ -26,10 +26,11 @@ struct WatchEvent
 
 enum class WatchHealth
 {
-    Connecting,
-    Connected,
-    Reconnecting,
-    Failed
+    Connecting,   // listing or opening the stream after start()/resume()
+    Connected,    // the stream is open
+    Reconnecting, // the stream dropped or a list failed; retrying with backoff (why: message)
+    Failed        // an error that will not clear by itself (401, 403, 404, TLS, kubeconfig);
+                  // the watch still retries, every 30 s at most
 };
 
 class Watch : public QObject
