@@ -273,7 +273,33 @@ void RolloutEditor::rebuildRows()
         w.state->setWordWrap(true);
         w.state->setMinimumWidth(120);
 
-        m_grid->addWidget(w.name, row + 1, 0);
+        const PlanRow& planRow = m_model->rows()[row];
+        QStringList components;
+        for (const RevisionInfo& info : m_model->availableRevisions())
+            if (info.name == planRow.revisionName)
+                for (const ComponentInfo& c : info.components)
+                    components << c.name;
+        if (components.size() > 1) {
+            // the weighted target's component (its port is prefilled from it)
+            auto* cell = new QWidget(m_rowsHost);
+            auto* v = new QVBoxLayout(cell);
+            v->setContentsMargins(0, 0, 0, 0);
+            v->setSpacing(2);
+            w.name->setParent(cell);
+            v->addWidget(w.name);
+            w.component = new QComboBox(cell);
+            w.component->setObjectName(QStringLiteral("componentPicker_") + suffix);
+            w.component->addItems(components);
+            w.component->setToolTip(tr("Component that receives this revision's traffic"));
+            v->addWidget(w.component);
+            connect(w.component, &QComboBox::activated, this, [this, row](int index) {
+                if (QComboBox* box = componentPicker(row))
+                    m_model->setComponent(row, box->itemText(index));
+            });
+            m_grid->addWidget(cell, row + 1, 0);
+        } else {
+            m_grid->addWidget(w.name, row + 1, 0);
+        }
         m_grid->addWidget(w.slider, row + 1, 1);
         m_grid->addWidget(w.percent, row + 1, 2);
         m_grid->addWidget(w.lock, row + 1, 3);
@@ -325,6 +351,11 @@ void RolloutEditor::syncRow(int row)
             w.lock->setChecked(r.locked);
     }
     w.name->setText(r.revisionName);
+    if (w.component) {
+        const QSignalBlocker block(w.component);
+        w.component->setCurrentText(r.componentName);
+        w.component->setEnabled(m_editingEnabled);
+    }
     w.name->setToolTip(tr("component %1").arg(r.componentName));
     w.lock->setIcon(
         style()->standardIcon(r.locked ? QStyle::SP_DialogApplyButton : QStyle::SP_DialogNoButton));
@@ -519,6 +550,11 @@ QToolButton* RolloutEditor::lockButton(int row) const
 bool RolloutEditor::forceRouting() const
 {
     return m_force->isChecked();
+}
+
+QComboBox* RolloutEditor::componentPicker(int row) const
+{
+    return row < m_rows.size() ? m_rows[row].component : nullptr;
 }
 
 QString RolloutEditor::problemsText() const

@@ -45,6 +45,7 @@ public:
     QSpinBox* replicasField(int row) const;
     QSpinBox* portField(int row) const;
     QToolButton* lockButton(int row) const;
+    QComboBox* componentPicker(int row) const; // nullptr when the revision has one component
     QString problemsText() const;
     // "Route without waiting for ready pods": the engine's force option for the next apply.
     bool forceRouting() const;
@@ -66,6 +67,7 @@ private:
     struct RowWidgets
     {
         QLabel* name = nullptr;
+        QComboBox* component = nullptr; // only for revisions with several components
         QSlider* slider = nullptr;
         QSpinBox* percent = nullptr;
         QToolButton* lock = nullptr;

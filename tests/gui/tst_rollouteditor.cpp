@@ -136,6 +136,30 @@ private Q_SLOTS:
         QCOMPARE(model->rows()[0].replicas, 7);
     }
 
+    // A revision with two components: the row offers the component, its port follows.
+    void severalComponents()
+    {
+        QList<RevisionInfo> revisions;
+        for (const QJsonObject& o :
+             fixtures::items(QStringLiteral("applicationrevisions-multi.json")))
+            revisions << RevisionInfo::fromJson(o);
+        model->load(QStringLiteral("multi"), QStringLiteral("default"), {}, revisions);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->rows()[0].componentName, QStringLiteral("web"));
+        QCOMPARE(editor->portField(0)->value(), 8080);
+        QComboBox* picker = editor->componentPicker(0);
+        QVERIFY(picker);
+        QCOMPARE(picker->count(), 2);
+        picker->setCurrentIndex(1);
+        Q_EMIT picker->activated(1);
+        QCOMPARE(model->rows()[0].componentName, QStringLiteral("worker"));
+        QCOMPARE(editor->portField(0)->value(), 9000);
+        // single-component revisions have no picker
+        cleanup();
+        init();
+        QVERIFY(!editor->componentPicker(0));
+    }
+
     void noHostsDisablesSliders()
     {
         auto* hosts = editor->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));
