@@ -305,7 +305,18 @@ private Q_SLOTS:
             podsRunning(window->podsModel(), QStringLiteral("example-app-v1")), 2, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(
             podsRunning(window->podsModel(), QStringLiteral("example-app-v2")), 3, 60000);
-        QVERIFY(window->podsView()->model()->rowCount() >= 5);
+        // ... and the pane (the view's sorted/filtered model) shows them as Running
+        const QAbstractItemModel* shown = window->podsView()->model();
+        auto runningShown = [shown] {
+            int n = 0;
+            for (int i = 0; i < shown->rowCount(); ++i)
+                if (shown->index(i, PodsModel::Phase).data().toString() ==
+                        QLatin1String("Running") &&
+                    shown->index(i, PodsModel::Ready).data().toString() == QLatin1String("1/1"))
+                    ++n;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(runningShown(), 5, 30000);
         // the applied plan is the new baseline, with no drift
         QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->isModified(), 20000);
         QCOMPARE(window->planModel()->rows()[0].weight, 30);
