@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace veladesk {
@@ -516,6 +517,17 @@ void RolloutPlanModel::removeRevision(int row)
     emitWeightsChanged();
 }
 
+bool RolloutPlanModel::setAppDeploymentName(const QString& name)
+{
+    if (!isNewPlan())
+        return false;
+    if (name != m_name) {
+        m_name = name;
+        Q_EMIT planChanged();
+    }
+    return true;
+}
+
 void RolloutPlanModel::setHosts(const QStringList& hosts)
 {
     if (hosts == m_hosts)
@@ -557,9 +569,17 @@ QString RolloutPlanModel::rowProblem(int row) const
 QStringList RolloutPlanModel::problems() const
 {
     QStringList out;
-    if (m_name.isEmpty())
+    static const QRegularExpression dns1123(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    if (m_appName.isEmpty())
         out << tr("no application selected");
-    else if (m_rows.isEmpty())
+    else if (m_name.isEmpty())
+        out << tr("the AppDeployment needs a name");
+    else if (m_name.size() > 253 || !dns1123.match(m_name).hasMatch())
+        out << tr("\"%1\" is not a valid AppDeployment name (lower case letters, digits, '-' and "
+                  "'.')")
+                   .arg(m_name);
+    if (!m_appName.isEmpty() && m_rows.isEmpty())
         out << tr("the plan names no revision");
     for (qsizetype i = 0; i < m_rows.size(); ++i)
         if (const QString p = rowProblem(int(i)); !p.isEmpty())

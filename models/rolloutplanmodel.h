@@ -84,6 +84,8 @@ public:
 
     QString appName() const { return m_appName; }
     QString appDeploymentName() const { return m_name; }
+    // Names a new plan (an existing AppDeployment keeps its name: returns false).
+    bool setAppDeploymentName(const QString& name);
     bool isNewPlan() const { return m_baselineObject.isEmpty(); }
     const QList<PlanRow>& rows() const { return m_rows; }
     QList<RevisionInfo> availableRevisions() const { return m_revisions; }

@@ -647,7 +647,7 @@ std::optional<kube::rollout::AppDeploymentPlan> MainWindow::currentPlan(QString*
 
 void MainWindow::validateWithEngine()
 {
-    if (m_plan->appDeploymentName().isEmpty()) {
+    if (m_plan->appName().isEmpty()) {
         m_editor->setExtraProblems({}, {});
         return;
     }
@@ -678,7 +678,7 @@ void MainWindow::updateActions()
     if (!m_applyAction)
         return;
     const bool connected = m_session->state() == ClusterSession::State::Connected;
-    const bool hasPlan = !m_plan->appDeploymentName().isEmpty();
+    const bool hasPlan = !m_plan->appName().isEmpty();
     const bool applying = isApplying();
     m_previewAction->setEnabled(connected && hasPlan && !applying);
     m_applyAction->setEnabled(connected && hasPlan && m_planValid && !applying);

@@ -66,6 +66,14 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_phase = new QLabel(this);
     m_phase->setObjectName(QStringLiteral("planPhase"));
     header->addWidget(m_title);
+    m_nameLabel = new QLabel(tr("&Name:"), this);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("appDeploymentNameEdit"));
+    m_name->setToolTip(tr("Name of the new AppDeployment (and of its VirtualService)"));
+    m_name->setMaximumWidth(220);
+    m_nameLabel->setBuddy(m_name);
+    header->addWidget(m_nameLabel);
+    header->addWidget(m_name);
     header->addWidget(m_phase);
     header->addStretch();
     layout->addLayout(header);
@@ -169,6 +177,8 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
             m_model->addRevision(m_addCombo->currentText());
     });
     connect(m_evenButton, &QPushButton::clicked, this, &RolloutEditor::splitEvenly);
+    connect(m_name, &QLineEdit::textEdited, this,
+            [this](const QString& text) { m_model->setAppDeploymentName(text.trimmed()); });
     connect(m_hosts, &QLineEdit::textEdited, this,
             [this](const QString& text) { m_model->setHosts(splitList(text)); });
     connect(m_gateways, &QLineEdit::textEdited, this,
@@ -395,16 +405,23 @@ void RolloutEditor::syncAll()
 
 void RolloutEditor::updateSummary()
 {
-    const bool hasPlan = !m_model->appDeploymentName().isEmpty();
+    const bool hasPlan = !m_model->appName().isEmpty();
     m_empty->setVisible(!hasPlan);
     m_trafficBox->setVisible(hasPlan);
     m_actionsBox->setVisible(hasPlan);
     m_force->setVisible(hasPlan && m_model->trafficEnabled());
     m_force->setEnabled(m_editingEnabled);
-    m_title->setText(hasPlan ? tr("%1 — AppDeployment %2%3")
-                                   .arg(m_model->appName(), m_model->appDeploymentName(),
-                                        m_model->isNewPlan() ? tr(" (new)") : QString())
-                             : tr("No application selected"));
+    m_title->setText(
+        !hasPlan ? tr("No application selected")
+        : m_model->isNewPlan()
+            ? tr("%1 — new AppDeployment").arg(m_model->appName())
+            : tr("%1 — AppDeployment %2").arg(m_model->appName(), m_model->appDeploymentName()));
+    const bool naming = hasPlan && m_model->isNewPlan();
+    m_nameLabel->setVisible(naming);
+    m_name->setVisible(naming);
+    m_name->setEnabled(m_editingEnabled);
+    if (!m_name->hasFocus())
+        m_name->setText(m_model->appDeploymentName());
     if (!m_hosts->hasFocus())
         m_hosts->setText(m_model->hosts().join(QStringLiteral(", ")));
     if (!m_gateways->hasFocus())

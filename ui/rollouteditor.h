@@ -84,6 +84,8 @@ private:
 
     RolloutPlanModel* m_model;
     QLabel* m_title;
+    QLabel* m_nameLabel;
+    QLineEdit* m_name;
     QLabel* m_phase;
     QLabel* m_drift;
     QWidget* m_rowsHost;

@@ -512,6 +512,13 @@ private Q_SLOTS:
         QVERIFY(plan->isNewPlan());
         QCOMPARE(plan->rowCount(), 1);
         QCOMPARE(plan->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        auto* name =
+            window->editor()->findChild<QLineEdit*>(QStringLiteral("appDeploymentNameEdit"));
+        QVERIFY(name && name->isVisible());
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("quota-canary"));
+        QCOMPARE(plan->appDeploymentName(), QStringLiteral("quota-canary"));
         auto* hosts = window->editor()->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));
         hosts->setFocus();
         QTest::keyClicks(hosts, QStringLiteral("quota.example.com"));
@@ -537,6 +544,9 @@ private Q_SLOTS:
                      summary.contains(QLatin1String("virtualservice")),
                  qPrintable(summary));
         guitest::screenshot(window.get(), QStringLiteral("error-apply-cancelled"));
+        auto ad = guitest::wait(client->get(kube::ResourceType::appDeployments(), quotaNs,
+                                            QStringLiteral("quota-canary")));
+        QVERIFY2(ad.ok(), qPrintable(ad.status.toString())); // the AppDeployment step ran
         // no traffic was switched: there is no VirtualService
         auto vs = guitest::wait(
             client->get(kube::ResourceType::virtualServices(), quotaNs, plan->appDeploymentName()));

@@ -225,6 +225,16 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("default"));
         QVERIFY(!out.value(QLatin1String("spec")).toObject().contains(QLatin1String("traffic")));
+        // a new plan can be named; an invalid name is a problem
+        QVERIFY(model->setAppDeploymentName(QStringLiteral("Bad_Name")));
+        QVERIFY(model->problems()
+                    .join(QLatin1Char('\n'))
+                    .contains(QLatin1String("not a valid AppDeployment name")));
+        QVERIFY(model->setAppDeploymentName(QStringLiteral("example-canary")));
+        QVERIFY(model->isValid());
+        QCOMPARE(
+            model->toAppDeployment()[QLatin1String("metadata")][QLatin1String("name")].toString(),
+            QStringLiteral("example-canary"));
         model->setGateways({QStringLiteral("gw")});
         QVERIFY(!model->isValid()); // gateways without hosts
         model->setHosts({QStringLiteral("a.example.com")});
@@ -234,6 +244,9 @@ private Q_SLOTS:
     void v1OnlyHasNoTraffic()
     {
         loadFixture(QStringLiteral("appdeployment-v1-only.json"));
+        QVERIFY(
+            !model->setAppDeploymentName(QStringLiteral("renamed"))); // existing: keeps its name
+        QCOMPARE(model->appDeploymentName(), QStringLiteral("example-appdeploy"));
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->rows()[0].replicas, 2);
         QVERIFY(!model->trafficEnabled());
