@@ -1,6 +1,7 @@
 #include "models/revisionsmodel.h"
 
 #include <QFont>
+#include <QHash>
 #include <algorithm>
 
 namespace veladesk {
@@ -119,23 +120,32 @@ void RevisionsModel::setObjects(const QString& appName, const QList<QJsonObject>
     }
     const AppDeploymentInfo plan = AppDeploymentInfo::fromJson(appDeployment);
     const auto weights = virtualServiceWeights(virtualService);
+    // Index the namespace's Deployments once: a namespace may hold thousands of them.
+    QHash<QString, QList<const QJsonObject*>> byRevision;
+    QHash<QString, const QJsonObject*> unlabelledByName;
+    for (const QJsonObject& d : deployments) {
+        const QString label = labelValue(d, labels::appRevision);
+        if (label.isEmpty())
+            unlabelledByName.insert(kubeName(d), &d);
+        else
+            byRevision[label] << &d;
+    }
     QList<RevisionRow> next;
     for (const QJsonObject& o : revisions) {
         RevisionRow row;
         row.info = RevisionInfo::fromJson(o);
         if (row.info.appName != appName)
             continue;
-        for (const QJsonObject& d : deployments) {
-            const QString label = labelValue(d, labels::appRevision);
-            bool mine = label == row.info.name;
-            if (label.isEmpty())
-                for (const ComponentInfo& c : row.info.components)
-                    mine = mine || kubeName(d) == deploymentNameFor(row.info.name, c.name);
-            if (!mine)
-                continue;
+        // by label (one lookup), else by the <component>-<vN> name of each component
+        QList<const QJsonObject*> mine = byRevision.value(row.info.name);
+        for (const ComponentInfo& c : row.info.components)
+            if (const QJsonObject* d =
+                    unlabelledByName.value(deploymentNameFor(row.info.name, c.name)))
+                mine << d;
+        for (const QJsonObject* d : std::as_const(mine)) {
             row.deployed = true;
-            const QJsonObject spec = d.value(QLatin1String("spec")).toObject();
-            const QJsonObject status = d.value(QLatin1String("status")).toObject();
+            const QJsonObject spec = d->value(QLatin1String("spec")).toObject();
+            const QJsonObject status = d->value(QLatin1String("status")).toObject();
             row.desiredReplicas += spec.value(QLatin1String("replicas")).toInt(1);
             row.readyReplicas += status.value(QLatin1String("readyReplicas")).toInt(0);
         }

@@ -621,15 +621,20 @@ void MainWindow::refreshSelectedApp(bool forceReload)
     m_editor->setPhase(info.phase, info.conditionMessage);
 }
 
-QList<kube::rollout::AppRevision> MainWindow::engineRevisions() const
+// Parsed once per snapshot: validation runs on every slider step.
+const QList<kube::rollout::AppRevision>& MainWindow::engineRevisions() const
 {
-    QList<kube::rollout::AppRevision> out;
-    for (const QJsonObject& o : m_session->snapshot().revisions) {
-        auto r = kube::rollout::AppRevision::fromJson(o);
-        if (r.ok())
-            out << r.value;
+    const NamespaceSnapshot& snap = m_session->snapshot();
+    if (m_engineRevisionsSource != snap.revisions) {
+        m_engineRevisionsSource = snap.revisions;
+        m_engineRevisions.clear();
+        for (const QJsonObject& o : snap.revisions) {
+            auto r = kube::rollout::AppRevision::fromJson(o);
+            if (r.ok())
+                m_engineRevisions << r.value;
+        }
     }
-    return out;
+    return m_engineRevisions;
 }
 
 std::optional<kube::rollout::AppDeploymentPlan> MainWindow::currentPlan(QString* error) const

@@ -91,7 +91,7 @@ private:
     void refreshSelectedApp(bool forceReload);
     void updateActions();
     void validateWithEngine();
-    QList<kube::rollout::AppRevision> engineRevisions() const;
+    const QList<kube::rollout::AppRevision>& engineRevisions() const;
     std::optional<kube::rollout::AppDeploymentPlan> currentPlan(QString* error) const;
     void onApplyDone(const kube::rollout::ApplyReport& report);
 
@@ -132,7 +132,9 @@ private:
     bool m_planValid = false;
     QPointer<kube::rollout::Applier> m_applier;
     quint64 m_previewGeneration = 0;
-    QJsonObject m_previewedPlan;   // the plan the preview pane shows
+    QJsonObject m_previewedPlan;                        // the plan the preview pane shows
+    mutable QList<QJsonObject> m_engineRevisionsSource; // what m_engineRevisions was parsed from
+    mutable QList<kube::rollout::AppRevision> m_engineRevisions;
     QString m_pendingApp;          // from settings, selected when it appears
     bool m_autoSelectDone = false; // per context/namespace
 };
