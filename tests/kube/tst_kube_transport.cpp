@@ -269,6 +269,20 @@ private Q_SLOTS:
                             "20b%29%2Ctier%21%3Dx%26y&limit=7"));
     }
 
+    void serverPathPrefixIsKept()
+    {
+        // Rancher-style servers: https://host/k8s/clusters/<id>
+        ScriptedServer server;
+        server.queue(ScriptedServer::json(200, cm("a", "u1", "1")));
+        auto client = clientFor(server.url() + "/k8s/clusters/c-1/");
+        QVERIFY(client);
+        auto r = await(client->get(ResourceType::configMaps(), QStringLiteral("default"),
+                                   QStringLiteral("a")));
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        QCOMPARE(server.seen().first().target,
+                 QByteArray("/k8s/clusters/c-1/api/v1/namespaces/default/configmaps/a"));
+    }
+
     void proxyUrlIsUsed()
     {
         ScriptedServer proxy;
