@@ -227,6 +227,7 @@ void ClusterSession::startPodWatch()
     connect(m_podWatch, &kube::Watch::events, m_pods, &PodsModel::enqueue);
     connect(m_podWatch, &kube::Watch::healthChanged, this,
             [this](kube::WatchHealth health, const QString& message) {
+                Q_EMIT podWatchHealthChanged(health, message);
                 switch (health) {
                 case kube::WatchHealth::Connected:
                     m_log->info(QStringLiteral("watch"),

@@ -9,6 +9,7 @@
 
 #include "kube/client.h"
 #include "kube/kubeconfig.h"
+#include "kube/watch.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -89,6 +90,8 @@ Q_SIGNALS:
     // A complete new snapshot of the namespace.
     void snapshotChanged();
     void loadingChanged(bool loading);
+    // Health of the pods watch (the pods pane says when it is not live).
+    void podWatchHealthChanged(kube::WatchHealth health, const QString& message);
 
 private:
     void setState(State state, const QString& message);

@@ -128,6 +128,19 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
                 m_autoSelectDone = false;
             });
     connect(m_session, &ClusterSession::snapshotChanged, this, &MainWindow::onSnapshot);
+    connect(m_session, &ClusterSession::podWatchHealthChanged, this,
+            [this](kube::WatchHealth health, const QString& message) {
+                QString title = tr("Pods");
+                if (health == kube::WatchHealth::Connecting)
+                    title = tr("Pods (listing…)");
+                else if (health == kube::WatchHealth::Reconnecting)
+                    title = tr("Pods (watch reconnecting: %1)").arg(message);
+                else if (health == kube::WatchHealth::Failed)
+                    title = tr("Pods (watch failed, not live: %1)").arg(message);
+                for (QDockWidget* d : std::as_const(m_docks))
+                    if (d->objectName() == QLatin1String("podsDock"))
+                        d->setWindowTitle(title);
+            });
     connect(m_session, &ClusterSession::loadingChanged, this, [this](bool loading) {
         if (loading)
             statusBar()->showMessage(tr("Loading %1…").arg(m_session->currentNamespace()));

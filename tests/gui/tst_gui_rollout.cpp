@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -161,6 +162,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             podsRunning(window->podsModel(), QStringLiteral("example-app-v1")) == 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!plan->hasDrift(), 10000);
+        auto* podsDock = window->findChild<QDockWidget*>(QStringLiteral("podsDock"));
+        QTRY_COMPARE(podsDock->windowTitle(), QStringLiteral("Pods")); // the watch is live
         guitest::screenshot(window.get(), QStringLiteral("scenario-loaded"));
     }
 
