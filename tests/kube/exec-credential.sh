@@ -5,7 +5,7 @@
 # --counter=PATH and saves KUBERNETES_EXEC_INFO to PATH.execinfo. When $VDK_FIRST_TOKEN is
 # set, the first run hands out that token instead (one the server rejects). With
 # $VDK_CERT_FILE and $VDK_KEY_FILE (PEM) it hands out that client certificate instead of a
-# token.
+# token. $VDK_SLEEP makes it take that many seconds (a slow identity provider).
 set -eu
 counter=""
 for arg in "$@"; do
@@ -18,6 +18,7 @@ runs=0
 [ -f "$counter" ] && runs=$(wc -l <"$counter")
 echo run >>"$counter"
 printf '%s' "${KUBERNETES_EXEC_INFO:-}" >"$counter.execinfo"
+[ -n "${VDK_SLEEP:-}" ] && sleep "$VDK_SLEEP"
 expires=$(date -u -d "+${VDK_EXPIRES_IN:-3600} seconds" +%Y-%m-%dT%H:%M:%SZ)
 if [ -n "${VDK_CERT_FILE:-}" ]; then
   # PEM as a JSON string: newlines escaped.

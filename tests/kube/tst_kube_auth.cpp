@@ -391,6 +391,27 @@ private Q_SLOTS:
         QCOMPARE(lineCount(folder + QStringLiteral("/runs")), 1);
     }
 
+    void slowExecPluginDoesNotBlockTheCaller()
+    {
+        const QString folder = tmp.filePath(QStringLiteral("exec-slow"));
+        const QJsonArray env{QJsonObject{{QStringLiteral("name"), QStringLiteral("VDK_SLEEP")},
+                                         {QStringLiteral("value"), QStringLiteral("2")}}};
+        const QString kubeconfig =
+            writeExecKubeconfig(folder, QStringLiteral("client.authentication.k8s.io/v1beta1"),
+                                QStringLiteral("./bin/exec-credential.sh"), 3600, {}, env);
+        auto client = clientFor(kubeconfig);
+        QVERIFY(client);
+        QElapsedTimer t;
+        t.start();
+        auto f = client->list(ResourceType::configMaps(), ns->name());
+        // The call returns at once; the plugin runs elsewhere.
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!f.isFinished());
+        auto r = await(f);
+        QVERIFY2(r.ok(), qPrintable(r.status.toString()));
+        QVERIFY(t.elapsed() >= 2000);
+    }
+
     void execPluginMissingShowsInstallHint()
     {
         const QString folder = tmp.filePath(QStringLiteral("exec-missing"));
