@@ -384,6 +384,28 @@ private Q_SLOTS:
         QCOMPARE(editor->weightSlider(1)->value(), 70);
     }
 
+    // Apply without edits re-applies the plan: the hand edit is undone, the drift is gone.
+    void applyCorrectsDrift()
+    {
+        QVERIFY(window->planModel()->hasDrift());
+        QVERIFY(!window->planModel()->isModified());
+        QSignalSpy done(window.get(), &MainWindow::applyFinished);
+        window->applyAction()->trigger();
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().first().toBool(), qPrintable(window->applyPane()->summary()));
+        auto vs = guitest::wait(client->get(kube::ResourceType::virtualServices(), ns,
+                                            QStringLiteral("example-appdeploy")));
+        QVERIFY(vs.ok());
+        for (const QJsonValue& r : httpRoute(vs.value)) {
+            const bool v1 =
+                r[QLatin1String("destination")][QLatin1String("host")].toString().contains(
+                    QLatin1String("-v1-"));
+            QCOMPARE(r[QLatin1String("weight")].toInt(), v1 ? 30 : 70);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->hasDrift(), 20000);
+        QVERIFY(window->editor()->driftText().isEmpty());
+    }
+
     // A kubeconfig with two contexts on the same cluster, "scenario" (namespace ns) and
     // "other" (an empty namespace): picking the other context in the cluster bar reloads
     // everything without a restart, and picking the first one brings the scenario back.
