@@ -312,7 +312,8 @@ struct Watch::Private
         const int cap = looksPermanent(status) ? 30000 : 5000;
         const int delay = std::min(cap, 250 << std::min(failures - 1, 7));
         const QString why = status.toString();
-        if (looksPermanent(status))
+        // Failed only when it persists: a restarting API server says 403 for a moment.
+        if (looksPermanent(status) && failures >= 3)
             setHealth(WatchHealth::Failed,
                       QStringLiteral("%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
         else

@@ -29,8 +29,8 @@ enum class WatchHealth
     Connecting,   // listing or opening the stream after start()/resume()
     Connected,    // the stream is open
     Reconnecting, // the stream dropped or a list failed; retrying with backoff (why: message)
-    Failed        // an error that will not clear by itself (401, 403, 404, TLS, kubeconfig);
-                  // the watch still retries, every 30 s at most
+    Failed        // an error that does not clear by itself (401, 403, 404, TLS, kubeconfig)
+                  // three times in a row; the watch still retries, every 30 s at most
 };
 
 class Watch : public QObject

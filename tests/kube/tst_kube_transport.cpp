@@ -401,6 +401,38 @@ private Q_SLOTS:
         QCOMPARE(flat, expected);
         delete w;
     }
+
+    void watchFailsOnlyWhenForbiddenPersists()
+    {
+        ScriptedServer server;
+        const QByteArray forbidden = status(
+            403, "Forbidden",
+            "configmaps is forbidden: User \\\"x\\\" cannot list resource \\\"configmaps\\\"");
+        for (int i = 0; i < 3; ++i)
+            server.queue(ScriptedServer::json(403, forbidden));
+        server.queue(ScriptedServer::json(200, list("10", {})));
+        ScriptedServer::Answer open;
+        open.chunked = true;
+        open.holdOpen = true;
+        server.queue(open);
+
+        auto client = clientFor(server.url());
+        Watch* w = client->watch(ResourceType::configMaps(), QStringLiteral("default"), {}, this);
+        QList<WatchHealth> health;
+        QStringList messages;
+        connect(w, &Watch::healthChanged, this, [&](WatchHealth h, const QString& m) {
+            health.append(h);
+            messages.append(m);
+        });
+        w->start();
+        QTRY_COMPARE_WITH_TIMEOUT(w->health(), WatchHealth::Connected, 10000);
+        // Reconnecting for the first two 403s, Failed at the third, then fine again.
+        QCOMPARE(health, (QList<WatchHealth>{WatchHealth::Reconnecting, WatchHealth::Reconnecting,
+                                             WatchHealth::Failed, WatchHealth::Connected}));
+        QVERIFY2(messages.at(2).contains(QLatin1String("cannot list resource")),
+                 qPrintable(messages.at(2)));
+        delete w;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKubeTransport)
