@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 
 #include <QHash>
-#include <QMap>
 
 #include <algorithm>
 #include <atomic>

@@ -4,7 +4,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QTimer>
 
 #include <mutex>
