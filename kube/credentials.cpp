@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -27,26 +28,78 @@ QString stderrTail(const QByteArray& err)
     return s;
 }
 
+// Exec credentials shared by every Client of the process, as kubectl's client-go does: a
+// GUI that reconnects must not run a slow plugin (an identity provider round trip) again
+// while its last credential is still good.
+struct SharedExecCache
+{
+    struct Entry
+    {
+        AuthMaterial material;
+        QDateTime expiry; // invalid: no expiry
+    };
+    std::mutex mutex;
+    QHash<QByteArray, Entry> entries;
+};
+
+SharedExecCache& sharedExecCache()
+{
+    static SharedExecCache cache;
+    return cache;
+}
+
+bool expired(const QDateTime& expiry)
+{
+    return expiry.isValid() && QDateTime::currentDateTimeUtc() >= expiry;
+}
+
 } // namespace
 
 Credentials::Credentials(const ClusterConnection& connection)
     : m_connection(connection), m_user(connection.user)
 {
+    if (m_user.exec) {
+        const ExecConfig& x = *m_user.exec;
+        QStringList parts{x.apiVersion, x.command, x.configDir, m_connection.cluster.server,
+                          m_connection.cluster.tlsServerName};
+        parts << x.args;
+        for (const auto& [name, value] : x.env)
+            parts << name + QLatin1Char('=') + value;
+        m_execKey = parts.join(QChar(0)).toUtf8();
+    }
 }
 
-bool Credentials::needsExecRun() const
+bool Credentials::needsExecRun()
 {
     std::lock_guard lock(m_mutex);
     if (!m_user.exec)
         return false;
-    if (!m_haveExec)
-        return true;
-    return m_execExpiry.isValid() && QDateTime::currentDateTimeUtc() >= m_execExpiry;
+    if (m_haveExec && !expired(m_execExpiry))
+        return false;
+    SharedExecCache& shared = sharedExecCache();
+    std::lock_guard sharedLock(shared.mutex);
+    auto it = shared.entries.constFind(m_execKey);
+    if (it != shared.entries.constEnd() && !expired(it->expiry)) {
+        m_exec = it->material;
+        m_execExpiry = it->expiry;
+        m_haveExec = true;
+        return false;
+    }
+    return true;
 }
 
 void Credentials::invalidateExec()
 {
     std::lock_guard lock(m_mutex);
+    if (m_haveExec) {
+        // The server refused it: no other Client should pick it up either.
+        SharedExecCache& shared = sharedExecCache();
+        std::lock_guard sharedLock(shared.mutex);
+        auto it = shared.entries.find(m_execKey);
+        if (it != shared.entries.end() && it->material.bearerToken == m_exec.bearerToken &&
+            it->material.clientCertPem == m_exec.clientCertPem)
+            shared.entries.erase(it);
+    }
     m_haveExec = false;
 }
 
@@ -244,6 +297,11 @@ Result<AuthMaterial> Credentials::runExec()
     m_exec = m;
     m_execExpiry = expiry.toUTC();
     m_haveExec = true;
+    {
+        SharedExecCache& shared = sharedExecCache();
+        std::lock_guard sharedLock(shared.mutex);
+        shared.entries.insert(m_execKey, {m, m_execExpiry});
+    }
     return R::success(m);
 }
 

@@ -26,8 +26,10 @@ public:
     explicit Credentials(const ClusterConnection& connection);
 
     bool hasExec() const { return m_user.exec.has_value(); }
-    // True when material() would have to run the exec plugin (a blocking call).
-    bool needsExecRun() const;
+    // True when material() would have to run the exec plugin (a blocking call). An unexpired
+    // credential that another Client of this process got from the same plugin (same command,
+    // arguments, environment, folder and server) is used instead of running it again.
+    bool needsExecRun();
     // The current credential. Runs the exec plugin when its cached credential is missing or
     // expired, and re-reads tokenFile when the file changed. May block.
     Result<AuthMaterial> material();
@@ -45,6 +47,7 @@ private:
 
     ClusterConnection m_connection;
     UserInfo m_user;
+    QByteArray m_execKey;       // identifies the plugin invocation in the process-wide cache
     std::mutex m_execMutex;     // one plugin run at a time
     mutable std::mutex m_mutex; // the caches below; never held while a plugin runs
     // exec cache

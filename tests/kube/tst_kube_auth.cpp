@@ -352,6 +352,23 @@ private Q_SLOTS:
         QCOMPARE(lineCount(runs), 2);
     }
 
+    void execCredentialSharedByClientsOfTheProcess()
+    {
+        const QString folder = tmp.filePath(QStringLiteral("exec-shared"));
+        const QString kubeconfig =
+            writeExecKubeconfig(folder, QStringLiteral("client.authentication.k8s.io/v1beta1"),
+                                QStringLiteral("./bin/exec-credential.sh"), 3600);
+        auto first = clientFor(kubeconfig);
+        QVERIFY(first);
+        QVERIFY(await(first->list(ResourceType::configMaps(), ns->name())).ok());
+        first.reset();
+        // A new Client for the same plugin (a GUI reconnecting) uses the unexpired credential.
+        auto second = clientFor(kubeconfig);
+        QVERIFY(second);
+        QVERIFY(await(second->list(ResourceType::configMaps(), ns->name())).ok());
+        QCOMPARE(lineCount(folder + QStringLiteral("/runs")), 1);
+    }
+
     void execPluginRunsAgainAfter401()
     {
         const QString folder = tmp.filePath(QStringLiteral("exec-401"));
