@@ -80,13 +80,33 @@ struct ParseResult
     QString error;
 };
 
+// Index in args of the command word. Like kubectl, the connection flags (--kubeconfig,
+// --context, -n/--namespace) may come before it; -1 when no command word is found.
+qsizetype commandIndex(const QStringList& args)
+{
+    static const QStringList valueFlags = {QStringLiteral("--kubeconfig"),
+                                           QStringLiteral("--context"), QStringLiteral("-n"),
+                                           QStringLiteral("--namespace")};
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        if (!a.startsWith(QLatin1Char('-')))
+            return i;
+        if (valueFlags.contains(a))
+            ++i; // skip its value
+        else if (!a.contains(QLatin1Char('=')) ||
+                 !valueFlags.contains(a.section(QLatin1Char('='), 0, 0)))
+            return -1;
+    }
+    return -1;
+}
+
 ParseResult parse(const QStringList& args)
 {
     ParseResult r;
     cli::Options& o = r.options;
     QStringList rest = args.mid(1);
-    if (!rest.isEmpty() && !rest.first().startsWith(QLatin1Char('-')))
-        o.command = rest.takeFirst();
+    if (const qsizetype at = commandIndex(args); at > 0)
+        o.command = rest.takeAt(at - 1);
     for (qsizetype i = 0; i < rest.size(); ++i) {
         QString arg = rest.at(i);
         QString value;
@@ -248,8 +268,10 @@ bool isCliCommand(const QStringList& args)
 {
     if (args.size() < 2)
         return false;
-    return kCommands.contains(args.at(1)) || args.at(1) == QLatin1String("--help") ||
-           args.at(1) == QLatin1String("-h");
+    if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h"))
+        return true;
+    const qsizetype at = commandIndex(args);
+    return at > 0 && kCommands.contains(args.at(at));
 }
 
 int runCli(const QStringList& args)

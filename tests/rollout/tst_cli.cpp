@@ -102,6 +102,19 @@ private Q_SLOTS:
         QTest::newRow("missing file") << QStringList{QStringLiteral("render"), QStringLiteral("-f"),
                                                      QStringLiteral("/nonexistent.yaml")}
                                       << 1 << QStringLiteral("/nonexistent.yaml");
+        // kubectl-style: connection flags may come before the command word.
+        QTest::newRow("flags before command")
+            << QStringList{QStringLiteral("--kubeconfig"),
+                           QStringLiteral("/nonexistent-kubeconfig"),
+                           QStringLiteral("-n"),
+                           QStringLiteral("ns1"),
+                           QStringLiteral("status"),
+                           QStringLiteral("x")}
+            << 1 << QStringLiteral("/nonexistent-kubeconfig: kubeconfig file does not exist");
+        QTest::newRow("inline flag before command")
+            << QStringList{QStringLiteral("--kubeconfig=/nonexistent-kubeconfig"),
+                           QStringLiteral("revisions"), QStringLiteral("app")}
+            << 1 << QStringLiteral("/nonexistent-kubeconfig: kubeconfig file does not exist");
         QTest::newRow("unsupported component")
             << QStringList{QStringLiteral("render"), QStringLiteral("-f"), QStringLiteral("WORKER")}
             << 1 << QStringLiteral("spec.components[0].type: not supported: worker");
