@@ -109,7 +109,10 @@ private Q_SLOTS:
         heartbeat.stop();
         QVERIFY(window);
         QCOMPARE(window->session()->state(), ClusterSession::State::Connecting); // still hanging
-        QVERIFY2(worst < 250, qPrintable(QStringLiteral("longest gap %1 ms").arg(worst)));
+        qInfo("longest event-loop gap while the request hung: %lld ms (%d heartbeats)", worst,
+              beats);
+        // generous for a loaded CI machine; a synchronous wait would be the request timeout
+        QVERIFY2(worst < 1000, qPrintable(QStringLiteral("longest gap %1 ms").arg(worst)));
         QVERIFY2(beats > 100, qPrintable(QStringLiteral("%1 heartbeats").arg(beats)));
 
         // the window still works: switch to the other context, which fails fast
