@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -404,6 +405,31 @@ void MainWindow::buildPanes()
     m_logView->header()->resizeSection(LogModel::Source, 80);
     connect(m_log, &QAbstractItemModel::rowsInserted, m_logView,
             [this] { m_logView->scrollToBottom(); });
+    // Copy selected log lines (time, source, message), e.g. to paste a server's answer.
+    auto* copyLog = new QAction(tr("&Copy"), m_logView);
+    copyLog->setObjectName(QStringLiteral("copyLogAction"));
+    copyLog->setShortcut(QKeySequence::Copy);
+    copyLog->setShortcutContext(Qt::WidgetShortcut);
+    m_logView->addAction(copyLog);
+    m_logView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copyLog, &QAction::triggered, this, [this] {
+        QModelIndexList rows = m_logView->selectionModel()->selectedRows();
+        std::sort(rows.begin(), rows.end());
+        QStringList lines;
+        for (const QModelIndex& r : std::as_const(rows)) {
+            const LogEntry& e = m_log->entry(r.row());
+            lines << QStringLiteral("%1 %2 %3")
+                         .arg(e.time.toString(Qt::ISODateWithMs), e.source, e.message);
+        }
+        QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+    });
+    // Double-click on a revision that is not in the plan adds it (weight 0, 1 replica).
+    connect(m_revisionsView, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) {
+                const QString name = index.data(RevisionsModel::NameRole).toString();
+                if (!isApplying() && m_plan->addRevision(name))
+                    m_log->info(QStringLiteral("veladesk"), tr("added %1 to the plan").arg(name));
+            });
 
     QDockWidget* pods = addDock(tr("Pods"), QStringLiteral("podsDock"), m_podsView,
                                 QKeySequence(Qt::CTRL | Qt::Key_1));

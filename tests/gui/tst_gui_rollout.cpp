@@ -537,6 +537,21 @@ private Q_SLOTS:
         QVERIFY(plan->isNewPlan());
         QCOMPARE(plan->rowCount(), 1);
         QCOMPARE(plan->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        // double-click on revision v1 in the revisions pane adds it to the plan (weight 0)
+        auto* revisionsView = window->findChild<QTreeView*>(QStringLiteral("revisionsView"));
+        QModelIndex v1;
+        for (int i = 0; i < revisionsView->model()->rowCount(); ++i)
+            if (revisionsView->model()->index(i, 0).data().toString() ==
+                QLatin1String("example-app-v1"))
+                v1 = revisionsView->model()->index(i, 0);
+        QVERIFY(v1.isValid());
+        QTest::mouseClick(revisionsView->viewport(), Qt::LeftButton, {},
+                          revisionsView->visualRect(v1).center()); // press, then the double click
+        QTest::mouseDClick(revisionsView->viewport(), Qt::LeftButton, {},
+                           revisionsView->visualRect(v1).center());
+        QCOMPARE(plan->rowCount(), 2);
+        QCOMPARE(plan->rows()[1].revisionName, QStringLiteral("example-app-v1"));
+        QCOMPARE(plan->rows()[1].weight, 0);
         auto* name =
             window->editor()->findChild<QLineEdit*>(QStringLiteral("appDeploymentNameEdit"));
         QVERIFY(name && name->isVisible());
