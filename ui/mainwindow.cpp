@@ -60,6 +60,13 @@ private:
     QString m_prefix;
 };
 
+// What of an AppDeployment the editor's baseline depends on.
+QJsonObject specOf(const QJsonObject& appDeployment)
+{
+    return QJsonObject{{QStringLiteral("name"), kubeName(appDeployment)},
+                       {QStringLiteral("spec"), appDeployment.value(QLatin1String("spec"))}};
+}
+
 QTreeView* makeTable(QWidget* parent, const QString& name)
 {
     auto* view = new QTreeView(parent);
@@ -639,10 +646,6 @@ void MainWindow::refreshSelectedApp(bool forceReload)
     const QJsonObject vs = snap.virtualServiceNamed(ad.isEmpty() ? planName : kubeName(ad));
     m_revisions->setObjects(m_selectedApp, snap.revisions, snap.deployments, vs, ad);
 
-    const auto specOf = [](const QJsonObject& o) {
-        return QJsonObject{{QStringLiteral("name"), kubeName(o)},
-                           {QStringLiteral("spec"), o.value(QLatin1String("spec"))}};
-    };
     const bool serverChanged =
         specOf(ad) != specOf(m_loadedAppDeployment) || m_plan->appName() != m_selectedApp;
     if (forceReload || (serverChanged && !m_plan->isModified() && !isApplying())) {
@@ -745,7 +748,13 @@ void MainWindow::revert()
     if (m_plan->isModified())
         m_log->info(QStringLiteral("veladesk"),
                     tr("reverted unapplied edits of %1").arg(m_plan->appDeploymentName()));
-    m_plan->revert();
+    // Back to what the cluster has now: the baseline, unless the AppDeployment changed on
+    // the server since it was loaded (e.g. a failed apply created it).
+    const QJsonObject ad = m_session->snapshot().appDeploymentFor(m_selectedApp);
+    if (!m_selectedApp.isEmpty() && specOf(ad) != specOf(m_loadedAppDeployment))
+        refreshSelectedApp(true);
+    else
+        m_plan->revert();
     m_preview->clear();
 }
 

@@ -592,6 +592,19 @@ private Q_SLOTS:
             client->get(kube::ResourceType::virtualServices(), quotaNs, plan->appDeploymentName()));
         QVERIFY(vs.status.isNotFound());
         QVERIFY(!window->isApplying());
+        // the edits are kept after the failure; Revert loads what the cluster has now: the
+        // AppDeployment the cancelled apply created
+        QVERIFY(plan->isNewPlan());
+        QTRY_VERIFY_WITH_TIMEOUT(!window->session()
+                                      ->snapshot()
+                                      .appDeploymentFor(QStringLiteral("example-app"))
+                                      .isEmpty(),
+                                 20000);
+        window->revertAction()->trigger();
+        QVERIFY(!plan->isNewPlan());
+        QCOMPARE(plan->appDeploymentName(), QStringLiteral("quota-canary"));
+        QCOMPARE(plan->rowCount(), 2);
+        QVERIFY(!plan->isModified());
     }
 
     void unreachableContextShowsError()
