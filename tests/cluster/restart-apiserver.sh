@@ -32,6 +32,7 @@ log() { printf '[restart-apiserver %s %s] %s\n' "$name" "$(date +%H:%M:%S.%3N)" 
 dir="$VELADESK_CACHE/kwok/clusters/$name"
 pidfile="$dir/pids/kube-apiserver.pid"
 kubeconfig="${kubeconfig:-$dir/kubeconfig.yaml}"
+kubeconfig="$(realpath "$kubeconfig")" # the script changes folder below
 [[ -f "$pidfile" ]] || { echo "no kube-apiserver pid file for cluster $name ($pidfile)" >&2; exit 1; }
 pid="$(cat "$pidfile")"
 [[ -r "/proc/$pid/cmdline" ]] || { echo "kube-apiserver (pid $pid) of cluster $name is not running" >&2; exit 1; }
@@ -105,7 +106,8 @@ for attempt in 1 2 3; do
   wait "$holder" 2>/dev/null || true
   setsid env -i "${environment[@]}" "${cmd[@]}" >>"$logfile" 2>&1 </dev/null &
   newpid=$!
-  echo "$newpid" >"$pidfile"
+  # No newline: kwokctl parses the file with strconv.Atoi and cannot stop the process otherwise.
+  printf '%s' "$newpid" >"$pidfile"
   log "started kube-apiserver (pid $newpid)"
   for _ in $(seq 1 600); do
     if "$kubectl" --kubeconfig "$kubeconfig" get --raw /readyz >/dev/null 2>&1; then
