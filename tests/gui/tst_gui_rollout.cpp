@@ -247,7 +247,8 @@ private Q_SLOTS:
     {
         QSignalSpy done(window.get(), &MainWindow::applyFinished);
         bool shot = false;
-        connect(window->logModel(), &QAbstractItemModel::rowsInserted, this, [&] {
+        QObject scope; // the connection ends with this function (it captures locals)
+        connect(window->logModel(), &QAbstractItemModel::rowsInserted, &scope, [&] {
             const LogModel* log = window->logModel();
             const QString last = log->entry(log->rowCount() - 1).message;
             if (!shot && last.startsWith(QLatin1String("readiness"))) {
