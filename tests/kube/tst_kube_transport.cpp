@@ -220,6 +220,28 @@ private Q_SLOTS:
         QVERIFY(!text.contains(kSecret));
     }
 
+    void basicAuthentication()
+    {
+        ScriptedServer server;
+        server.queue(ScriptedServer::json(401, status(401, "Unauthorized", "Unauthorized")));
+        ClusterConnection c;
+        c.clusterName = QStringLiteral("scripted");
+        c.userName = QStringLiteral("basic-user");
+        c.cluster.server = QString::fromLatin1(server.url());
+        c.user.username = QStringLiteral("admin");
+        c.user.password = QStringLiteral("pa55-w0rd");
+        auto client = Client::create(c);
+        QVERIFY(client.ok());
+        auto r = await(client.value->get(ResourceType::configMaps(), QStringLiteral("default"),
+                                         QStringLiteral("a")));
+        QCOMPARE(r.status.httpCode, 401);
+        QVERIFY(server.seen().first().headers.contains("Authorization: Basic " +
+                                                       QByteArray("admin:pa55-w0rd").toBase64()));
+        QVERIFY2(r.status.toString().contains(QLatin1String("basic authentication as admin")),
+                 qPrintable(r.status.toString()));
+        QVERIFY(!r.status.toString().contains(QLatin1String("pa55-w0rd")));
+    }
+
     void cancelAllFinishesHangingRequests()
     {
         ScriptedServer server;
