@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -475,31 +474,23 @@ private Q_SLOTS:
 
     void wrongCertificateAuthorityIsRefused()
     {
-        const QString dir = tmp.filePath(QStringLiteral("wrong-ca"));
-        QDir().mkpath(dir);
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"),
-                       QStringLiteral("-out"), dir + QStringLiteral("/ca.crt"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=vdk-wrong-ca"),
-                       QStringLiteral("-days"), QStringLiteral("1")});
-        QVERIFY(openssl.waitForFinished(60000));
-        QCOMPARE(openssl.exitCode(), 0);
-        QFile ca(dir + QStringLiteral("/ca.crt"));
+        // A certificate authority that did not sign the API server's certificate (a fixture,
+        // self-signed, no key kept).
+        const QString caPath = qEnvironmentVariable("VELADESK_SOURCE_DIR") +
+                               QStringLiteral("/tests/kube/fixtures/tls/wrong-ca.crt");
+        QFile ca(caPath);
         QVERIFY(ca.open(QIODevice::ReadOnly));
 
         ClusterConnection c = adminConn;
         c.cluster.certificateAuthorityData = ca.readAll();
-        c.cluster.certificateAuthorityFile = dir + QStringLiteral("/ca.crt");
+        c.cluster.certificateAuthorityFile = caPath;
         auto r = listConfigMaps(c, ns->name());
         QVERIFY(!r.ok());
         QCOMPARE(r.status.kind, Status::Kind::Tls);
         QCOMPARE(r.status.httpCode, 0);
         const QString text = r.status.toString();
         QVERIFY2(text.contains(QLatin1String("cannot be verified")), qPrintable(text));
-        QVERIFY2(text.contains(dir + QStringLiteral("/ca.crt")), qPrintable(text));
+        QVERIFY2(text.contains(caPath), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("insecure-skip-tls-verify")), qPrintable(text));
 
         // No authority at all: the system trust store does not know the cluster's CA either.
