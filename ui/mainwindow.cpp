@@ -362,8 +362,6 @@ void MainWindow::buildPanes()
     connect(m_appsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onApplicationSelected);
     m_editor->setActions({m_revertAction}, {m_previewAction, m_applyAction});
-    connect(m_editor, &RolloutEditor::previewRequested, this, &MainWindow::preview);
-    connect(m_editor, &RolloutEditor::applyRequested, this, &MainWindow::apply);
 
     // Docks at the bottom, tabbed: pods, preview, apply, log.
     auto addDock = [this](const QString& title, const QString& name, QWidget* widget,

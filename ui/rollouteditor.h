@@ -52,8 +52,6 @@ public:
     QString driftText() const;
 
 Q_SIGNALS:
-    void previewRequested();
-    void applyRequested();
     // Emitted when the plan is valid or invalid (model problems and engine errors).
     void validityChanged(bool valid);
 
