@@ -15,5 +15,11 @@ export KWOK_WORKDIR="$VELADESK_CACHE/kwok"
 if [[ -x "$CP_BIN_DIR/kwokctl" && -d "$KWOK_WORKDIR/clusters/$name" ]]; then
   "$CP_BIN_DIR/kwokctl" --name "$name" delete cluster >&2 || true
 fi
+# A component restarted outside kwokctl (tests/cluster/restart-apiserver.sh) may not be known
+# to it any more: stop whatever still runs from this cluster's folder.
+if pkill -f "^$KWOK_WORKDIR/clusters/$name/bin/" 2>/dev/null; then
+  sleep 1
+  pkill -9 -f "^$KWOK_WORKDIR/clusters/$name/bin/" 2>/dev/null || true
+fi
 rm -rf "$KWOK_WORKDIR/clusters/$name" "$KWOK_WORKDIR/veladesk-$name.yaml"
 echo "cluster $name stopped" >&2
