@@ -361,6 +361,12 @@ void RolloutEditor::syncRow(int row)
             w.lock->setChecked(r.locked);
     }
     w.name->setText(r.revisionName);
+    w.slider->setAccessibleName(tr("Traffic weight of %1").arg(r.revisionName));
+    w.percent->setAccessibleName(tr("Traffic percentage of %1").arg(r.revisionName));
+    w.lock->setAccessibleName(tr("Lock the weight of %1").arg(r.revisionName));
+    w.replicas->setAccessibleName(tr("Replicas of %1").arg(r.revisionName));
+    w.port->setAccessibleName(tr("Port of %1").arg(r.revisionName));
+    w.remove->setAccessibleName(tr("Remove %1 from the plan").arg(r.revisionName));
     if (w.component) {
         const QSignalBlocker block(w.component);
         w.component->setCurrentText(r.componentName);
