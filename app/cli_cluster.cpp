@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTextStream>
 #include <atomic>
 #include <csignal>
 
@@ -39,6 +40,9 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& o)
         printError(c.status.toString());
         return {};
     }
+    // e.g. insecure-skip-tls-verify: said on stderr, never silently accepted.
+    for (const QString& w : c.value->connection().warnings)
+        QTextStream(stderr) << "warning: " << w << '\n';
     return c.value;
 }
 
