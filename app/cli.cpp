@@ -49,7 +49,8 @@ Flags:
                            app apply: whether KubeVela's controller records revisions
                            (default: detect a vela-core Deployment in vela-system)
 
-Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line.
+Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
+diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
 )";
 
 // "90", "90s", "5m", "1h", "1m30s" -> seconds; -1 when malformed.

@@ -35,6 +35,9 @@ struct Options
 inline constexpr int exitOk = 0;
 inline constexpr int exitFailure = 1; // the operation failed (cluster error, invalid plan)
 inline constexpr int exitUsage = 2;   // bad command line
+// diff follows kubectl diff: 0 no differences, 1 differences found, 2 an error.
+inline constexpr int exitDiffFound = 1;
+inline constexpr int exitDiffError = 2;
 
 // Commands (app/cli_*.cpp). Each prints data on stdout, errors on stderr.
 int runRender(const Options& options);

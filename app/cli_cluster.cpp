@@ -212,24 +212,35 @@ int runRevisions(const Options& o)
     return exitOk;
 }
 
+namespace {
+bool hasChanges(const PlanDiff& d)
+{
+    for (const ObjectDiff& od : d.objects)
+        if (od.change != ObjectDiff::Change::Unchanged)
+            return true;
+    return false;
+}
+} // namespace
+
+// As kubectl diff: 0 when nothing would change, 1 when something would, >1 on errors.
 int runDiff(const Options& o)
 {
     AppDeploymentPlan plan;
     if (!readPlan(o, &plan))
-        return exitFailure;
+        return exitDiffError;
     auto client = connectOrFail(o);
     if (!client)
-        return exitFailure;
+        return exitDiffError;
     kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName);
     if (!d) {
         printError(d.status.toString());
-        return exitFailure;
+        return exitDiffError;
     }
     for (const Issue& i : d.value.issues)
         printError(i.toString());
     if (hasErrors(d.value.issues)) {
         printError(QStringLiteral("the plan is invalid; nothing to compare"));
-        return exitFailure;
+        return exitDiffError;
     }
     if (!o.output.isEmpty()) {
         QJsonArray items;
@@ -240,7 +251,7 @@ int runDiff(const Options& o)
                                      {QStringLiteral("change"), changeName(od.change)},
                                      {QStringLiteral("diff"), od.unifiedDiff}});
         printData(o, items);
-        return exitOk;
+        return hasChanges(d.value) ? exitDiffFound : exitOk;
     }
     QString out;
     for (const ObjectDiff& od : d.value.objects) {
@@ -248,7 +259,7 @@ int runDiff(const Options& o)
         out += od.unifiedDiff;
     }
     printOut(out);
-    return exitOk;
+    return hasChanges(d.value) ? exitDiffFound : exitOk;
 }
 
 int runApply(const Options& o)

@@ -411,7 +411,8 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(message), qPrintable(diagnostics(r)));
         r = veladesk({QStringLiteral("diff"), QStringLiteral("-f"), file});
-        QVERIFY2(r.exitCode == 1 && r.err.contains(message), qPrintable(diagnostics(r)));
+        // kubectl diff's convention: >1 is an error.
+        QVERIFY2(r.exitCode == 2 && r.err.contains(message), qPrintable(diagnostics(r)));
         QCOMPARE(clusterSnapshot(), before);
     }
 
@@ -590,7 +591,7 @@ private Q_SLOTS:
         QVERIFY2(k.exitCode == 0, qPrintable(diagnostics(k)));
         d = veladesk({QStringLiteral("diff"), QStringLiteral("-f"),
                       referenceFile("05-appdeployment-split.yaml")});
-        QVERIFY2(d.exitCode == 0, qPrintable(diagnostics(d)));
+        QVERIFY2(d.exitCode == 1, qPrintable(diagnostics(d))); // differences found
         QVERIFY2(d.out.contains(QLatin1String("VirtualService/example-appdeploy: update")),
                  qPrintable(d.out));
         QVERIFY2(d.out.contains(QLatin1String("-      weight: 90\n")) &&
@@ -606,6 +607,9 @@ private Q_SLOTS:
                    [QLatin1String("weight")]
                        .toInt(),
                  50);
+        d = veladesk({QStringLiteral("diff"), QStringLiteral("-f"),
+                      referenceFile("05-appdeployment-split.yaml")});
+        QVERIFY2(d.exitCode == 0, qPrintable(diagnostics(d))); // corrected: nothing differs
     }
 
     void removingV1Prunes()
