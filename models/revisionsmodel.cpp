@@ -9,6 +9,14 @@ namespace veladesk {
 RevisionsModel::RevisionsModel(QObject* parent)
     : KeyedTableModel(parent), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_ageTimer.setInterval(1000);
+    connect(&m_ageTimer, &QTimer::timeout, this, &RevisionsModel::refreshAges);
+}
+
+void RevisionsModel::refreshAges()
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
 }
 
 int RevisionsModel::rowCount(const QModelIndex& parent) const
@@ -165,6 +173,10 @@ void RevisionsModel::setObjects(const QString& appName, const QList<QJsonObject>
                                               : a.info.name < b.info.name;
     });
     replaceRows(m_rows, next, [](const RevisionRow& r) { return r.info.name; });
+    if (m_rows.isEmpty())
+        m_ageTimer.stop();
+    else if (!m_ageTimer.isActive())
+        m_ageTimer.start();
 }
 
 void RevisionsModel::clear()
@@ -173,6 +185,7 @@ void RevisionsModel::clear()
     m_rows.clear();
     m_app.clear();
     endResetModel();
+    m_ageTimer.stop();
 }
 
 QList<RevisionInfo> RevisionsModel::revisionInfos() const

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QTimer>
 #include <functional>
 #include <optional>
 
@@ -63,8 +64,12 @@ public:
     QList<RevisionInfo> revisionInfos() const;
     const RevisionRow& revision(int row) const { return m_rows[row]; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // Ages are relative to now: while rows exist, a timer repaints the Age column every second
+    // (dataChanged on that column only).
+    void refreshAges();
 
 private:
+    QTimer m_ageTimer;
     QString m_app;
     QList<RevisionRow> m_rows;
     std::function<QDateTime()> m_now;

@@ -88,6 +88,32 @@ private Q_SLOTS:
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
+
+    // The Age column is relative to now: it must repaint without any new data.
+    void agesTickWithoutNewData()
+    {
+        RevisionsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QDateTime now(QDate(2026, 11, 25), QTime(17, 0), Qt::UTC);
+        model.setClock([&now] { return now; });
+        model.setObjects(QStringLiteral("example-app"),
+                         fixtures::items(QStringLiteral("applicationrevisions.json")), {}, {}, {});
+        QVERIFY(model.rowCount() > 0);
+        const QString before = model.index(0, RevisionsModel::Age).data().toString();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        now = now.addSecs(3 * 3600);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 3000); // the timer, not new data
+        const QList<QVariant> args = changed.first();
+        QCOMPARE(args.at(0).toModelIndex().column(), int(RevisionsModel::Age));
+        QCOMPARE(args.at(1).toModelIndex().column(), int(RevisionsModel::Age));
+        QCOMPARE(args.at(1).toModelIndex().row(), model.rowCount() - 1);
+        QVERIFY(model.index(0, RevisionsModel::Age).data().toString() != before);
+        model.clear();
+        changed.clear();
+        QTest::qWait(1500);
+        QCOMPARE(changed.size(), 0); // no rows, no ticks
+    }
 };
 
 QTEST_MAIN(TestRevisionsModel)
