@@ -23,6 +23,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -297,6 +299,11 @@ void MainWindow::buildClusterBar()
         if (context == m_session->currentContext() &&
             m_session->state() == ClusterSession::State::Connected)
             return;
+        if (!confirmDiscardEdits()) {
+            const QSignalBlocker block(m_contextCombo);
+            m_contextCombo->setCurrentIndex(m_contextCombo->findText(m_session->currentContext()));
+            return;
+        }
         m_selectedApp.clear();
         m_plan->clear();
         m_revisions->clear();
@@ -306,6 +313,11 @@ void MainWindow::buildClusterBar()
         const QString ns = m_namespaceCombo->currentText().trimmed();
         if (ns.isEmpty() || ns == m_session->currentNamespace())
             return;
+        if (!confirmDiscardEdits()) {
+            const QSignalBlocker block(m_namespaceCombo);
+            m_namespaceCombo->setCurrentText(m_session->currentNamespace());
+            return;
+        }
         m_selectedApp.clear();
         m_plan->clear();
         m_revisions->clear();
@@ -486,6 +498,10 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmDiscardEdits()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     if (m_applier)
         m_applier->cancel();
@@ -602,8 +618,8 @@ bool MainWindow::selectApplication(const QString& name)
     const int row = m_apps->rowOf(name);
     if (row < 0)
         return false;
-    m_appsView->setCurrentIndex(m_apps->index(row, 0));
-    m_appsView->selectionModel()->select(
+    // One change of the selection (and so at most one question about unapplied edits).
+    m_appsView->selectionModel()->setCurrentIndex(
         m_apps->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     return m_selectedApp == name;
 }
@@ -619,11 +635,21 @@ void MainWindow::onApplicationSelected()
     const QModelIndexList rows = m_appsView->selectionModel()->selectedRows();
     const QString app =
         rows.isEmpty() ? QString() : rows.first().data(ApplicationsModel::NameRole).toString();
-    if (app == m_selectedApp)
+    if (app == m_selectedApp || m_restoringSelection)
         return;
-    if (m_plan->isModified())
-        m_log->info(QStringLiteral("veladesk"),
-                    tr("discarded unapplied edits of %1").arg(m_selectedApp));
+    if (!confirmDiscardEdits()) {
+        // Cancel: the previous application stays selected, its edits stay, nothing reloads.
+        const QScopedValueRollback restoring(m_restoringSelection, true);
+        const int row = m_apps->rowOf(m_selectedApp);
+        if (row < 0) {
+            m_appsView->selectionModel()->clearSelection();
+        } else {
+            m_appsView->selectionModel()->setCurrentIndex(m_apps->index(row, 0),
+                                                          QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+        }
+        return;
+    }
     m_selectedApp = app;
     static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
     m_preview->clear();
@@ -634,6 +660,27 @@ void MainWindow::onApplicationSelected()
         refreshSelectedApp(true);
     }
     updateActions();
+}
+
+bool MainWindow::confirmDiscardEdits()
+{
+    if (!m_plan->isModified())
+        return true;
+    const QString name = m_plan->appDeploymentName();
+    bool discard = false;
+    if (m_discardPrompt) {
+        discard = m_discardPrompt(name);
+    } else {
+        QMessageBox box(QMessageBox::Question, tr("Unapplied changes"),
+                        tr("Discard unapplied changes to %1?").arg(name),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setInformativeText(tr("The edits in the rollout editor were not applied."));
+        box.setDefaultButton(QMessageBox::Cancel);
+        discard = box.exec() == QMessageBox::Discard;
+    }
+    if (discard)
+        m_log->info(QStringLiteral("veladesk"), tr("discarded unapplied edits of %1").arg(name));
+    return discard;
 }
 
 void MainWindow::refreshSelectedApp(bool forceReload)

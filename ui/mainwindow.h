@@ -11,6 +11,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QDockWidget;
@@ -64,6 +66,12 @@ public:
     void selectApplicationWhenLoaded(const QString& name);
     void showDock(const QString& objectName);
 
+    // Asked before unapplied edits of the plan are dropped (another application, namespace
+    // or context; closing the window) with the AppDeployment's name; returns true to discard.
+    // The default asks with a QMessageBox (Discard / Cancel); tests replace it.
+    using DiscardPrompt = std::function<bool(const QString& appDeploymentName)>;
+    void setDiscardPrompt(DiscardPrompt prompt) { m_discardPrompt = std::move(prompt); }
+
 public Q_SLOTS:
     void reload();
     void preview();
@@ -88,6 +96,8 @@ private:
     void onSessionState();
     void onSnapshot();
     void onApplicationSelected();
+    // True when the plan has no unapplied edits or the user agrees to discard them.
+    bool confirmDiscardEdits();
     void refreshSelectedApp(bool forceReload);
     void updateActions();
     void validateWithEngine();
@@ -137,6 +147,8 @@ private:
     mutable QList<kube::rollout::AppRevision> m_engineRevisions;
     QString m_pendingApp;          // from settings, selected when it appears
     bool m_autoSelectDone = false; // per context/namespace
+    DiscardPrompt m_discardPrompt;
+    bool m_restoringSelection = false; // the applications pane goes back after a Cancel
 };
 
 } // namespace veladesk

@@ -1,14 +1,19 @@
 // The main window without a cluster: a missing kubeconfig gives the NoConfig state with a
 // banner and a log entry naming the file; the main actions carry their shortcuts; log lines
-// can be copied.
+// can be copied; unapplied edits are not dropped without asking (applications listed from
+// objects given to the model, no cluster needed).
 
+#include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
+#include "models/rolloutplanmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
+#include <QJsonObject>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTest>
@@ -79,6 +84,111 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("server first answer\n")) &&
                      text.endsWith(QLatin1String("server second answer")),
                  qPrintable(text));
+    }
+
+    // Switching the application, the namespace or the context, or closing the window, asks
+    // before unapplied edits are dropped: Cancel keeps them (and the previous selection),
+    // Discard proceeds; nothing is asked when nothing was edited.
+    void unappliedEditsAskBeforeDiscarding()
+    {
+        MainWindow window(kube::KubeConfigOptions{QStringLiteral("/nonexistent/x"), {}, {}});
+        QStringList asked;
+        bool discard = false;
+        window.setDiscardPrompt([&](const QString& name) {
+            asked << name;
+            return discard;
+        });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto application = [](const char* name) {
+            return QJsonObject{
+                {QStringLiteral("kind"), QStringLiteral("Application")},
+                {QStringLiteral("metadata"),
+                 QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)},
+                             {QStringLiteral("namespace"), QStringLiteral("demo")}}}};
+        };
+        window.applicationsModel()->setObjects({application("alpha"), application("beta")}, {}, {});
+        RolloutPlanModel* plan = window.planModel();
+        const QString alpha = QStringLiteral("alpha"), beta = QStringLiteral("beta");
+        QVERIFY(window.selectApplication(alpha));
+        QVERIFY(window.selectApplication(beta)); // nothing edited: nothing asked
+        QVERIFY(window.selectApplication(alpha));
+        QVERIFY(asked.isEmpty());
+        QCOMPARE(plan->appName(), alpha);
+
+        const QStringList hosts{QStringLiteral("alpha.example.com")};
+        plan->setHosts(hosts);
+        QVERIFY(plan->isModified());
+        const QString planName = plan->appDeploymentName();
+        QVERIFY(!planName.isEmpty());
+
+        // Cancel on another application: alpha stays selected with its edits
+        QVERIFY(!window.selectApplication(beta));
+        QCOMPARE(asked, QStringList{planName});
+        QCOMPARE(window.selectedApplication(), alpha);
+        QCOMPARE(plan->appName(), alpha);
+        QCOMPARE(plan->hosts(), hosts);
+        QVERIFY(plan->isModified());
+        QTreeView* apps = window.applicationsView();
+        const int alphaRow = window.applicationsModel()->rowOf(alpha);
+        QCOMPARE(apps->currentIndex().row(), alphaRow);
+        const QModelIndexList selected = apps->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().row(), alphaRow);
+
+        // the same with a click on beta's row
+        const QRect betaRect = apps->visualRect(
+            window.applicationsModel()->index(window.applicationsModel()->rowOf(beta), 0));
+        QTest::mouseClick(apps->viewport(), Qt::LeftButton, {}, betaRect.center());
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(window.selectedApplication(), alpha);
+        QCOMPARE(plan->hosts(), hosts);
+        QCOMPARE(apps->currentIndex().row(), alphaRow);
+        QCOMPARE(apps->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(apps->selectionModel()->selectedRows().first().row(), alphaRow);
+
+        // Cancel on another namespace or context: the pickers go back, the edits stay
+        QComboBox* namespaces = window.namespacePicker();
+        namespaces->addItem(QStringLiteral("elsewhere"));
+        namespaces->setCurrentIndex(namespaces->findText(QStringLiteral("elsewhere")));
+        Q_EMIT namespaces->activated(namespaces->currentIndex());
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(namespaces->currentText(), window.session()->currentNamespace());
+        QComboBox* contexts = window.contextPicker();
+        contexts->addItems({QStringLiteral("first"), QStringLiteral("other")});
+        contexts->setCurrentIndex(contexts->findText(QStringLiteral("other")));
+        Q_EMIT contexts->activated(contexts->currentIndex());
+        QCOMPARE(asked.size(), 4);
+        QCOMPARE(contexts->currentText(), window.session()->currentContext());
+        QCOMPARE(window.selectedApplication(), alpha);
+        QCOMPARE(plan->appName(), alpha);
+        QCOMPARE(plan->hosts(), hosts);
+
+        // Cancel on close: the window stays open
+        QVERIFY(!window.close());
+        QCOMPARE(asked.size(), 5);
+        QVERIFY(window.isVisible());
+        QCOMPARE(plan->hosts(), hosts);
+
+        // Discard: the other application is loaded
+        discard = true;
+        QVERIFY(window.selectApplication(beta));
+        QCOMPARE(asked.size(), 6);
+        QCOMPARE(plan->appName(), beta);
+        QVERIFY(!plan->isModified());
+
+        // Discard on another namespace: the plan is dropped as before
+        plan->setHosts({QStringLiteral("beta.example.com")});
+        namespaces->setCurrentIndex(namespaces->findText(QStringLiteral("elsewhere")));
+        Q_EMIT namespaces->activated(namespaces->currentIndex());
+        QCOMPARE(asked.size(), 7);
+        QVERIFY(window.selectedApplication().isEmpty());
+        QVERIFY(plan->appName().isEmpty());
+        QVERIFY(!plan->isModified());
+
+        // nothing edited: closes without asking
+        QVERIFY(window.close());
+        QCOMPARE(asked.size(), 7);
     }
 };
 
