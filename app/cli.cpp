@@ -13,11 +13,6 @@ namespace veladesk {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("render"), QStringLiteral("setup"),
-                            QStringLiteral("app"),    QStringLiteral("revisions"),
-                            QStringLiteral("diff"),   QStringLiteral("apply"),
-                            QStringLiteral("status"), QStringLiteral("help")};
-
 const char kUsage[] = R"(veladesk - canary rollouts of KubeVela applications on Istio
 
 Usage: veladesk <command> [flags]
@@ -271,8 +266,9 @@ bool isCliCommand(const QStringList& args)
         return false;
     if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h"))
         return true;
-    const qsizetype at = commandIndex(args);
-    return at > 0 && kCommands.contains(args.at(at));
+    // Any command word, known or not, belongs to the command line: a mistyped command gets
+    // "unknown command" rather than a window. The GUI takes no positional arguments.
+    return commandIndex(args) > 0;
 }
 
 int runCli(const QStringList& args)

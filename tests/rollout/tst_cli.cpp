@@ -115,6 +115,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--kubeconfig=/nonexistent-kubeconfig"),
                            QStringLiteral("revisions"), QStringLiteral("app")}
             << 1 << QStringLiteral("/nonexistent-kubeconfig: kubeconfig file does not exist");
+        QTest::newRow("mistyped command")
+            << QStringList{QStringLiteral("aply"), QStringLiteral("-f"), QStringLiteral("x.yaml")}
+            << 2 << QStringLiteral("unknown command \"aply\"");
         QTest::newRow("unsupported component")
             << QStringList{QStringLiteral("render"), QStringLiteral("-f"), QStringLiteral("WORKER")}
             << 1 << QStringLiteral("spec.components[0].type: not supported: worker");
