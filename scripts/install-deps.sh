@@ -3,7 +3,7 @@
 # Go (>= 1.24) must already be on the machine: it builds the local control plane.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ pkg-config git
-      qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
+      qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
       libyaml-cpp-dev libcurl4-openssl-dev
       xvfb xauth imagemagick clang-format)
 missing=()
@@ -14,7 +14,7 @@ if ((${#missing[@]})); then
   echo "[deps] installing: ${missing[*]}" >&2
   sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
 else
   echo "[deps] all Debian packages present" >&2
 fi
