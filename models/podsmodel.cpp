@@ -55,8 +55,6 @@ PodsModel::PodsModel(QObject* parent)
     m_frame.setSingleShot(true);
     m_frame.setInterval(16);
     connect(&m_frame, &QTimer::timeout, this, [this] { applyPending(m_maxEventsPerFrame); });
-    m_ageTimer.setInterval(1000);
-    connect(&m_ageTimer, &QTimer::timeout, this, &PodsModel::refreshAges);
 }
 
 int PodsModel::rowCount(const QModelIndex& parent) const
@@ -219,10 +217,6 @@ void PodsModel::setPods(const QList<QJsonObject>& pods)
     }
     rebuildIndex();
     endResetModel();
-    if (m_rows.isEmpty())
-        m_ageTimer.stop();
-    else if (!m_ageTimer.isActive())
-        m_ageTimer.start();
 }
 
 void PodsModel::enqueue(const QList<kube::WatchEvent>& events)
@@ -334,10 +328,6 @@ void PodsModel::applyPending(int maxEvents)
         }
         endInsertRows();
     }
-    if (m_rows.isEmpty())
-        m_ageTimer.stop();
-    else if (!m_ageTimer.isActive())
-        m_ageTimer.start();
     Q_EMIT batchApplied(int(inserts.size()), updated, int(toRemove.size()));
 }
 

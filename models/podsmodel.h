@@ -5,6 +5,7 @@
 // list, namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy.
 
 #include "kube/watch.h"
+#include "models/ageticker.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -111,7 +112,7 @@ private:
     QHash<QString, int> m_index; // uid -> row
     QList<kube::WatchEvent> m_pending;
     QTimer m_frame;
-    QTimer m_ageTimer;
+    AgeTicker m_ages{this, [this] { refreshAges(); }};
     std::function<QDateTime()> m_now;
     int m_maxEventsPerFrame = 250;
 };

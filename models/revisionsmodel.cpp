@@ -9,8 +9,6 @@ namespace veladesk {
 RevisionsModel::RevisionsModel(QObject* parent)
     : KeyedTableModel(parent), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
-    m_ageTimer.setInterval(1000);
-    connect(&m_ageTimer, &QTimer::timeout, this, &RevisionsModel::refreshAges);
 }
 
 void RevisionsModel::refreshAges()
@@ -173,10 +171,6 @@ void RevisionsModel::setObjects(const QString& appName, const QList<QJsonObject>
                                               : a.info.name < b.info.name;
     });
     replaceRows(m_rows, next, [](const RevisionRow& r) { return r.info.name; });
-    if (m_rows.isEmpty())
-        m_ageTimer.stop();
-    else if (!m_ageTimer.isActive())
-        m_ageTimer.start();
 }
 
 void RevisionsModel::clear()
@@ -185,7 +179,6 @@ void RevisionsModel::clear()
     m_rows.clear();
     m_app.clear();
     endResetModel();
-    m_ageTimer.stop();
 }
 
 QList<RevisionInfo> RevisionsModel::revisionInfos() const

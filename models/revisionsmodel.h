@@ -3,13 +3,13 @@
 // (ready/desired over the revision's Deployments) and the weight the live VirtualService
 // gives it. Snapshots are merged in place.
 
+#include "models/ageticker.h"
 #include "models/keyedrows.h"
 #include "models/kubeobjects.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
-#include <QTimer>
 #include <functional>
 #include <optional>
 
@@ -64,12 +64,11 @@ public:
     QList<RevisionInfo> revisionInfos() const;
     const RevisionRow& revision(int row) const { return m_rows[row]; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
-    // Ages are relative to now: while rows exist, a timer repaints the Age column every second
-    // (dataChanged on that column only).
+    // dataChanged on the Age column only; m_ages calls it every second while rows exist.
     void refreshAges();
 
 private:
-    QTimer m_ageTimer;
+    AgeTicker m_ages{this, [this] { refreshAges(); }};
     QString m_app;
     QList<RevisionRow> m_rows;
     std::function<QDateTime()> m_now;
