@@ -212,16 +212,6 @@ int runRevisions(const Options& o)
     return exitOk;
 }
 
-namespace {
-bool hasChanges(const PlanDiff& d)
-{
-    for (const ObjectDiff& od : d.objects)
-        if (od.change != ObjectDiff::Change::Unchanged)
-            return true;
-    return false;
-}
-} // namespace
-
 // As kubectl diff: 0 when nothing would change, 1 when something would, >1 on errors.
 int runDiff(const Options& o)
 {
@@ -251,7 +241,7 @@ int runDiff(const Options& o)
                                      {QStringLiteral("change"), changeName(od.change)},
                                      {QStringLiteral("diff"), od.unifiedDiff}});
         printData(o, items);
-        return hasChanges(d.value) ? exitDiffFound : exitOk;
+        return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
     }
     QString out;
     for (const ObjectDiff& od : d.value.objects) {
@@ -259,7 +249,7 @@ int runDiff(const Options& o)
         out += od.unifiedDiff;
     }
     printOut(out);
-    return hasChanges(d.value) ? exitDiffFound : exitOk;
+    return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
 }
 
 int runApply(const Options& o)

@@ -846,10 +846,7 @@ void MainWindow::preview()
                 return;
             }
             m_preview->setDiffs(result.value.objects);
-            int changes = 0;
-            for (const auto& d : result.value.objects)
-                if (d.change != kube::rollout::ObjectDiff::Change::Unchanged)
-                    ++changes;
+            const int changes = kube::rollout::countChanges(result.value.objects);
             m_log->info(QStringLiteral("server"), tr("dry-run: %1 of %2 objects would change")
                                                       .arg(changes)
                                                       .arg(result.value.objects.size()));

@@ -120,14 +120,12 @@ void PreviewPane::setDiffs(const QList<ObjectDiff>& diffs)
     m_diffs = diffs;
     while (m_list->count() > 1)
         delete m_list->takeItem(1);
-    int changes = 0;
     for (const ObjectDiff& d : diffs) {
         auto* item = new QListWidgetItem(
             QStringLiteral("%1  %2").arg(changeName(d.change), -9).arg(d.displayName()), m_list);
         item->setForeground(changeColor(d.change));
-        if (d.change != ObjectDiff::Change::Unchanged)
-            ++changes;
     }
+    const int changes = kube::rollout::countChanges(diffs);
     m_status->setText(
         changes == 0
             ? tr("Server-side dry-run: nothing would change (%1 objects).").arg(diffs.size())

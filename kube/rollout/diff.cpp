@@ -170,4 +170,11 @@ ObjectDiff diffObjects(const ResourceType& type, const QJsonObject& live,
     return d;
 }
 
+int countChanges(const QList<ObjectDiff>& diffs)
+{
+    return int(std::count_if(diffs.begin(), diffs.end(), [](const ObjectDiff& d) {
+        return d.change != ObjectDiff::Change::Unchanged;
+    }));
+}
+
 } // namespace kube::rollout

@@ -43,4 +43,7 @@ QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QSt
 ObjectDiff diffObjects(const ResourceType& type, const QJsonObject& live,
                        const QJsonObject& planned);
 
+// How many of `diffs` would change something (create, update or delete).
+int countChanges(const QList<ObjectDiff>& diffs);
+
 } // namespace kube::rollout
