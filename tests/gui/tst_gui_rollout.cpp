@@ -82,11 +82,8 @@ private Q_SLOTS:
         QVERIFY2(connected.ok(), qPrintable(connected.status.toString()));
         client = connected.value;
         ns = QStringLiteral("gui-%1").arg(QDateTime::currentSecsSinceEpoch());
-        auto created = guitest::wait(client->create(
-            kube::ResourceType::namespaces(), {},
-            QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                        {QStringLiteral("kind"), QStringLiteral("Namespace")},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}}}));
+        auto created = guitest::wait(
+            client->create(kube::ResourceType::namespaces(), {}, guitest::namespaceObject(ns)));
         QVERIFY2(created.ok(), qPrintable(created.status.toString()));
         const QString failed = guitest::loadReferenceScenario(client, ns);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
