@@ -18,6 +18,7 @@
 #include "models/clustersession.h"
 #include "models/podsmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/podsview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -145,13 +146,8 @@ void offline(int pods, int events)
 {
     PodsModel model;
     QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(PodsModel::SortRole);
     QTreeView view;
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.setUniformRowHeights(true);
-    view.sortByColumn(PodsModel::Name, Qt::AscendingOrder);
+    setUpPodsView(&view, &proxy, &model);
     view.resize(1000, 600);
     view.show();
     if (!QTest::qWaitForWindowExposed(&view))
@@ -237,13 +233,8 @@ void offlineDeletionStorm(int pods)
 {
     PodsModel model;
     QSortFilterProxyModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSortRole(PodsModel::SortRole);
     QTreeView view;
-    view.setModel(&proxy);
-    view.setSortingEnabled(true);
-    view.setUniformRowHeights(true);
-    view.sortByColumn(PodsModel::Name, Qt::AscendingOrder);
+    setUpPodsView(&view, &proxy, &model);
     view.resize(1000, 600);
     view.show();
     QList<QJsonObject> list;

@@ -1,0 +1,30 @@
+#include "ui/podsview.h"
+
+#include "models/podsmodel.h"
+
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <utility>
+
+namespace veladesk {
+
+void setUpPodsView(QTreeView* view, QSortFilterProxyModel* proxy, PodsModel* model)
+{
+    proxy->setSourceModel(model);
+    proxy->setSortRole(PodsModel::SortRole);
+    view->setModel(proxy);
+    view->setUniformRowHeights(true);
+    view->setSortingEnabled(true);
+    view->sortByColumn(PodsModel::Name, Qt::AscendingOrder);
+    view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    for (const auto& [column, width] : {std::pair{int(PodsModel::Name), 270},
+                                        {int(PodsModel::Revision), 150},
+                                        {int(PodsModel::Phase), 120},
+                                        {int(PodsModel::Ready), 60},
+                                        {int(PodsModel::Restarts), 70},
+                                        {int(PodsModel::Node), 120}})
+        view->header()->resizeSection(column, width);
+}
+
+} // namespace veladesk
