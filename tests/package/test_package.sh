@@ -6,13 +6,14 @@
 #  - the files are where GNUInstallDirs puts them, owned by root, nothing outside /usr;
 #  - the installed `veladesk --version` (and the kubectl-veladesk link) runs from the extracted
 #    tree with LD_LIBRARY_PATH untouched, and an offline `render` prints what the build's
-#    binary prints;
+#    binary prints; the installed GUI starts under Xvfb with its icon (gui_start.sh);
 #  - desktop-file-validate and appstreamcli validate / validate-tree (offline, strict) pass; the
 #    desktop entry's Exec and Icon resolve inside the tree; the metainfo lists every screenshot
 #    in docs/screenshots and only those.
 # The extracted tree stays in WORKDIR/root for test_kubectl_plugin.sh. $CPACK: cpack to use.
 #   test_package.sh BUILD_DIR SOURCE_DIR REFERENCE_DIR VERSION APPSTREAM_ID BUILT_BINARY WORKDIR
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="$1" src="$2" refdir="$3" version="$4" appid="$5" built="$6" work="$7"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 ok() { echo "ok: $*"; }
@@ -126,6 +127,9 @@ exec_cmd="$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")"
 icon_name="$(sed -n 's/^Icon=//p' "$desktop")"
 [[ "$root/usr/share/icons/hicolor/scalable/apps/$icon_name.svg" == "$icon" ]] ||
   fail "desktop Icon=$icon_name is not the installed hicolor icon"
+wmclass="$(sed -n 's/^StartupWMClass=//p' "$desktop")"
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$here/gui_start.sh" "$bin" "$wmclass" "$work/gui" ||
+  fail "the installed GUI does not start cleanly on X11"
 appstreamcli validate --no-net --strict "$metainfo" || fail "appstreamcli validate ${metainfo#"$root"/}"
 appstreamcli validate-tree --no-net --strict "$root" || fail "appstreamcli validate-tree (desktop entry vs metainfo)"
 ok "appstreamcli validate and validate-tree (offline, strict)"
