@@ -7,8 +7,9 @@
 # Two Deployments whose pods carry the revision label, a Service each, and an HTTPRoute
 # (written by hand here) attached to the data plane's Gateway:
 #  1. weights 30/70: N requests with the route's Host header all answer 200, every answer
-#     names a pod of the revision its Service selects, and each revision's share is within
-#     4 points of its weight;
+#     names a pod of the revision its Service selects and carries that revision in the
+#     x-veladesk-revision header set by the backendRef's ResponseHeaderModifier filter, and
+#     each revision's share is within 4 points of its weight;
 #  2. weights 100/0: after the change reaches the gateway, v2 receives nothing;
 #  3. v1's pods are replaced: the answers come from the new pods only;
 #  4. v1 scaled to 0 (the route still gives it 100): requests fail (no ready endpoint: the
@@ -90,13 +91,24 @@ spec:
   rules:
     - matches: [{path: {type: PathPrefix, value: /}}]
       backendRefs:
-        - {name: example-app-v1-web-8000, port: 8000, weight: $1}
-        - {name: example-app-v2-web-8000, port: 8000, weight: $2}
+        - name: example-app-v1-web-8000
+          port: 8000
+          weight: $1
+          filters:
+            - type: ResponseHeaderModifier
+              responseHeaderModifier: {set: [{name: x-veladesk-revision, value: example-app-v1}]}
+        - name: example-app-v2-web-8000
+          port: 8000
+          weight: $2
+          filters:
+            - type: ResponseHeaderModifier
+              responseHeaderModifier: {set: [{name: x-veladesk-revision, value: example-app-v2}]}
 YAML
 }
 
 # probe N: sends N requests through the gateway (8 at a time, 5 s each at most) and writes
-# one line per answer to $work/answers: "<status> <X-Pod-Revision> <X-Pod-Name>".
+# one line per answer to $work/answers:
+# "<status> <X-Pod-Revision> <X-Pod-Name> <x-veladesk-revision>".
 probe() {
   local n="$1" i
   {
@@ -105,7 +117,7 @@ probe() {
     done
   } >"$work/urls"
   timeout 120 curl --silent --no-progress-meter --parallel --parallel-max 8 --max-time 5 -H "Host: $host" \
-    -w '%{http_code} %header{x-pod-revision} %header{x-pod-name}\n' -K "$work/urls" >"$work/answers" || true
+    -w '%{http_code} %header{x-pod-revision} %header{x-pod-name} %header{x-veladesk-revision}\n' -K "$work/urls" >"$work/answers" || true
   (($(wc -l <"$work/answers") == n)) || fail "expected $n answers, got $(wc -l <"$work/answers")"
 }
 count() { grep -c "$1" "$work/answers" || true; }
@@ -146,7 +158,8 @@ non200="$(grep -vc '^200 ' "$work/answers" || true)"
 ((non200 == 0)) || { grep -v '^200 ' "$work/answers" | sort | uniq -c >&2; fail "$non200 of $requests requests did not answer 200"; }
 pods_v1="$(k -n "$ns" get pods -l app.oam.dev/appRevision=example-app-v1 -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')"
 pods_v2="$(k -n "$ns" get pods -l app.oam.dev/appRevision=example-app-v2 -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')"
-while read -r _ rev pod; do
+while read -r _ rev pod header; do
+  [[ "$header" == "$rev" ]] || fail "an answer from $pod ($rev) carries x-veladesk-revision '$header'"
   case "$rev" in
     example-app-v1) grep -qxF "$pod" <<<"$pods_v1" || fail "an answer of revision v1 came from $pod, not a v1 pod" ;;
     example-app-v2) grep -qxF "$pod" <<<"$pods_v2" || fail "an answer of revision v2 came from $pod, not a v2 pod" ;;
@@ -161,6 +174,7 @@ echo "observed: v1 $v1, v2 $v2 of $requests (configured 30/70) in $elapsed_ms ms
 ((share1 >= 260 && share1 <= 340 && share2 >= 660 && share2 <= 740)) ||
   fail "shares $((share1 / 10)).$((share1 % 10)) / $((share2 / 10)).$((share2 % 10)) % are not within 4 points of 30/70"
 ok "30/70 split observed: $((share1 / 10)).$((share1 % 10)) % / $((share2 / 10)).$((share2 % 10)) % over $requests requests, all 200"
+ok "every answer's x-veladesk-revision (the route's ResponseHeaderModifier per backendRef) names the pod's revision"
 
 # 2. Weights 100/0.
 route 100 0 | k -n "$ns" apply -f - >/dev/null
@@ -189,7 +203,7 @@ deadline=$((SECONDS + 60))
 while :; do
   probe 40
   fresh=1
-  while read -r code rev pod; do
+  while read -r code rev pod _; do
     [[ "$code" == 200 ]] && grep -qxF "$pod" <<<"$new_v1" || fresh=0
   done <"$work/answers"
   ((fresh)) && break

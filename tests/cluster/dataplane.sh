@@ -114,12 +114,11 @@ gw_name="${gateway#*/}"
 [[ "$timeout" =~ ^[0-9]+$ ]] && ((timeout > 0)) || { echo "--timeout must be a positive number of seconds" >&2; exit 2; }
 kubeconfig="${kubeconfig:-$VELADESK_CACHE/clusters/$name/kubeconfig}"
 kubectl="$CP_BIN_DIR/kubectl"
-k() { "$kubectl" --kubeconfig "$kubeconfig" "$@"; }
+# Every request is bounded: a slow API server makes start fail, not hang.
+k() { "$kubectl" --kubeconfig "$kubeconfig" --request-timeout=30s "$@"; }
 t0=$SECONDS
 
 stop_all
-mkdir -p "$state"
-rm -f "$state"/*.log
 
 eval "$(bash "$here/build-dataplane.sh")"
 [[ -x "${TRAEFIK:-}" && -x "${PODSERVE:-}" ]] || fail "the data plane binaries were not built"
@@ -140,6 +139,8 @@ fi
 listening "$port" && fail "port $port on 127.0.0.1 is already in use"
 listening $((port + 1)) && fail "port $((port + 1)) on 127.0.0.1 (Traefik's /ping) is already in use"
 
+mkdir -p "$state"
+rm -f "$state"/*.log
 # Both run in their own session with no proxy settings, so nothing but this cluster's
 # loopback addresses is ever reached.
 noproxy=(env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY
@@ -220,6 +221,7 @@ until [[ "$(k -n "$gw_ns" get gateways.gateway.networking.k8s.io "$gw_name" -o j
   sleep 0.2
 done
 
+listening "$port" || fail "Traefik does not accept connections on 127.0.0.1:$port"
 url="http://127.0.0.1:$port"
 echo "$url" >"$state/url"
 echo "$gw_ns/$gw_name" >"$state/gateway"
