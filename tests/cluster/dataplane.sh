@@ -13,7 +13,8 @@
 #    Service's ready pods, picked at random: body "revision=R pod=NS/NAME", headers
 #    X-Pod-Revision and X-Pod-Name (R: the pod's app.oam.dev/appRevision label);
 #  - Traefik (Gateway API implementation, controller traefik.io/gateway-controller) with its
-#    entry point "web" on 127.0.0.1:P (default: a free port from 18080) and /ping on P+1.
+#    entry point "web" on 127.0.0.1:P (default: a free port derived from N, 18080-20280)
+#    and /ping on P+1.
 #    It sends each backendRef's share to the Service's ClusterIP (nativeLBByDefault): the
 #    API server refuses loopback pod IPs in EndpointSlices, so pod IPs are never dialled;
 #  - applies GatewayClass "traefik" and Gateway NS/NAME (default default/veladesk-gateway)
@@ -28,8 +29,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/versions.sh"
 . "$here/cluster-dataplane.sh"
 
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 cmd="${1:-}"
 [[ -n "$cmd" ]] && shift
+[[ "$cmd" == -h || "$cmd" == --help ]] && { usage; exit 0; }
 name=veladesk
 kubeconfig=""
 port=""
@@ -42,7 +45,7 @@ while (($#)); do
     --port) port="$2"; shift 2 ;;
     --gateway) gateway="$2"; shift 2 ;;
     --timeout) timeout="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) echo "dataplane.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
