@@ -2,7 +2,8 @@
 # Builds the local Kubernetes control plane from Go modules (no prebuilt
 # downloads): kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
 # from k8s.io/kubernetes; etcd from go.etcd.io/etcd/server/v3; kwok and kwokctl.
-# Also extracts the Istio and KubeVela CRDs from the module cache.
+# Also extracts the Istio, KubeVela and Gateway API (standard channel) CRDs from the module
+# cache.
 # Results are cached in $CP_BIN_DIR / $CP_CRD_DIR; nothing is rebuilt when present.
 # The first run takes a long time (about 25 minutes on 2 cores).
 set -euo pipefail
@@ -148,7 +149,30 @@ fetch_crds() {
   mv "$CP_CRD_DIR/kubevela.yaml.tmp" "$CP_CRD_DIR/kubevela.yaml"
 }
 
+# Gateway API, standard channel: the files of config/crd/standard in the order of
+# config/crd/kustomization.yaml (the release's standard-install.yaml), including its
+# ValidatingAdmissionPolicy that keeps experimental CRDs from replacing standard ones.
+fetch_gateway_crds() {
+  [[ -f "$GATEWAY_CRD_DIR/standard-install.yaml" ]] && return 0
+  log "extracting CRDs: sigs.k8s.io/gateway-api $GATEWAY_API_VERSION (standard channel)"
+  local gdir
+  gdir="$(go mod download -json "sigs.k8s.io/gateway-api@$GATEWAY_API_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
+  [[ -f "$gdir/config/crd/kustomization.yaml" ]] || { echo "sigs.k8s.io/gateway-api@$GATEWAY_API_VERSION has no config/crd" >&2; exit 1; }
+  mkdir -p "$GATEWAY_CRD_DIR"
+  local f n=0
+  while read -r f; do
+    [[ -f "$gdir/config/crd/$f" ]] || { echo "gateway-api: $f is listed but missing" >&2; exit 1; }
+    echo "---"
+    cat "$gdir/config/crd/$f"
+    n=$((n + 1))
+  done < <(sed -n 's#^[[:space:]]*-[[:space:]]*\(standard/.*\.yaml\)[[:space:]]*$#\1#p' "$gdir/config/crd/kustomization.yaml") \
+    >"$GATEWAY_CRD_DIR/standard-install.yaml.tmp"
+  ((n > 0)) || { echo "gateway-api: no standard CRDs listed in config/crd/kustomization.yaml" >&2; exit 1; }
+  mv "$GATEWAY_CRD_DIR/standard-install.yaml.tmp" "$GATEWAY_CRD_DIR/standard-install.yaml"
+}
+
 fetch_crds
+fetch_gateway_crds
 build_etcd
 build_kwok
 build_k8s

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the local control plane through kubectl:
-#  - the Istio and KubeVela CRDs VelaDesk needs are served;
+#  - the Istio, KubeVela and Gateway API CRDs VelaDesk needs are served;
 #  - a 2-replica Deployment gets 2 Running pods on KWOK nodes within 30 s;
 #  - the reference Gateway (04-gateway.yaml) applies cleanly.
 #   smoke-test.sh KUBECONFIG REFERENCE_DIR
@@ -14,7 +14,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 crds="$(k get crd -o name)"
 for crd in virtualservices.networking.istio.io gateways.networking.istio.io \
-  applications.core.oam.dev applicationrevisions.core.oam.dev appdeployments.core.oam.dev; do
+  applications.core.oam.dev applicationrevisions.core.oam.dev appdeployments.core.oam.dev \
+  gatewayclasses.gateway.networking.k8s.io gateways.gateway.networking.k8s.io httproutes.gateway.networking.k8s.io; do
   grep -qx "customresourcedefinition.apiextensions.k8s.io/$crd" <<<"$crds" || fail "CRD $crd is not installed"
   echo "ok: CRD $crd"
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a local Kubernetes control plane (kube-apiserver, etcd, controller-manager,
-# scheduler, kwok controller) bound to 127.0.0.1, with 3 fake KWOK nodes, the Istio
-# and KubeVela CRDs installed, and writes its kubeconfig.
+# scheduler, kwok controller) bound to 127.0.0.1, with 3 fake KWOK nodes, the Istio,
+# KubeVela and Gateway API CRDs installed, pod IPs inside 127.0.0.0/8, and writes its
+# kubeconfig.
 #
 #   start.sh [--name NAME] [--kubeconfig PATH] [--nodes N]
 #
@@ -51,6 +52,11 @@ options:
   etcdVersion: ${ETCD_VERSION#v}
   kwokVersion: $KWOK_VERSION
 YAML
+# --- data plane (issue 12): loopback pod IPs; see cluster-dataplane.sh ---
+. "$here/cluster-dataplane.sh"
+dataplane_args=()
+dataplane_kwokctl_args dataplane_args "$name"
+# --- end data plane ---
 
 log "creating cluster (kube-apiserver $K8S_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION)"
 "$kwokctl" --name "$name" -c "$config" create cluster \
@@ -61,6 +67,7 @@ log "creating cluster (kube-apiserver $K8S_VERSION, etcd $ETCD_VERSION, kwok $KW
   --kube-controller-manager-binary "$CP_BIN_DIR/kube-controller-manager" \
   --kube-scheduler-binary "$CP_BIN_DIR/kube-scheduler" \
   --kwok-controller-binary "$CP_BIN_DIR/kwok" \
+  "${dataplane_args[@]}" \
   --wait 120s >&2
 
 k() { "$kubectl" --kubeconfig "$kubeconfig" "$@"; }
@@ -103,6 +110,10 @@ k wait --for condition=established --timeout=60s \
   crd/virtualservices.networking.istio.io crd/gateways.networking.istio.io \
   crd/applications.core.oam.dev crd/applicationrevisions.core.oam.dev \
   crd/appdeployments.core.oam.dev >&2
+# --- data plane (issue 12): Gateway API CRDs; see cluster-dataplane.sh ---
+log "installing CRDs (sigs.k8s.io/gateway-api $GATEWAY_API_VERSION, standard channel)"
+dataplane_install_crds "$kubectl" "$kubeconfig"
+# --- end data plane ---
 
 log "waiting for nodes Ready and the default ServiceAccount"
 k wait --for condition=Ready --timeout=90s node --all >&2

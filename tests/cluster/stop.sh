@@ -11,6 +11,9 @@ while (($#)); do
     *) echo "stop.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+# --- data plane (issue 12): its processes talk to this cluster; end them first ---
+bash "$here/dataplane.sh" stop --name "$name" || true
+# --- end data plane ---
 export KWOK_WORKDIR="$VELADESK_CACHE/kwok"
 if [[ -x "$CP_BIN_DIR/kwokctl" && -d "$KWOK_WORKDIR/clusters/$name" ]]; then
   "$CP_BIN_DIR/kwokctl" --name "$name" delete cluster >&2 || true
