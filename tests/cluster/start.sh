@@ -50,7 +50,10 @@ options:
   kubeVersion: $K8S_VERSION
   etcdVersion: ${ETCD_VERSION#v}
   kwokVersion: $KWOK_VERSION
+---
 YAML
+# Pod readiness delayed by 2 s (and KWOK's other default stages): see kwok-stages.yaml.
+cat "$here/kwok-stages.yaml" >>"$config"
 
 log "creating cluster (kube-apiserver $K8S_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION)"
 "$kwokctl" --name "$name" -c "$config" create cluster \
