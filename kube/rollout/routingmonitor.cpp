@@ -64,16 +64,6 @@ QString ref(Kind kind, const QJsonObject& o)
            rvText(o);
 }
 
-bool selects(const QJsonObject& selector, const QJsonObject& labels)
-{
-    if (selector.isEmpty())
-        return false;
-    for (auto it = selector.begin(); it != selector.end(); ++it)
-        if (labels.value(it.key()) != it.value())
-            return false;
-    return true;
-}
-
 bool podReady(const QJsonObject& pod)
 {
     for (const QJsonValue& c :
@@ -115,6 +105,47 @@ qint64 nowMs()
 }
 
 } // namespace
+
+bool selectorMatches(const QJsonObject& selector, const QJsonObject& labels)
+{
+    if (selector.isEmpty())
+        return false;
+    for (auto it = selector.begin(); it != selector.end(); ++it)
+        if (labels.value(it.key()) != it.value())
+            return false;
+    return true;
+}
+
+QList<RouteDestination> routeDestinations(const QJsonObject& virtualService, const QString& ns)
+{
+    QList<RouteDestination> out;
+    const QJsonArray http = virtualService.value(QLatin1String("spec"))
+                                .toObject()
+                                .value(QLatin1String("http"))
+                                .toArray();
+    for (int i = 0; i < http.size(); ++i) {
+        const QJsonArray route = http.at(i).toObject().value(QLatin1String("route")).toArray();
+        for (const QJsonValue& dv : route) {
+            const QJsonObject dest = dv.toObject();
+            RouteDestination d;
+            d.rule = i;
+            d.host = dest.value(QLatin1String("destination"))
+                         .toObject()
+                         .value(QLatin1String("host"))
+                         .toString();
+            const QJsonValue w = dest.value(QLatin1String("weight"));
+            d.weight = w.isUndefined() ? (route.size() == 1 ? 100 : 0) : w.toInt();
+            // "name", "name.ns", "name.ns.svc.cluster.local"
+            const QStringList parts = d.host.split(QLatin1Char('.'));
+            if (parts.size() >= 2 && parts.at(1) != ns)
+                d.otherNamespace = parts.at(1);
+            else
+                d.service = parts.first();
+            out << d;
+        }
+    }
+    return out;
+}
 
 QString RoutingViolation::toString() const
 {
@@ -181,7 +212,6 @@ struct RoutingMonitor::Private
     void process(bool flush);
     void apply(const Pending& p);
     void evaluate(const QString& event);
-    QString resolveService(const QString& host, QString* outsideNamespace) const;
     void describeService(const QString& service, QStringList* involved, int* ready,
                          int* total) const;
     void stopWatches();
@@ -311,17 +341,6 @@ void RoutingMonitor::Private::apply(const Pending& p)
     evaluate(eventName(p.event.type) + QLatin1Char(' ') + ref(p.kind, p.event.object));
 }
 
-QString RoutingMonitor::Private::resolveService(const QString& host,
-                                                QString* outsideNamespace) const
-{
-    // Istio: a short name is relative to the VirtualService's namespace; "name.ns" and
-    // "name.ns.svc.cluster.local" name the namespace.
-    const QStringList parts = host.split(QLatin1Char('.'));
-    if (parts.size() >= 2 && parts.at(1) != ns)
-        *outsideNamespace = parts.at(1);
-    return parts.first();
-}
-
 void RoutingMonitor::Private::describeService(const QString& service, QStringList* involved,
                                               int* ready, int* total) const
 {
@@ -357,7 +376,7 @@ void RoutingMonitor::Private::describeService(const QString& service, QStringLis
     for (const QJsonObject& d : cache[Deployments]) {
         const QJsonObject tpl =
             d.value(QLatin1String("spec")).toObject().value(QLatin1String("template")).toObject();
-        if (!selects(selector, meta(tpl).value(QLatin1String("labels")).toObject()))
+        if (!selectorMatches(selector, meta(tpl).value(QLatin1String("labels")).toObject()))
             continue;
         const QJsonObject spec = d.value(QLatin1String("spec")).toObject();
         const QJsonObject st = d.value(QLatin1String("status")).toObject();
@@ -368,7 +387,7 @@ void RoutingMonitor::Private::describeService(const QString& service, QStringLis
     }
     int pods = 0;
     for (const QJsonObject& p : cache[Pods]) {
-        if (!selects(selector, meta(p).value(QLatin1String("labels")).toObject()))
+        if (!selectorMatches(selector, meta(p).value(QLatin1String("labels")).toObject()))
             continue;
         if (++pods > 4)
             continue;
@@ -390,52 +409,37 @@ void RoutingMonitor::Private::evaluate(const QString& event)
 {
     QMap<QString, RoutingViolation> now;
     for (const QJsonObject& vs : cache[VirtualServices]) {
-        const QJsonArray http =
-            vs.value(QLatin1String("spec")).toObject().value(QLatin1String("http")).toArray();
-        for (int i = 0; i < http.size(); ++i) {
-            const QJsonArray route = http.at(i).toObject().value(QLatin1String("route")).toArray();
-            for (const QJsonValue& dv : route) {
-                const QJsonObject dest = dv.toObject();
-                const QString host = dest.value(QLatin1String("destination"))
-                                         .toObject()
-                                         .value(QLatin1String("host"))
-                                         .toString();
-                // Istio: a single destination without a weight gets all the traffic.
-                const QJsonValue w = dest.value(QLatin1String("weight"));
-                const int weight = w.isUndefined() ? (route.size() == 1 ? 100 : 0) : w.toInt();
-                if (weight <= 0)
-                    continue;
-                RoutingViolation v;
-                v.virtualService = nameOf(vs);
-                v.rule = i;
-                v.host = host;
-                v.weight = weight;
-                v.involved << ref(VirtualServices, vs);
-                QString elsewhere;
-                const QString service = resolveService(host, &elsewhere);
+        for (const RouteDestination& dest : routeDestinations(vs, ns)) {
+            if (dest.weight <= 0)
+                continue;
+            RoutingViolation v;
+            v.virtualService = nameOf(vs);
+            v.rule = dest.rule;
+            v.host = dest.host;
+            v.weight = dest.weight;
+            v.involved << ref(VirtualServices, vs);
+            if (!dest.otherNamespace.isEmpty()) {
+                v.problem = QStringLiteral("the destination is in namespace %1, which is not "
+                                           "watched")
+                                .arg(dest.otherNamespace);
+            } else {
                 int ready = 0, total = 0;
-                if (!elsewhere.isEmpty()) {
-                    v.problem = QStringLiteral("the destination is in namespace %1, which is "
-                                               "not watched")
-                                    .arg(elsewhere);
-                } else {
-                    const qsizetype before = v.involved.size();
-                    describeService(service, &v.involved, &ready, &total);
-                    if (v.involved.size() == before)
-                        v.problem = QStringLiteral("there is no Service %1").arg(service);
-                    else if (ready == 0)
-                        v.problem = QStringLiteral("Service %1 has no ready endpoint "
-                                                   "(EndpointSlices: %2 of %3 ready)")
-                                        .arg(service)
-                                        .arg(ready)
-                                        .arg(total);
-                }
-                if (v.problem.isEmpty())
-                    continue;
-                now.insert(v.virtualService + QLatin1Char('/') + QString::number(i) +
-                               QLatin1Char('/') + host,
-                           v);
+                const qsizetype before = v.involved.size();
+                describeService(dest.service, &v.involved, &ready, &total);
+                if (v.involved.size() == before)
+                    v.problem = QStringLiteral("there is no Service %1").arg(dest.service);
+                else if (ready == 0)
+                    v.problem = QStringLiteral("Service %1 has no ready endpoint "
+                                               "(EndpointSlices: %2 of %3 ready)")
+                                    .arg(dest.service)
+                                    .arg(ready)
+                                    .arg(total);
             }
+            if (v.problem.isEmpty())
+                continue;
+            now.insert(v.virtualService + QLatin1Char('/') + QString::number(v.rule) +
+                           QLatin1Char('/') + v.host,
+                       v);
         }
     }
 

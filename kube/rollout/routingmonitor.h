@@ -20,6 +20,7 @@
 
 #include "kube/client.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,23 @@
 #include <memory>
 
 namespace kube::rollout {
+
+// One destination of a VirtualService's HTTP routes, as Istio reads it: a destination without
+// a weight gets 100 when it is the route's only one, else 0. `service` is the Service the host
+// names when it lies in `ns` (a short name is relative to the VirtualService's namespace);
+// otherwise `otherNamespace` is set.
+struct RouteDestination
+{
+    int rule = 0; // index in spec.http
+    QString host;
+    QString service;
+    QString otherNamespace;
+    int weight = 0;
+};
+QList<RouteDestination> routeDestinations(const QJsonObject& virtualService, const QString& ns);
+// A label selector given as a map (Service spec.selector) selects `labels`; an empty one
+// selects nothing.
+bool selectorMatches(const QJsonObject& selector, const QJsonObject& labels);
 
 struct RoutingViolation
 {
