@@ -259,7 +259,9 @@ struct Applier::Private
                                        ++report.retries;
                                        progress(current, message);
                                    },
-                                   QStringLiteral("--timeout")};
+                                   QStringLiteral("--timeout"),
+                                   // The server has answered since the Validate step began.
+                                   current != ApplyStep::Validate};
     }
     // Reads and idempotent writes: retried while the API server does not answer.
     template <typename F> auto retrying(const QString& what, F&& f)
@@ -704,6 +706,7 @@ std::optional<StepError> Applier::Private::leaseStep()
     lo.duration = options.leaseDuration;
     lo.deadline = deadline;
     lo.stop = [this] { return isCancelled(); };
+    lo.retryTlsHandshake = true; // Validate talked to this server
     lo.onRetry = [this](const QString& m) {
         ++report.retries;
         progress(ApplyStep::Lease, m);

@@ -265,7 +265,7 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
     using R = Result<std::unique_ptr<ApplyLease>>;
     const QString name = applyLeaseName(appDeploymentName);
     const detail::RetryPolicy policy{options.deadline, options.stop, options.onRetry,
-                                     QStringLiteral("--timeout")};
+                                     QStringLiteral("--timeout"), options.retryTlsHandshake};
     const int duration = int(options.duration.count());
     auto acquired = [&](const QJsonObject& lease) {
         auto p = std::make_unique<Private>();
@@ -364,8 +364,9 @@ Status ApplyLease::release(std::chrono::steady_clock::time_point deadline)
     DeleteOptions del;
     del.preconditionUid = i.uid;
     del.preconditionResourceVersion = i.resourceVersion;
+    // The Lease was acquired from this server: a cut handshake is a restart, not a misconfig.
     const detail::RetryPolicy policy{
-        deadline, {}, d->options.onRetry, QStringLiteral("the release deadline")};
+        deadline, {}, d->options.onRetry, QStringLiteral("the release deadline"), true};
     Status st = detail::retry(policy, QStringLiteral("delete Lease ") + d->name, [&] {
         return await(d->client->remove(kLeases, d->ns, d->name, del));
     });

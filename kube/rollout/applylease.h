@@ -62,6 +62,7 @@ public:
         std::chrono::steady_clock::time_point deadline; // retries of the acquisition end here
         std::function<bool()> stop;                     // cancelled
         std::function<void(const QString&)> onRetry;
+        bool retryTlsHandshake = false; // see detail::isRetryable()
     };
     // Acquires the Lease, creating it, or taking it over when released or expired. Fails with
     // reason "ApplyInProgress" (and `heldBy` filled) when another apply holds it.

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
@@ -391,7 +392,10 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
 QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
                                         QString ns)
 {
-    return QtConcurrent::run([client, plan, ns]() { return diffPlan(*client, plan, ns); });
+    // Not the global pool: diffPlan blocks on requests whose exec credential plugins run on
+    // the global pool, so with few cores the diffs could take every thread those need.
+    static QThreadPool pool;
+    return QtConcurrent::run(&pool, [client, plan, ns]() { return diffPlan(*client, plan, ns); });
 }
 
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns)

@@ -2,7 +2,7 @@
 // The engine's reads and writes that are not the ordered apply: revisions, the CRD check and
 // `setup`, Application apply with revision recording, and the live-vs-planned diff.
 // All functions here BLOCK on Client futures: call them from a worker thread or the command
-// line; the *Async variants run them on the global thread pool and return a QFuture.
+// line; the *Async variants run them on a thread pool of their own and return a QFuture.
 
 #include "kube/client.h"
 #include "kube/rollout/application.h"

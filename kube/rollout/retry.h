@@ -16,11 +16,16 @@ namespace kube::rollout::detail {
 
 // Worth another attempt: no answer at all (connection refused or reset, timeout), or an answer
 // that says "not now": 429, 500, 502, 503 (e.g. a starting API server that has not installed
-// every path yet), 504.
-inline bool isRetryable(const Status& s)
+// every path yet), 504. With `tlsHandshake`, also a TLS handshake cut short (what a client sees
+// while an API server restarts behind a port that accepts and drops connections): callers set
+// it once the server has answered them, so a server that never completes a handshake still
+// fails at once.
+inline bool isRetryable(const Status& s, bool tlsHandshake = false)
 {
     if (s.kind == Status::Kind::Transport)
         return true;
+    if (s.kind == Status::Kind::Tls)
+        return tlsHandshake && s.reason == QLatin1String("TLSHandshakeFailed");
     if (s.kind != Status::Kind::Http)
         return false;
     return s.httpCode == 429 || s.httpCode == 500 || s.httpCode == 502 || s.httpCode == 503 ||
@@ -55,6 +60,7 @@ struct RetryPolicy
     std::function<bool()> stop;                         // cancelled: give up at once
     std::function<void(const QString&)> onRetry;        // "<what>: <error>; retrying in N ms"
     QString deadlineName = QStringLiteral("--timeout"); // named in the message when given up
+    bool retryTlsHandshake = false;                     // see isRetryable()
 };
 
 // Calls `f` until it succeeds, fails with an error that is not retryable, `stop` says so, or
@@ -66,7 +72,7 @@ template <typename F> auto retry(const RetryPolicy& policy, const QString& what,
     for (int attempt = 0;; ++attempt) {
         R r = f();
         Status& st = statusOf(r);
-        if (st.ok() || !isRetryable(st) || (policy.stop && policy.stop()))
+        if (st.ok() || !isRetryable(st, policy.retryTlsHandshake) || (policy.stop && policy.stop()))
             return r;
         const std::chrono::milliseconds delay = backoffDelay(attempt);
         if (std::chrono::steady_clock::now() + delay > policy.deadline) {
