@@ -128,6 +128,19 @@ std::optional<ApplyLeaseInfo> ApplyLeaseInfo::fromJson(const QJsonObject& lease)
     return i;
 }
 
+ResourceType applyLeaseType()
+{
+    return kLeases;
+}
+
+ApplyActivity applyActivity(const QString& phase, const std::optional<ApplyLeaseInfo>& lease,
+                            const QDateTime& now)
+{
+    if (lease && lease->isLive(now))
+        return ApplyActivity::InProgress;
+    return phase == QLatin1String("Rolling") ? ApplyActivity::Interrupted : ApplyActivity::Idle;
+}
+
 QString applyLeaseName(const QString& appDeploymentName)
 {
     const QString name = QStringLiteral("veladesk-apply-") + appDeploymentName;

@@ -43,6 +43,22 @@ struct ApplyLeaseInfo
 };
 
 QString applyLeaseName(const QString& appDeploymentName);
+// coordination.k8s.io/v1 leases: watch it with the label selector
+// app.oam.dev/appDeployment=<name> to follow the applies of an AppDeployment.
+ResourceType applyLeaseType();
+
+// What is going on with applies of an AppDeployment, from its status phase and its Lease:
+// InProgress while a live Lease exists ("apply in progress by <holder> since <time>"),
+// Interrupted when the phase is Rolling and no live Lease exists (an apply stopped half way:
+// re-apply or revert), else Idle. Depends on `now`: a Lease expires without any change to it.
+enum class ApplyActivity
+{
+    Idle,
+    InProgress,
+    Interrupted
+};
+ApplyActivity applyActivity(const QString& phase, const std::optional<ApplyLeaseInfo>& lease,
+                            const QDateTime& now = QDateTime::currentDateTimeUtc());
 // "<user>@<host> (<tool>, pid <pid>, <4 random hex digits>)"
 QString applyHolderIdentity(const QString& tool);
 

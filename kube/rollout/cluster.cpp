@@ -423,6 +423,29 @@ Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QStrin
     return R::success(out);
 }
 
+std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeployment)
+{
+    const QString completed = appDeployment.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("annotations"))
+                                  .toObject()
+                                  .value(key(labels::lastCompletedSpec))
+                                  .toString();
+    if (completed.isEmpty())
+        return std::nullopt;
+    const QJsonDocument spec = QJsonDocument::fromJson(completed.toUtf8());
+    if (!spec.isObject())
+        return std::nullopt;
+    QJsonObject object = appDeployment;
+    object.insert(QStringLiteral("spec"), spec.object());
+    object.remove(QStringLiteral("status"));
+    Result<AppDeploymentPlan> last = AppDeploymentPlan::fromJson(object);
+    if (!last)
+        return std::nullopt;
+    last.value.status = {};
+    return last.value;
+}
+
 Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString& ns,
                                                   const QString& name)
 {
@@ -485,24 +508,10 @@ Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString&
     if (!lease)
         return R::failure(lease.status);
     out.lease = lease.value;
-    out.applyInProgress = out.lease && out.lease->isLive();
-    out.interrupted = out.plan.status.phase == QLatin1String("Rolling") && !out.applyInProgress;
-    const QString completed = ad.value.value(QLatin1String("metadata"))
-                                  .toObject()
-                                  .value(QLatin1String("annotations"))
-                                  .toObject()
-                                  .value(key(labels::lastCompletedSpec))
-                                  .toString();
-    if (!completed.isEmpty()) {
-        QJsonObject object = ad.value;
-        object.insert(QStringLiteral("spec"), QJsonDocument::fromJson(completed.toUtf8()).object());
-        object.remove(QStringLiteral("status"));
-        Result<AppDeploymentPlan> last = AppDeploymentPlan::fromJson(object);
-        if (last) {
-            last.value.status = {};
-            out.lastCompleted = last.value;
-        }
-    }
+    const ApplyActivity activity = applyActivity(out.plan.status.phase, out.lease);
+    out.applyInProgress = activity == ApplyActivity::InProgress;
+    out.interrupted = activity == ApplyActivity::Interrupted;
+    out.lastCompleted = lastCompletedPlan(ad.value);
     return R::success(out);
 }
 

@@ -81,6 +81,10 @@ QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeplo
 // VelaDesk does not send spec.replicas for these (RenderOptions::replicasManagedBy).
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns);
 
+// The last plan applied to completion, from the AppDeployment's annotation
+// veladesk.io/last-completed-spec (written by the Applier's Status step); nullopt without one.
+std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeployment);
+
 // Per-revision view for `veladesk status` and the GUI.
 struct RevisionState
 {

@@ -50,6 +50,16 @@ options:
   kubeVersion: $K8S_VERSION
   etcdVersion: ${ETCD_VERSION#v}
   kwokVersion: $KWOK_VERSION
+# One instance of each: leader election only makes them exit (and never come back, kwokctl does
+# not restart them) when kube-apiserver is unreachable for longer than the renew deadline, as in
+# restart-apiserver.sh.
+componentsPatches:
+  - name: kube-controller-manager
+    extraArgs:
+      - {key: leader-elect, value: "false"}
+  - name: kube-scheduler
+    extraArgs:
+      - {key: leader-elect, value: "false"}
 ---
 YAML
 # Pod readiness delayed by 2 s (and KWOK's other default stages): see kwok-stages.yaml.

@@ -3,6 +3,7 @@
 
 #include "kube/rollout/applier.h"
 #include "kube/rollout/applylease.h"
+#include "kube/rollout/cluster.h"
 #include "kube/rollout/render.h"
 #include "kube/rollout/retry.h"
 #include "kube/rollout/routingmonitor.h"
@@ -193,6 +194,57 @@ private Q_SLOTS:
         released.holder.clear();
         QVERIFY(!released.isLive(renewed));
         QVERIFY(!ApplyLeaseInfo::fromJson({}).has_value());
+    }
+
+    void applyActivityFromPhaseAndLease()
+    {
+        const auto lease = ApplyLeaseInfo::fromJson(json(R"J({
+            "metadata": {"name": "veladesk-apply-x"},
+            "spec": {"holderIdentity": "bob@ci (veladesk-cli, pid 9, 0001)",
+                     "leaseDurationSeconds": 30,
+                     "acquireTime": "2026-12-01T10:00:00.000000Z",
+                     "renewTime": "2026-12-01T10:00:10.000000Z"}})J"));
+        const QDateTime renewed =
+            QDateTime::fromString(QStringLiteral("2026-12-01T10:00:10Z"), Qt::ISODate);
+        const QString rolling = QStringLiteral("Rolling");
+        QCOMPARE(applyActivity(rolling, lease, renewed.addSecs(5)), ApplyActivity::InProgress);
+        // Same Lease, later: it expired without anyone touching it.
+        QCOMPARE(applyActivity(rolling, lease, renewed.addSecs(31)), ApplyActivity::Interrupted);
+        QCOMPARE(applyActivity(rolling, std::nullopt, renewed), ApplyActivity::Interrupted);
+        QCOMPARE(applyActivity(QStringLiteral("Completed"), std::nullopt, renewed),
+                 ApplyActivity::Idle);
+        QCOMPARE(applyActivity(QStringLiteral("Failed"), lease, renewed.addSecs(60)),
+                 ApplyActivity::Idle);
+        QCOMPARE(applyLeaseType().group, QStringLiteral("coordination.k8s.io"));
+        QCOMPARE(applyLeaseType().resource, QStringLiteral("leases"));
+    }
+
+    void lastCompletedPlanFromTheAnnotation()
+    {
+        QJsonObject ad = json(R"J({"apiVersion": "core.oam.dev/v1beta1", "kind": "AppDeployment",
+            "metadata": {"name": "ad", "namespace": "ns", "annotations": {}},
+            "spec": {"appRevisions": [{"revisionName": "app-v2",
+                                       "placement": [{"distribution": {"replicas": 2}}]}]},
+            "status": {"phase": "Rolling"}})J");
+        QVERIFY(!lastCompletedPlan(ad).has_value());
+        QJsonObject meta = ad[QLatin1String("metadata")].toObject();
+        meta.insert(QStringLiteral("annotations"),
+                    QJsonObject{{QStringLiteral("veladesk.io/last-completed-spec"),
+                                 QStringLiteral(R"J({"appRevisions": [{"revisionName": "app-v1",
+                                     "placement": [{"distribution": {"replicas": 3}}]}]})J")}});
+        ad.insert(QStringLiteral("metadata"), meta);
+        const auto last = lastCompletedPlan(ad);
+        QVERIFY(last.has_value());
+        QCOMPARE(last->name, QStringLiteral("ad"));
+        QCOMPARE(last->appRevisions.size(), 1);
+        QCOMPARE(last->appRevisions.first().revisionName, QStringLiteral("app-v1"));
+        QCOMPARE(last->replicasOf(QStringLiteral("app-v1")), 3);
+        QVERIFY(last->status.phase.isEmpty());
+        meta.insert(QStringLiteral("annotations"),
+                    QJsonObject{{QStringLiteral("veladesk.io/last-completed-spec"),
+                                 QStringLiteral("not json")}});
+        ad.insert(QStringLiteral("metadata"), meta);
+        QVERIFY(!lastCompletedPlan(ad).has_value());
     }
 
     void leaseNamesAndHolders()

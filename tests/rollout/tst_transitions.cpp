@@ -11,6 +11,7 @@
 #include "kube/rollout/render.h"
 #include "kube/rollout/routingmonitor.h"
 #include "kube/yamljson.h"
+#include "transitionplans.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -20,50 +21,16 @@
 #include <QtTest>
 
 using namespace kube::rollout;
+using transitions::describe;
+using transitions::makePlan;
+using transitions::Rev;
 
 namespace {
-
-QJsonObject reference(const char* name)
-{
-    auto docs = kube::parseYamlFile(qEnvironmentVariable("VELADESK_REFERENCE_DIR") +
-                                    QLatin1Char('/') + QLatin1String(name));
-    if (!docs.ok() || docs.value.isEmpty())
-        qFatal("cannot read %s", name);
-    return docs.value.first();
-}
 
 template <typename T> T wait(QFuture<T> f)
 {
     f.waitForFinished();
     return f.result();
-}
-
-struct Rev
-{
-    const char* name; // "v1" -> example-app-v1
-    int replicas;
-    int weight;
-};
-
-// The reference plan (05) with the given revisions, replicas and weights; v1 listens on 8000,
-// the others on 80.
-AppDeploymentPlan makePlan(const QString& ns, const QList<Rev>& revs)
-{
-    auto p = AppDeploymentPlan::fromJson(reference("05-appdeployment-split.yaml"));
-    if (!p.ok())
-        qFatal("bad reference plan");
-    AppDeploymentPlan plan = p.value;
-    plan.namespaceName = ns;
-    plan.appRevisions.clear();
-    plan.traffic->http[0].weightedTargets.clear();
-    for (const Rev& r : revs) {
-        const QString rev = QStringLiteral("example-app-") + QLatin1String(r.name);
-        plan.appRevisions << RevisionPlacement{rev, {Placement{r.replicas, std::nullopt}}};
-        plan.traffic->http[0].weightedTargets
-            << WeightedTarget{rev, QStringLiteral("testsvc"),
-                              QLatin1String(r.name) == QLatin1String("v1") ? 8000 : 80, r.weight};
-    }
-    return plan;
 }
 
 const kube::ResourceType kLeases{QStringLiteral("coordination.k8s.io"), QStringLiteral("v1"),
@@ -88,17 +55,6 @@ struct Run
 QString diagnostics(const Run& r)
 {
     return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err);
-}
-
-QString describe(const QList<Rev>& revs)
-{
-    QStringList out;
-    for (const Rev& r : revs)
-        out << QStringLiteral("%1:%2r/%3%")
-                   .arg(QLatin1String(r.name))
-                   .arg(r.replicas)
-                   .arg(r.weight);
-    return out.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -325,26 +281,8 @@ private Q_SLOTS:
             {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), m_ns}}}};
         auto created = wait(m_client->create(kube::ResourceType::namespaces(), {}, ns));
         QVERIFY2(created.ok(), qPrintable(created.status.toString()));
-        auto setup = setupCluster(*m_client);
-        QVERIFY2(setup.ok(), qPrintable(setup.status.toString()));
-        for (const char* f : {"01-application-v1.yaml", "02-application-v2.yaml"}) {
-            auto r = applyApplication(*m_client, reference(f), m_ns, KubeVelaMode::Absent);
-            QVERIFY2(r.ok(), qPrintable(r.status.toString()));
-        }
-        // A third revision: v2 with another image.
-        QJsonObject app = reference("02-application-v2.yaml");
-        QJsonObject spec = app[QLatin1String("spec")].toObject();
-        QJsonArray comps = spec[QLatin1String("components")].toArray();
-        QJsonObject comp = comps.at(0).toObject();
-        QJsonObject props = comp[QLatin1String("properties")].toObject();
-        props.insert(QStringLiteral("image"), QStringLiteral("nginx:1.27"));
-        comp.insert(QStringLiteral("properties"), props);
-        comps.replace(0, comp);
-        spec.insert(QStringLiteral("components"), comps);
-        app.insert(QStringLiteral("spec"), spec);
-        auto v3 = applyApplication(*m_client, app, m_ns, KubeVelaMode::Absent);
-        QVERIFY2(v3.ok() && v3.value.revisionName == QLatin1String("example-app-v3"),
-                 qPrintable(v3.status.toString()));
+        const kube::Status recorded = transitions::recordRevisions(*m_client, m_ns);
+        QVERIFY2(recorded.ok(), qPrintable(recorded.toString()));
 
         m_monitor = std::make_unique<RoutingMonitor>(m_client, m_ns);
         const kube::Status st = m_monitor->start();
