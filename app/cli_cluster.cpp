@@ -325,32 +325,53 @@ QString revisionsText(const AppDeploymentPlan& plan)
     return parts.isEmpty() ? QStringLiteral("no revisions") : parts.join(QStringLiteral("; "));
 }
 
-// `reapply` and `revert`: the stored plan or the last completed one, applied again.
-int applyStoredPlan(const Options& o, bool lastCompleted)
+struct StateRead
 {
-    const QString command = lastCompleted ? QStringLiteral("revert") : QStringLiteral("reapply");
+    std::shared_ptr<kube::Client> client;
+    QString ns;
+    AppDeploymentState state;
+};
+
+// The state of the AppDeployment named by the one positional argument of `command`; on failure
+// prints why and sets *exitCode.
+std::optional<StateRead> readNamedState(const Options& o, const QString& command, int* exitCode)
+{
     if (o.positional.size() != 1 || !o.files.isEmpty()) {
         printError(QStringLiteral("usage: veladesk %1 NAME").arg(command));
-        return exitUsage;
+        *exitCode = exitUsage;
+        return std::nullopt;
     }
+    *exitCode = exitFailure;
     auto client = connectOrFail(o);
     if (!client)
-        return exitFailure;
+        return std::nullopt;
     const QString ns = resolveNamespace(o, *client, {});
     kube::Result<AppDeploymentState> st = readAppDeploymentState(*client, ns, o.positional.first());
     if (!st) {
         printError(st.status.toString());
-        return exitFailure;
+        return std::nullopt;
     }
-    AppDeploymentPlan plan = st.value.plan;
+    return StateRead{client, ns, st.value};
+}
+
+// `reapply` and `revert`: the stored plan or the last completed one, applied again.
+int applyStoredPlan(const Options& o, bool lastCompleted)
+{
+    const QString command = lastCompleted ? QStringLiteral("revert") : QStringLiteral("reapply");
+    int exitCode = exitOk;
+    const std::optional<StateRead> read = readNamedState(o, command, &exitCode);
+    if (!read)
+        return exitCode;
+    const QString& ns = read->ns;
+    AppDeploymentPlan plan = read->state.plan;
     if (lastCompleted) {
-        if (!st.value.lastCompleted) {
+        if (!read->state.lastCompleted) {
             printError(QStringLiteral("AppDeployment %1/%2 has no completed plan recorded (no "
                                       "apply by VelaDesk has completed): nothing to revert to")
                            .arg(ns, plan.name));
             return exitFailure;
         }
-        plan = *st.value.lastCompleted;
+        plan = *read->state.lastCompleted;
     }
     plan.namespaceName = ns;
     printOut(QStringLiteral("%1: applying %2 plan of AppDeployment %3/%4: %5\n")
@@ -358,7 +379,7 @@ int applyStoredPlan(const Options& o, bool lastCompleted)
                       lastCompleted ? QStringLiteral("the last completed")
                                     : QStringLiteral("the stored"),
                       ns, plan.name, revisionsText(plan)));
-    return applyPlan(o, client, plan);
+    return applyPlan(o, read->client, plan);
 }
 
 } // namespace
@@ -386,20 +407,12 @@ int runRevert(const Options& o)
 
 int runStatus(const Options& o)
 {
-    if (o.positional.size() != 1) {
-        printError(QStringLiteral("usage: veladesk status NAME"));
-        return exitUsage;
-    }
-    auto client = connectOrFail(o);
-    if (!client)
-        return exitFailure;
-    const QString ns = resolveNamespace(o, *client, {});
-    kube::Result<AppDeploymentState> st = readAppDeploymentState(*client, ns, o.positional.first());
-    if (!st) {
-        printError(st.status.toString());
-        return exitFailure;
-    }
-    const AppDeploymentState& s = st.value;
+    int exitCode = exitOk;
+    const std::optional<StateRead> read = readNamedState(o, QStringLiteral("status"), &exitCode);
+    if (!read)
+        return exitCode;
+    const QString& ns = read->ns;
+    const AppDeploymentState& s = read->state;
     if (!o.output.isEmpty()) {
         QJsonArray revs;
         for (const RevisionState& r : s.revisions) {

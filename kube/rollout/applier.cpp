@@ -317,15 +317,26 @@ struct Applier::Private
     Status writeStatus(const QString& phase, const QString& conditionStatus, const QString& reason,
                        const QString& message);
     std::optional<StepError> adoptObject(int index, bool dryRun);
+    // Rendered object `index`, adopted first when --adopt said so, applied as `object` (the
+    // rendered one, or an adjusted copy) and recorded in step `s`; the applied object in `out`.
+    std::optional<StepError> applyRendered(ApplyStep s, int index, const QJsonObject& object,
+                                           QJsonObject* out = nullptr);
     QJsonObject appDeploymentObject() const;
-    // Waits until `ready` says so for every name, polling; false entries name what is missing.
-    std::optional<StepError>
-    waitFor(ApplyStep s, const QStringList& names,
-            const std::function<Result<QString>(const QString& name, bool* done)>& check,
-            const QString& what);
-    // Live routes of every VirtualService in the namespace that give weight > 0, per Service
-    // name: "VirtualService/x http[0] (weight 10)".
-    Result<QMap<QString, QStringList>> liveWeightedServices();
+    // Waits, polling, until `check` says each of `want` ("Kind/name" -> ready count needed) is
+    // ready; skipped when `want` is empty (`none` says why) or with --force; then finishes `s`.
+    using ReadyCheck = std::function<Result<QString>(const QString& name, int needed, bool* done)>;
+    std::optional<StepError> waitUntilReady(ApplyStep s, const QMap<QString, int>& want,
+                                            const QString& none, const ReadyCheck& check,
+                                            const QString& what);
+    // The live routes of every VirtualService of the namespace that give weight > 0, read now.
+    struct LiveRoutes
+    {
+        QMap<QString, QStringList> byService; // Service -> "VirtualService/x http[0] (weight 10)"
+        QList<QJsonObject> services;          // every Service of the namespace
+        // Routes that reach a Deployment's pods through any Service selecting them.
+        QStringList toDeployment(const QJsonObject& deployment) const;
+    };
+    Result<LiveRoutes> readLiveRoutes();
 
     Status cancelledStatus() const
     {
@@ -349,6 +360,17 @@ struct Applier::Private
         for (const RenderedObject& o : rendered.objects)
             if (o.role == role)
                 out << &o;
+        return out;
+    }
+    // The plan's weighted targets that get weight > 0.
+    QList<WeightedTarget> weightedTargets() const
+    {
+        QList<WeightedTarget> out;
+        if (plan.traffic)
+            for (const HttpRule& rule : plan.traffic->http)
+                for (const WeightedTarget& t : rule.weightedTargets)
+                    if (t.weight > 0)
+                        out << t;
         return out;
     }
     // Replicas that a Deployment needs ready before it gets traffic: its planned count, or 1
@@ -786,6 +808,26 @@ std::optional<StepError> Applier::Private::adoptObject(int index, bool dryRun)
     return std::nullopt;
 }
 
+std::optional<StepError>
+Applier::Private::applyRendered(ApplyStep s, int index, const QJsonObject& object, QJsonObject* out)
+{
+    const RenderedObject& o = rendered.objects.at(index);
+    if (auto stop = interruption())
+        return stop;
+    if (adopt.contains(index)) {
+        if (auto err = adoptObject(index, false))
+            return err;
+        progress(s, o.displayName() + QStringLiteral(": adopted"));
+    }
+    Result<QJsonObject> r = applyObject(o.type, object, false);
+    if (!r)
+        return StepError{r.status, QStringLiteral("ApplyFailed")};
+    step(s).objects << o.displayName();
+    if (out)
+        *out = r.value;
+    return std::nullopt;
+}
+
 std::optional<StepError> Applier::Private::dryRunStep()
 {
     const ApplyStep s = ApplyStep::DryRun;
@@ -979,15 +1021,8 @@ std::optional<StepError> Applier::Private::deploymentsStep()
                             .arg(running)
                             .arg(planned));
         }
-        if (adopt.contains(i)) {
-            if (auto err = adoptObject(i, false))
-                return err;
-            progress(s, o.displayName() + QStringLiteral(": adopted"));
-        }
-        Result<QJsonObject> r = applyObject(o.type, object, false);
-        if (!r)
-            return StepError{r.status, QStringLiteral("ApplyFailed")};
-        step(s).objects << o.displayName();
+        if (auto err = applyRendered(s, i, object))
+            return err;
         QString what;
         if (!live.ok()) {
             ++created;
@@ -1016,11 +1051,20 @@ std::optional<StepError> Applier::Private::deploymentsStep()
     return std::nullopt;
 }
 
-std::optional<StepError> Applier::Private::waitFor(
-    ApplyStep s, const QStringList& names,
-    const std::function<Result<QString>(const QString& name, bool* done)>& check,
-    const QString& what)
+std::optional<StepError>
+Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, const QString& none,
+                                 const ReadyCheck& check, const QString& what)
 {
+    if (want.isEmpty()) {
+        finish(s, StepResult::State::Skipped, none);
+        return std::nullopt;
+    }
+    const QStringList names = want.keys();
+    if (options.force) {
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("--force: not waiting for %1").arg(names.join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
     QElapsedTimer timer;
     timer.start();
     const auto waitDeadline =
@@ -1033,7 +1077,8 @@ std::optional<StepError> Applier::Private::waitFor(
             if (auto stop = interruption())
                 return stop;
             bool done = false;
-            Result<QString> state = check(name, &done);
+            Result<QString> state =
+                check(name.section(QLatin1Char('/'), 1), want.value(name), &done);
             if (!state)
                 return StepError{state.status, QStringLiteral("ReadinessCheckFailed")};
             if (done) {
@@ -1048,7 +1093,7 @@ std::optional<StepError> Applier::Private::waitFor(
         }
         pending = still;
         if (pending.isEmpty())
-            return std::nullopt;
+            break;
         if (std::chrono::steady_clock::now() >= waitDeadline) {
             QStringList details;
             for (const QString& name : pending)
@@ -1072,58 +1117,40 @@ std::optional<StepError> Applier::Private::waitFor(
             QThread::msleep(50);
         }
     }
+    finish(s, StepResult::State::Done,
+           QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
+    return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::readinessStep()
 {
     const ApplyStep s = ApplyStep::ReadinessGuard;
-    if (auto stop = begin(
-            s, QStringLiteral("wait until every revision that will get traffic has its planned "
-                              "replicas ready")))
+    if (auto stop = begin(s, QStringLiteral("wait until every revision that will get traffic has "
+                                            "its planned replicas ready")))
         return stop;
-    QMap<QString, int> want; // Deployment -> ready replicas needed
-    if (plan.traffic)
-        for (const HttpRule& rule : plan.traffic->http)
-            for (const WeightedTarget& t : rule.weightedTargets)
-                if (t.weight > 0) {
-                    const QString dn = deploymentName(t.componentName, t.revisionName);
-                    want.insert(dn, readyWanted(dn, t.revisionName));
-                }
-    if (want.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no revision gets traffic"));
-        return std::nullopt;
-    }
-    QStringList names;
-    for (auto it = want.begin(); it != want.end(); ++it)
-        names << QStringLiteral("Deployment/") + it.key();
-    if (options.force) {
-        finish(s, StepResult::State::Skipped,
-               QStringLiteral("--force: not waiting for %1").arg(names.join(QStringLiteral(", "))));
-        return std::nullopt;
-    }
-    auto check = [&](const QString& name, bool* done) -> Result<QString> {
-        const QString dn = name.section(QLatin1Char('/'), 1);
+    QMap<QString, int> want;
+    for (const WeightedTarget& t : weightedTargets())
+        want.insert(QStringLiteral("Deployment/") + deploymentName(t.componentName, t.revisionName),
+                    readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
+    auto check = [&](const QString& dn, int needed, bool* done) -> Result<QString> {
         Result<QJsonObject> dep = getObject(ResourceType::deployments(), dn);
         if (!dep)
             return Result<QString>::failure(dep.status);
         const QJsonObject st = dep.value.value(QLatin1String("status")).toObject();
         const int ready = st.value(QLatin1String("readyReplicas")).toInt();
         const int updated = st.value(QLatin1String("updatedReplicas")).toInt();
+        // Status of the current spec: the controller has seen this generation.
         const bool observed = st.value(QLatin1String("observedGeneration")).toInteger() >=
                               dep.value.value(QLatin1String("metadata"))
                                   .toObject()
                                   .value(QLatin1String("generation"))
                                   .toInteger();
-        const int needed = want.value(dn);
         *done = observed && ready >= needed && updated >= needed;
         return Result<QString>::success(
             QStringLiteral("%1 ready of %2 needed").arg(ready).arg(needed));
     };
-    if (auto err = waitFor(s, names, check, QStringLiteral("replicas")))
-        return err;
-    finish(s, StepResult::State::Done,
-           QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
-    return std::nullopt;
+    return waitUntilReady(s, want, QStringLiteral("no revision gets traffic"), check,
+                          QStringLiteral("replicas"));
 }
 
 std::optional<StepError> Applier::Private::servicesStep()
@@ -1135,17 +1162,8 @@ std::optional<StepError> Applier::Private::servicesStep()
         const RenderedObject& o = rendered.objects.at(i);
         if (o.role != RenderedObject::Role::Service)
             continue;
-        if (auto stop = interruption())
-            return stop;
-        if (adopt.contains(i)) {
-            if (auto err = adoptObject(i, false))
-                return err;
-            progress(s, o.displayName() + QStringLiteral(": adopted"));
-        }
-        Result<QJsonObject> r = applyObject(o.type, o.object, false);
-        if (!r)
-            return StepError{r.status, QStringLiteral("ApplyFailed")};
-        step(s).objects << o.displayName();
+        if (auto err = applyRendered(s, i, o.object))
+            return err;
         progress(s, o.displayName() + QStringLiteral(": applied"));
     }
     if (step(s).objects.isEmpty()) {
@@ -1162,32 +1180,15 @@ std::optional<StepError> Applier::Private::servicesStep()
 std::optional<StepError> Applier::Private::endpointsStep()
 {
     const ApplyStep s = ApplyStep::Endpoints;
-    if (auto stop = begin(
-            s,
-            QStringLiteral("wait until every Service that will get traffic has ready endpoints")))
+    if (auto stop = begin(s, QStringLiteral("wait until every Service that will get traffic has "
+                                            "ready endpoints")))
         return stop;
-    QMap<QString, int> want; // Service -> ready endpoints needed
-    if (plan.traffic)
-        for (const HttpRule& rule : plan.traffic->http)
-            for (const WeightedTarget& t : rule.weightedTargets)
-                if (t.weight > 0)
-                    want.insert(serviceName(t.revisionName, t.componentName, t.port),
-                                readyWanted(deploymentName(t.componentName, t.revisionName),
-                                            t.revisionName));
-    if (want.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no Service gets traffic"));
-        return std::nullopt;
-    }
-    QStringList names;
-    for (auto it = want.begin(); it != want.end(); ++it)
-        names << QStringLiteral("Service/") + it.key();
-    if (options.force) {
-        finish(s, StepResult::State::Skipped,
-               QStringLiteral("--force: not waiting for %1").arg(names.join(QStringLiteral(", "))));
-        return std::nullopt;
-    }
-    auto check = [&](const QString& name, bool* done) -> Result<QString> {
-        const QString svc = name.section(QLatin1Char('/'), 1);
+    QMap<QString, int> want;
+    for (const WeightedTarget& t : weightedTargets())
+        want.insert(QStringLiteral("Service/") +
+                        serviceName(t.revisionName, t.componentName, t.port),
+                    readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
+    auto check = [&](const QString& svc, int needed, bool* done) -> Result<QString> {
         ListOptions lo;
         lo.labelSelector = QStringLiteral("kubernetes.io/service-name=") + svc;
         Result<ObjectList> slices = listObjects(ResourceType::endpointSlices(), lo);
@@ -1204,15 +1205,12 @@ std::optional<StepError> Applier::Private::endpointsStep()
                 if (r.isUndefined() || r.isNull() || r.toBool())
                     ++ready;
             }
-        *done = ready >= want.value(svc);
+        *done = ready >= needed;
         return Result<QString>::success(
-            QStringLiteral("%1 ready endpoints of %2 needed").arg(ready).arg(want.value(svc)));
+            QStringLiteral("%1 ready endpoints of %2 needed").arg(ready).arg(needed));
     };
-    if (auto err = waitFor(s, names, check, QStringLiteral("endpoints")))
-        return err;
-    finish(s, StepResult::State::Done,
-           QStringLiteral("ready endpoints: %1").arg(names.join(QStringLiteral(", "))));
-    return std::nullopt;
+    return waitUntilReady(s, want, QStringLiteral("no Service gets traffic"), check,
+                          QStringLiteral("endpoints"));
 }
 
 std::optional<StepError> Applier::Private::virtualServiceStep()
@@ -1250,19 +1248,11 @@ std::optional<StepError> Applier::Private::virtualServiceStep()
         const RenderedObject& o = rendered.objects.at(i);
         if (o.role != RenderedObject::Role::VirtualService)
             continue;
-        if (auto stop = interruption())
-            return stop;
-        if (adopt.contains(i)) {
-            if (auto err = adoptObject(i, false))
-                return err;
-            progress(s, o.displayName() + QStringLiteral(": adopted"));
-        }
-        Result<QJsonObject> r = applyObject(o.type, o.object, false);
-        if (!r)
-            return StepError{r.status, QStringLiteral("ApplyFailed")};
-        step(s).objects << o.displayName();
+        QJsonObject applied;
+        if (auto err = applyRendered(s, i, o.object, &applied))
+            return err;
         progress(s, QStringLiteral("%1: applied (resourceVersion %2)")
-                        .arg(o.displayName(), metaString(r.value, "resourceVersion")));
+                        .arg(o.displayName(), metaString(applied, "resourceVersion")));
     }
     finish(s, StepResult::State::Done,
            QStringLiteral("routing: ") + routesText(routeDestinations(vs.first()->object, ns)));
@@ -1322,23 +1312,39 @@ std::optional<StepError> Applier::Private::readBackStep()
     return std::nullopt;
 }
 
-Result<QMap<QString, QStringList>> Applier::Private::liveWeightedServices()
+QStringList Applier::Private::LiveRoutes::toDeployment(const QJsonObject& deployment) const
 {
-    using R = Result<QMap<QString, QStringList>>;
-    QMap<QString, QStringList> out;
-    if (renderOptions.virtualServiceVersion.isEmpty())
-        return R::success(out);
-    Result<ObjectList> all =
-        listObjects(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
-    if (!all)
-        return R::failure(all.status);
-    for (const QJsonObject& v : all.value.items)
-        for (const RouteDestination& d : routeDestinations(v, ns))
-            if (d.weight > 0 && !d.service.isEmpty())
-                out[d.service] << QStringLiteral("VirtualService/%1 http[%2] (weight %3)")
-                                      .arg(metaString(v, "name"))
-                                      .arg(d.rule)
-                                      .arg(d.weight);
+    QStringList out;
+    for (const QJsonObject& svc : services)
+        if (selectorMatches(specOf(svc).value(QLatin1String("selector")).toObject(),
+                            templateLabels(deployment)))
+            for (const QString& r : byService.value(metaString(svc, "name")))
+                out << QStringLiteral("%1 -> Service/%2").arg(r, metaString(svc, "name"));
+    return out;
+}
+
+Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
+{
+    using R = Result<LiveRoutes>;
+    LiveRoutes out;
+    if (!renderOptions.virtualServiceVersion.isEmpty()) {
+        Result<ObjectList> all =
+            listObjects(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+        if (!all)
+            return R::failure(all.status);
+        for (const QJsonObject& v : all.value.items)
+            for (const RouteDestination& d : routeDestinations(v, ns))
+                if (d.weight > 0 && !d.service.isEmpty())
+                    out.byService[d.service] << QStringLiteral("VirtualService/%1 http[%2] "
+                                                               "(weight %3)")
+                                                    .arg(metaString(v, "name"))
+                                                    .arg(d.rule)
+                                                    .arg(d.weight);
+    }
+    Result<ObjectList> services = listObjects(ResourceType::services());
+    if (!services)
+        return R::failure(services.status);
+    out.services = services.value.items;
     return R::success(out);
 }
 
@@ -1354,12 +1360,9 @@ std::optional<StepError> Applier::Private::scaleDownStep()
     }
     // Routes read now, after the routing step: a Deployment goes to 0 only when no live route
     // of any VirtualService of the namespace gives its Services weight.
-    Result<QMap<QString, QStringList>> weighted = liveWeightedServices();
-    if (!weighted)
-        return StepError{weighted.status, QStringLiteral("ScaleDownFailed")};
-    Result<ObjectList> services = listObjects(ResourceType::services());
-    if (!services)
-        return StepError{services.status, QStringLiteral("ScaleDownFailed")};
+    Result<LiveRoutes> routes = readLiveRoutes();
+    if (!routes)
+        return StepError{routes.status, QStringLiteral("ScaleDownFailed")};
     QStringList lowered;
     for (const RenderedObject* o : renderedOf(RenderedObject::Role::Deployment)) {
         if (!keptAbovePlan.contains(o->name()))
@@ -1368,19 +1371,13 @@ std::optional<StepError> Applier::Private::scaleDownStep()
             return stop;
         const int planned = keptAbovePlan.value(o->name());
         if (planned == 0) {
-            QStringList routes;
-            for (const QJsonObject& svc : services.value.items)
-                if (selectorMatches(specOf(svc).value(QLatin1String("selector")).toObject(),
-                                    templateLabels(o->object)))
-                    for (const QString& r : weighted.value.value(metaString(svc, "name")))
-                        routes
-                            << QStringLiteral("%1 -> Service/%2").arg(r, metaString(svc, "name"));
-            if (!routes.isEmpty())
+            const QStringList routing = routes.value.toDeployment(o->object);
+            if (!routing.isEmpty())
                 return StepError{
                     Status::error(Status::Kind::Http,
                                   QStringLiteral("%1 was not scaled to 0: a live route still "
                                                  "gives it traffic (%2)")
-                                      .arg(o->displayName(), routes.join(QStringLiteral(", "))),
+                                      .arg(o->displayName(), routing.join(QStringLiteral(", "))),
                                   o->displayName(), QStringLiteral("StillRouted")),
                     QStringLiteral("StillRouted")};
         }
@@ -1426,12 +1423,9 @@ std::optional<StepError> Applier::Private::pruneStep()
         finish(s, StepResult::State::Skipped, QStringLiteral("nothing to prune"));
         return std::nullopt;
     }
-    Result<QMap<QString, QStringList>> weighted = liveWeightedServices();
-    if (!weighted)
-        return StepError{weighted.status, QStringLiteral("PruneFailed")};
-    Result<ObjectList> services = listObjects(ResourceType::services());
-    if (!services)
-        return StepError{services.status, QStringLiteral("PruneFailed")};
+    Result<LiveRoutes> live = readLiveRoutes();
+    if (!live)
+        return StepError{live.status, QStringLiteral("PruneFailed")};
     // VirtualServices (left from an earlier plan), then Services, then Deployments (the order
     // of `types`): each only when no live route gives it weight.
     for (const auto& [type, obj] : toPrune) {
@@ -1439,16 +1433,10 @@ std::optional<StepError> Applier::Private::pruneStep()
             return stop;
         const QString name = metaString(obj, "name");
         QStringList routes;
-        if (type.kind == QLatin1String("Service")) {
-            routes = weighted.value.value(name);
-        } else if (type.kind == QLatin1String("Deployment")) {
-            for (const QJsonObject& svc : services.value.items)
-                if (selectorMatches(specOf(svc).value(QLatin1String("selector")).toObject(),
-                                    templateLabels(obj)))
-                    for (const QString& r : weighted.value.value(metaString(svc, "name")))
-                        routes
-                            << QStringLiteral("%1 -> Service/%2").arg(r, metaString(svc, "name"));
-        }
+        if (type.kind == QLatin1String("Service"))
+            routes = live.value.byService.value(name);
+        else if (type.kind == QLatin1String("Deployment"))
+            routes = live.value.toDeployment(obj);
         if (!routes.isEmpty())
             return StepError{
                 Status::error(Status::Kind::Http,

@@ -69,6 +69,42 @@ inline QString describe(const QList<Rev>& revs)
     return out.join(QLatin1Char(' '));
 }
 
+// The reference Application (02) with image nginx:1.27: recorded as a third revision.
+inline QJsonObject applicationV3()
+{
+    QJsonObject app = reference("02-application-v2.yaml");
+    QJsonObject spec = app[QLatin1String("spec")].toObject();
+    QJsonArray comps = spec[QLatin1String("components")].toArray();
+    QJsonObject comp = comps.at(0).toObject();
+    QJsonObject props = comp[QLatin1String("properties")].toObject();
+    props.insert(QStringLiteral("image"), QStringLiteral("nginx:1.27"));
+    comp.insert(QStringLiteral("properties"), props);
+    comps.replace(0, comp);
+    spec.insert(QStringLiteral("components"), comps);
+    app.insert(QStringLiteral("spec"), spec);
+    return app;
+}
+
+// The client of the test cluster (VELADESK_TEST_KUBECONFIG, set by ctest's kube_cluster fixture).
+inline kube::Result<std::shared_ptr<kube::Client>> connectTestCluster()
+{
+    kube::KubeConfigOptions o;
+    o.kubeconfigPath = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
+    if (o.kubeconfigPath.isEmpty())
+        return kube::Result<std::shared_ptr<kube::Client>>::failure(kube::Status::error(
+            kube::Status::Kind::Config,
+            QStringLiteral("VELADESK_TEST_KUBECONFIG is not set: run through ctest "
+                           "(kube_cluster fixture)")));
+    return kube::connect(o);
+}
+
+inline QJsonObject namespaceObject(const QString& name)
+{
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}}};
+}
+
 // Installs the AppDeployment CRD where missing and records example-app-v1..v3 in `ns` (blocking).
 inline kube::Status recordRevisions(kube::Client& client, const QString& ns)
 {
@@ -80,17 +116,7 @@ inline kube::Status recordRevisions(kube::Client& client, const QString& ns)
         if (!r)
             return r.status;
     }
-    QJsonObject app = reference("02-application-v2.yaml");
-    QJsonObject spec = app[QLatin1String("spec")].toObject();
-    QJsonArray comps = spec[QLatin1String("components")].toArray();
-    QJsonObject comp = comps.at(0).toObject();
-    QJsonObject props = comp[QLatin1String("properties")].toObject();
-    props.insert(QStringLiteral("image"), QStringLiteral("nginx:1.27"));
-    comp.insert(QStringLiteral("properties"), props);
-    comps.replace(0, comp);
-    spec.insert(QStringLiteral("components"), comps);
-    app.insert(QStringLiteral("spec"), spec);
-    auto v3 = applyApplication(client, app, ns, KubeVelaMode::Absent);
+    auto v3 = applyApplication(client, applicationV3(), ns, KubeVelaMode::Absent);
     if (!v3)
         return v3.status;
     if (v3.value.revisionName != QLatin1String("example-app-v3"))

@@ -6,6 +6,7 @@
 #include "kube/rollout/applier.h"
 #include "kube/rollout/cluster.h"
 #include "kube/yamljson.h"
+#include "transitionplans.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -50,10 +51,7 @@ class TestApplier : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        kube::KubeConfigOptions o;
-        o.kubeconfigPath = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
-        QVERIFY2(QFile::exists(o.kubeconfigPath), "run through ctest (kube_cluster fixture)");
-        auto c = kube::connect(o);
+        auto c = transitions::connectTestCluster();
         QVERIFY2(c.ok(), qPrintable(c.status.toString()));
         m_client = c.value;
         wait(m_client->remove(kube::ResourceType::namespaces(), {}, kNs));
@@ -61,11 +59,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             wait(m_client->get(kube::ResourceType::namespaces(), {}, kNs)).status.isNotFound(),
             60000);
-        const QJsonObject ns{
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Namespace")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), kNs}}}};
-        auto created = wait(m_client->create(kube::ResourceType::namespaces(), {}, ns));
+        auto created = wait(m_client->create(kube::ResourceType::namespaces(), {},
+                                             transitions::namespaceObject(kNs)));
         QVERIFY2(created.ok(), qPrintable(created.status.toString()));
         auto setup = setupCluster(*m_client);
         QVERIFY2(setup.ok(), qPrintable(setup.status.toString()));
@@ -190,17 +185,8 @@ private Q_SLOTS:
                                         QStringLiteral("ResourceQuota"), true};
         auto q = wait(m_client->create(quotas, kNs, quota));
         QVERIFY2(q.ok(), qPrintable(q.status.toString()));
-        auto app = reference("02-application-v2.yaml");
-        QJsonObject spec = app[QLatin1String("spec")].toObject();
-        QJsonArray comps = spec[QLatin1String("components")].toArray();
-        QJsonObject c = comps.at(0).toObject();
-        QJsonObject props = c[QLatin1String("properties")].toObject();
-        props.insert(QStringLiteral("image"), QStringLiteral("nginx:1.27"));
-        c.insert(QStringLiteral("properties"), props);
-        comps.replace(0, c);
-        spec.insert(QStringLiteral("components"), comps);
-        app.insert(QStringLiteral("spec"), spec);
-        auto v3 = applyApplication(*m_client, app, kNs, KubeVelaMode::Absent);
+        auto v3 =
+            applyApplication(*m_client, transitions::applicationV3(), kNs, KubeVelaMode::Absent);
         QVERIFY2(v3.ok() && v3.value.revisionName == QLatin1String("example-app-v3"),
                  qPrintable(v3.status.toString()));
 

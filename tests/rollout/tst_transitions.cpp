@@ -267,19 +267,13 @@ class TestTransitions : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        kube::KubeConfigOptions o;
-        o.kubeconfigPath = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
-        QVERIFY2(QFile::exists(o.kubeconfigPath), "run through ctest (kube_cluster fixture)");
-        auto c = kube::connect(o);
+        auto c = transitions::connectTestCluster();
         QVERIFY2(c.ok(), qPrintable(c.status.toString()));
         m_client = c.value;
         m_ns = QStringLiteral("vdk-transitions-%1")
                    .arg(QRandomGenerator::global()->bounded(100000, 999999));
-        const QJsonObject ns{
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Namespace")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), m_ns}}}};
-        auto created = wait(m_client->create(kube::ResourceType::namespaces(), {}, ns));
+        auto created = wait(m_client->create(kube::ResourceType::namespaces(), {},
+                                             transitions::namespaceObject(m_ns)));
         QVERIFY2(created.ok(), qPrintable(created.status.toString()));
         const kube::Status recorded = transitions::recordRevisions(*m_client, m_ns);
         QVERIFY2(recorded.ok(), qPrintable(recorded.toString()));
