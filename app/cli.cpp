@@ -26,8 +26,13 @@ Commands:
                            would when KubeVela's controller does not run in the cluster
   revisions APP            List the ApplicationRevisions of an Application
   diff -f PLAN.yaml        Show live vs planned objects (after a server-side dry-run)
-  apply -f PLAN.yaml       Apply an AppDeployment plan in safe order, printing each step
-  status NAME              Phase, conditions and per-revision replicas and weights
+  apply -f PLAN.yaml       Apply an AppDeployment plan in safe order (make before break),
+                           printing each step; one apply per AppDeployment at a time
+  status NAME              Phase, conditions, per-revision replicas and weights, an apply in
+                           progress (by whom, since when) or an interrupted one
+  reapply NAME             Apply the AppDeployment's stored plan again (finish an
+                           interrupted apply)
+  revert NAME              Apply the last plan that was applied to completion again
   help                     This text
 
 Flags:
@@ -39,7 +44,8 @@ Flags:
   --dry-run                apply: validate, check ownership and server-side dry-run only
   --force                  apply: do not wait for ready replicas before routing traffic
   --adopt                  apply: take over objects of the same name owned by others
-  --timeout DURATION       apply: readiness wait, e.g. 90s, 5m (default 5m)
+  --timeout DURATION       apply: how long to wait for ready replicas and endpoints and to
+                           retry while the API server does not answer, e.g. 90s, 5m (default 5m)
   --kubevela auto|present|absent
                            app apply: whether KubeVela's controller records revisions
                            (default: detect a vela-core Deployment in vela-system)
@@ -302,6 +308,10 @@ int runCli(const QStringList& args)
         return cli::runApply(o);
     if (o.command == QLatin1String("status"))
         return cli::runStatus(o);
+    if (o.command == QLatin1String("reapply"))
+        return cli::runReapply(o);
+    if (o.command == QLatin1String("revert"))
+        return cli::runRevert(o);
     cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
     return cli::exitUsage;
 }

@@ -46,6 +46,8 @@ int runAppApply(const Options& options);
 int runRevisions(const Options& options);
 int runDiff(const Options& options);
 int runApply(const Options& options);
+int runReapply(const Options& options); // the AppDeployment's stored plan, applied again
+int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
 
 void printError(const QString& message);

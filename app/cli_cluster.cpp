@@ -7,6 +7,7 @@
 #include "kube/rollout/cluster.h"
 #include "kube/yamljson.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -252,21 +253,20 @@ int runDiff(const Options& o)
     return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
 }
 
-int runApply(const Options& o)
+namespace {
+
+// Runs the Applier with the command line's options, printing each step; the exit code.
+int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppDeploymentPlan& plan)
 {
-    AppDeploymentPlan plan;
-    if (!readPlan(o, &plan))
-        return exitFailure;
-    auto client = connectOrFail(o);
-    if (!client)
-        return exitFailure;
     ApplyOptions ao;
     ao.namespaceName = o.namespaceName.isEmpty() ? QString() : o.namespaceName;
     ao.dryRun = o.dryRun;
     ao.force = o.force;
     ao.adopt = o.adopt;
     ao.readinessTimeout = std::chrono::seconds(o.timeoutSeconds);
-    Applier applier(client, plan, ao);
+    ao.timeout = std::chrono::seconds(o.timeoutSeconds);
+    ao.tool = QStringLiteral("veladesk-cli");
+    Applier applier(std::move(client), plan, ao);
     const int total = applyStepCount;
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
         printOut(QStringLiteral("[%1/%2] %3: %4\n")
@@ -296,6 +296,12 @@ int runApply(const Options& o)
             printOut(QStringLiteral("%1: %2\n").arg(d.displayName(), changeName(d.change)));
     }
     if (!report.ok()) {
+        if (report.heldBy) {
+            // Refused at once: the other apply's holder and start say it all.
+            printError(QStringLiteral("apply of AppDeployment %1 refused: %2")
+                           .arg(plan.name, report.status.message));
+            return exitFailure;
+        }
         QString msg = QStringLiteral("apply of AppDeployment %1 failed:\n").arg(plan.name) +
                       report.toString();
         printError(msg);
@@ -307,44 +313,172 @@ int runApply(const Options& o)
     return exitOk;
 }
 
-int runStatus(const Options& o)
+QString revisionsText(const AppDeploymentPlan& plan)
 {
-    if (o.positional.size() != 1) {
-        printError(QStringLiteral("usage: veladesk status NAME"));
-        return exitUsage;
+    QStringList parts;
+    const QMap<QString, int> weights = plan.weightsByRevision();
+    for (const RevisionPlacement& r : plan.appRevisions)
+        parts << QStringLiteral("%1 %2 %, replicas %3")
+                     .arg(r.revisionName)
+                     .arg(weights.value(r.revisionName))
+                     .arg(r.replicas());
+    return parts.isEmpty() ? QStringLiteral("no revisions") : parts.join(QStringLiteral("; "));
+}
+
+struct StateRead
+{
+    std::shared_ptr<kube::Client> client;
+    QString ns;
+    AppDeploymentState state;
+};
+
+// The state of the AppDeployment named by the one positional argument of `command`; on failure
+// prints why and sets *exitCode.
+std::optional<StateRead> readNamedState(const Options& o, const QString& command, int* exitCode)
+{
+    if (o.positional.size() != 1 || !o.files.isEmpty()) {
+        printError(QStringLiteral("usage: veladesk %1 NAME").arg(command));
+        *exitCode = exitUsage;
+        return std::nullopt;
     }
+    *exitCode = exitFailure;
     auto client = connectOrFail(o);
     if (!client)
-        return exitFailure;
+        return std::nullopt;
     const QString ns = resolveNamespace(o, *client, {});
     kube::Result<AppDeploymentState> st = readAppDeploymentState(*client, ns, o.positional.first());
     if (!st) {
         printError(st.status.toString());
-        return exitFailure;
+        return std::nullopt;
     }
-    const AppDeploymentState& s = st.value;
+    return StateRead{client, ns, st.value};
+}
+
+// `reapply` and `revert`: the stored plan or the last completed one, applied again.
+int applyStoredPlan(const Options& o, bool lastCompleted)
+{
+    const QString command = lastCompleted ? QStringLiteral("revert") : QStringLiteral("reapply");
+    int exitCode = exitOk;
+    const std::optional<StateRead> read = readNamedState(o, command, &exitCode);
+    if (!read)
+        return exitCode;
+    const QString& ns = read->ns;
+    AppDeploymentPlan plan = read->state.plan;
+    if (lastCompleted) {
+        if (!read->state.lastCompleted) {
+            printError(QStringLiteral("AppDeployment %1/%2 has no completed plan recorded (no "
+                                      "apply by VelaDesk has completed): nothing to revert to")
+                           .arg(ns, plan.name));
+            return exitFailure;
+        }
+        plan = *read->state.lastCompleted;
+    }
+    plan.namespaceName = ns;
+    printOut(QStringLiteral("%1: applying %2 plan of AppDeployment %3/%4: %5\n")
+                 .arg(command,
+                      lastCompleted ? QStringLiteral("the last completed")
+                                    : QStringLiteral("the stored"),
+                      ns, plan.name, revisionsText(plan)));
+    return applyPlan(o, read->client, plan);
+}
+
+} // namespace
+
+int runApply(const Options& o)
+{
+    AppDeploymentPlan plan;
+    if (!readPlan(o, &plan))
+        return exitFailure;
+    auto client = connectOrFail(o);
+    if (!client)
+        return exitFailure;
+    return applyPlan(o, client, plan);
+}
+
+int runReapply(const Options& o)
+{
+    return applyStoredPlan(o, false);
+}
+
+int runRevert(const Options& o)
+{
+    return applyStoredPlan(o, true);
+}
+
+int runStatus(const Options& o)
+{
+    int exitCode = exitOk;
+    const std::optional<StateRead> read = readNamedState(o, QStringLiteral("status"), &exitCode);
+    if (!read)
+        return exitCode;
+    const QString& ns = read->ns;
+    const AppDeploymentState& s = read->state;
     if (!o.output.isEmpty()) {
         QJsonArray revs;
-        for (const RevisionState& r : s.revisions)
+        for (const RevisionState& r : s.revisions) {
+            QJsonObject managed;
+            for (auto it = r.replicasManagedBy.begin(); it != r.replicasManagedBy.end(); ++it)
+                managed.insert(it.key(), it.value());
             revs.append(QJsonObject{
                 {QStringLiteral("revisionName"), r.revisionName},
                 {QStringLiteral("desiredReplicas"), r.desiredReplicas},
                 {QStringLiteral("readyReplicas"), r.readyReplicas},
                 {QStringLiteral("weight"), r.weight},
-                {QStringLiteral("deployments"), QJsonArray::fromStringList(r.deployments)}});
+                {QStringLiteral("deployments"), QJsonArray::fromStringList(r.deployments)},
+                {QStringLiteral("replicasManagedBy"), managed}});
+        }
         QJsonObject status = s.plan.status.toJson();
-        printData(o, QJsonObject{
-                         {QStringLiteral("name"), s.plan.name},
+        QJsonObject data{{QStringLiteral("name"), s.plan.name},
                          {QStringLiteral("namespace"), ns},
                          {QStringLiteral("phase"), s.plan.status.phase},
                          {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
-                         {QStringLiteral("revisions"), revs}});
+                         {QStringLiteral("revisions"), revs},
+                         {QStringLiteral("applyInProgress"), s.applyInProgress},
+                         {QStringLiteral("interrupted"), s.interrupted}};
+        if (s.lease)
+            data.insert(
+                QStringLiteral("lease"),
+                QJsonObject{
+                    {QStringLiteral("name"), s.lease->name},
+                    {QStringLiteral("holder"), s.lease->holder},
+                    {QStringLiteral("acquireTime"), s.lease->acquireTime.toString(Qt::ISODate)},
+                    {QStringLiteral("renewTime"), s.lease->renewTime.toString(Qt::ISODate)},
+                    {QStringLiteral("leaseDurationSeconds"), s.lease->durationSeconds}});
+        if (s.lastCompleted)
+            data.insert(QStringLiteral("lastCompletedSpec"),
+                        s.lastCompleted->toJson().value(QLatin1String("spec")));
+        printData(o, data);
         return exitOk;
     }
     QString out =
         QStringLiteral("AppDeployment: %1/%2\nPhase:         %3\n")
             .arg(ns, s.plan.name,
-                 s.plan.status.phase.isEmpty() ? QStringLiteral("(none)") : s.plan.status.phase);
+                 (s.plan.status.phase.isEmpty() ? QStringLiteral("(none)") : s.plan.status.phase) +
+                     (s.interrupted ? QStringLiteral(" (interrupted)") : QString()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (s.applyInProgress)
+        out += QStringLiteral("Apply:         in progress by %1 (Lease %2, renewed %3 s ago)\n")
+                   .arg(s.lease->describe(), s.lease->name)
+                   .arg(s.lease->renewTime.secsTo(now));
+    if (s.interrupted) {
+        out +=
+            QStringLiteral("Interrupted:   an apply set phase Rolling and stopped half way: %1\n")
+                .arg(s.lease
+                         ? QStringLiteral("its Lease (%1) expired at %2")
+                               .arg(s.lease->describe(), s.lease->expiresAt().toString(Qt::ISODate))
+                         : QStringLiteral("no apply holds the Lease"));
+        out += QStringLiteral("               Routing only points at ready revisions, but replicas "
+                              "and objects may be between two plans. Ways out:\n");
+        out += QStringLiteral("  re-apply:    veladesk reapply %1 -n %2   (the stored plan: %3)\n")
+                   .arg(s.plan.name, ns, revisionsText(s.plan));
+        if (s.lastCompleted)
+            out += QStringLiteral("  revert:      veladesk revert %1 -n %2    (the last completed "
+                                  "plan: %3)\n")
+                       .arg(s.plan.name, ns, revisionsText(*s.lastCompleted));
+        else
+            out += QStringLiteral("  revert:      no completed plan recorded; apply the plan you "
+                                  "want with veladesk apply -f\n");
+    }
     if (!s.plan.status.conditions.isEmpty()) {
         out += QStringLiteral("Conditions:\n");
         for (const Condition& c : s.plan.status.conditions)
@@ -358,6 +492,12 @@ int runStatus(const Options& o)
         out += pad(r.revisionName, 28) + pad(QString::number(r.desiredReplicas), 9) +
                pad(QString::number(r.readyReplicas), 7) + pad(QString::number(r.weight), 8) +
                r.deployments.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (const RevisionState& r : s.revisions)
+        for (auto it = r.replicasManagedBy.begin(); it != r.replicasManagedBy.end(); ++it)
+            out += QStringLiteral("Deployment/%1: replicas managed by HPA/%2 (the plan's %3 is "
+                                  "not applied)\n")
+                       .arg(it.key(), it.value().section(QLatin1Char('/'), 1))
+                       .arg(r.desiredReplicas);
     printOut(out);
     return exitOk;
 }

@@ -23,6 +23,9 @@ inline constexpr char appRevision[] = "app.oam.dev/appRevision";
 inline constexpr char appDeployment[] = "app.oam.dev/appDeployment";
 inline constexpr char revisionOnly[] = "app.oam.dev/revision-only"; // annotation
 inline constexpr char managedBy[] = "app.kubernetes.io/managed-by";
+// AppDeployment annotation: the spec of the last plan applied to completion (JSON), written by
+// the Status step; "revert" of an interrupted apply applies it again.
+inline constexpr char lastCompletedSpec[] = "veladesk.io/last-completed-spec";
 } // namespace labels
 
 inline QString key(const char* k)

@@ -2,6 +2,8 @@
 
 #include "kube/rollout/await.h"
 #include "kube/rollout/cluster.h"
+#include "kube/rollout/retry.h"
+#include "kube/rollout/routingmonitor.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -9,7 +11,6 @@
 #include <QMutex>
 #include <QSet>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kube::rollout {
 
@@ -20,6 +21,8 @@ QString applyStepName(ApplyStep step)
     switch (step) {
     case ApplyStep::Validate:
         return QStringLiteral("validate");
+    case ApplyStep::Lease:
+        return QStringLiteral("lease");
     case ApplyStep::DryRun:
         return QStringLiteral("dry-run");
     case ApplyStep::AppDeployment:
@@ -30,8 +33,14 @@ QString applyStepName(ApplyStep step)
         return QStringLiteral("readiness");
     case ApplyStep::Services:
         return QStringLiteral("services");
+    case ApplyStep::Endpoints:
+        return QStringLiteral("endpoints");
     case ApplyStep::VirtualService:
         return QStringLiteral("virtualservice");
+    case ApplyStep::ReadBack:
+        return QStringLiteral("read-back");
+    case ApplyStep::ScaleDown:
+        return QStringLiteral("scale-down");
     case ApplyStep::Prune:
         return QStringLiteral("prune");
     case ApplyStep::Status:
@@ -42,9 +51,10 @@ QString applyStepName(ApplyStep step)
 
 QList<ApplyStep> allApplySteps()
 {
-    return {ApplyStep::Validate,       ApplyStep::DryRun,         ApplyStep::AppDeployment,
-            ApplyStep::Deployments,    ApplyStep::ReadinessGuard, ApplyStep::Services,
-            ApplyStep::VirtualService, ApplyStep::Prune,          ApplyStep::Status};
+    QList<ApplyStep> out;
+    for (int i = 0; i < applyStepCount; ++i)
+        out << ApplyStep(i);
+    return out;
 }
 
 QString stepStateName(StepResult::State state)
@@ -84,6 +94,9 @@ QString ApplyReport::toString() const
 namespace {
 
 const QString kConditionType = QStringLiteral("Ready");
+// The status write and the Lease release that end an apply get this long even when the
+// apply's own --timeout has passed: they are what tells others how the apply ended.
+constexpr std::chrono::seconds kFinalWriteGrace{30};
 
 QString metaString(const QJsonObject& o, const char* key)
 {
@@ -98,6 +111,69 @@ QString now()
 QString objectKey(const ResourceType& t, const QString& name)
 {
     return t.kind + QLatin1Char('/') + name;
+}
+
+QJsonObject specOf(const QJsonObject& o)
+{
+    return o.value(QLatin1String("spec")).toObject();
+}
+
+// spec.replicas, or -1 when absent.
+int replicasOf(const QJsonObject& deployment)
+{
+    const QJsonValue v = specOf(deployment).value(QLatin1String("replicas"));
+    return v.isUndefined() ? -1 : v.toInt();
+}
+
+QJsonObject templateLabels(const QJsonObject& deployment)
+{
+    return specOf(deployment)
+        .value(QLatin1String("template"))
+        .toObject()
+        .value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("labels"))
+        .toObject();
+}
+
+// The given field manager owns spec.replicas through server-side apply.
+bool appliesReplicas(const QJsonObject& live, const QString& manager)
+{
+    for (const QJsonValue& v : live.value(QLatin1String("metadata"))
+                                   .toObject()
+                                   .value(QLatin1String("managedFields"))
+                                   .toArray()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("manager")).toString() != manager ||
+            e.value(QLatin1String("operation")).toString() != QLatin1String("Apply"))
+            continue;
+        if (e.value(QLatin1String("fieldsV1"))
+                .toObject()
+                .value(QLatin1String("f:spec"))
+                .toObject()
+                .contains(QLatin1String("f:replicas")))
+            return true;
+    }
+    return false;
+}
+
+// "example-app-v1-testsvc-8000 50, example-app-v2-testsvc-80 50" per rule.
+QString routesText(const QList<RouteDestination>& routes)
+{
+    QStringList rules;
+    int rule = -1;
+    QStringList cur;
+    for (const RouteDestination& r : routes) {
+        if (r.rule != rule && !cur.isEmpty()) {
+            rules << QStringLiteral("http[%1]: ").arg(rule) + cur.join(QStringLiteral(", "));
+            cur.clear();
+        }
+        rule = r.rule;
+        cur << QStringLiteral("%1 %2").arg(r.host).arg(r.weight);
+    }
+    if (!cur.isEmpty())
+        rules << QStringLiteral("http[%1]: ").arg(rule) + cur.join(QStringLiteral(", "));
+    return rules.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -118,13 +194,16 @@ struct Applier::Private
 
     std::atomic<bool> cancelled{false};
     std::atomic<bool> running{false};
-    QFuture<void> worker;
+    std::unique_ptr<QThread> worker;
     mutable QMutex mutex;
     ApplyReport lastReport;
 
     // State of one run.
     ApplyReport report;
+    ApplyStep current = ApplyStep::Validate;
+    std::chrono::steady_clock::time_point deadline;
     QString ns;
+    QString holder;
     QList<AppRevision> revisions;
     RenderOptions renderOptions;
     QJsonObject liveAppDeployment; // before this run, empty when it did not exist
@@ -133,16 +212,23 @@ struct Applier::Private
     RenderResult rendered;
     QList<QPair<ResourceType, QJsonObject>> liveObjects; // per rendered object (empty if absent)
     QSet<int> adopt;                                     // indexes of rendered objects to adopt
-    QList<QPair<ResourceType, QJsonObject>> toPrune;
+    // What pruning would delete as seen by Validate: for the dry-run's preview only. The Prune
+    // step lists again, after routing changed.
+    QList<QPair<ResourceType, QJsonObject>> prunePreview;
+    QMap<QString, int> keptAbovePlan; // Deployment -> planned replicas, lowered by ScaleDown
+    std::unique_ptr<ApplyLease> lease;
     bool appDeploymentWritten = false;
 
     StepResult& step(ApplyStep s) { return report.steps[int(s)]; }
     bool isCancelled() const { return cancelled.load(); }
 
-    void begin(ApplyStep s, const QString& description)
+    // Announces the step; a cancel that came meanwhile (or a lost Lease) ends it at once.
+    [[nodiscard]] std::optional<StepError> begin(ApplyStep s, const QString& description)
     {
+        current = s;
         step(s).state = StepResult::State::Running;
         Q_EMIT q->stepStarted(s, description);
+        return interruption();
     }
     void progress(ApplyStep s, const QString& message) { Q_EMIT q->stepProgress(s, message); }
     void finish(ApplyStep s, StepResult::State state, const QString& message)
@@ -152,17 +238,105 @@ struct Applier::Private
         Q_EMIT q->stepFinished(step(s));
     }
 
+    // Cancelled, or the Lease is lost (another apply may be writing): stop.
+    std::optional<StepError> interruption() const
+    {
+        if (isCancelled())
+            return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
+        if (lease && lease->lost())
+            return StepError{
+                Status::error(Status::Kind::Http,
+                              QStringLiteral("the apply lost its Lease: ") + lease->lostReason(),
+                              QStringLiteral("AppDeployment/") + plan.name,
+                              QStringLiteral("LeaseLost")),
+                QStringLiteral("LeaseLost")};
+        return std::nullopt;
+    }
+    detail::RetryPolicy retryPolicy(std::chrono::steady_clock::time_point until)
+    {
+        return detail::RetryPolicy{until, [this] { return interruption().has_value(); },
+                                   [this](const QString& message) {
+                                       ++report.retries;
+                                       progress(current, message);
+                                   },
+                                   QStringLiteral("--timeout"),
+                                   // The server has answered since the Validate step began.
+                                   current != ApplyStep::Validate};
+    }
+    // Reads and idempotent writes: retried while the API server does not answer.
+    template <typename F> auto retrying(const QString& what, F&& f)
+    {
+        return detail::retry(retryPolicy(deadline), what, std::forward<F>(f));
+    }
+    Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
+    {
+        return retrying(QStringLiteral("read ") + objectKey(t, name),
+                        [&] { return await(client->get(t, ns, name)); });
+    }
+    Result<ObjectList> listObjects(const ResourceType& t, const ListOptions& lo = {})
+    {
+        return retrying(QStringLiteral("list ") + t.resource,
+                        [&] { return await(client->list(t, ns, lo)); });
+    }
+    Result<QJsonObject> applyObject(const ResourceType& t, const QJsonObject& o, bool dryRun,
+                                    const QString& manager = {})
+    {
+        WriteOptions w = writeOptions(dryRun);
+        if (!manager.isEmpty())
+            w.fieldManager = manager;
+        return retrying(QStringLiteral("apply ") + objectKey(t, metaString(o, "name")),
+                        [&] { return await(client->apply(t, ns, o, w)); });
+    }
+    // Deletes with a uid precondition; gone already counts as deleted.
+    Status deleteObject(const ResourceType& t, const QJsonObject& live, bool dryRun = false)
+    {
+        DeleteOptions del;
+        del.dryRun = dryRun;
+        del.propagationPolicy = dryRun ? QString() : QStringLiteral("Background");
+        del.preconditionUid = metaString(live, "uid");
+        const QString name = metaString(live, "name");
+        Status st = retrying(QStringLiteral("delete ") + objectKey(t, name),
+                             [&] { return await(client->remove(t, ns, name, del)); });
+        return st.isNotFound() ? Status::success() : st;
+    }
+
     ApplyReport execute();
     std::optional<StepError> validateStep();
+    std::optional<StepError> leaseStep();
     std::optional<StepError> dryRunStep();
     std::optional<StepError> appDeploymentStep();
-    std::optional<StepError> applyRole(ApplyStep s, RenderedObject::Role role);
+    std::optional<StepError> deploymentsStep();
     std::optional<StepError> readinessStep();
+    std::optional<StepError> servicesStep();
+    std::optional<StepError> endpointsStep();
+    std::optional<StepError> virtualServiceStep();
+    std::optional<StepError> readBackStep();
+    std::optional<StepError> scaleDownStep();
     std::optional<StepError> pruneStep();
     std::optional<StepError> statusStep();
     Status writeStatus(const QString& phase, const QString& conditionStatus, const QString& reason,
                        const QString& message);
     std::optional<StepError> adoptObject(int index, bool dryRun);
+    // Rendered object `index`, adopted first when --adopt said so, applied as `object` (the
+    // rendered one, or an adjusted copy) and recorded in step `s`; the applied object in `out`.
+    std::optional<StepError> applyRendered(ApplyStep s, int index, const QJsonObject& object,
+                                           QJsonObject* out = nullptr);
+    QJsonObject appDeploymentObject() const;
+    // Waits, polling, until `check` says each of `want` ("Kind/name" -> ready count needed) is
+    // ready; skipped when `want` is empty (`none` says why) or with --force; then finishes `s`.
+    using ReadyCheck = std::function<Result<QString>(const QString& name, int needed, bool* done)>;
+    std::optional<StepError> waitUntilReady(ApplyStep s, const QMap<QString, int>& want,
+                                            const QString& none, const ReadyCheck& check,
+                                            const QString& what);
+    // The live routes of every VirtualService of the namespace that give weight > 0, read now.
+    struct LiveRoutes
+    {
+        QMap<QString, QStringList> byService; // Service -> "VirtualService/x http[0] (weight 10)"
+        QList<QJsonObject> services;          // every Service of the namespace
+        // Routes that reach a Deployment's pods through any Service selecting them.
+        QStringList toDeployment(const QJsonObject& deployment) const;
+    };
+    Result<LiveRoutes> readLiveRoutes();
 
     Status cancelledStatus() const
     {
@@ -179,6 +353,33 @@ struct Applier::Private
         w.force = true;
         w.fieldManager = options.fieldManager;
         return w;
+    }
+    QList<const RenderedObject*> renderedOf(RenderedObject::Role role) const
+    {
+        QList<const RenderedObject*> out;
+        for (const RenderedObject& o : rendered.objects)
+            if (o.role == role)
+                out << &o;
+        return out;
+    }
+    // The plan's weighted targets that get weight > 0.
+    QList<WeightedTarget> weightedTargets() const
+    {
+        QList<WeightedTarget> out;
+        if (plan.traffic)
+            for (const HttpRule& rule : plan.traffic->http)
+                for (const WeightedTarget& t : rule.weightedTargets)
+                    if (t.weight > 0)
+                        out << t;
+        return out;
+    }
+    // Replicas that a Deployment needs ready before it gets traffic: its planned count, or 1
+    // when an HPA decides the count.
+    int readyWanted(const QString& deployment, const QString& revision) const
+    {
+        if (renderOptions.replicasManagedBy.contains(deployment))
+            return 1;
+        return std::max(1, plan.replicasOf(revision));
     }
 };
 
@@ -197,9 +398,9 @@ Applier::Applier(std::shared_ptr<Client> client, AppDeploymentPlan plan, ApplyOp
 
 Applier::~Applier()
 {
-    if (d->worker.isRunning()) {
+    if (d->worker) {
         d->cancelled = true;
-        d->worker.waitForFinished();
+        d->worker->wait();
     }
 }
 
@@ -208,7 +409,11 @@ void Applier::start()
     if (d->running.exchange(true))
         return;
     d->cancelled = false;
-    d->worker = QtConcurrent::run([this]() {
+    if (d->worker)
+        d->worker->wait(); // the previous run's thread has emitted finished()
+    // A thread of its own, not QThreadPool::globalInstance(): the apply blocks on requests
+    // whose exec credential plugins may need a pool thread (issue 9).
+    d->worker.reset(QThread::create([this]() {
         const ApplyReport r = d->execute();
         {
             QMutexLocker lock(&d->mutex);
@@ -216,7 +421,9 @@ void Applier::start()
         }
         d->running = false;
         Q_EMIT finished(r);
-    });
+    }));
+    d->worker->setObjectName(QStringLiteral("veladesk-apply"));
+    d->worker->start();
 }
 
 ApplyReport Applier::run()
@@ -255,70 +462,67 @@ ApplyReport Applier::Private::execute()
     report = ApplyReport{};
     for (ApplyStep s : allApplySteps())
         report.steps << StepResult{s, StepResult::State::NotRun, {}, {}};
+    deadline = std::chrono::steady_clock::now() + options.timeout;
     appDeploymentWritten = false;
     adopt.clear();
     liveObjects.clear();
-    toPrune.clear();
+    prunePreview.clear();
+    keptAbovePlan.clear();
+    lease.reset();
+    holder = options.holderIdentity.isEmpty() ? applyHolderIdentity(options.tool)
+                                              : options.holderIdentity;
 
     using StepFn = std::optional<StepError> (Private::*)();
-    struct Entry
-    {
-        ApplyStep step;
-        StepFn fn;
-    };
-    const QList<Entry> steps{{ApplyStep::Validate, &Private::validateStep},
-                             {ApplyStep::DryRun, &Private::dryRunStep},
-                             {ApplyStep::AppDeployment, &Private::appDeploymentStep},
-                             {ApplyStep::Deployments, nullptr},
-                             {ApplyStep::ReadinessGuard, &Private::readinessStep},
-                             {ApplyStep::Services, nullptr},
-                             {ApplyStep::VirtualService, nullptr},
-                             {ApplyStep::Prune, &Private::pruneStep},
-                             {ApplyStep::Status, &Private::statusStep}};
-    for (const Entry& e : steps) {
-        if (options.dryRun && int(e.step) > int(ApplyStep::DryRun)) {
-            step(e.step).state = StepResult::State::Skipped;
-            step(e.step).message = QStringLiteral("--dry-run");
+    const StepFn steps[applyStepCount] = {
+        &Private::validateStep,      &Private::leaseStep,       &Private::dryRunStep,
+        &Private::appDeploymentStep, &Private::deploymentsStep, &Private::readinessStep,
+        &Private::servicesStep,      &Private::endpointsStep,   &Private::virtualServiceStep,
+        &Private::readBackStep,      &Private::scaleDownStep,   &Private::pruneStep,
+        &Private::statusStep};
+    for (int i = 0; i < applyStepCount; ++i) {
+        const ApplyStep s = ApplyStep(i);
+        if (options.dryRun && i > int(ApplyStep::DryRun)) {
+            step(s).state = StepResult::State::Skipped;
+            step(s).message = QStringLiteral("--dry-run");
             continue;
         }
-        std::optional<StepError> err;
-        if (isCancelled()) {
-            err = StepError{cancelledStatus(), QStringLiteral("Cancelled")};
-        } else if (e.step == ApplyStep::Deployments) {
-            err = applyRole(e.step, RenderedObject::Role::Deployment);
-        } else if (e.step == ApplyStep::Services) {
-            err = applyRole(e.step, RenderedObject::Role::Service);
-        } else if (e.step == ApplyStep::VirtualService) {
-            err = applyRole(e.step, RenderedObject::Role::VirtualService);
-        } else {
-            err = (this->*e.fn)();
-        }
+        std::optional<StepError> err = interruption();
+        if (!err)
+            err = (this->*steps[i])();
         if (!err)
             continue;
         const bool wasCancelled = err->status.kind == Status::Kind::Cancelled;
-        StepResult& sr = step(e.step);
+        StepResult& sr = step(s);
         sr.state = wasCancelled ? StepResult::State::Cancelled : StepResult::State::Failed;
         sr.message = err->status.message;
         Q_EMIT q->stepFinished(sr);
         report.status = err->status;
-        if (appDeploymentWritten) {
+        // Without the Lease another apply may be writing: its status is not ours to change.
+        if (appDeploymentWritten && err->reason != QLatin1String("LeaseLost")) {
             QStringList done, notDone;
-            for (const StepResult& s : report.steps)
-                (s.state == StepResult::State::Done || s.state == StepResult::State::Skipped
+            for (const StepResult& r : report.steps)
+                (r.state == StepResult::State::Done || r.state == StepResult::State::Skipped
                      ? done
                      : notDone)
-                    << applyStepName(s.step);
+                    << applyStepName(r.step);
             const QString msg =
                 QStringLiteral("%1 failed: %2 (done: %3; not done: %4)")
-                    .arg(applyStepName(e.step), err->status.toString(),
-                         done.join(QStringLiteral(", ")), notDone.join(QStringLiteral(", ")));
+                    .arg(applyStepName(s), err->status.toString(), done.join(QStringLiteral(", ")),
+                         notDone.join(QStringLiteral(", ")));
             const Status st =
                 writeStatus(QStringLiteral("Failed"), QStringLiteral("False"), err->reason, msg);
             if (!st.ok())
-                progress(e.step,
-                         QStringLiteral("could not write the Failed status: ") + st.toString());
+                progress(s, QStringLiteral("could not write the Failed status: ") + st.toString());
         }
-        return report;
+        break;
+    }
+    if (lease) {
+        const Status st = lease->release(std::chrono::steady_clock::now() + kFinalWriteGrace);
+        progress(ApplyStep::Lease,
+                 st.ok() ? QStringLiteral("Lease released")
+                         : QStringLiteral("could not release the Lease (it expires by itself): ") +
+                               st.toString());
+        lease.reset();
     }
     return report;
 }
@@ -326,7 +530,10 @@ ApplyReport Applier::Private::execute()
 std::optional<StepError> Applier::Private::validateStep()
 {
     const ApplyStep s = ApplyStep::Validate;
-    begin(s, QStringLiteral("read revisions and live objects, validate the plan, check ownership"));
+    if (auto stop = begin(
+            s,
+            QStringLiteral("read revisions and live objects, validate the plan, check ownership")))
+        return stop;
     auto fail = [](Status st) { return StepError{std::move(st), QStringLiteral("Invalid")}; };
     auto invalid = [&](const QString& msg) {
         return fail(Status::error(Status::Kind::Invalid, msg,
@@ -343,16 +550,46 @@ std::optional<StepError> Applier::Private::validateStep()
          : !options.namespaceName.isEmpty() ? options.namespaceName
                                             : client->defaultNamespace();
     plan.namespaceName = ns;
-    if (Status st = checkAppDeploymentCrd(*client); !st)
+
+    // Another apply in progress: say so before reading anything else (the Lease step takes it).
+    Result<std::optional<ApplyLeaseInfo>> held =
+        retrying(QStringLiteral("read the apply Lease"),
+                 [&] { return readApplyLease(*client, ns, plan.name); });
+    if (!held)
+        return fail(held.status);
+    if (held.value && held.value->isLive() && held.value->holder != holder) {
+        const QString msg = QStringLiteral("apply in progress by %1").arg(held.value->describe());
+        if (!options.dryRun) {
+            report.heldBy = held.value;
+            return StepError{
+                Status::error(
+                    Status::Kind::Invalid,
+                    msg + QStringLiteral(" (Lease %1): nothing was changed; try again "
+                                         "when it has finished (if that apply died, its "
+                                         "Lease expires at %2)")
+                              .arg(held.value->name, held.value->expiresAt().toString(Qt::ISODate)),
+                    QStringLiteral("AppDeployment/") + plan.name,
+                    QStringLiteral("ApplyInProgress")),
+                QStringLiteral("ApplyInProgress")};
+        }
+        progress(s, QStringLiteral("warning: ") + msg +
+                        QStringLiteral("; this dry-run may be outdated when it finishes"));
+    }
+
+    if (Status st = retrying(QStringLiteral("check the AppDeployment CRD"),
+                             [&] { return checkAppDeploymentCrd(*client); });
+        !st)
         return fail(st);
-    Result<QList<AppRevision>> revs = listRevisions(*client, ns);
+    Result<QList<AppRevision>> revs = retrying(QStringLiteral("list ApplicationRevisions"),
+                                               [&] { return listRevisions(*client, ns); });
     if (!revs)
         return fail(revs.status);
     revisions = revs.value;
     renderOptions = RenderOptions{};
     renderOptions.namespaceName = ns;
     {
-        Result<Discovery> disc = await(client->discovery());
+        Result<Discovery> disc =
+            retrying(QStringLiteral("discovery"), [&] { return await(client->discovery()); });
         if (!disc)
             return fail(disc.status);
         renderOptions.virtualServiceVersion = disc.value.firstServedVersion(
@@ -363,7 +600,13 @@ std::optional<StepError> Applier::Private::validateStep()
         return invalid(QStringLiteral(
             "the cluster serves no VirtualService (networking.istio.io v1 or v1beta1): "
             "install Istio's CRDs"));
-    Result<QJsonObject> liveAd = await(client->get(ResourceType::appDeployments(), ns, plan.name));
+    Result<QMap<QString, QString>> hpas =
+        retrying(QStringLiteral("list HorizontalPodAutoscalers"),
+                 [&] { return replicasManagedByHpa(*client, ns); });
+    if (!hpas)
+        return fail(hpas.status);
+    renderOptions.replicasManagedBy = hpas.value;
+    Result<QJsonObject> liveAd = getObject(ResourceType::appDeployments(), plan.name);
     if (!liveAd && !liveAd.status.isNotFound())
         return fail(liveAd.status);
     liveAppDeployment = liveAd.ok() ? liveAd.value : QJsonObject();
@@ -390,14 +633,23 @@ std::optional<StepError> Applier::Private::validateStep()
             st.details = errors;
         return fail(st);
     }
+    for (const RenderedObject* o : renderedOf(RenderedObject::Role::Deployment)) {
+        const QString hpa = renderOptions.replicasManagedBy.value(o->name());
+        if (hpa.isEmpty())
+            continue;
+        report.replicasManagedBy.insert(o->name(), hpa);
+        progress(s, QStringLiteral("%1: replicas managed by %2; the plan's %3 is not sent")
+                        .arg(o->displayName(), hpa)
+                        .arg(plan.replicasOf(o->revisionName)));
+    }
 
     // Ownership of every object to write.
     QStringList conflicts;
     for (int i = 0; i < rendered.objects.size(); ++i) {
-        if (isCancelled())
-            return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
+        if (auto stop = interruption())
+            return stop;
         const RenderedObject& o = rendered.objects.at(i);
-        Result<QJsonObject> live = await(client->get(o.type, ns, o.name()));
+        Result<QJsonObject> live = getObject(o.type, o.name());
         if (!live && !live.status.isNotFound())
             return fail(live.status);
         liveObjects << qMakePair(o.type, live.ok() ? live.value : QJsonObject());
@@ -433,7 +685,7 @@ std::optional<StepError> Applier::Private::validateStep()
         return StepError{st, QStringLiteral("OwnershipConflict")};
     }
 
-    // What this AppDeployment owns and the plan no longer names.
+    // What pruning would delete now; only the dry-run uses it (see prunePreview).
     if (!liveUid.isEmpty()) {
         QSet<QString> planned;
         for (const RenderedObject& o : rendered.objects)
@@ -444,21 +696,77 @@ std::optional<StepError> Applier::Private::validateStep()
         ListOptions lo;
         lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
         for (const ResourceType& t : types) {
-            Result<ObjectList> list = await(client->list(t, ns, lo));
+            Result<ObjectList> list = listObjects(t, lo);
             if (!list)
                 return fail(list.status);
             for (const QJsonObject& o : list.value.items)
                 if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
                     ownershipOf(o, plan.name, liveUid).state == Ownership::State::ThisAppDeployment)
-                    toPrune << qMakePair(t, o);
+                    prunePreview << qMakePair(t, o);
         }
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 objects planned, %2 to prune, %3 revisions known")
+           QStringLiteral("%1 objects planned, %2 to prune now, %3 revisions known")
                .arg(rendered.objects.size())
-               .arg(toPrune.size())
+               .arg(prunePreview.size())
                .arg(revisions.size()));
     return std::nullopt;
+}
+
+std::optional<StepError> Applier::Private::leaseStep()
+{
+    const ApplyStep s = ApplyStep::Lease;
+    if (auto stop = begin(
+            s, QStringLiteral("acquire the Lease: one apply of this AppDeployment at a time")))
+        return stop;
+    if (options.dryRun) {
+        finish(s, StepResult::State::Skipped, QStringLiteral("--dry-run: no Lease taken"));
+        return std::nullopt;
+    }
+    ApplyLease::Options lo;
+    lo.holder = holder;
+    lo.duration = options.leaseDuration;
+    lo.deadline = deadline;
+    lo.stop = [this] { return isCancelled(); };
+    lo.retryTlsHandshake = true; // Validate talked to this server
+    lo.onRetry = [this](const QString& m) {
+        ++report.retries;
+        progress(ApplyStep::Lease, m);
+    };
+    std::optional<ApplyLeaseInfo> heldBy;
+    Result<std::unique_ptr<ApplyLease>> l = ApplyLease::acquire(client, ns, plan.name, lo, &heldBy);
+    if (!l) {
+        report.heldBy = heldBy;
+        return StepError{l.status, heldBy ? QStringLiteral("ApplyInProgress")
+                                          : QStringLiteral("LeaseFailed")};
+    }
+    lease = std::move(l.value);
+    report.leaseHolder = holder;
+    const ApplyLeaseInfo info = lease->info();
+    step(s).objects << QStringLiteral("Lease/") + info.name;
+    finish(s, StepResult::State::Done,
+           QStringLiteral("Lease/%1 held by %2 (%3 s, renewed while the apply runs)")
+               .arg(info.name, holder)
+               .arg(info.durationSeconds));
+    return std::nullopt;
+}
+
+QJsonObject Applier::Private::appDeploymentObject() const
+{
+    // The last completed spec is bookkeeping of the Status step (a merge patch), never part of
+    // the applied configuration: a plan read back from the cluster must not carry it along.
+    QJsonObject ad = renderAppDeployment(plan, renderOptions);
+    QJsonObject meta = ad.value(QLatin1String("metadata")).toObject();
+    QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
+    if (annotations.contains(key(labels::lastCompletedSpec))) {
+        annotations.remove(key(labels::lastCompletedSpec));
+        if (annotations.isEmpty())
+            meta.remove(QStringLiteral("annotations"));
+        else
+            meta.insert(QStringLiteral("annotations"), annotations);
+        ad.insert(QStringLiteral("metadata"), meta);
+    }
+    return ad;
 }
 
 std::optional<StepError> Applier::Private::adoptObject(int index, bool dryRun)
@@ -492,22 +800,44 @@ std::optional<StepError> Applier::Private::adoptObject(int index, bool dryRun)
     req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
     if (dryRun)
         req.query.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
+    // Not retried: guarded by the resourceVersion read in Validate, a second attempt after a
+    // lost answer would fail with a conflict.
     const Response r = await(client->send(req));
     if (!r.status)
         return StepError{r.status, QStringLiteral("AdoptFailed")};
     return std::nullopt;
 }
 
+std::optional<StepError>
+Applier::Private::applyRendered(ApplyStep s, int index, const QJsonObject& object, QJsonObject* out)
+{
+    const RenderedObject& o = rendered.objects.at(index);
+    if (auto stop = interruption())
+        return stop;
+    if (adopt.contains(index)) {
+        if (auto err = adoptObject(index, false))
+            return err;
+        progress(s, o.displayName() + QStringLiteral(": adopted"));
+    }
+    Result<QJsonObject> r = applyObject(o.type, object, false);
+    if (!r)
+        return StepError{r.status, QStringLiteral("ApplyFailed")};
+    step(s).objects << o.displayName();
+    if (out)
+        *out = r.value;
+    return std::nullopt;
+}
+
 std::optional<StepError> Applier::Private::dryRunStep()
 {
     const ApplyStep s = ApplyStep::DryRun;
-    begin(s, QStringLiteral("server-side dry-run of every object"));
+    if (auto stop = begin(s, QStringLiteral("server-side dry-run of every object")))
+        return stop;
     auto rejected = [](Status st) {
         return StepError{std::move(st), QStringLiteral("DryRunRejected")};
     };
-    const QJsonObject ad = renderAppDeployment(plan, renderOptions);
     Result<QJsonObject> adDry =
-        await(client->apply(ResourceType::appDeployments(), ns, ad, writeOptions(true)));
+        applyObject(ResourceType::appDeployments(), appDeploymentObject(), true);
     if (!adDry)
         return rejected(adDry.status);
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
@@ -521,8 +851,8 @@ std::optional<StepError> Applier::Private::dryRunStep()
         dryOptions.ownerUid = dryUid;
     const RenderResult dryRendered = render(plan, revisions, dryOptions);
     for (int i = 0; i < dryRendered.objects.size(); ++i) {
-        if (isCancelled())
-            return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
+        if (auto stop = interruption())
+            return stop;
         const RenderedObject& o = dryRendered.objects.at(i);
         if (adopt.contains(i)) {
             // The owner reference rewrite and the apply cannot be chained in one dry-run:
@@ -532,26 +862,23 @@ std::optional<StepError> Applier::Private::dryRunStep()
             progress(s, o.displayName() + QStringLiteral(": adoption accepted (dry-run)"));
             continue;
         }
-        Result<QJsonObject> r = await(client->apply(o.type, ns, o.object, writeOptions(true)));
+        Result<QJsonObject> r = applyObject(o.type, o.object, true);
         if (!r)
             return rejected(r.status);
         report.dryRunDiffs << diffObjects(o.type, liveObjects.at(i).second, r.value);
         step(s).objects << o.displayName();
         progress(s, o.displayName() + QStringLiteral(": accepted"));
     }
-    for (const auto& [type, obj] : toPrune) {
-        DeleteOptions del;
-        del.dryRun = true;
-        del.preconditionUid = metaString(obj, "uid");
-        const Status st = await(client->remove(type, ns, metaString(obj, "name"), del));
-        if (!st.ok() && !st.isNotFound())
+    for (const auto& [type, obj] : prunePreview) {
+        const Status st = deleteObject(type, obj, true);
+        if (!st.ok())
             return rejected(st);
         report.dryRunDiffs << diffObjects(type, obj, {});
     }
     finish(s, StepResult::State::Done,
            QStringLiteral("%1 objects accepted, %2 deletions accepted")
                .arg(dryRendered.objects.size() + 1)
-               .arg(toPrune.size()));
+               .arg(prunePreview.size()));
     return std::nullopt;
 }
 
@@ -571,18 +898,26 @@ Status Applier::Private::writeStatus(const QString& phase, const QString& condit
         {QStringLiteral("metadata"),
          QJsonObject{{QStringLiteral("name"), plan.name}, {QStringLiteral("namespace"), ns}}},
         {QStringLiteral("status"), st.toJson()}};
+    // The status is how others learn how this apply ended: retried past --timeout, and even
+    // after a cancel.
+    detail::RetryPolicy policy =
+        retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
+    policy.stop = [this] { return lease && lease->lost(); };
     Result<QJsonObject> r =
-        await(client->applyStatus(ResourceType::appDeployments(), ns, body, writeOptions(false)));
+        detail::retry(policy, QStringLiteral("write the status (phase %1)").arg(phase), [&] {
+            return await(
+                client->applyStatus(ResourceType::appDeployments(), ns, body, writeOptions(false)));
+        });
     return r.status;
 }
 
 std::optional<StepError> Applier::Private::appDeploymentStep()
 {
     const ApplyStep s = ApplyStep::AppDeployment;
-    begin(s, QStringLiteral("apply the AppDeployment, phase Rolling"));
-    const QJsonObject ad = renderAppDeployment(plan, renderOptions);
-    Result<QJsonObject> r =
-        await(client->apply(ResourceType::appDeployments(), ns, ad, writeOptions(false)));
+    if (auto stop = begin(s, QStringLiteral("apply the AppDeployment, phase Rolling")))
+        return stop;
+    const QJsonObject ad = appDeploymentObject();
+    Result<QJsonObject> r = applyObject(ResourceType::appDeployments(), ad, false);
     if (!r)
         return StepError{r.status, QStringLiteral("ApplyFailed")};
     appDeploymentWritten = true;
@@ -590,8 +925,8 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
     // Server-side apply leaves fields that another manager set (e.g. `traffic` written by a
     // client-side `kubectl apply`) even when the plan drops them: the stored plan must be
     // exactly this one, so replace the spec's top-level fields with a merge patch.
-    const QJsonObject wanted = ad.value(QLatin1String("spec")).toObject();
-    const QJsonObject stored = r.value.value(QLatin1String("spec")).toObject();
+    const QJsonObject wanted = specOf(ad);
+    const QJsonObject stored = specOf(r.value);
     if (stored != wanted) {
         QJsonObject specPatch = wanted;
         for (auto it = stored.begin(); it != stored.end(); ++it)
@@ -605,7 +940,8 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
                        .toJson(QJsonDocument::Compact);
         req.object = QStringLiteral("AppDeployment/") + plan.name;
         req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
-        const Response pr = await(client->send(req));
+        const Response pr = retrying(QStringLiteral("patch the AppDeployment's spec"),
+                                     [&] { return await(client->send(req)); });
         if (!pr.status)
             return StepError{pr.status, QStringLiteral("ApplyFailed")};
         progress(s, QStringLiteral("removed spec fields set by another field manager"));
@@ -618,7 +954,7 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
     }
     const Status st =
         writeStatus(QStringLiteral("Rolling"), QStringLiteral("False"), QStringLiteral("Rolling"),
-                    QStringLiteral("VelaDesk is applying the plan"));
+                    QStringLiteral("apply in progress by %1").arg(holder));
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
     finish(s, StepResult::State::Done,
@@ -629,108 +965,145 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
     return std::nullopt;
 }
 
-std::optional<StepError> Applier::Private::applyRole(ApplyStep s, RenderedObject::Role role)
+std::optional<StepError> Applier::Private::deploymentsStep()
 {
-    const QString what = role == RenderedObject::Role::Deployment ? QStringLiteral("Deployments")
-                         : role == RenderedObject::Role::Service  ? QStringLiteral("Services")
-                                                                 : QStringLiteral("VirtualService");
-    begin(s, QStringLiteral("server-side apply of the ") + what);
-    int count = 0;
+    const ApplyStep s = ApplyStep::Deployments;
+    if (auto stop =
+            begin(s, QStringLiteral("create Deployments and raise replicas (lowering waits until "
+                                    "routing has moved)")))
+        return stop;
+    int created = 0, raised = 0, kept = 0, unchanged = 0;
     for (int i = 0; i < rendered.objects.size(); ++i) {
         const RenderedObject& o = rendered.objects.at(i);
-        if (o.role != role)
+        if (o.role != RenderedObject::Role::Deployment)
             continue;
-        if (isCancelled())
-            return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
-        if (adopt.contains(i)) {
-            if (auto err = adoptObject(i, false))
-                return err;
-            progress(s, o.displayName() + QStringLiteral(": adopted"));
+        if (auto stop = interruption())
+            return stop;
+        // Read now, under the Lease: the replicas running at this moment decide what grows.
+        Result<QJsonObject> live = getObject(o.type, o.name());
+        if (!live && !live.status.isNotFound())
+            return StepError{live.status, QStringLiteral("ApplyFailed")};
+        QJsonObject object = o.object;
+        const int planned = replicasOf(object);
+        const int running = live.ok() ? replicasOf(live.value) : -1;
+        const QString hpa = renderOptions.replicasManagedBy.value(o.name());
+        if (!hpa.isEmpty()) {
+            // Not sending spec.replicas would make server-side apply remove a field that only
+            // VelaDesk's apply owns (back to 1 replica): first hand it to another field manager
+            // at its live value, as the Kubernetes documentation shows for HPAs.
+            if (live.ok() && appliesReplicas(live.value, options.fieldManager)) {
+                const QJsonObject handover{
+                    {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                    {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), o.name()},
+                                                             {QStringLiteral("namespace"), ns}}},
+                    {QStringLiteral("spec"),
+                     QJsonObject{{QStringLiteral("replicas"), std::max(0, running)}}}};
+                Result<QJsonObject> h =
+                    applyObject(o.type, handover, false,
+                                options.fieldManager + QStringLiteral("-handover-to-hpa"));
+                if (!h)
+                    return StepError{h.status, QStringLiteral("ApplyFailed")};
+                progress(s, QStringLiteral("%1: spec.replicas handed over to %2 at %3")
+                                .arg(o.displayName(), hpa)
+                                .arg(running));
+            }
+        } else if (running > planned) {
+            // Routing may still send this revision traffic: lower it after the VirtualService.
+            QJsonObject spec = specOf(object);
+            spec.insert(QStringLiteral("replicas"), running);
+            object.insert(QStringLiteral("spec"), spec);
+            keptAbovePlan.insert(o.name(), planned);
+            ++kept;
+            progress(s, QStringLiteral("%1: kept at %2 replicas until routing has moved (plan: "
+                                       "%3)")
+                            .arg(o.displayName())
+                            .arg(running)
+                            .arg(planned));
         }
-        Result<QJsonObject> r = await(client->apply(o.type, ns, o.object, writeOptions(false)));
-        if (!r)
-            return StepError{r.status, QStringLiteral("ApplyFailed")};
-        step(s).objects << o.displayName();
-        progress(s, o.displayName() + QStringLiteral(": applied"));
-        ++count;
+        if (auto err = applyRendered(s, i, object))
+            return err;
+        QString what;
+        if (!live.ok()) {
+            ++created;
+            what = QStringLiteral("created");
+        } else if (hpa.isEmpty() && planned > running) {
+            ++raised;
+            what = QStringLiteral("raised %1 -> %2 replicas").arg(running).arg(planned);
+        } else if (!keptAbovePlan.contains(o.name())) {
+            ++unchanged;
+            what = QStringLiteral("applied");
+        }
+        if (!what.isEmpty())
+            progress(s, o.displayName() + QStringLiteral(": ") + what);
     }
-    if (count == 0) {
-        finish(s, StepResult::State::Skipped,
-               role == RenderedObject::Role::VirtualService
-                   ? QStringLiteral("no traffic in the plan")
-                   : QStringLiteral("nothing to apply"));
+    if (step(s).objects.isEmpty()) {
+        finish(s, StepResult::State::Skipped, QStringLiteral("no Deployments in the plan"));
         return std::nullopt;
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 applied: %2")
-               .arg(count)
-               .arg(step(s).objects.join(QStringLiteral(", "))));
+           QStringLiteral("%1 created, %2 raised, %3 kept above the plan until routing has moved, "
+                          "%4 otherwise applied")
+               .arg(created)
+               .arg(raised)
+               .arg(kept)
+               .arg(unchanged));
     return std::nullopt;
 }
 
-std::optional<StepError> Applier::Private::readinessStep()
+std::optional<StepError>
+Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, const QString& none,
+                                 const ReadyCheck& check, const QString& what)
 {
-    const ApplyStep s = ApplyStep::ReadinessGuard;
-    begin(s, QStringLiteral("wait for a ready replica of every revision that gets traffic"));
-    // The Deployments behind targets with weight > 0.
-    QStringList waitFor;
-    if (plan.traffic)
-        for (const HttpRule& rule : plan.traffic->http)
-            for (const WeightedTarget& t : rule.weightedTargets) {
-                const QString dn = deploymentName(t.componentName, t.revisionName);
-                if (t.weight > 0 && !waitFor.contains(dn))
-                    waitFor << dn;
-            }
-    if (waitFor.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no revision gets traffic"));
+    if (want.isEmpty()) {
+        finish(s, StepResult::State::Skipped, none);
         return std::nullopt;
     }
+    const QStringList names = want.keys();
     if (options.force) {
-        finish(
-            s, StepResult::State::Skipped,
-            QStringLiteral("--force: not waiting for %1").arg(waitFor.join(QStringLiteral(", "))));
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("--force: not waiting for %1").arg(names.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     QElapsedTimer timer;
     timer.start();
-    QStringList pending = waitFor;
+    const auto waitDeadline =
+        std::min(deadline, std::chrono::steady_clock::now() + options.readinessTimeout);
+    QStringList pending = names;
     QMap<QString, QString> lastState;
     while (true) {
         QStringList still;
-        for (const QString& dn : pending) {
-            Result<QJsonObject> dep = await(client->get(ResourceType::deployments(), ns, dn));
-            if (!dep)
-                return StepError{dep.status, QStringLiteral("ReadinessCheckFailed")};
-            const QJsonObject st = dep.value.value(QLatin1String("status")).toObject();
-            const int ready = st.value(QLatin1String("readyReplicas")).toInt();
-            if (ready >= 1) {
-                progress(s, QStringLiteral("Deployment/%1: %2 ready").arg(dn).arg(ready));
-                step(s).objects << QStringLiteral("Deployment/") + dn;
+        for (const QString& name : pending) {
+            if (auto stop = interruption())
+                return stop;
+            bool done = false;
+            Result<QString> state =
+                check(name.section(QLatin1Char('/'), 1), want.value(name), &done);
+            if (!state)
+                return StepError{state.status, QStringLiteral("ReadinessCheckFailed")};
+            if (done) {
+                progress(s, name + QStringLiteral(": ") + state.value);
+                step(s).objects << name;
                 continue;
             }
-            still << dn;
-            const QString state = QStringLiteral("%1/%2 ready")
-                                      .arg(ready)
-                                      .arg(dep.value.value(QLatin1String("spec"))
-                                               .toObject()
-                                               .value(QLatin1String("replicas"))
-                                               .toInt());
-            if (lastState.value(dn) != state)
-                progress(s, QStringLiteral("Deployment/%1: waiting, %2").arg(dn, state));
-            lastState[dn] = state;
+            still << name;
+            if (lastState.value(name) != state.value)
+                progress(s, QStringLiteral("%1: waiting, %2").arg(name, state.value));
+            lastState[name] = state.value;
         }
         pending = still;
         if (pending.isEmpty())
             break;
-        if (timer.elapsed() >= options.readinessTimeout.count()) {
+        if (std::chrono::steady_clock::now() >= waitDeadline) {
             QStringList details;
-            for (const QString& dn : pending)
-                details << QStringLiteral("Deployment/%1 (%2)").arg(dn, lastState.value(dn));
+            for (const QString& name : pending)
+                details << QStringLiteral("%1 (%2)").arg(name, lastState.value(name));
             return StepError{
                 Status::error(Status::Kind::Transport,
-                              QStringLiteral("no ready replica within %1 s: %2; traffic was not "
+                              QStringLiteral("%1 not ready within %2 s: %3; traffic was not "
                                              "switched (use --force to route anyway)")
-                                  .arg(options.readinessTimeout.count() / 1000)
+                                  .arg(what)
+                                  .arg(timer.elapsed() / 1000)
                                   .arg(details.join(QStringLiteral(", "))),
                               {}, QStringLiteral("ReadinessTimeout")),
                 QStringLiteral("ReadinessTimeout")};
@@ -739,43 +1112,341 @@ std::optional<StepError> Applier::Private::readinessStep()
         QElapsedTimer nap;
         nap.start();
         while (nap.elapsed() < options.pollInterval.count()) {
-            if (isCancelled())
-                return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
+            if (auto stop = interruption())
+                return stop;
             QThread::msleep(50);
         }
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("ready: %1").arg(waitFor.join(QStringLiteral(", "))));
+           QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+std::optional<StepError> Applier::Private::readinessStep()
+{
+    const ApplyStep s = ApplyStep::ReadinessGuard;
+    if (auto stop = begin(s, QStringLiteral("wait until every revision that will get traffic has "
+                                            "its planned replicas ready")))
+        return stop;
+    QMap<QString, int> want;
+    for (const WeightedTarget& t : weightedTargets())
+        want.insert(QStringLiteral("Deployment/") + deploymentName(t.componentName, t.revisionName),
+                    readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
+    auto check = [&](const QString& dn, int needed, bool* done) -> Result<QString> {
+        Result<QJsonObject> dep = getObject(ResourceType::deployments(), dn);
+        if (!dep)
+            return Result<QString>::failure(dep.status);
+        const QJsonObject st = dep.value.value(QLatin1String("status")).toObject();
+        const int ready = st.value(QLatin1String("readyReplicas")).toInt();
+        const int updated = st.value(QLatin1String("updatedReplicas")).toInt();
+        // Status of the current spec: the controller has seen this generation.
+        const bool observed = st.value(QLatin1String("observedGeneration")).toInteger() >=
+                              dep.value.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("generation"))
+                                  .toInteger();
+        *done = observed && ready >= needed && updated >= needed;
+        return Result<QString>::success(
+            QStringLiteral("%1 ready of %2 needed").arg(ready).arg(needed));
+    };
+    return waitUntilReady(s, want, QStringLiteral("no revision gets traffic"), check,
+                          QStringLiteral("replicas"));
+}
+
+std::optional<StepError> Applier::Private::servicesStep()
+{
+    const ApplyStep s = ApplyStep::Services;
+    if (auto stop = begin(s, QStringLiteral("server-side apply of the Services")))
+        return stop;
+    for (int i = 0; i < rendered.objects.size(); ++i) {
+        const RenderedObject& o = rendered.objects.at(i);
+        if (o.role != RenderedObject::Role::Service)
+            continue;
+        if (auto err = applyRendered(s, i, o.object))
+            return err;
+        progress(s, o.displayName() + QStringLiteral(": applied"));
+    }
+    if (step(s).objects.isEmpty()) {
+        finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+        return std::nullopt;
+    }
+    finish(s, StepResult::State::Done,
+           QStringLiteral("%1 applied: %2")
+               .arg(step(s).objects.size())
+               .arg(step(s).objects.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+std::optional<StepError> Applier::Private::endpointsStep()
+{
+    const ApplyStep s = ApplyStep::Endpoints;
+    if (auto stop = begin(s, QStringLiteral("wait until every Service that will get traffic has "
+                                            "ready endpoints")))
+        return stop;
+    QMap<QString, int> want;
+    for (const WeightedTarget& t : weightedTargets())
+        want.insert(QStringLiteral("Service/") +
+                        serviceName(t.revisionName, t.componentName, t.port),
+                    readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
+    auto check = [&](const QString& svc, int needed, bool* done) -> Result<QString> {
+        ListOptions lo;
+        lo.labelSelector = QStringLiteral("kubernetes.io/service-name=") + svc;
+        Result<ObjectList> slices = listObjects(ResourceType::endpointSlices(), lo);
+        if (!slices)
+            return Result<QString>::failure(slices.status);
+        int ready = 0;
+        for (const QJsonObject& slice : slices.value.items)
+            for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray()) {
+                // EndpointConditions.ready: nil means ready.
+                const QJsonValue r = e.toObject()
+                                         .value(QLatin1String("conditions"))
+                                         .toObject()
+                                         .value(QLatin1String("ready"));
+                if (r.isUndefined() || r.isNull() || r.toBool())
+                    ++ready;
+            }
+        *done = ready >= needed;
+        return Result<QString>::success(
+            QStringLiteral("%1 ready endpoints of %2 needed").arg(ready).arg(needed));
+    };
+    return waitUntilReady(s, want, QStringLiteral("no Service gets traffic"), check,
+                          QStringLiteral("endpoints"));
+}
+
+std::optional<StepError> Applier::Private::virtualServiceStep()
+{
+    const ApplyStep s = ApplyStep::VirtualService;
+    if (auto stop =
+            begin(s, QStringLiteral("switch routing: server-side apply of the VirtualService")))
+        return stop;
+    const QList<const RenderedObject*> vs = renderedOf(RenderedObject::Role::VirtualService);
+    if (vs.isEmpty()) {
+        // No traffic in the plan: the VirtualService this AppDeployment owns goes now, before
+        // anything shrinks.
+        if (!renderOptions.virtualServiceVersion.isEmpty() && !uid.isEmpty()) {
+            const ResourceType t =
+                ResourceType::virtualServices(renderOptions.virtualServiceVersion);
+            Result<QJsonObject> live = getObject(t, plan.name);
+            if (!live && !live.status.isNotFound())
+                return StepError{live.status, QStringLiteral("ApplyFailed")};
+            if (live.ok() && ownershipOf(live.value, plan.name, uid).state ==
+                                 Ownership::State::ThisAppDeployment) {
+                const Status st = deleteObject(t, live.value);
+                if (!st.ok())
+                    return StepError{st, QStringLiteral("ApplyFailed")};
+                step(s).objects << objectKey(t, plan.name);
+                finish(s, StepResult::State::Done,
+                       QStringLiteral("VirtualService/%1 deleted: the plan has no traffic")
+                           .arg(plan.name));
+                return std::nullopt;
+            }
+        }
+        finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+        return std::nullopt;
+    }
+    for (int i = 0; i < rendered.objects.size(); ++i) {
+        const RenderedObject& o = rendered.objects.at(i);
+        if (o.role != RenderedObject::Role::VirtualService)
+            continue;
+        QJsonObject applied;
+        if (auto err = applyRendered(s, i, o.object, &applied))
+            return err;
+        progress(s, QStringLiteral("%1: applied (resourceVersion %2)")
+                        .arg(o.displayName(), metaString(applied, "resourceVersion")));
+    }
+    finish(s, StepResult::State::Done,
+           QStringLiteral("routing: ") + routesText(routeDestinations(vs.first()->object, ns)));
+    return std::nullopt;
+}
+
+std::optional<StepError> Applier::Private::readBackStep()
+{
+    const ApplyStep s = ApplyStep::ReadBack;
+    if (auto stop = begin(
+            s, QStringLiteral("read the VirtualService back: nothing shrinks unless it routes as "
+                              "planned")))
+        return stop;
+    const QList<const RenderedObject*> vs = renderedOf(RenderedObject::Role::VirtualService);
+    if (renderOptions.virtualServiceVersion.isEmpty()) {
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("the cluster serves no VirtualService"));
+        return std::nullopt;
+    }
+    const ResourceType t = ResourceType::virtualServices(renderOptions.virtualServiceVersion);
+    Result<QJsonObject> live = getObject(t, plan.name);
+    if (!live && !live.status.isNotFound())
+        return StepError{live.status, QStringLiteral("ReadBackFailed")};
+    auto mismatch = [&](const QString& what) {
+        return StepError{Status::error(Status::Kind::Http,
+                                       what + QStringLiteral("; replicas were not lowered and "
+                                                             "nothing was pruned"),
+                                       QStringLiteral("VirtualService/") + plan.name,
+                                       QStringLiteral("RoutingMismatch")),
+                         QStringLiteral("RoutingMismatch")};
+    };
+    if (vs.isEmpty()) {
+        if (live.ok() &&
+            ownershipOf(live.value, plan.name, uid).state == Ownership::State::ThisAppDeployment)
+            return mismatch(QStringLiteral("the VirtualService still exists after it was deleted"));
+        finish(s, StepResult::State::Done,
+               QStringLiteral("no VirtualService of this AppDeployment routes traffic"));
+        return std::nullopt;
+    }
+    if (!live.ok())
+        return mismatch(QStringLiteral("the VirtualService is gone right after it was applied"));
+    const QJsonObject planned = specOf(vs.first()->object);
+    const QJsonObject got = specOf(live.value);
+    for (auto it = planned.begin(); it != planned.end(); ++it)
+        if (got.value(it.key()) != it.value())
+            return mismatch(QStringLiteral("the VirtualService read back (resourceVersion %1) "
+                                           "differs from what was applied in spec.%2: routes "
+                                           "%3, planned %4 (another writer?)")
+                                .arg(metaString(live.value, "resourceVersion"), it.key(),
+                                     routesText(routeDestinations(live.value, ns)),
+                                     routesText(routeDestinations(vs.first()->object, ns))));
+    step(s).objects << QStringLiteral("VirtualService/") + plan.name;
+    finish(s, StepResult::State::Done,
+           QStringLiteral("routes as planned at resourceVersion %1: %2")
+               .arg(metaString(live.value, "resourceVersion"),
+                    routesText(routeDestinations(live.value, ns))));
+    return std::nullopt;
+}
+
+QStringList Applier::Private::LiveRoutes::toDeployment(const QJsonObject& deployment) const
+{
+    QStringList out;
+    for (const QJsonObject& svc : services)
+        if (selectorMatches(specOf(svc).value(QLatin1String("selector")).toObject(),
+                            templateLabels(deployment)))
+            for (const QString& r : byService.value(metaString(svc, "name")))
+                out << QStringLiteral("%1 -> Service/%2").arg(r, metaString(svc, "name"));
+    return out;
+}
+
+Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
+{
+    using R = Result<LiveRoutes>;
+    LiveRoutes out;
+    if (!renderOptions.virtualServiceVersion.isEmpty()) {
+        Result<ObjectList> all =
+            listObjects(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+        if (!all)
+            return R::failure(all.status);
+        for (const QJsonObject& v : all.value.items)
+            for (const RouteDestination& d : routeDestinations(v, ns))
+                if (d.weight > 0 && !d.service.isEmpty())
+                    out.byService[d.service] << QStringLiteral("VirtualService/%1 http[%2] "
+                                                               "(weight %3)")
+                                                    .arg(metaString(v, "name"))
+                                                    .arg(d.rule)
+                                                    .arg(d.weight);
+    }
+    Result<ObjectList> services = listObjects(ResourceType::services());
+    if (!services)
+        return R::failure(services.status);
+    out.services = services.value.items;
+    return R::success(out);
+}
+
+std::optional<StepError> Applier::Private::scaleDownStep()
+{
+    const ApplyStep s = ApplyStep::ScaleDown;
+    if (auto stop =
+            begin(s, QStringLiteral("lower replicas to the plan, now that routing has moved")))
+        return stop;
+    if (keptAbovePlan.isEmpty()) {
+        finish(s, StepResult::State::Skipped, QStringLiteral("no replicas to lower"));
+        return std::nullopt;
+    }
+    // Routes read now, after the routing step: a Deployment goes to 0 only when no live route
+    // of any VirtualService of the namespace gives its Services weight.
+    Result<LiveRoutes> routes = readLiveRoutes();
+    if (!routes)
+        return StepError{routes.status, QStringLiteral("ScaleDownFailed")};
+    QStringList lowered;
+    for (const RenderedObject* o : renderedOf(RenderedObject::Role::Deployment)) {
+        if (!keptAbovePlan.contains(o->name()))
+            continue;
+        if (auto stop = interruption())
+            return stop;
+        const int planned = keptAbovePlan.value(o->name());
+        if (planned == 0) {
+            const QStringList routing = routes.value.toDeployment(o->object);
+            if (!routing.isEmpty())
+                return StepError{
+                    Status::error(Status::Kind::Http,
+                                  QStringLiteral("%1 was not scaled to 0: a live route still "
+                                                 "gives it traffic (%2)")
+                                      .arg(o->displayName(), routing.join(QStringLiteral(", "))),
+                                  o->displayName(), QStringLiteral("StillRouted")),
+                    QStringLiteral("StillRouted")};
+        }
+        Result<QJsonObject> r = applyObject(o->type, o->object, false);
+        if (!r)
+            return StepError{r.status, QStringLiteral("ScaleDownFailed")};
+        step(s).objects << o->displayName();
+        lowered << QStringLiteral("%1 to %2").arg(o->displayName()).arg(planned);
+        progress(s,
+                 QStringLiteral("%1: lowered to %2 replicas").arg(o->displayName()).arg(planned));
+    }
+    finish(s, StepResult::State::Done,
+           QStringLiteral("lowered: ") + lowered.join(QStringLiteral(", ")));
     return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::pruneStep()
 {
     const ApplyStep s = ApplyStep::Prune;
-    begin(s, QStringLiteral("delete what this AppDeployment owns and the plan no longer names"));
+    if (auto stop = begin(
+            s, QStringLiteral("delete what this AppDeployment owns and the plan no longer names")))
+        return stop;
+    // Listed now, after routing changed and under the Lease, never from an earlier list.
+    QSet<QString> planned;
+    for (const RenderedObject& o : rendered.objects)
+        planned.insert(objectKey(o.type, o.name()));
+    QList<ResourceType> types{ResourceType::services(), ResourceType::deployments()};
+    if (!renderOptions.virtualServiceVersion.isEmpty())
+        types.prepend(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+    ListOptions lo;
+    lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+    QList<QPair<ResourceType, QJsonObject>> toPrune;
+    for (const ResourceType& t : types) {
+        Result<ObjectList> list = listObjects(t, lo);
+        if (!list)
+            return StepError{list.status, QStringLiteral("PruneFailed")};
+        for (const QJsonObject& o : list.value.items)
+            if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
+                ownershipOf(o, plan.name, uid).state == Ownership::State::ThisAppDeployment)
+                toPrune << qMakePair(t, o);
+    }
     if (toPrune.isEmpty()) {
         finish(s, StepResult::State::Skipped, QStringLiteral("nothing to prune"));
         return std::nullopt;
     }
-    // Order: VirtualService (traffic removed), Services, then Deployments; the routing was
-    // already switched away from removed revisions in the VirtualService step.
-    auto rank = [](const ResourceType& t) {
-        return t.kind == QLatin1String("VirtualService") ? 0
-               : t.kind == QLatin1String("Service")      ? 1
-                                                         : 2;
-    };
-    QList<QPair<ResourceType, QJsonObject>> ordered = toPrune;
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
-    for (const auto& [type, obj] : ordered) {
-        if (isCancelled())
-            return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
-        DeleteOptions del;
-        del.propagationPolicy = QStringLiteral("Background");
-        del.preconditionUid = metaString(obj, "uid");
+    Result<LiveRoutes> live = readLiveRoutes();
+    if (!live)
+        return StepError{live.status, QStringLiteral("PruneFailed")};
+    // VirtualServices (left from an earlier plan), then Services, then Deployments (the order
+    // of `types`): each only when no live route gives it weight.
+    for (const auto& [type, obj] : toPrune) {
+        if (auto stop = interruption())
+            return stop;
         const QString name = metaString(obj, "name");
-        const Status st = await(client->remove(type, ns, name, del));
-        if (!st.ok() && !st.isNotFound())
+        QStringList routes;
+        if (type.kind == QLatin1String("Service"))
+            routes = live.value.byService.value(name);
+        else if (type.kind == QLatin1String("Deployment"))
+            routes = live.value.toDeployment(obj);
+        if (!routes.isEmpty())
+            return StepError{
+                Status::error(Status::Kind::Http,
+                              QStringLiteral("%1 was not deleted: a live route "
+                                             "still gives it traffic (%2)")
+                                  .arg(objectKey(type, name), routes.join(QStringLiteral(", "))),
+                              objectKey(type, name), QStringLiteral("StillRouted")),
+                QStringLiteral("StillRouted")};
+        const Status st = deleteObject(type, obj);
+        if (!st.ok())
             return StepError{st, QStringLiteral("PruneFailed")};
         step(s).objects << objectKey(type, name);
         progress(s, objectKey(type, name) + QStringLiteral(": deleted"));
@@ -788,17 +1459,48 @@ std::optional<StepError> Applier::Private::pruneStep()
 std::optional<StepError> Applier::Private::statusStep()
 {
     const ApplyStep s = ApplyStep::Status;
-    begin(s, QStringLiteral("phase Completed"));
+    if (auto stop = begin(s, QStringLiteral("phase Completed")))
+        return stop;
     QStringList parts;
-    for (const RevisionPlacement& r : plan.appRevisions)
-        parts << QStringLiteral("%1: %2 replicas, weight %3")
-                     .arg(r.revisionName)
-                     .arg(r.replicas())
-                     .arg(plan.weightsByRevision().value(r.revisionName));
+    for (const RevisionPlacement& r : plan.appRevisions) {
+        QString part = QStringLiteral("%1: %2 replicas, weight %3")
+                           .arg(r.revisionName)
+                           .arg(r.replicas())
+                           .arg(plan.weightsByRevision().value(r.revisionName));
+        for (auto it = report.replicasManagedBy.begin(); it != report.replicasManagedBy.end(); ++it)
+            for (const RenderedObject* o : renderedOf(RenderedObject::Role::Deployment))
+                if (o->name() == it.key() && o->revisionName == r.revisionName)
+                    part += QStringLiteral(" (replicas managed by %1)").arg(it.value());
+        parts << part;
+    }
+    QStringList done;
+    for (const StepResult& r : report.steps)
+        if (r.state == StepResult::State::Done)
+            done << applyStepName(r.step);
+    const QString message = (parts.isEmpty() ? QStringLiteral("no revisions deployed")
+                                             : parts.join(QStringLiteral("; "))) +
+                            QStringLiteral(" (done: %1)").arg(done.join(QStringLiteral(", ")));
+    // Record the completed spec first: if the status write below fails, the AppDeployment stays
+    // Rolling (interrupted) and "revert" goes back to this plan, which is what runs.
+    const QJsonObject patch{
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("annotations"),
+                      QJsonObject{{key(labels::lastCompletedSpec),
+                                   QString::fromUtf8(QJsonDocument(specOf(appDeploymentObject()))
+                                                         .toJson(QJsonDocument::Compact))}}}}}};
+    Request req;
+    req.method = "PATCH";
+    req.path = ResourceType::appDeployments().objectPath(ns, plan.name);
+    req.contentType = "application/merge-patch+json";
+    req.body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
+    req.object = QStringLiteral("AppDeployment/") + plan.name;
+    req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
+    const Response pr = retrying(QStringLiteral("record the completed plan"),
+                                 [&] { return await(client->send(req)); });
+    if (!pr.status)
+        return StepError{pr.status, QStringLiteral("StatusFailed")};
     const Status st = writeStatus(QStringLiteral("Completed"), QStringLiteral("True"),
-                                  QStringLiteral("Completed"),
-                                  parts.isEmpty() ? QStringLiteral("no revisions deployed")
-                                                  : parts.join(QStringLiteral("; ")));
+                                  QStringLiteral("Completed"), message);
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;

@@ -1,64 +1,99 @@
 #pragma once
-// The ordered, cancellable apply of a plan (issue 4, "Apply, safely ordered"):
-//   Validate        read revisions, discovery, the AppDeployment and live objects; validate the
-//                   plan; check ownership of every object to write (--adopt takes over)
+// The ordered, cancellable apply of a plan: make before break (issues 4 and 8). Growth first,
+// shrink last, so that at no moment does a route give weight to a revision without a ready
+// endpoint, and no Deployment loses pods while a live route still sends it traffic:
+//   Validate        read revisions, discovery, HorizontalPodAutoscalers, the AppDeployment and
+//                   live objects; validate the plan; check ownership (--adopt takes over); fail
+//                   at once when another apply holds the Lease
+//   Lease           acquire the coordination.k8s.io/v1 Lease of the AppDeployment (renewed
+//                   while the apply runs, deleted at the end)
 //   DryRun          server-side dry-run of the AppDeployment and every rendered object
 //   AppDeployment   apply the AppDeployment (spec), phase Rolling; its uid feeds owner refs
-//   Deployments     server-side apply, field manager "veladesk"
-//   ReadinessGuard  every revision that gets weight > 0 has >= 1 ready replica (or --force)
-//   Services        then
-//   VirtualService  routing switches here, and only here
-//   Prune           objects owned by this AppDeployment that the plan no longer names
-//                   (Deployments of removed revisions after the VirtualService stopped routing
-//                   to them; the VirtualService when traffic was removed)
+//   Deployments     create Deployments and raise replicas; a Deployment whose plan lowers its
+//                   replicas keeps its live count for now; replicas of a Deployment that an HPA
+//                   scales are not sent
+//   ReadinessGuard  every revision that will get weight > 0 has its planned replicas ready
+//   Services        server-side apply
+//   Endpoints       every Service that will get weight > 0 has ready endpoints
+//   VirtualService  routing switches here, and only here (deleted when the plan has no traffic)
+//   ReadBack        the VirtualService read back routes exactly as planned; otherwise stop
+//                   before anything shrinks
+//   ScaleDown       lower replicas to the plan; never to 0 while a live route gives weight > 0
+//   Prune           objects owned by this AppDeployment that the plan no longer names, listed
+//                   now (after routing changed), Services before Deployments; none that a live
+//                   route still gives weight > 0
 //   Status          phase Completed, or Failed with a condition (reason, message); placement
-// A failure stops at that step: the report says which steps were done; the VirtualService is
-// untouched unless its step ran, so the old routing stays in place.
+// A failure or cancel stops at that step: the report says which steps were done. Whatever
+// step it stops at, routing only points at revisions with ready endpoints (extra replicas may
+// remain until the next apply).
 //
-// Threading: start() runs the steps on a worker thread (blocking on Client futures there) and
-// returns at once; signals arrive on the Applier's thread. run() does the same synchronously
-// (command line, tests). cancel() is honoured between requests and while waiting for readiness;
-// the report then has Status::Kind::Cancelled and Failed is written to the AppDeployment's
-// status only if the AppDeployment step had run.
+// Reads and idempotent writes are retried with backoff and jitter while the API server does not
+// answer, until `timeout`; the final status write and the Lease release are retried even past it
+// (for 30 s). An AppDeployment left in phase Rolling without a live Lease is an interrupted
+// apply (readAppDeploymentState()).
+//
+// Threading: start() runs the steps on a thread of its own (never a shared pool: exec
+// credential plugins run from pool threads could wait for a slot the apply holds) and returns
+// at once; signals are emitted from that thread. run() does the same synchronously (command
+// line, tests). cancel() is honoured between requests, while waiting and while retrying; the
+// report then has Status::Kind::Cancelled and Failed is written to the AppDeployment's status
+// only if the AppDeployment step had run.
 
 #include "kube/client.h"
+#include "kube/rollout/applylease.h"
 #include "kube/rollout/diff.h"
 #include "kube/rollout/plan.h"
 #include "kube/rollout/render.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace kube::rollout {
 
 enum class ApplyStep
 {
     Validate,
+    Lease,
     DryRun,
     AppDeployment,
     Deployments,
     ReadinessGuard,
     Services,
+    Endpoints,
     VirtualService,
+    ReadBack,
+    ScaleDown,
     Prune,
     Status,
 };
-inline constexpr int applyStepCount = 9;
-QString applyStepName(ApplyStep step); // "dry-run", "deployments", ...
+inline constexpr int applyStepCount = 13;
+// "validate", "lease", "dry-run", "appdeployment", "deployments", "readiness", "services",
+// "endpoints", "virtualservice", "read-back", "scale-down", "prune", "status"
+QString applyStepName(ApplyStep step);
 QList<ApplyStep> allApplySteps();
 
 struct ApplyOptions
 {
     QString namespaceName; // empty: plan's namespace, else the client's default
     bool dryRun = false;   // stop after the DryRun step; nothing is changed
-    bool force = false;    // skip the readiness guard (and force SSA conflicts)
+    bool force = false;    // route without waiting for ready replicas and endpoints
     bool adopt = false;    // take over objects of the same name owned by others
+    // Each wait for readiness (replicas, then endpoints) ends after this, and after `timeout`.
     std::chrono::milliseconds readinessTimeout{std::chrono::minutes(5)};
+    // The whole apply (--timeout): waits and retries while the API server does not answer end
+    // here (the final status write and the Lease release get 30 s more).
+    std::chrono::milliseconds timeout{std::chrono::minutes(5)};
     std::chrono::milliseconds pollInterval{std::chrono::milliseconds(500)};
     QString fieldManager = QStringLiteral("veladesk");
+    // The Lease: holder = applyHolderIdentity(tool) unless holderIdentity is set.
+    QString tool = QStringLiteral("veladesk");
+    QString holderIdentity;
+    std::chrono::seconds leaseDuration{std::chrono::seconds(30)};
 };
 
 struct StepResult
@@ -85,6 +120,14 @@ struct ApplyReport
     QList<Issue> issues;           // validation findings (warnings too)
     QList<StepResult> steps;       // one per ApplyStep, in order
     QList<ObjectDiff> dryRunDiffs; // filled by the DryRun step: live vs planned per object
+    // Refused because another apply holds the Lease (status reason "ApplyInProgress"): who and
+    // since when, for "apply in progress by ...".
+    std::optional<ApplyLeaseInfo> heldBy;
+    QString leaseHolder; // this apply's holder identity, once the Lease step ran
+    // Deployment name -> "HorizontalPodAutoscaler/<name>" for Deployments whose replicas an HPA
+    // scales: their spec.replicas was not sent ("replicas managed by HPA/<name>").
+    QMap<QString, QString> replicasManagedBy;
+    int retries = 0; // requests retried while the API server did not answer
     bool ok() const { return status.ok(); }
     // Multi-line summary: one line per step with its state, then the error.
     QString toString() const;

@@ -4,7 +4,9 @@
 #include "kube/yamljson.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
@@ -303,6 +305,10 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
         return R::failure(revisions.status);
     RenderOptions options;
     options.namespaceName = ns;
+    Result<QMap<QString, QString>> hpas = replicasManagedByHpa(client, ns);
+    if (!hpas)
+        return R::failure(hpas.status);
+    options.replicasManagedBy = hpas.value;
     if (plan.traffic) {
         Status err;
         options.virtualServiceVersion = vsVersion(client, &err);
@@ -386,7 +392,58 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
 QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
                                         QString ns)
 {
-    return QtConcurrent::run([client, plan, ns]() { return diffPlan(*client, plan, ns); });
+    // Not the global pool: diffPlan blocks on requests whose exec credential plugins run on
+    // the global pool, so with few cores the diffs could take every thread those need.
+    static QThreadPool pool;
+    return QtConcurrent::run(&pool, [client, plan, ns]() { return diffPlan(*client, plan, ns); });
+}
+
+Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns)
+{
+    using R = Result<QMap<QString, QString>>;
+    const ResourceType hpas{QStringLiteral("autoscaling"), QStringLiteral("v2"),
+                            QStringLiteral("horizontalpodautoscalers"),
+                            QStringLiteral("HorizontalPodAutoscaler"), true};
+    QMap<QString, QString> out;
+    Result<ObjectList> list = await(client.list(hpas, ns));
+    if (list.status.isNotFound())
+        return R::success(out);
+    if (!list)
+        return R::failure(list.status);
+    for (const QJsonObject& h : list.value.items) {
+        const QJsonObject ref = h.value(QLatin1String("spec"))
+                                    .toObject()
+                                    .value(QLatin1String("scaleTargetRef"))
+                                    .toObject();
+        if (ref.value(QLatin1String("kind")).toString() == QLatin1String("Deployment") &&
+            ref.value(QLatin1String("apiVersion")).toString().startsWith(QLatin1String("apps/")))
+            out.insert(ref.value(QLatin1String("name")).toString(),
+                       QStringLiteral("HorizontalPodAutoscaler/") + metaString(h, "name"));
+    }
+    return R::success(out);
+}
+
+std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeployment)
+{
+    const QString completed = appDeployment.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("annotations"))
+                                  .toObject()
+                                  .value(key(labels::lastCompletedSpec))
+                                  .toString();
+    if (completed.isEmpty())
+        return std::nullopt;
+    const QJsonDocument spec = QJsonDocument::fromJson(completed.toUtf8());
+    if (!spec.isObject())
+        return std::nullopt;
+    QJsonObject object = appDeployment;
+    object.insert(QStringLiteral("spec"), spec.object());
+    object.remove(QStringLiteral("status"));
+    Result<AppDeploymentPlan> last = AppDeploymentPlan::fromJson(object);
+    if (!last)
+        return std::nullopt;
+    last.value.status = {};
+    return last.value;
 }
 
 Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString& ns,
@@ -432,14 +489,29 @@ Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString&
                                .toInt();
         s.deployments << metaString(d, "name");
     }
+    Result<QMap<QString, QString>> hpas = replicasManagedByHpa(client, ns);
+    if (!hpas)
+        return R::failure(hpas.status);
     for (const QString& rev : order) {
         RevisionState s = states.value(rev);
         s.revisionName = rev;
         s.desiredReplicas = out.plan.replicasOf(rev);
         s.weight = weights.value(rev);
         std::sort(s.deployments.begin(), s.deployments.end());
+        for (const QString& d : s.deployments)
+            if (hpas.value.contains(d))
+                s.replicasManagedBy.insert(d, hpas.value.value(d));
         out.revisions << s;
     }
+
+    Result<std::optional<ApplyLeaseInfo>> lease = readApplyLease(client, ns, name);
+    if (!lease)
+        return R::failure(lease.status);
+    out.lease = lease.value;
+    const ApplyActivity activity = applyActivity(out.plan.status.phase, out.lease);
+    out.applyInProgress = activity == ApplyActivity::InProgress;
+    out.interrupted = activity == ApplyActivity::Interrupted;
+    out.lastCompleted = lastCompletedPlan(ad.value);
     return R::success(out);
 }
 

@@ -2,17 +2,20 @@
 // The engine's reads and writes that are not the ordered apply: revisions, the CRD check and
 // `setup`, Application apply with revision recording, and the live-vs-planned diff.
 // All functions here BLOCK on Client futures: call them from a worker thread or the command
-// line; the *Async variants run them on the global thread pool and return a QFuture.
+// line; the *Async variants run them on a thread pool of their own and return a QFuture.
 
 #include "kube/client.h"
 #include "kube/rollout/application.h"
+#include "kube/rollout/applylease.h"
 #include "kube/rollout/diff.h"
 #include "kube/rollout/plan.h"
 #include "kube/rollout/render.h"
 
 #include <QFuture>
 #include <QList>
+#include <QMap>
 #include <memory>
+#include <optional>
 
 namespace kube::rollout {
 
@@ -73,6 +76,15 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& plan, const Q
 QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
                                         QString ns);
 
+// Deployments of a namespace whose replicas a HorizontalPodAutoscaler (autoscaling/v2) scales:
+// Deployment name -> "HorizontalPodAutoscaler/<name>". Empty when autoscaling/v2 is not served.
+// VelaDesk does not send spec.replicas for these (RenderOptions::replicasManagedBy).
+Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns);
+
+// The last plan applied to completion, from the AppDeployment's annotation
+// veladesk.io/last-completed-spec (written by the Applier's Status step); nullopt without one.
+std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeployment);
+
 // Per-revision view for `veladesk status` and the GUI.
 struct RevisionState
 {
@@ -81,11 +93,22 @@ struct RevisionState
     int readyReplicas = 0;   // sum over its Deployments
     int weight = 0;          // sum of its weights over the http rules
     QStringList deployments;
+    // Deployment name -> "HorizontalPodAutoscaler/<name>" for those of its Deployments whose
+    // replicas an HPA manages ("replicas managed by HPA/<name>"): desiredReplicas is not sent.
+    QMap<QString, QString> replicasManagedBy;
 };
 struct AppDeploymentState
 {
     AppDeploymentPlan plan; // includes status (phase, conditions, placement)
     QList<RevisionState> revisions;
+    // The apply Lease, if any: "apply in progress by <holder> since <acquireTime>" while live.
+    std::optional<ApplyLeaseInfo> lease;
+    bool applyInProgress = false; // the Lease is live
+    // Phase Rolling and no live Lease: an apply stopped half way (crashed, killed, lost the
+    // API server for longer than --timeout). Ways out: re-apply `plan` (the spec it was
+    // applying) or revert to `lastCompleted`.
+    bool interrupted = false;
+    std::optional<AppDeploymentPlan> lastCompleted; // the last plan applied to completion
 };
 Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString& ns,
                                                   const QString& name);

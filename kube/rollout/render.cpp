@@ -103,7 +103,7 @@ QJsonObject renderDeployment(const AppDeploymentPlan& plan, const AppRevision& r
     if (!ws.imagePullPolicy.isEmpty())
         container.insert(QStringLiteral("imagePullPolicy"), ws.imagePullPolicy);
 
-    const QJsonObject spec{
+    QJsonObject spec{
         {QStringLiteral("replicas"), replicas},
         {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"),
                                                   selectorLabels(component.name, revision.name)}}},
@@ -112,6 +112,8 @@ QJsonObject renderDeployment(const AppDeploymentPlan& plan, const AppRevision& r
              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), podLabels}}},
              {QStringLiteral("spec"),
               QJsonObject{{QStringLiteral("containers"), QJsonArray{container}}}}}}};
+    if (options.replicasManagedBy.contains(deploymentName(component.name, revision.name)))
+        spec.remove(QStringLiteral("replicas"));
     return QJsonObject{
         {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
         {QStringLiteral("kind"), QStringLiteral("Deployment")},

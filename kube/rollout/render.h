@@ -21,6 +21,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace kube::rollout {
@@ -62,6 +63,9 @@ struct RenderOptions
     // the applier puts the real uid here after creating/applying the AppDeployment.
     QString ownerUid = placeholderUid();
     QString virtualServiceVersion = QStringLiteral("v1"); // "v1" or "v1beta1" (discovery)
+    // Deployment name -> "HorizontalPodAutoscaler/<name>": another controller scales these
+    // Deployments, so their spec.replicas is not rendered (issue 8).
+    QMap<QString, QString> replicasManagedBy;
     static QString placeholderUid()
     {
         return QStringLiteral("00000000-0000-0000-0000-000000000000");

@@ -51,12 +51,26 @@ options:
   kubeVersion: $K8S_VERSION
   etcdVersion: ${ETCD_VERSION#v}
   kwokVersion: $KWOK_VERSION
+# One instance of each: leader election only makes them exit (and never come back, kwokctl does
+# not restart them) when kube-apiserver is unreachable for longer than the renew deadline, as in
+# restart-apiserver.sh.
+componentsPatches:
+  - name: kube-controller-manager
+    extraArgs:
+      - {key: leader-elect, value: "false"}
+  - name: kube-scheduler
+    extraArgs:
+      - {key: leader-elect, value: "false"}
+---
 YAML
 # --- data plane (issue 12): loopback pod IPs; see cluster-dataplane.sh ---
 . "$here/cluster-dataplane.sh"
 dataplane_args=()
 dataplane_kwokctl_args dataplane_args "$name"
 # --- end data plane ---
+
+# Pod readiness delayed by 2 s (and KWOK's other default stages): see kwok-stages.yaml.
+cat "$here/kwok-stages.yaml" >>"$config"
 
 log "creating cluster (kube-apiserver $K8S_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION)"
 "$kwokctl" --name "$name" -c "$config" create cluster \

@@ -511,7 +511,7 @@ private Q_SLOTS:
         const Run r = veladesk({QStringLiteral("apply"), QStringLiteral("-f"),
                                 referenceFile("05-appdeployment-split.yaml")});
         QVERIFY2(r.exitCode == 0, qPrintable(diagnostics(r)));
-        QVERIFY2(r.out.contains(QLatin1String("[5/9] readiness: done")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("[6/13] readiness: done")), qPrintable(r.out));
         QCOMPARE(names(items(QStringLiteral("deployments"))),
                  (QStringList{QStringLiteral("testsvc-v1"), QStringLiteral("testsvc-v2")}));
         QVERIFY2(eventually([] {
@@ -660,7 +660,7 @@ private Q_SLOTS:
                  qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(QLatin1String("virtualservice  not run")),
                  qPrintable(diagnostics(r)));
-        QVERIFY2(r.err.contains(QLatin1String("Deployment/testsvc-v1 (0/1 ready)")),
+        QVERIFY2(r.err.contains(QLatin1String("Deployment/testsvc-v1 (0 ready of 1 needed)")),
                  qPrintable(diagnostics(r)));
         // Old routing in place: 100 % to v2.
         const QJsonObject vs = kubectlJson({QStringLiteral("get"),
