@@ -12,6 +12,7 @@
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
+#include "models/namespacestore.h"
 #include "models/podsmodel.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/applypane.h"
@@ -151,10 +152,10 @@ private Q_SLOTS:
         QCOMPARE(window->selectedApplication(), QStringLiteral("example-app"));
         RolloutPlanModel* plan = window->planModel();
         QCOMPARE(plan->rowCount(), 2);
-        QCOMPARE(plan->rows()[0].weight, 50);
-        QCOMPARE(plan->rows()[1].weight, 50);
-        QCOMPARE(plan->rows()[0].port, 8000);
-        QCOMPARE(plan->rows()[1].port, 80);
+        QCOMPARE(plan->row(0).weight, 50);
+        QCOMPARE(plan->row(1).weight, 50);
+        QCOMPARE(plan->row(0).port, 8000);
+        QCOMPARE(plan->row(1).port, 80);
         QVERIFY(!plan->isModified());
         QTRY_VERIFY_WITH_TIMEOUT(
             podsRunning(window->podsModel(), QStringLiteral("example-app-v1")) == 1, 30000);
@@ -183,8 +184,8 @@ private Q_SLOTS:
 
         setSpin(editor->replicasField(0), 2);
         setSpin(editor->replicasField(1), 3);
-        QCOMPARE(window->planModel()->rows()[0].replicas, 2);
-        QCOMPARE(window->planModel()->rows()[1].replicas, 3);
+        QCOMPARE(window->planModel()->row(0).replicas, 2);
+        QCOMPARE(window->planModel()->row(1).replicas, 3);
         QVERIFY(window->planModel()->isModified());
         QTRY_VERIFY(window->applyAction()->isEnabled());
         guitest::screenshot(window.get(), QStringLiteral("editing-split"));
@@ -320,7 +321,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(runningShown(), 5, 30000);
         // the applied plan is the new baseline, with no drift
         QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->isModified(), 20000);
-        QCOMPARE(window->planModel()->rows()[0].weight, 30);
+        QCOMPARE(window->planModel()->row(0).weight, 30);
         QTRY_VERIFY_WITH_TIMEOUT(!window->planModel()->hasDrift(), 20000);
         window->showDock(QStringLiteral("applyDock"));
         guitest::screenshot(window.get(), QStringLiteral("apply-done"));
@@ -374,7 +375,7 @@ private Q_SLOTS:
         RolloutEditor* editor = window->editor();
         editor->weightSlider(0)->setFocus();
         QTest::keyClick(editor->weightSlider(0), Qt::Key_End);
-        QCOMPARE(window->planModel()->rows()[1].weight, 0);
+        QCOMPARE(window->planModel()->row(1).weight, 0);
         QVERIFY(window->planModel()->isModified());
         window->revertAction()->trigger();
         QVERIFY(!window->planModel()->isModified());
@@ -534,7 +535,7 @@ private Q_SLOTS:
         RolloutPlanModel* plan = window->planModel();
         QVERIFY(plan->isNewPlan());
         QCOMPARE(plan->rowCount(), 1);
-        QCOMPARE(plan->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        QCOMPARE(plan->row(0).revisionName, QStringLiteral("example-app-v2"));
         // double-click on revision v1 in the revisions pane adds it to the plan (weight 0)
         auto* revisionsView = window->findChild<QTreeView*>(QStringLiteral("revisionsView"));
         QModelIndex v1;
@@ -548,8 +549,8 @@ private Q_SLOTS:
         QTest::mouseDClick(revisionsView->viewport(), Qt::LeftButton, {},
                            revisionsView->visualRect(v1).center());
         QCOMPARE(plan->rowCount(), 2);
-        QCOMPARE(plan->rows()[1].revisionName, QStringLiteral("example-app-v1"));
-        QCOMPARE(plan->rows()[1].weight, 0);
+        QCOMPARE(plan->row(1).revisionName, QStringLiteral("example-app-v1"));
+        QCOMPARE(plan->row(1).weight, 0);
         auto* name =
             window->editor()->findChild<QLineEdit*>(QStringLiteral("appDeploymentNameEdit"));
         QVERIFY(name && name->isVisible());
@@ -593,11 +594,8 @@ private Q_SLOTS:
         // the edits are kept after the failure; Revert loads what the cluster has now: the
         // AppDeployment the cancelled apply created
         QVERIFY(plan->isNewPlan());
-        QTRY_VERIFY_WITH_TIMEOUT(!window->session()
-                                      ->snapshot()
-                                      .appDeploymentFor(QStringLiteral("example-app"))
-                                      .isEmpty(),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->session()->store()->appDeploymentFor(QStringLiteral("example-app")), 20000);
         window->revertAction()->trigger();
         QVERIFY(!plan->isNewPlan());
         QCOMPARE(plan->appDeploymentName(), QStringLiteral("quota-canary"));
