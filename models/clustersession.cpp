@@ -45,10 +45,7 @@ ClusterSession::ClusterSession(QObject* parent) : QObject(parent), m_store(new N
             });
 }
 
-ClusterSession::~ClusterSession()
-{
-    m_store->stop();
-}
+ClusterSession::~ClusterSession() = default;
 
 kube::Status ClusterSession::loadKubeConfig(const kube::KubeConfigOptions& options)
 {

@@ -157,7 +157,7 @@ NamespaceStore::NamespaceStore(QObject* parent) : QObject(parent)
 
 NamespaceStore::~NamespaceStore()
 {
-    stop();
+    stopWatches();
 }
 
 kube::ResourceType NamespaceStore::typeOf(Kind kind) const
@@ -191,6 +191,11 @@ void NamespaceStore::start(std::shared_ptr<kube::Client> client, const QString& 
     m_client = std::move(client);
     m_namespace = namespaceName;
     m_options = options;
+    startWatches();
+}
+
+void NamespaceStore::startWatches()
+{
     if (!m_client)
         return;
     QList<Kind> kinds{Kind::Applications, Kind::ApplicationRevisions,
@@ -224,11 +229,11 @@ void NamespaceStore::startWatch(Kind kind)
     w->start();
 }
 
-void NamespaceStore::stop()
+void NamespaceStore::stopWatches()
 {
     for (const QPointer<kube::Watch>& w : std::as_const(m_watches)) {
         if (w) {
-            w->disconnect(this); // nothing of the old namespace arrives after this
+            w->disconnect(this); // nothing of the old watches arrives after this
             w->stop();
             w->deleteLater();
         }
@@ -236,21 +241,28 @@ void NamespaceStore::stop()
     m_watches.clear();
     const bool wasLoading = isLoading();
     m_pendingSync.clear();
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
+void NamespaceStore::stop()
+{
+    stopWatches();
     for (auto it = m_handlers.cbegin(); it != m_handlers.cend(); ++it) {
         it->clear();
         markChanged(it.key());
     }
     m_revisionList.reset();
     Q_EMIT podsReset({});
-    if (wasLoading)
-        Q_EMIT loadingChanged(false);
+    flushChanges(); // the models empty now, not with the next namespace's first objects
 }
 
 void NamespaceStore::restart()
 {
-    if (!m_client)
-        return;
-    start(m_client, m_namespace, m_options);
+    // The cached objects stay until each new list replaces them (resetKind), so the models
+    // never see an empty namespace in between.
+    stopWatches();
+    startWatches();
 }
 
 bool NamespaceStore::isWatched(Kind kind) const

@@ -119,7 +119,8 @@ public:
                const Options& options);
     // Stops the watches and empties the store.
     void stop();
-    // Lists every kind again (F5): stops and starts the watches with the same settings.
+    // Lists every kind again (F5): new watches with the same settings; each kind's objects are
+    // replaced when its new list arrives.
     void restart();
 
     QString namespaceName() const { return m_namespace; }
@@ -187,6 +188,8 @@ private:
     template <typename T, typename Parse>
     void addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse);
     kube::ResourceType typeOf(Kind kind) const;
+    void startWatches();
+    void stopWatches();
     void startWatch(Kind kind);
     void markChanged(Kind kind);
     void emitChanges();

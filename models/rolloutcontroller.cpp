@@ -29,7 +29,7 @@ void RolloutController::setStore(const NamespaceStore* store)
         connect(store, &NamespaceStore::changed, this, &RolloutController::onStoreChanged);
         connect(store, &NamespaceStore::changesDone, this, [this] {
             if (std::exchange(m_planKindsChanged, false))
-                reloadFromStore(std::exchange(m_reloadAfterApply, false) && !isApplying());
+                reloadFromStore(false);
             else if (std::exchange(m_liveKindsChanged, false))
                 updateLive();
             m_liveKindsChanged = false;
@@ -61,6 +61,7 @@ void RolloutController::setAppDeploymentCrdMissing(bool missing)
 void RolloutController::selectApplication(const QString& appName)
 {
     m_app = appName;
+    m_applied.reset();
     m_previewed.reset();
     ++m_previewGeneration;
     Q_EMIT previewCleared();
@@ -102,9 +103,22 @@ void RolloutController::reloadFromStore(bool force)
     if (ad)
         current = *ad;
     const bool serverChanged = current != m_loadedFrom || m_plan->appName() != m_app;
+    // The plan just applied came back from the server: it is the new baseline, edits or not.
+    if (m_applied && current == m_applied && !isApplying()) {
+        force = true;
+        m_applied.reset();
+    }
     const QList<kube::rollout::AppRevision>& revisions = m_store->revisionList();
-    if (force || (serverChanged && !m_plan->isModified() && !isApplying())) {
+    // A new plan nobody edited yet follows the revisions (its row is the latest one).
+    const bool untouchedNewPlan =
+        m_plan->isNewPlan() && !current && !m_plan->isModified() && !isApplying();
+    if (force || untouchedNewPlan || (serverChanged && !m_plan->isModified() && !isApplying())) {
+        const QString typedName = m_plan->appName() == m_app && m_plan->isNewPlan()
+                                      ? m_plan->appDeploymentName()
+                                      : QString();
         m_plan->load(m_app, m_namespace, ad, revisions);
+        if (!force && !typedName.isEmpty())
+            m_plan->setAppDeploymentName(typedName); // keep what the operator typed
         m_loadedFrom = current;
     } else {
         m_plan->setRevisions(revisions);
@@ -292,10 +306,9 @@ void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
     if (report.ok()) {
         log(Level::Success, QStringLiteral("apply"),
             tr("applied %1").arg(m_plan->appDeploymentName()));
-        // the applied plan becomes the baseline: now, and again when the watch delivers the
-        // AppDeployment as the server stored it
-        m_reloadAfterApply = true;
-        reloadFromStore(true);
+        // the applied plan becomes the baseline once the watch delivers it (maybe already)
+        m_applied = m_plan->plan();
+        reloadFromStore(false);
     } else {
         log(Level::Error, QStringLiteral("apply"), report.status.toString());
     }

@@ -142,7 +142,8 @@ private:
     bool m_crdMissing = false;
     // the AppDeployment the baseline came from (value comparison decides "changed on server")
     std::optional<kube::rollout::AppDeploymentPlan> m_loadedFrom;
-    bool m_reloadAfterApply = false;
+    // the plan of the last successful apply, until the store has it (then it is the baseline)
+    std::optional<kube::rollout::AppDeploymentPlan> m_applied;
     bool m_planKindsChanged = false, m_liveKindsChanged = false; // until the store's changesDone
 
     QString m_phase, m_phaseMessage;

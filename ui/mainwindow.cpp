@@ -676,6 +676,10 @@ void MainWindow::selectApplicationWhenLoaded(const QString& name)
 
 void MainWindow::selectApp(const QString& app)
 {
+    if (app.isEmpty() && m_appsView->selectionModel()->hasSelection()) {
+        const QScopedValueRollback restoring(m_restoringSelection, true);
+        m_appsView->selectionModel()->clear();
+    }
     m_selectedApp = app;
     static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
     m_revisions->setApplication(app);

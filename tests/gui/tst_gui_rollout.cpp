@@ -3,8 +3,9 @@
 // weights are set to 30/70 with the sliders (keyboard on the slider widgets), replicas with
 // the spin boxes, then Preview and Apply run; the VirtualService and the Deployments are read
 // back from the cluster and checked, and the pods pane must list the Running pods.
-// Also: a hand-edited VirtualService shows up as drift; 0 replicas with traffic disables
-// Apply; Revert discards edits; a context that cannot be reached shows the error.
+// Also: a VirtualService edited with kubectl shows up as drift within 1 s, through its watch
+// (no reload); 0 replicas with traffic disables Apply; Revert discards edits; a context that
+// cannot be reached shows the error.
 // With VELADESK_SCREENSHOT_DIR set it saves screenshots of the main states.
 
 #include "guitest.h"
@@ -23,8 +24,10 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -106,11 +109,11 @@ private Q_SLOTS:
         options.kubeconfigPath = kubeconfig;
         options.namespaceName = ns + QStringLiteral("-empty"); // does not exist: lists are empty
         MainWindow empty(options);
+        QSignalSpy loaded(empty.session(), &ClusterSession::loadingChanged);
         empty.resize(1280, 800);
         empty.show();
         QTRY_COMPARE_WITH_TIMEOUT(empty.session()->state(), ClusterSession::State::Connected,
                                   20000);
-        QSignalSpy loaded(empty.session(), &ClusterSession::loadingChanged);
         QTRY_VERIFY_WITH_TIMEOUT(!empty.session()->isLoading() && !loaded.isEmpty(), 20000);
         QCOMPARE(empty.applicationsModel()->rowCount(), 0);
         QVERIFY(!empty.applyAction()->isEnabled());
@@ -354,16 +357,32 @@ private Q_SLOTS:
         QJsonObject meta = obj[QLatin1String("metadata")].toObject();
         meta.remove(QStringLiteral("managedFields"));
         obj[QStringLiteral("metadata")] = meta;
-        kube::Request put;
-        put.method = "PUT";
-        put.path = kube::ResourceType::virtualServices().objectPath(
-            ns, QStringLiteral("example-appdeploy"));
-        put.body = QJsonDocument(obj).toJson(QJsonDocument::Compact);
-        const kube::Response answer = guitest::wait(client->send(put));
-        QVERIFY2(answer.status.ok(), qPrintable(answer.status.toString()));
 
-        window->reload();
-        QTRY_VERIFY_WITH_TIMEOUT(window->planModel()->hasDrift(), 20000);
+        // The operator edits it with kubectl; the window is not asked to reload: the
+        // VirtualService watch delivers the change and the drift banner shows it within 1 s.
+        QString kubectl = qEnvironmentVariable("VELADESK_KUBECTL");
+        if (kubectl.isEmpty())
+            kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QVERIFY2(!kubectl.isEmpty(), "kubectl not found (set VELADESK_KUBECTL)");
+        QVERIFY(window->editor()->driftText().isEmpty());
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        QProcess edit;
+        edit.start(kubectl, {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), ns,
+                             QStringLiteral("replace"), QStringLiteral("-f"), QStringLiteral("-")});
+        QVERIFY(edit.waitForStarted());
+        edit.write(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+        edit.closeWriteChannel();
+        // the event loop runs while kubectl works, as it would for a user
+        QTRY_VERIFY_WITH_TIMEOUT(edit.state() == QProcess::NotRunning, 30000);
+        QVERIFY2(edit.exitCode() == 0, edit.readAllStandardError().constData());
+        QElapsedTimer sinceEdit;
+        sinceEdit.start();
+        const qint64 kubectlMs = sinceStart.elapsed();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->editor()->driftText().isEmpty(), 1000);
+        qInfo("drift banner %lld ms after kubectl replace returned (kubectl took %lld ms)",
+              sinceEdit.elapsed(), kubectlMs);
+        QVERIFY(window->planModel()->hasDrift());
         QVERIFY2(
             window->editor()->driftText().contains(QLatin1String("live weight 10% (spec 30%)")),
             qPrintable(window->editor()->driftText()));
@@ -530,7 +549,9 @@ private Q_SLOTS:
         QTest::keyClick(window->namespacePicker()->lineEdit(), Qt::Key_Return);
         QTRY_COMPARE(window->session()->currentNamespace(), quotaNs);
         QTRY_VERIFY_WITH_TIMEOUT(
-            window->applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0, 20000);
+            window->applicationsModel()->rowOf(QStringLiteral("example-app")) >= 0 &&
+                !window->session()->isLoading(),
+            20000);
         QVERIFY(window->selectApplication(QStringLiteral("example-app")));
         RolloutPlanModel* plan = window->planModel();
         QVERIFY(plan->isNewPlan());
