@@ -91,18 +91,12 @@ void ApplicationsModel::setStore(const NamespaceStore* store)
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
-    if (store) {
-        connect(store, &NamespaceStore::changed, this, [this](NamespaceStore::Kind kind) {
-            if (kind == NamespaceStore::Kind::Applications ||
-                kind == NamespaceStore::Kind::ApplicationRevisions ||
-                kind == NamespaceStore::Kind::AppDeployments)
-                m_dirty = true;
-        });
-        connect(store, &NamespaceStore::changesDone, this, [this] {
-            if (std::exchange(m_dirty, false))
-                refresh();
-        });
-    }
+    if (store)
+        store->follow(this,
+                      {NamespaceStore::Kind::Applications,
+                       NamespaceStore::Kind::ApplicationRevisions,
+                       NamespaceStore::Kind::AppDeployments},
+                      [this] { refresh(); });
     refresh();
 }
 

@@ -62,7 +62,6 @@ public:
 private:
     QList<ApplicationRow> m_rows;
     QPointer<const NamespaceStore> m_store;
-    bool m_dirty = false; // a followed kind changed; rebuilt on changesDone()
 };
 
 } // namespace veladesk

@@ -328,6 +328,20 @@ void NamespaceStore::markChanged(Kind kind)
         m_emitTimer.start();
 }
 
+void NamespaceStore::follow(QObject* receiver, const QSet<Kind>& kinds,
+                            std::function<void()> refresh) const
+{
+    auto dirty = std::make_shared<bool>(false);
+    connect(this, &NamespaceStore::changed, receiver, [dirty, kinds](Kind kind) {
+        if (kinds.contains(kind))
+            *dirty = true;
+    });
+    connect(this, &NamespaceStore::changesDone, receiver, [dirty, refresh = std::move(refresh)] {
+        if (std::exchange(*dirty, false))
+            refresh();
+    });
+}
+
 void NamespaceStore::flushChanges()
 {
     m_emitTimer.stop();

@@ -154,6 +154,11 @@ public:
     void resetKind(Kind kind, const QList<QJsonObject>& objects);
     void applyEvents(Kind kind, const QList<kube::WatchEvent>& events);
 
+    // Calls `refresh` on `receiver`'s thread once after every frame in which one of `kinds`
+    // changed (a model that shows several kinds rebuilds once). Disconnect with
+    // disconnect(store, nullptr, receiver, nullptr).
+    void follow(QObject* receiver, const QSet<Kind>& kinds, std::function<void()> refresh) const;
+
     // Emits the pending changed() signals now instead of at the end of the frame.
     void flushChanges();
 

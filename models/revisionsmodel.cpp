@@ -119,19 +119,12 @@ void RevisionsModel::setStore(const NamespaceStore* store)
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
-    if (store) {
-        connect(store, &NamespaceStore::changed, this, [this](NamespaceStore::Kind kind) {
-            if (kind == NamespaceStore::Kind::ApplicationRevisions ||
-                kind == NamespaceStore::Kind::AppDeployments ||
-                kind == NamespaceStore::Kind::Deployments ||
-                kind == NamespaceStore::Kind::VirtualServices)
-                m_dirty = true;
-        });
-        connect(store, &NamespaceStore::changesDone, this, [this] {
-            if (std::exchange(m_dirty, false))
-                refresh();
-        });
-    }
+    if (store)
+        store->follow(this,
+                      {NamespaceStore::Kind::ApplicationRevisions,
+                       NamespaceStore::Kind::AppDeployments, NamespaceStore::Kind::Deployments,
+                       NamespaceStore::Kind::VirtualServices},
+                      [this] { refresh(); });
     refresh();
 }
 

@@ -86,7 +86,6 @@ private:
     AgeTicker m_ages{this, [this] { refreshAges(); }};
     QString m_app;
     QPointer<const NamespaceStore> m_store;
-    bool m_dirty = false; // a followed kind changed; rebuilt on changesDone()
     QList<RevisionRow> m_rows;
     std::function<QDateTime()> m_now;
 };

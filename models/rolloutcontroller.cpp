@@ -122,7 +122,8 @@ void RolloutController::reloadFromStore(bool force)
         m_loadedFrom = current;
     } else {
         m_plan->setRevisions(revisions);
-        if (serverChanged && m_plan->isModified())
+        // (not for the writes of our own apply)
+        if (serverChanged && m_plan->isModified() && !isApplying() && current != m_applied)
             Q_EMIT serverPlanChanged();
     }
     updateLive();

@@ -564,7 +564,7 @@ void MainWindow::wireSession()
             return;
         }
         statusBar()->showMessage(tr("Loaded %1 applications, %2 revisions")
-                                     .arg(m_apps->rowCount())
+                                     .arg(m_session->store()->applications().size())
                                      .arg(m_session->store()->revisions().size()),
                                  5000);
         if (m_session->appDeploymentCrdMissing())

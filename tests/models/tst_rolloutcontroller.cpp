@@ -189,31 +189,25 @@ private Q_SLOTS:
     // (and not loaded) while edited; Revert then loads it.
     void serverChanges()
     {
+        // the server's AppDeployment with `replicas` for its first revision
+        auto serverEdit = [this](int replicas) {
+            kube::rollout::AppDeploymentPlan ad =
+                fixtures::plan(QStringLiteral("appdeployment-split.json"));
+            ad.appRevisions[0].placement = {kube::rollout::Placement{replicas, std::nullopt}};
+            QJsonObject object = ad.toJson();
+            object[QStringLiteral("status")] = ad.status.toJson();
+            store->applyEvents(Kind::AppDeployments, {{kube::WatchEvent::Type::Modified, object}});
+            store->flushChanges();
+        };
         controller->selectApplication(QStringLiteral("example-app"));
         RolloutPlanModel* plan = controller->planModel();
-        QJsonObject ad = fixtures::object(QStringLiteral("appdeployment-split.json"));
-        QJsonObject spec = ad[QLatin1String("spec")].toObject();
-        QJsonArray revisions = spec[QLatin1String("appRevisions")].toArray();
-        QJsonObject first = revisions[0].toObject();
-        first[QStringLiteral("placement")] = QJsonArray{QJsonObject{
-            {QStringLiteral("distribution"), QJsonObject{{QStringLiteral("replicas"), 5}}}}};
-        revisions[0] = first;
-        spec[QStringLiteral("appRevisions")] = revisions;
-        ad[QStringLiteral("spec")] = spec;
-        store->applyEvents(Kind::AppDeployments, {{kube::WatchEvent::Type::Modified, ad}});
-        store->flushChanges();
+        serverEdit(5);
         QCOMPARE(plan->row(0).replicas, 5);
         QVERIFY(!controller->isModified());
 
         plan->setReplicas(0, 7);
         QSignalSpy serverChanged(controller, &RolloutController::serverPlanChanged);
-        first[QStringLiteral("placement")] = QJsonArray{QJsonObject{
-            {QStringLiteral("distribution"), QJsonObject{{QStringLiteral("replicas"), 6}}}}};
-        revisions[0] = first;
-        spec[QStringLiteral("appRevisions")] = revisions;
-        ad[QStringLiteral("spec")] = spec;
-        store->applyEvents(Kind::AppDeployments, {{kube::WatchEvent::Type::Modified, ad}});
-        store->flushChanges();
+        serverEdit(6);
         QCOMPARE(serverChanged.size(), 1);
         QCOMPARE(plan->row(0).replicas, 7); // the edit stays
         controller->revert();
