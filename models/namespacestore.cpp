@@ -198,15 +198,17 @@ void NamespaceStore::startWatches()
 {
     if (!m_client)
         return;
-    QList<Kind> kinds{Kind::Applications, Kind::ApplicationRevisions,
-                      Kind::Deployments,  Kind::Services,
-                      Kind::Pods,         Kind::Events};
+    // Pods first: the largest list and the pane that shows most; Events last (their first
+    // list is not logged, but it can be long).
+    QList<Kind> kinds{Kind::Pods, Kind::Applications, Kind::ApplicationRevisions};
     if (m_options.appDeploymentsServed)
         kinds << Kind::AppDeployments;
+    kinds << Kind::Deployments;
     if (!m_options.virtualServiceVersion.isEmpty())
         kinds << Kind::VirtualServices;
+    kinds << Kind::Services << Kind::Events;
     for (Kind k : std::as_const(kinds))
-        if (k != Kind::Events) // events are not listed: only what happens from now on counts
+        if (k != Kind::Events) // their first list is not logged: only what happens from now on
             m_pendingSync.insert(k);
     for (Kind k : std::as_const(kinds))
         startWatch(k);
