@@ -441,7 +441,7 @@ void RolloutPlanModel::setRevisions(const QList<AppRevision>& revisions)
     if (names(revisions) == names(m_revisions))
         return;
     m_revisions = revisions;
-    changed(0, rowCount() - 1);
+    changed();
 }
 
 void RolloutPlanModel::setLive(const VirtualServiceInfo* virtualService,
@@ -513,12 +513,10 @@ void RolloutPlanModel::setWeights(const QList<int>& weights)
         target(int(i)).weight = weights[i];
 }
 
-void RolloutPlanModel::changed(int firstRow, int lastRow)
+void RolloutPlanModel::changed()
 {
     validate();
     // validation may change any row's State column: repaint every row
-    Q_UNUSED(firstRow);
-    Q_UNUSED(lastRow);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
@@ -560,7 +558,7 @@ void RolloutPlanModel::setReplicas(int row, int replicas)
         m_plan.appRevisions[row].replicas() == replicas)
         return;
     setHostReplicas(m_plan.appRevisions[row], replicas);
-    changed(row, row);
+    changed();
 }
 
 void RolloutPlanModel::setPort(int row, int port)
@@ -568,7 +566,7 @@ void RolloutPlanModel::setPort(int row, int port)
     if (row < 0 || row >= rowCount() || target(row).port == port)
         return;
     target(row).port = port;
-    changed(row, row);
+    changed();
 }
 
 void RolloutPlanModel::setComponent(int row, const QString& component)
@@ -577,7 +575,7 @@ void RolloutPlanModel::setComponent(int row, const QString& component)
         return;
     target(row).componentName = component;
     prefill(target(row));
-    changed(row, row);
+    changed();
 }
 
 void RolloutPlanModel::splitEvenly()

@@ -159,7 +159,7 @@ private:
     QList<int> weights() const;
     QList<bool> locks() const;
     void setWeights(const QList<int>& weights);
-    void changed(int firstRow = -1, int lastRow = -1); // validate, dataChanged, planChanged
+    void changed(); // validate, dataChanged, planChanged
     void validate();
 
     QString m_appName;
