@@ -46,7 +46,7 @@ struct DeploymentInfo
     QString appDeployment; // label app.oam.dev/appDeployment
     int replicas = 1;      // spec.replicas (Kubernetes' default 1)
     int readyReplicas = 0; // status.readyReplicas
-    // Where issue 8's "replicas managed by HPA/x" lands: the controller's name, "" when none.
+    // Not filled yet: where issue 8's "replicas managed by HPA/x" lands (the HPA's name).
     QString replicasManagedBy;
     bool operator==(const DeploymentInfo&) const = default;
     static DeploymentInfo fromJson(const QJsonObject& object);
