@@ -1,6 +1,7 @@
 #include "kube/rollout/plan.h"
 
 #include "kube/rollout/application.h"
+#include "kube/rollout/counters.h"
 
 namespace kube::rollout {
 
@@ -174,6 +175,7 @@ QJsonObject AppDeploymentStatus::toJson() const
 
 Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
 {
+    ++counters::planFromJsonCalls;
     using R = Result<AppDeploymentPlan>;
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (kind != QLatin1String("AppDeployment"))
@@ -280,6 +282,7 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
 
 QJsonObject AppDeploymentPlan::toJson() const
 {
+    ++counters::planToJsonCalls;
     QJsonObject meta{{QStringLiteral("name"), name}};
     if (!namespaceName.isEmpty())
         meta.insert(QStringLiteral("namespace"), namespaceName);

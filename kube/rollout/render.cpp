@@ -1,6 +1,9 @@
 #include "kube/rollout/render.h"
 
+#include "kube/rollout/counters.h"
+
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace kube::rollout {
@@ -216,9 +219,17 @@ QString serviceName(const QString& revisionName, const QString& componentName, i
 
 QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions)
 {
+    ++counters::validateCalls;
     QList<Issue> issues;
+    static const QRegularExpression dns1123Subdomain(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
     if (plan.name.isEmpty())
         issues << error(QStringLiteral("metadata.name"), QStringLiteral("required"));
+    else if (plan.name.size() > 253 || !dns1123Subdomain.match(plan.name).hasMatch())
+        issues << error(QStringLiteral("metadata.name"),
+                        QStringLiteral("\"%1\" is not a valid name (lower case letters, digits, "
+                                       "'-' and '.', at most 253 characters)")
+                            .arg(plan.name));
 
     QSet<QString> seenRevisions;
     QHash<QString, QString> deploymentOwners; // Deployment name -> field that produced it
