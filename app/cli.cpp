@@ -28,6 +28,9 @@ Commands:
   diff -f PLAN.yaml        Show live vs planned objects (after a server-side dry-run)
   apply -f PLAN.yaml       Apply an AppDeployment plan in safe order, printing each step
   status NAME              Phase, conditions and per-revision replicas and weights
+  logs POD|deployment/NAME|revision/REV [-c C] [-p] [-f] [--tail N] [--since-time T]
+       [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
+  events KIND/NAME [-w]    Events of one object, oldest first
   help                     This text
 
 Flags:
@@ -273,6 +276,8 @@ bool isCliCommand(const QStringList& args)
 
 int runCli(const QStringList& args)
 {
+    if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
+        return cli::runLogsCommand(args, at);
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {

@@ -48,6 +48,10 @@ int runDiff(const Options& options);
 int runApply(const Options& options);
 int runStatus(const Options& options);
 
+// logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
+bool isLogsCommand(const QString& word);
+int runLogsCommand(const QStringList& args, qsizetype commandAt);
+
 void printError(const QString& message);
 void printOut(const QString& text);
 
