@@ -436,9 +436,21 @@ struct PodLogStream::Private
         Q_EMIT q->finished(status);
     }
 
+    // Worth resuming: the connection failed or the server could not answer for now. An API
+    // server that is restarting refuses connections, or accepts and drops them during the
+    // TLS handshake; 4xx answers, untrusted certificates and bad credentials are final.
     static bool transient(const Status& s)
     {
-        return s.kind == Status::Kind::Transport || s.httpCode >= 500 || s.httpCode == 429;
+        switch (s.kind) {
+        case Status::Kind::Transport:
+            return true;
+        case Status::Kind::Tls:
+            return s.reason == QLatin1String("TLSHandshakeFailed");
+        case Status::Kind::Http:
+            return s.httpCode >= 500 || s.httpCode == 429;
+        default:
+            return false;
+        }
     }
 
     void onEnded(quint64 gen, const Response& r)
