@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 namespace kube {
 
@@ -136,25 +137,54 @@ qsizetype utf8Cut(const QByteArray& b, qsizetype n)
 
 } // namespace
 
-// What the transport's thread and the owner's thread share, under `mutex`. The transport's
-// thread splits chunks into lines, drops the boundary lines a resumed connection repeats and
-// queues the rest (bounded); the owner's thread takes the queue in batches.
+// Turns one raw line ("<timestamp> <text>", newline removed) into a LogLine, cut at
+// maxLineBytes (plus the bytes already dropped while receiving it).
+LogLine parseLine(QByteArray body, qint64 cutBytes, int maxLineBytes)
+{
+    LogLine line;
+    if (body.endsWith('\r'))
+        body.chop(1);
+    const qsizetype space = body.indexOf(' ');
+    qint64 ns = 0;
+    if (space > 0 && parseRfc3339Nanos(QByteArrayView(body).first(space), &ns)) {
+        line.timeNs = ns;
+        line.timestamp = body.left(space);
+        body.remove(0, space + 1);
+    }
+    const qsizetype keep = utf8Cut(body, maxLineBytes);
+    if (keep < body.size()) {
+        cutBytes += body.size() - keep;
+        body.truncate(keep);
+    }
+    line.text = QString::fromUtf8(body);
+    line.cutBytes = cutBytes;
+    return line;
+}
+
+// What the transport's thread and the owner's thread share. The transport's thread splits
+// chunks into lines and parses them without the lock (the line under way is its own), then,
+// under `mutex`, drops the boundary lines a resumed connection repeats and queues the rest
+// (bounded); the owner's thread takes the queue in batches. The lock is held only for cheap
+// steps, so the owner's thread never waits on parsing.
 struct LogShared
 {
-    std::mutex mutex;
-    PodLogStream* owner = nullptr; // cleared by the owner's destructor
-    PodLogLimits limits;
+    PodLogLimits limits; // set before the first connection, then read only
 
-    quint64 generation = 0; // of the connection whose data is accepted
-    QByteArray partial;     // the line being received (bounded)
-    qint64 partialCut = 0;  // bytes of it dropped beyond the bound
+    // The transport's thread only: the line being received (bounded), for connection
+    // `partialGeneration`.
+    quint64 partialGeneration = 0;
+    QByteArray partial;
+    qint64 partialCut = 0;
+
+    std::mutex mutex;              // guards everything below
+    PodLogStream* owner = nullptr; // cleared by the owner's destructor
+    quint64 generation = 0;        // of the connection whose data is accepted
 
     // Resume: the last timestamp delivered and the texts delivered with exactly that time.
     qint64 lastNs = 0;
     QStringList boundary;
     QStringList skip;      // boundary lines a resumed connection has yet to repeat
     bool resuming = false; // until the first line past the boundary
-    qint64 duplicatesSkipped = 0;
 
     QList<LogLine> pending;
     qint64 pendingCost = 0;
@@ -165,37 +195,54 @@ struct LogShared
 
     template <typename F> void post(F f);
 
-    void accept(const QByteArray& raw, qint64 cutBytes)
+    // Splits a chunk of connection `gen` into complete lines (transport's thread, no lock).
+    QList<LogLine> split(quint64 gen, const QByteArray& chunk)
     {
-        LogLine line;
-        QByteArray body = raw;
-        if (body.endsWith('\r'))
-            body.chop(1);
-        const qsizetype space = body.indexOf(' ');
-        qint64 ns = 0;
-        if (space > 0 && parseRfc3339Nanos(QByteArrayView(body).first(space), &ns)) {
-            line.timeNs = ns;
-            line.timestamp = body.left(space);
-            body.remove(0, space + 1);
+        if (gen != partialGeneration) {
+            partialGeneration = gen;
+            partial.clear();
+            partialCut = 0;
         }
-        const qsizetype keep = utf8Cut(body, limits.maxLineBytes);
-        if (keep < body.size()) {
-            cutBytes += body.size() - keep;
-            body.truncate(keep);
+        QList<LogLine> lines;
+        const qsizetype bound = qsizetype(limits.maxLineBytes) + 64; // room for the timestamp
+        qsizetype at = 0;
+        while (at < chunk.size()) {
+            const qsizetype nl = chunk.indexOf('\n', at);
+            const qsizetype end = nl < 0 ? chunk.size() : nl;
+            const qsizetype room = std::max<qsizetype>(0, bound - partial.size());
+            const qsizetype take = std::min(room, end - at);
+            partial.append(chunk.constData() + at, take);
+            partialCut += (end - at) - take;
+            if (nl < 0)
+                break;
+            lines.append(parseLine(std::exchange(partial, {}), partialCut, limits.maxLineBytes));
+            partialCut = 0;
+            at = nl + 1;
         }
-        line.text = QString::fromUtf8(body);
-        line.cutBytes = cutBytes;
+        return lines;
+    }
 
+    // The rest of connection `gen` when it ended complete: its last line may lack a newline.
+    QList<LogLine> rest(quint64 gen)
+    {
+        QList<LogLine> lines;
+        if (gen == partialGeneration && !partial.isEmpty())
+            lines.append(parseLine(partial, partialCut, limits.maxLineBytes));
+        partial.clear();
+        partialCut = 0;
+        return lines;
+    }
+
+    // Under the lock.
+    void accept(LogLine line)
+    {
         if (resuming && line.timeNs != 0) {
-            if (line.timeNs < lastNs) {
-                ++duplicatesSkipped;
+            if (line.timeNs < lastNs)
                 return;
-            }
             if (line.timeNs == lastNs) {
                 const qsizetype i = skip.indexOf(line.text);
                 if (i >= 0) {
                     skip.removeAt(i);
-                    ++duplicatesSkipped;
                     return;
                 }
             }
@@ -211,7 +258,7 @@ struct LogShared
                 boundary = {line.text};
             }
         }
-        if (cutBytes > 0)
+        if (line.cutBytes > 0)
             ++cut;
         pendingCost += costOf(line);
         pending.append(std::move(line));
@@ -220,27 +267,6 @@ struct LogShared
             pendingCost -= costOf(pending.first());
             pending.removeFirst();
             ++pendingDropped;
-        }
-    }
-
-    // Splits a chunk into lines; the line under way is kept (bounded) until its newline.
-    void feed(const QByteArray& chunk)
-    {
-        const qsizetype bound = qsizetype(limits.maxLineBytes) + 64; // room for the timestamp
-        qsizetype at = 0;
-        while (at < chunk.size()) {
-            const qsizetype nl = chunk.indexOf('\n', at);
-            const qsizetype end = nl < 0 ? chunk.size() : nl;
-            const qsizetype room = std::max<qsizetype>(0, bound - partial.size());
-            const qsizetype take = std::min(room, end - at);
-            partial.append(chunk.constData() + at, take);
-            partialCut += (end - at) - take;
-            if (nl < 0)
-                break;
-            accept(partial, partialCut);
-            partial.clear();
-            partialCut = 0;
-            at = nl + 1;
         }
     }
 };
@@ -315,8 +341,6 @@ struct PodLogStream::Private
         {
             std::lock_guard lock(shared->mutex);
             shared->generation = gen;
-            shared->partial.clear();
-            shared->partialCut = 0;
             shared->startedPosted = false;
             shared->resuming = haveLine;
             shared->skip = haveLine ? shared->boundary : QStringList();
@@ -342,25 +366,29 @@ struct PodLogStream::Private
         cancel = client->stream(
             req,
             [s, gen](const QByteArray& chunk) {
+                QList<LogLine> lines = s->split(gen, chunk);
+                if (lines.isEmpty())
+                    return;
                 std::lock_guard lock(s->mutex);
                 if (gen != s->generation)
                     return;
-                s->feed(chunk);
+                for (LogLine& l : lines)
+                    s->accept(std::move(l));
                 if (!s->pending.isEmpty() && !s->flushPosted) {
                     s->flushPosted = true;
                     s->post([](PodLogStream* o) { o->d->scheduleFlush(); });
                 }
             },
             [s, gen](Response r) {
+                // A complete answer's last line may lack its newline; a cut one's is dropped.
+                QList<LogLine> last = s->rest(gen);
                 {
                     std::lock_guard lock(s->mutex);
                     if (gen != s->generation)
                         return;
-                    // A complete answer's last line may lack its newline.
-                    if (r.status.ok() && !s->partial.isEmpty())
-                        s->accept(s->partial, s->partialCut);
-                    s->partial.clear();
-                    s->partialCut = 0;
+                    if (r.status.ok())
+                        for (LogLine& l : last)
+                            s->accept(std::move(l));
                 }
                 s->post([gen, r = std::move(r)](PodLogStream* o) { o->d->onEnded(gen, r); });
             },
@@ -604,7 +632,6 @@ void PodLogStream::start()
         d->shared->flushPosted = false;
         d->shared->lastNs = 0;
         d->shared->boundary.clear();
-        d->shared->duplicatesSkipped = 0;
     }
     d->ring.clear();
     d->ringCost = 0;
