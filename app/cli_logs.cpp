@@ -320,6 +320,11 @@ int runLogs(const QStringList& args, qsizetype commandAt)
                          });
         QObject::connect(p->stream, &kube::PodLogStream::finished, p->stream,
                          [&, p](const kube::Status& status) {
+                             if (const qint64 lost = p->stream->undeliveredLines())
+                                 printError(QStringLiteral("%1: %2 lines were dropped: the "
+                                                           "output was slower than the log")
+                                                .arg(p->stream->podName())
+                                                .arg(lost));
                              if (!status.ok()) {
                                  ++failed;
                                  printError(status.toString());

@@ -287,6 +287,7 @@ struct PodLogStream::Private
     std::deque<LogLine> ring;
     qint64 ringCost = 0;
     qint64 dropped = 0;
+    qint64 undelivered = 0;
     qint64 delivered = 0;
     qint64 cut = 0;
     int resumes = 0;
@@ -432,6 +433,7 @@ struct PodLogStream::Private
             shared->flushPosted = false;
         }
         dropped += lost;
+        undelivered += lost;
         if (batch.isEmpty())
             return;
         haveLine = true;
@@ -635,7 +637,7 @@ void PodLogStream::start()
     }
     d->ring.clear();
     d->ringCost = 0;
-    d->dropped = d->delivered = d->cut = 0;
+    d->dropped = d->undelivered = d->delivered = d->cut = 0;
     d->resumes = d->failures = 0;
     d->haveLine = false;
     d->finalStatus = {};
@@ -703,6 +705,10 @@ QList<LogLine> PodLogStream::lines() const
 qint64 PodLogStream::droppedLines() const
 {
     return d->dropped;
+}
+qint64 PodLogStream::undeliveredLines() const
+{
+    return d->undelivered;
 }
 qint64 PodLogStream::deliveredLines() const
 {

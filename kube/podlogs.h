@@ -84,10 +84,11 @@ public:
     qsizetype lineCount() const;
     const LogLine& lineAt(qsizetype i) const;
     QList<LogLine> lines() const;
-    qint64 droppedLines() const;   // left the ring (or never reached it) because of the bounds
-    qint64 deliveredLines() const; // every line delivered since start()
-    qint64 cutLines() const;       // lines cut at maxLineBytes
-    int resumes() const;           // connections opened again after a drop
+    qint64 droppedLines() const;     // left the ring (or never reached it) because of the bounds
+    qint64 undeliveredLines() const; // of those, never delivered: the owner's thread was busy
+    qint64 deliveredLines() const;   // every line delivered since start()
+    qint64 cutLines() const;         // lines cut at maxLineBytes
+    int resumes() const;             // connections opened again after a drop
 
 Q_SIGNALS:
     // A batch, in order; the ring already holds it. `dropped`: how many of the oldest lines

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -199,6 +200,7 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return finished.count() == 1; }));
         QCOMPARE(s.lineCount(), 300);
         QCOMPARE(s.droppedLines(), 4700);
+        QCOMPARE(s.droppedLines() - s.undeliveredLines() + s.lineCount(), s.deliveredLines());
         QCOMPARE(s.lineAt(0).text, QStringLiteral("n4700"));
         QCOMPARE(s.lineAt(299).text, QStringLiteral("n4999"));
         QCOMPARE(mirror.rows, texts(s.lines()));
@@ -251,6 +253,7 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return finished.count() == 1; }));
         QCOMPARE(s.deliveredLines(), 100);
         QCOMPARE(s.droppedLines(), 4900);
+        QCOMPARE(s.undeliveredLines(), 4900);
         QCOMPARE(s.lineAt(0).text, QStringLiteral("n4900"));
     }
 
@@ -384,6 +387,54 @@ private Q_SLOTS:
             QCOMPARE(server.seen().size(), 3);
             QCOMPARE(s.resumes(), 2);
         }
+    }
+
+    // Bad command lines of `veladesk logs` and `veladesk events` are refused before any
+    // connection, with exit code 2 and a message naming the problem.
+    void cliUsageErrors()
+    {
+        struct Case
+        {
+            QStringList args;
+            QString message;
+        };
+        const QList<Case> cases{
+            {{QStringLiteral("logs")}, QStringLiteral("give one POD")},
+            {{QStringLiteral("logs"), QStringLiteral("a"), QStringLiteral("b")},
+             QStringLiteral("give one POD")},
+            {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("--tail"),
+              QStringLiteral("ten")},
+             QStringLiteral("--tail takes a number")},
+            {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("--since-time"),
+              QStringLiteral("yesterday")},
+             QStringLiteral("--since-time takes an RFC 3339 time")},
+            {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("-c")},
+             QStringLiteral("flag -c needs a value")},
+            {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("--bogus")},
+             QStringLiteral("unknown flag --bogus")},
+            {{QStringLiteral("events"), QStringLiteral("web")},
+             QStringLiteral("give one KIND/NAME")},
+            {{QStringLiteral("events"), QStringLiteral("pod/web"), QStringLiteral("-o"),
+              QStringLiteral("table")},
+             QStringLiteral("-o takes yaml or json")},
+        };
+        for (const Case& c : cases) {
+            QProcess p;
+            p.start(qEnvironmentVariable("VELADESK_BINARY"),
+                    QStringList{QStringLiteral("--kubeconfig"),
+                                QStringLiteral("/nonexistent/kubeconfig")} +
+                        c.args);
+            QVERIFY(p.waitForFinished(30000));
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QVERIFY2(p.exitCode() == 2, qPrintable(c.args.join(QLatin1Char(' ')) + err));
+            QVERIFY2(err.contains(c.message), qPrintable(err));
+        }
+        QProcess help;
+        help.start(qEnvironmentVariable("VELADESK_BINARY"),
+                   {QStringLiteral("logs"), QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30000));
+        QCOMPARE(help.exitCode(), 0);
+        QVERIFY(help.readAllStandardOutput().contains("revision/REV"));
     }
 };
 
