@@ -3,6 +3,11 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
+
+namespace kube {
+class Client;
+}
 
 namespace veladesk {
 
@@ -47,6 +52,9 @@ int runRevisions(const Options& options);
 int runDiff(const Options& options);
 int runApply(const Options& options);
 int runStatus(const Options& options);
+
+// The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
+std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 
 // logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
 bool isLogsCommand(const QString& word);

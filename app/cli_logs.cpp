@@ -181,18 +181,11 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
 
 std::shared_ptr<kube::Client> connectFrom(const LogsArgs& a)
 {
-    kube::KubeConfigOptions k;
-    k.kubeconfigPath = a.kubeconfig;
-    k.context = a.context;
-    k.namespaceName = a.namespaceName;
-    kube::Result<std::shared_ptr<kube::Client>> c = kube::connect(k);
-    if (!c) {
-        printError(c.status.toString());
-        return {};
-    }
-    for (const QString& w : c.value->connection().warnings)
-        QTextStream(stderr) << "warning: " << w << '\n';
-    return c.value;
+    Options o;
+    o.kubeconfig = a.kubeconfig;
+    o.context = a.context;
+    o.namespaceName = a.namespaceName;
+    return connectOrFail(o);
 }
 
 void writeOut(const QByteArray& bytes)

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QPromise>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <algorithm>
@@ -135,6 +136,42 @@ qsizetype utf8Cut(const QByteArray& b, qsizetype n)
     return n;
 }
 
+// DNS-1123 subdomain (pod, Deployment names) and label (namespaces, containers), and a label
+// value (revision names in a selector), as the API server checks them. A name is checked
+// before it goes into a request path, so "../x" never reaches one.
+bool isSubdomain(const QString& s)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    return s.size() <= 253 && re.match(s).hasMatch();
+}
+
+bool isLabel(const QString& s)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+    return s.size() <= 63 && re.match(s).hasMatch();
+}
+
+bool isLabelValue(const QString& s)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"));
+    return s.size() <= 63 && re.match(s).hasMatch();
+}
+
+Status invalidName(const QString& what, const QString& name, const QString& rule)
+{
+    return Status::error(Status::Kind::Invalid,
+                         QStringLiteral("\"%1\" is not a valid %2 name (%3)").arg(name, what, rule),
+                         QStringLiteral("%1 %2").arg(what, name), QStringLiteral("InvalidName"));
+}
+
+const QString kSubdomainRule = QStringLiteral(
+    "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at "
+    "most 253 characters");
+const QString kLabelRule = QStringLiteral("lower-case letters, digits and '-', starting and "
+                                          "ending with a letter or digit, at most 63 characters");
+
 } // namespace
 
 // Turns one raw line ("<timestamp> <text>", newline removed) into a LogLine, cut at
@@ -226,7 +263,9 @@ struct LogShared
     QList<LogLine> rest(quint64 gen)
     {
         QList<LogLine> lines;
-        if (gen == partialGeneration && !partial.isEmpty())
+        if (gen != partialGeneration)
+            return lines; // no data of that connection, or a newer one's line under way
+        if (!partial.isEmpty())
             lines.append(parseLine(partial, partialCut, limits.maxLineBytes));
         partial.clear();
         partialCut = 0;
@@ -325,12 +364,23 @@ struct PodLogStream::Private
         }
     }
 
+    Status checkNames() const
+    {
+        if (!isLabel(ns))
+            return invalidName(QStringLiteral("namespace"), ns, kLabelRule);
+        if (!isSubdomain(pod))
+            return invalidName(QStringLiteral("pod"), pod, kSubdomainRule);
+        if (!options.container.isEmpty() && !isLabel(options.container))
+            return invalidName(QStringLiteral("container"), options.container, kLabelRule);
+        return {};
+    }
+
     void connect()
     {
         cancelConnection();
         const quint64 gen = ++generation;
         Request req;
-        req.path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(ns, pod);
+        req.path = ResourceType::pods().objectPath(ns, pod) + QStringLiteral("/log");
         if (!options.container.isEmpty())
             req.query.addQueryItem(QStringLiteral("container"), options.container);
         if (options.previous)
@@ -642,6 +692,13 @@ void PodLogStream::start()
     d->haveLine = false;
     d->finalStatus = {};
     d->setState(LogStreamState::Connecting, {});
+    if (Status bad = d->checkNames(); !bad.ok()) {
+        // Said on the owner's next turn, like any other outcome: finished() is never
+        // emitted from within start().
+        QMetaObject::invokeMethod(
+            this, [this, bad] { d->finish(bad); }, Qt::QueuedConnection);
+        return;
+    }
     d->connect();
 }
 
@@ -881,6 +938,21 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
                     QStringLiteral("\"%1\": a name is missing after the slash").arg(target)));
         return future;
     }
+    const bool revision = kind == QLatin1String("revision") || kind == QLatin1String("revisions") ||
+                          kind == QLatin1String("applicationrevision") ||
+                          kind == QLatin1String("rev");
+    if (!isLabel(ns)) {
+        fail(p, invalidName(QStringLiteral("namespace"), ns, kLabelRule));
+        return future;
+    }
+    if (revision ? !isLabelValue(name) : !isSubdomain(name)) {
+        fail(p, revision ? invalidName(QStringLiteral("revision"), name,
+                                       QStringLiteral("letters, digits, '-', '_' and '.', "
+                                                      "starting and ending with a letter or "
+                                                      "digit, at most 63 characters"))
+                         : invalidName(kind, name, kSubdomainRule));
+        return future;
+    }
     LogTargetPods t;
     if (kind == QLatin1String("pod") || kind == QLatin1String("pods") ||
         kind == QLatin1String("po")) {
@@ -915,8 +987,7 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
                 }
                 listPodsFor(c, ns, selector, t, !allPods, p);
             });
-    } else if (kind == QLatin1String("revision") || kind == QLatin1String("revisions") ||
-               kind == QLatin1String("applicationrevision") || kind == QLatin1String("rev")) {
+    } else if (revision) {
         t.description = QStringLiteral("revision %1").arg(name);
         listPodsFor(client, ns, QStringLiteral("app.oam.dev/appRevision=%1").arg(name), t, false,
                     p);

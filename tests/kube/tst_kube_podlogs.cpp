@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <tuple>
+
 using namespace kube;
 using kubetest::ScriptedServer;
 
@@ -387,6 +389,37 @@ private Q_SLOTS:
             QCOMPARE(server.seen().size(), 3);
             QCOMPARE(s.resumes(), 2);
         }
+    }
+
+    // A name that could not be a pod's never reaches a request path.
+    void invalidNamesSendNothing()
+    {
+        ScriptedServer server;
+        auto client = clientFor(server.url());
+        for (const auto& [ns, pod, container] : QList<std::tuple<QString, QString, QString>>{
+                 {QStringLiteral("ns1"), QStringLiteral("../secrets/x"), QString()},
+                 {QStringLiteral("ns1"), QStringLiteral("Pod-A"), QString()},
+                 {QStringLiteral("a/b"), QStringLiteral("pod-a"), QString()},
+                 {QStringLiteral("ns1"), QStringLiteral("pod-a"), QStringLiteral("c?x=1")}}) {
+            PodLogOptions o;
+            o.container = container;
+            PodLogStream s(client, ns, pod, o);
+            QSignalSpy finished(&s, &PodLogStream::finished);
+            s.start();
+            QVERIFY(waitFor([&] { return finished.count() == 1; }));
+            const Status st = finished.first().first().value<Status>();
+            QCOMPARE(st.kind, Status::Kind::Invalid);
+            QVERIFY2(st.message.contains(QLatin1String("is not a valid")), qPrintable(st.message));
+        }
+        Result<LogTargetPods> r =
+            resolveLogTarget(client, QStringLiteral("ns1"), QStringLiteral("pod/../../x")).result();
+        QCOMPARE(r.status.kind, Status::Kind::Invalid);
+        r = resolveLogTarget(client, QStringLiteral("ns1"), QStringLiteral("revision/a b"))
+                .result();
+        QCOMPARE(r.status.kind, Status::Kind::Invalid);
+        QVERIFY2(r.status.message.contains(QLatin1String("not a valid revision name")),
+                 qPrintable(r.status.message));
+        QCOMPARE(server.seen().size(), 0);
     }
 
     // Bad command lines of `veladesk logs` and `veladesk events` are refused before any

@@ -337,7 +337,8 @@ private Q_SLOTS:
         QStringList reasons;
         for (const QJsonObject& e : events.value)
             reasons << e.value(QStringLiteral("reason")).toString();
-        QVERIFY2(reasons.contains(QStringLiteral("Scheduled")), qPrintable(reasons.join(QLatin1Char(','))));
+        QVERIFY2(reasons.contains(QStringLiteral("Scheduled")),
+                 qPrintable(reasons.join(QLatin1Char(','))));
         for (qsizetype i = 1; i < events.value.size(); ++i)
             QVERIFY(eventTime(events.value.at(i - 1)) <= eventTime(events.value.at(i)));
 
