@@ -176,7 +176,7 @@ const QString kLabelRule = QStringLiteral("lower-case letters, digits and '-', s
 
 // Turns one raw line ("<timestamp> <text>", newline removed) into a LogLine, cut at
 // maxLineBytes (plus the bytes already dropped while receiving it).
-LogLine parseLine(QByteArray body, qint64 cutBytes, int maxLineBytes)
+static LogLine parseLine(QByteArray body, qint64 cutBytes, int maxLineBytes)
 {
     LogLine line;
     if (body.endsWith('\r'))
