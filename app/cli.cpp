@@ -33,6 +33,8 @@ Commands:
   reapply NAME             Apply the AppDeployment's stored plan again (finish an
                            interrupted apply)
   revert NAME              Apply the last plan that was applied to completion again
+       [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
+  events KIND/NAME [-w]    Events of one object, oldest first
   help                     This text
 
 Flags:
@@ -279,6 +281,8 @@ bool isCliCommand(const QStringList& args)
 
 int runCli(const QStringList& args)
 {
+    if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
+        return cli::runLogsCommand(args, at);
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {

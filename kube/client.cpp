@@ -612,6 +612,59 @@ QFuture<Response> Client::send(Request request)
     return p->future();
 }
 
+std::function<void()> Client::stream(Request request, std::function<void(const QByteArray&)> onData,
+                                     std::function<void(Response)> onDone,
+                                     std::function<void(int)> onStart)
+{
+    // Everything below runs on the transport's worker thread, one callback at a time.
+    struct Answer
+    {
+        int code = 0;
+        QByteArray errorBody; // of a non-2xx answer, for its Status message
+    };
+    constexpr qsizetype maxErrorBody = 64 * 1024;
+    auto answer = std::make_shared<Answer>();
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->group = newGroup(); // its own: cancelAll() leaves it alone, as it leaves watches
+    call->onHeaders = [answer, onStart = std::move(onStart)](int code, const HeaderList&) {
+        answer->code = code; // a 401 re-run starts a new answer
+        answer->errorBody.clear();
+        if (onStart)
+            onStart(code);
+    };
+    call->onData = [answer, onData = std::move(onData)](const QByteArray& chunk) {
+        if (answer->code >= 200 && answer->code < 300)
+            onData(chunk);
+        else if (answer->errorBody.size() < maxErrorBody)
+            answer->errorBody += chunk.left(maxErrorBody - answer->errorBody.size());
+    };
+    std::weak_ptr<ClientCore> weakCore = d->core;
+    const QString object = call->request.object;
+    call->done = [answer, weakCore, object, onDone = std::move(onDone)](Response r) {
+        std::shared_ptr<ClientCore> core = weakCore.lock();
+        if (core && r.status.kind == Status::Kind::Http && !answer->errorBody.isEmpty()) {
+            RawResult raw;
+            raw.httpCode = r.httpCode;
+            raw.headers = r.headers;
+            raw.httpVersion = r.httpVersion;
+            raw.newConnections = r.newConnections;
+            raw.body = answer->errorBody;
+            Call origin;
+            origin.request.object = object;
+            r = core->toResponse(origin, raw);
+        }
+        onDone(std::move(r));
+    };
+    d->core->start(call);
+    return [weakCore, weakCall = std::weak_ptr<Call>(call)] {
+        std::shared_ptr<ClientCore> core = weakCore.lock();
+        std::shared_ptr<Call> c = weakCall.lock();
+        if (core && c)
+            core->cancel(c);
+    };
+}
+
 QFuture<Result<QJsonObject>> Client::get(const ResourceType& type, const QString& ns,
                                          const QString& name)
 {

@@ -18,6 +18,7 @@
 #include <QList>
 #include <QObject>
 #include <QUrlQuery>
+#include <functional>
 #include <memory>
 
 namespace kube {
@@ -109,6 +110,19 @@ public:
     QString defaultNamespace() const { return connection().namespaceName; }
 
     QFuture<Response> send(Request request);
+
+    // A request whose answer is read as it arrives (pod logs with follow=true): for a 2xx
+    // answer `onData` gets each chunk of the body as received; `onDone` then runs exactly
+    // once with the outcome (Response::body stays empty for a 2xx answer; an error answer's
+    // body is parsed as for send(), so Status carries the server's message). Both run on a
+    // thread of the client's (the transport's worker): keep them short and hand over to your
+    // own thread. Not
+    // retried (except a 401 with an exec credential, run again once), and not cancelled by
+    // cancelAll(): call the returned function to cancel it (harmless once it has finished).
+    // `onStart`, if given, gets the answer's status code when its headers arrive.
+    std::function<void()> stream(Request request, std::function<void(const QByteArray&)> onData,
+                                 std::function<void(Response)> onDone,
+                                 std::function<void(int)> onStart = {});
 
     QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns,
                                      const QString& name);
