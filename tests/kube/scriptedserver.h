@@ -103,6 +103,15 @@ public:
         return a;
     }
 
+    // Answers given in turn, over and over, once the queue is empty (a server that always
+    // says the same thing); without them an empty queue answers 500 "script exhausted".
+    void cycle(QList<Answer> answers)
+    {
+        std::lock_guard lock(m_mutex);
+        m_cycle = std::move(answers);
+        m_cycleNext = 0;
+    }
+
     QList<Seen> seen() const
     {
         std::lock_guard lock(m_mutex);
@@ -184,7 +193,9 @@ private:
                 std::lock_guard lock(m_mutex);
                 m_seen.append(req);
                 m_times.append(std::chrono::steady_clock::now());
-                if (m_script.empty()) {
+                if (m_script.empty() && !m_cycle.isEmpty()) {
+                    a = m_cycle.at(m_cycleNext++ % m_cycle.size());
+                } else if (m_script.empty()) {
                     a = json(500, "{\"kind\":\"Status\",\"message\":\"script exhausted\"}");
                 } else {
                     a = m_script.front();
@@ -232,6 +243,8 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<Answer> m_script;
+    QList<Answer> m_cycle;
+    qsizetype m_cycleNext = 0;
     QList<Seen> m_seen;
     QList<std::chrono::steady_clock::time_point> m_times;
     std::vector<int> m_connections;
