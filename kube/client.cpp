@@ -1026,7 +1026,10 @@ QFuture<Result<Discovery>> Client::discovery(bool refresh)
                 std::lock_guard lock(run->mutex);
                 run->pending += int(groupVersions.size());
             }
-            for (const auto& [group, ver] : groupVersions) {
+            for (const auto& groupVersion : groupVersions) {
+                // Named copies: clang 14 cannot capture structured bindings.
+                const QString group = groupVersion.first;
+                const QString ver = groupVersion.second;
                 Request gv;
                 gv.path = group.isEmpty() ? QStringLiteral("/api/") + ver
                                           : QStringLiteral("/apis/%1/%2").arg(group, ver);

@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(cmake ninja-build g++ pkg-config git
       qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
-      libyaml-cpp-dev libcurl4-openssl-dev
+      libyaml-cpp-dev libcurl4-openssl-dev libdtl-dev clang-14 libclang-rt-14-dev
       xvfb xauth imagemagick clang-format ccache)
 missing=()
 for p in "${pkgs[@]}"; do

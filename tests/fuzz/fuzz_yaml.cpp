@@ -1,0 +1,34 @@
+// Fuzz target: YAML -> JSON (the bounded event builder), and the property that whatever was
+// read is written back by the emitter as YAML that reads as the same value.
+
+#include "kube/yamljson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const QByteArray yaml(reinterpret_cast<const char*>(data), qsizetype(size));
+    kube::Result<QList<QJsonValue>> values = kube::parseYamlValues(yaml, QStringLiteral("fuzz"));
+    if (!values) {
+        if (!values.status.message.startsWith(QLatin1String("fuzz")))
+            __builtin_trap(); // errors name their source
+        return 0;
+    }
+    for (const QJsonValue& v : values.value) {
+        const QByteArray text = kube::toYaml(v);
+        kube::Result<QList<QJsonValue>> back = kube::parseYamlValues(text, QStringLiteral("back"));
+        if (!back || back.value.size() != 1 || back.value.first() != v) {
+            std::fprintf(stderr,
+                         "round trip changed the value:\n--- read\n%s\n--- written\n%s\n%s\n",
+                         QJsonDocument(QJsonArray{v}).toJson().constData(), text.constData(),
+                         qPrintable(back.status.toString()));
+            __builtin_trap();
+        }
+    }
+    return 0;
+}
