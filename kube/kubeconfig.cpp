@@ -349,13 +349,8 @@ Result<KubeConfig> KubeConfig::load(const KubeConfigOptions& options)
         if (!file.open(QIODevice::ReadOnly))
             return Result<KubeConfig>::failure(
                 configError(QStringLiteral("%1: cannot read: %2").arg(f, file.errorString())));
+        // One byte past the limit at most: parse() says when there was more.
         const QByteArray data = file.read(kMaxKubeconfigFileBytes + 1);
-        if (data.size() > kMaxKubeconfigFileBytes)
-            return Result<KubeConfig>::failure(
-                configError(QStringLiteral("%1: larger than %2 bytes, the most VelaDesk reads of "
-                                           "a kubeconfig")
-                                .arg(f)
-                                .arg(kMaxKubeconfigFileBytes)));
         Result<KubeConfig> one = parse(data, QFileInfo(f).absoluteFilePath());
         if (!one)
             return one;

@@ -567,9 +567,13 @@ QByteArray scalarText(const QString& s)
 
 QByteArray numberText(const QJsonValue& v)
 {
+    // Integers (and integral doubles within 64 bits) digit for digit: through a double,
+    // 9007199254740993 would come out as 9007199254740992.
+    constexpr qint64 none = std::numeric_limits<qint64>::min();
+    const qint64 i = v.toInteger(none);
+    if (i != none || v.toDouble() == double(none))
+        return QByteArray::number(i);
     const double d = v.toDouble();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.007199254740992e15)
-        return QByteArray::number(v.toInteger(qint64(d)));
     if (!std::isfinite(d))
         return std::isnan(d) ? QByteArray(".nan") : (d > 0 ? QByteArray(".inf") : "-.inf");
     QByteArray t = QByteArray::number(d, 'g', std::numeric_limits<double>::max_digits10);

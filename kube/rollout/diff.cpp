@@ -152,19 +152,21 @@ QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QSt
         return {};
     const QString header = QStringLiteral("--- ") + beforeName + QStringLiteral("\n+++ ") +
                            afterName + QLatin1Char('\n');
-    if (before.size() > kMaxDiffBytes || after.size() > kMaxDiffBytes)
-        return header + QStringLiteral("# diff not shown: %1 has %2 bytes, more than the %3 "
+    // Past a limit: the header and one line that says which side and which limit.
+    auto notShown = [&](qsizetype sizeBefore, qsizetype sizeAfter, const char* unit,
+                        qsizetype limit) {
+        return header + QStringLiteral("# diff not shown: %1 has %2 %3, more than the %4 "
                                        "VelaDesk compares line by line\n")
-                            .arg(before.size() > kMaxDiffBytes ? beforeName : afterName)
-                            .arg(std::max(before.size(), after.size()))
-                            .arg(kMaxDiffBytes);
+                            .arg(sizeBefore > limit ? beforeName : afterName)
+                            .arg(std::max(sizeBefore, sizeAfter))
+                            .arg(QLatin1String(unit))
+                            .arg(limit);
+    };
+    if (before.size() > kMaxDiffBytes || after.size() > kMaxDiffBytes)
+        return notShown(before.size(), after.size(), "bytes", kMaxDiffBytes);
     const QStringList a = splitLines(before), b = splitLines(after);
     if (a.size() > kMaxDiffLines || b.size() > kMaxDiffLines)
-        return header + QStringLiteral("# diff not shown: %1 has %2 lines, more than the %3 "
-                                       "VelaDesk compares line by line\n")
-                            .arg(a.size() > kMaxDiffLines ? beforeName : afterName)
-                            .arg(std::max(a.size(), b.size()))
-                            .arg(kMaxDiffLines);
+        return notShown(a.size(), b.size(), "lines", kMaxDiffLines);
     const QList<Edit> edits = editScript(a, b);
     QString out = header;
     const int total = int(edits.size());

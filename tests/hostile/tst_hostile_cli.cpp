@@ -61,6 +61,22 @@ const char kPlan[] = "apiVersion: core.oam.dev/v1beta1\n"
                      "        - distribution:\n"
                      "            replicas: 2\n";
 
+// An Application with one webservice component `testsvc` and these property lines.
+QByteArray application(const QByteArray& propertyLines)
+{
+    return "apiVersion: core.oam.dev/v1beta1\n"
+           "kind: Application\n"
+           "metadata:\n"
+           "  name: example-app\n"
+           "spec:\n"
+           "  components:\n"
+           "    - name: testsvc\n"
+           "      type: webservice\n"
+           "      properties:\n"
+           "        image: crccheck/hello-world\n" +
+           propertyLines;
+}
+
 } // namespace
 
 class TestHostileCli : public QObject
@@ -138,21 +154,12 @@ private Q_SLOTS:
     {
         const QString app =
             write(QStringLiteral("numbers.yaml"),
-                  "apiVersion: core.oam.dev/v1beta1\n"
-                  "kind: Application\n"
-                  "metadata:\n"
-                  "  name: example-app\n"
-                  "spec:\n"
-                  "  components:\n"
-                  "    - name: testsvc\n"
-                  "      type: webservice\n"
-                  "      properties:\n"
-                  "        image: crccheck/hello-world\n"
-                  "        port: 8000\n"
-                  "        memory: 134217728\n"
-                  "        cpu: 0.25\n"
-                  "        env: [{name: BIG, value: 1234567}, {name: HUGE, value: "
-                  "9007199254740993}, {name: RATIO, value: 0.1}, {name: NEG, value: -42}]\n");
+                  application(
+                      "        port: 8000\n"
+                      "        memory: 134217728\n"
+                      "        cpu: 0.25\n"
+                      "        env: [{name: BIG, value: 1234567}, {name: HUGE, value: "
+                      "9007199254740993}, {name: RATIO, value: 0.1}, {name: NEG, value: -42}]\n"));
         const QString plan = write(QStringLiteral("plan.yaml"), kPlan);
         const Run r = veladesk(
             {QStringLiteral("render"), QStringLiteral("-f"), app, QStringLiteral("-f"), plan});
@@ -170,17 +177,7 @@ private Q_SLOTS:
     {
         const QString app =
             write(QStringLiteral("big.yaml"),
-                  "apiVersion: core.oam.dev/v1beta1\n"
-                  "kind: Application\n"
-                  "metadata:\n"
-                  "  name: example-app\n"
-                  "spec:\n"
-                  "  components:\n"
-                  "    - name: testsvc\n"
-                  "      type: webservice\n"
-                  "      properties:\n"
-                  "        image: crccheck/hello-world\n"
-                  "        env: [{name: X, value: 123456789012345678901234567890}]\n");
+                  application("        env: [{name: X, value: 123456789012345678901234567890}]\n"));
         const QString plan = write(QStringLiteral("plan.yaml"), kPlan);
         const Run r = veladesk(
             {QStringLiteral("render"), QStringLiteral("-f"), app, QStringLiteral("-f"), plan});

@@ -202,6 +202,12 @@ private Q_SLOTS:
         auto r = parseYamlDocuments("v: " + yaml, QStringLiteral("n.yaml"));
         QVERIFY2(r.ok(), qPrintable(r.status.toString()));
         QCOMPARE(jsonNumberText(r.value.first().value(QStringLiteral("v"))), text);
+        // Written back as YAML (render, -o yaml), the value is the same (was: 9007199254740993
+        // printed as 9007199254740992, through a double).
+        const QByteArray written = toYaml(QJsonValue(r.value.first()));
+        auto back = parseYamlDocuments(written, QStringLiteral("back"));
+        QVERIFY2(back.ok(), written.constData());
+        QCOMPARE(jsonNumberText(back.value.first().value(QStringLiteral("v"))), text);
     }
 
     void numbersThatCannotStayExactAreErrors_data()

@@ -4,6 +4,7 @@
 // breaks; exec plugins that print without end or need a pool thread that is busy; names
 // that would step out of their path segment; oversized responses; wrapped base64.
 
+#include "tests/kube/kubetest.h"
 #include "tests/kube/scriptedserver.h"
 
 #include "kube/client.h"
@@ -23,21 +24,16 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace kube;
+using kubetest::await;
+using kubetest::cm;
+using kubetest::list;
+using kubetest::nameOf;
 using kubetest::ScriptedServer;
+using kubetest::watchLine;
 
 namespace {
 
 const QString kSecret = QStringLiteral("s3cret-token-7f2a");
-
-template <typename T> T await(QFuture<T> f, int timeoutMs = 30000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!f.isFinished() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    if (!f.isFinished())
-        qFatal("future did not finish within %d ms", timeoutMs);
-    return f.result();
-}
 
 ClusterConnection connectionFor(const QByteArray& url)
 {
@@ -59,27 +55,6 @@ std::shared_ptr<Client> clientFor(const ClusterConnection& c)
     return r.value;
 }
 
-QByteArray cm(const char* name, const char* uid, const char* rv)
-{
-    return QStringLiteral("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":"
-                          "\"%1\",\"namespace\":\"default\",\"uid\":\"%2\",\"resourceVersion\":"
-                          "\"%3\"}}")
-        .arg(QString::fromUtf8(name), QString::fromUtf8(uid), QString::fromUtf8(rv))
-        .toUtf8();
-}
-
-QByteArray list(const char* rv, const QList<QByteArray>& items)
-{
-    return "{\"kind\":\"ConfigMapList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":"
-           "\"" +
-           QByteArray(rv) + "\"},\"items\":[" + items.join(',') + "]}";
-}
-
-QByteArray watchLine(const char* type, const QByteArray& object)
-{
-    return "{\"type\":\"" + QByteArray(type) + "\",\"object\":" + object + "}\n";
-}
-
 ScriptedServer::Answer stream(const QList<QByteArray>& chunks, bool holdOpen)
 {
     ScriptedServer::Answer a;
@@ -88,11 +63,6 @@ ScriptedServer::Answer stream(const QList<QByteArray>& chunks, bool holdOpen)
     a.holdOpen = holdOpen;
     a.headers = {{"Content-Type", "application/json"}};
     return a;
-}
-
-QString nameOf(const QJsonObject& o)
-{
-    return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
 }
 
 QString writeScript(const QString& dir, const QString& name, const QByteArray& body)

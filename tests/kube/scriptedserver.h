@@ -5,8 +5,10 @@
 // it knows nothing of the API, it only replays the answers a test queues.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -251,5 +253,32 @@ private:
     std::vector<std::thread> m_workers;
     std::thread m_acceptor;
 };
+
+// Bodies the scripted server answers with: a ConfigMap, a ConfigMapList, a watch event line.
+inline QByteArray cm(const char* name, const char* uid, const char* rv)
+{
+    return QStringLiteral("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":"
+                          "\"%1\",\"namespace\":\"default\",\"uid\":\"%2\",\"resourceVersion\":"
+                          "\"%3\"}}")
+        .arg(QString::fromUtf8(name), QString::fromUtf8(uid), QString::fromUtf8(rv))
+        .toUtf8();
+}
+
+inline QByteArray list(const char* rv, const QList<QByteArray>& items)
+{
+    return "{\"kind\":\"ConfigMapList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":"
+           "\"" +
+           QByteArray(rv) + "\"},\"items\":[" + items.join(',') + "]}";
+}
+
+inline QByteArray watchLine(const char* type, const QByteArray& object)
+{
+    return "{\"type\":\"" + QByteArray(type) + "\",\"object\":" + object + "}\n";
+}
+
+inline QString nameOf(const QJsonObject& o)
+{
+    return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+}
 
 } // namespace kubetest

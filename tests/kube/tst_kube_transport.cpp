@@ -15,7 +15,11 @@
 #include <QTest>
 
 using namespace kube;
+using kubetest::cm;
+using kubetest::list;
+using kubetest::nameOf;
 using kubetest::ScriptedServer;
+using kubetest::watchLine;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -54,32 +58,6 @@ QByteArray status(int code, const char* reason, const char* message, const char*
         .arg(code)
         .arg(QString::fromUtf8(causes))
         .toUtf8();
-}
-
-QByteArray cm(const char* name, const char* uid, const char* rv)
-{
-    return QStringLiteral("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":"
-                          "\"%1\",\"namespace\":\"default\",\"uid\":\"%2\",\"resourceVersion\":"
-                          "\"%3\"}}")
-        .arg(QString::fromUtf8(name), QString::fromUtf8(uid), QString::fromUtf8(rv))
-        .toUtf8();
-}
-
-QByteArray list(const char* rv, const QList<QByteArray>& items)
-{
-    return "{\"kind\":\"ConfigMapList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":"
-           "\"" +
-           QByteArray(rv) + "\"},\"items\":[" + items.join(',') + "]}";
-}
-
-QByteArray watchLine(const char* type, const QByteArray& object)
-{
-    return "{\"type\":\"" + QByteArray(type) + "\",\"object\":" + object + "}\n";
-}
-
-QString nameOf(const QJsonObject& o)
-{
-    return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
 }
 
 } // namespace
