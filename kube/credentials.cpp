@@ -147,12 +147,15 @@ Result<AuthMaterial> Credentials::material()
 {
     AuthMaterial m;
     if (m_user.exec) {
-        // Concurrent callers wait for one plugin run and then share its credential.
-        std::lock_guard execLock(m_execMutex);
+        // Concurrent callers wait for one plugin run and then share its credential; a
+        // caller whose credential is cached never waits for a run in progress.
         if (needsExecRun()) {
-            Result<AuthMaterial> r = runExec();
-            if (!r)
-                return r;
+            std::lock_guard execLock(m_execMutex);
+            if (needsExecRun()) {
+                Result<AuthMaterial> r = runExec();
+                if (!r)
+                    return r;
+            }
         }
         std::lock_guard lock(m_mutex);
         m = m_exec;

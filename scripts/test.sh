@@ -18,7 +18,8 @@ ctest --test-dir "$build" --output-on-failure "$@"
 # VELADESK_SKIP_SANITIZERS=1 skips it (e.g. while iterating on one test).
 if [[ "${VELADESK_SKIP_SANITIZERS:-0}" != 1 ]]; then
   asan="${VELADESK_ASAN_BUILD_DIR:-build-asan}"
-  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVELADESK_WERROR=ON \
+  # No -Werror here: gcc's build above enforces warnings; clang warns about other things.
+  cmake -S . -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVELADESK_WERROR=OFF \
     -DCMAKE_CXX_COMPILER=clang++-14 -DVELADESK_SANITIZE=ON -DVELADESK_FUZZ=ON
   cmake --build "$asan" -j "$(nproc)"
   ctest --test-dir "$asan" --output-on-failure -L 'unit|fuzz' -LE lint
