@@ -664,7 +664,14 @@ void emitObject(QByteArray& out, const QJsonObject& o, int indent, bool firstInl
         if (!(first && firstInline))
             out += pad;
         first = false;
-        out += scalarText(it.key());
+        const QByteArray key = scalarText(it.key());
+        if (key.size() > 1000) {
+            // YAML limits implicit keys to 1024 characters: a longer one is an explicit key
+            // ("? key" then ": value" on the next line).
+            out += "? " + key + '\n' + pad;
+        } else {
+            out += key;
+        }
         const QJsonValue v = it.value();
         if (v.isString() && literalBlockFits(v.toString())) {
             out += ": ";

@@ -236,6 +236,20 @@ private Q_SLOTS:
         QCOMPARE(q.value.first().value(QStringLiteral("v")).toString(), QString::fromLatin1(yaml));
     }
 
+    // Found by fuzz_yaml: a key longer than YAML's 1024-character limit for implicit keys was
+    // written as one, and did not read back.
+    void longKeysRoundTrip()
+    {
+        const QString longKey(3000, QLatin1Char('k'));
+        const QJsonObject o{
+            {longKey, QJsonObject{{longKey + QStringLiteral(" 2"), QJsonArray{1, 2}}}},
+            {QStringLiteral("list"), QJsonArray{QJsonObject{{longKey, QStringLiteral("v")}}}}};
+        const QByteArray y = toYaml(QJsonValue(o));
+        auto back = parseYamlDocuments(y, QStringLiteral("long"));
+        QVERIFY2(back.ok(), qPrintable(back.status.toString()));
+        QCOMPARE(back.value.first(), o);
+    }
+
     void envAndQuantitiesKeepNumbersExact()
     {
         auto docs = parseYamlDocuments("name: web\ntype: webservice\nproperties:\n"
