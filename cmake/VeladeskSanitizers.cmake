@@ -19,8 +19,7 @@ if(VELADESK_SANITIZE)
     add_link_options(-fsanitize=${VELADESK_SANITIZERS} -fno-sanitize-recover=all)
     set(VELADESK_SANITIZER_ENV
         "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
-        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
-        "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/fuzz/lsan.supp:print_suppressions=0")
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 endif()
 
 if(VELADESK_FUZZ)
