@@ -36,6 +36,8 @@ struct Request
     // 429 is retried for every verb after Retry-After (the server did not process it).
     bool retryReads = true;
     int timeoutMs = 60000; // whole request; 0 for none
+    // A larger answer is not read: the request fails with reason ResponseTooLarge.
+    qint64 maxResponseBytes = 128 * 1024 * 1024;
 };
 
 struct Response
@@ -97,6 +99,9 @@ struct Discovery
 };
 
 class Watch;
+namespace detail {
+class ClientCore;
+}
 
 class Client : public QObject
 {
@@ -155,11 +160,14 @@ public:
     // Cancels every request in flight; their futures finish with a Cancelled status.
     void cancelAll();
 
+    // Internal to kube/: the request pipeline (credentials, retries, transport) that the
+    // calls above and Watch are built on (kube/clientcore.h).
+    std::shared_ptr<detail::ClientCore> core() const;
+
 private:
     explicit Client(const ClusterConnection& connection);
     struct Private;
     std::unique_ptr<Private> d;
-    friend class Watch;
 };
 
 // Convenience for synchronous callers (command line, tests): load kubeconfig and create a client.
