@@ -1,10 +1,9 @@
 #include "kube/rollout/render.h"
 
-#include "kube/rollout/counters.h"
 #include "kube/names.h"
+#include "kube/rollout/counters.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace kube::rollout {
