@@ -386,6 +386,18 @@ private Q_SLOTS:
                  qPrintable(bad.status.toString()));
         QCOMPARE(adResourceVersion(), rv);
         QCOMPARE(history().entries.size(), 3);
+        // The flag: --history-limit 2 keeps two.
+        const Run bad2 = veladesk({QStringLiteral("apply"), QStringLiteral("-f"), planFile(1),
+                                   QStringLiteral("--history-limit"), QStringLiteral("0")});
+        QCOMPARE(bad2.exitCode, 2);
+        QVERIFY2(bad2.err.contains(QStringLiteral("--history-limit")),
+                 qPrintable(bad2.diagnostics()));
+        const Run two = veladesk({QStringLiteral("apply"), QStringLiteral("-f"), planFile(1),
+                                  QStringLiteral("--history-limit"), QStringLiteral("2")});
+        QVERIFY2(two.exitCode == 0, qPrintable(two.diagnostics()));
+        const HistoryList h2 = history();
+        QCOMPARE(h2.entries.size(), 2);
+        QCOMPARE(h2.entries.last().revision, qint64(23));
     }
 
     void recordingFailureKeepsTheApply()
