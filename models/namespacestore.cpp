@@ -211,7 +211,9 @@ void NamespaceStore::startWatches()
         kinds << Kind::VirtualServices;
     kinds << Kind::Services << Kind::Events;
     for (Kind k : std::as_const(kinds))
-        if (k != Kind::Events) // their first list is not logged: only what happens from now on
+        // Events: their first list is not logged, only what happens from now on. History:
+        // not needed to show the namespace (and a 403 on it must not keep it "loading").
+        if (k != Kind::Events && k != Kind::History)
             m_pendingSync.insert(k);
     for (Kind k : std::as_const(kinds))
         startWatch(k);
