@@ -33,6 +33,9 @@ Commands:
   reapply NAME             Apply the AppDeployment's stored plan again (finish an
                            interrupted apply)
   revert NAME              Apply the last plan that was applied to completion again
+  history NAME [--revision N]
+                           The apply history of an AppDeployment (who, when, result, weights)
+  rollback NAME --to N     Apply plan N of the history again, in safe order
        [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
   events KIND/NAME [-w]    Events of one object, oldest first
   help                     This text
@@ -46,6 +49,8 @@ Flags:
   --dry-run                apply: validate, check ownership and server-side dry-run only
   --force                  apply: do not wait for ready replicas before routing traffic
   --adopt                  apply: take over objects of the same name owned by others
+  --history-limit N        apply: history entries kept (default: the AppDeployment's
+                           veladesk.io/history-limit annotation, else 20)
   --timeout DURATION       apply: how long to wait for ready replicas and endpoints and to
                            retry while the API server does not answer, e.g. 90s, 5m (default 5m)
   --kubevela auto|present|absent
@@ -197,6 +202,16 @@ ParseResult parse(const QStringList& args)
                     QStringLiteral("--timeout: \"%1\" is not a duration such as 90s or 5m").arg(t);
                 return r;
             }
+        } else if (arg == QLatin1String("--history-limit")) {
+            QString n;
+            if (!takeValue(&n))
+                return r;
+            bool ok = false;
+            o.historyLimit = n.toInt(&ok);
+            if (!ok || o.historyLimit < 1 || o.historyLimit > 1000) {
+                r.error = QStringLiteral("--history-limit takes a number from 1 to 1000");
+                return r;
+            }
         } else if (arg == QLatin1String("--kubevela")) {
             if (!takeValue(&o.kubevela))
                 return r;
@@ -218,6 +233,11 @@ ParseResult parse(const QStringList& args)
 } // namespace
 
 namespace cli {
+
+int parseTimeout(const QString& text)
+{
+    return parseDuration(text);
+}
 
 void printError(const QString& message)
 {
@@ -304,6 +324,8 @@ int runCli(const QStringList& args)
 {
     if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
         return cli::runLogsCommand(args, at);
+    if (const qsizetype at = commandIndex(args); at > 0 && cli::isHistoryCommand(args.at(at)))
+        return cli::runHistoryCommand(args, at);
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {

@@ -7,7 +7,11 @@
 
 namespace kube {
 class Client;
-}
+namespace rollout {
+struct AppDeploymentPlan;
+struct ApplyReport;
+} // namespace rollout
+} // namespace kube
 
 namespace veladesk {
 
@@ -33,6 +37,8 @@ struct Options
     bool adopt = false;
     int timeoutSeconds = 300;
     QString kubevela = QStringLiteral("auto"); // auto, present, absent
+    int historyLimit = 0;                      // --history-limit (0: annotation, else 20)
+    QString changeCause;                       // recorded in the apply's history entry
     bool help = false;
 };
 
@@ -61,6 +67,17 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 // logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
 bool isLogsCommand(const QString& word);
 int runLogsCommand(const QStringList& args, qsizetype commandAt);
+
+// history and rollback (app/cli_history.cpp) parse their own flags (--revision, --to).
+bool isHistoryCommand(const QString& word);
+int runHistoryCommand(const QStringList& args, qsizetype commandAt);
+// The safe apply of `plan` with the flags of `options`, each step printed (app/cli_cluster.cpp).
+int applyPlan(const Options& options, std::shared_ptr<kube::Client> client,
+              const kube::rollout::AppDeploymentPlan& plan);
+// "history: revision N recorded" or why it was not (app/cli_history.cpp).
+void printHistoryNote(const kube::rollout::ApplyReport& report);
+// --timeout values ("90s", "5m"): seconds; -1 when malformed, -2 when over a week (app/cli.cpp).
+int parseTimeout(const QString& text);
 
 void printError(const QString& message);
 void printOut(const QString& text);

@@ -257,8 +257,6 @@ int runDiff(const Options& o)
     return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
 }
 
-namespace {
-
 // Runs the Applier with the command line's options, printing each step; the exit code.
 int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppDeploymentPlan& plan)
 {
@@ -270,6 +268,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.readinessTimeout = std::chrono::seconds(o.timeoutSeconds);
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
+    ao.historyLimit = o.historyLimit;
+    ao.changeCause = o.changeCause;
     Applier applier(std::move(client), plan, ao);
     const int total = applyStepCount;
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
@@ -295,6 +295,7 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
     g_runningApplier = nullptr;
+    printHistoryNote(report);
     if (o.dryRun) {
         for (const ObjectDiff& d : report.dryRunDiffs)
             printOut(QStringLiteral("%1: %2\n").arg(d.displayName(), changeName(d.change)));
@@ -316,6 +317,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
                       : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
     return exitOk;
 }
+
+namespace {
 
 QString revisionsText(const AppDeploymentPlan& plan)
 {

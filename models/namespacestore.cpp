@@ -153,6 +153,7 @@ NamespaceStore::NamespaceStore(QObject* parent) : QObject(parent)
                   [](const QJsonObject& o) { return parsed(ServiceInfo::fromJson(o)); });
     addCachedKind(Kind::VirtualServices, &m_virtualServices,
                   [](const QJsonObject& o) { return parsed(VirtualServiceInfo::fromJson(o)); });
+    addCachedKind(Kind::History, &m_history, &kube::rollout::HistoryEntry::fromJson);
 }
 
 NamespaceStore::~NamespaceStore()
@@ -180,6 +181,8 @@ kube::ResourceType NamespaceStore::typeOf(Kind kind) const
         return ResourceType::pods();
     case Kind::Events:
         return ResourceType::events();
+    case Kind::History:
+        return kube::rollout::historyType();
     }
     return {};
 }
@@ -202,13 +205,15 @@ void NamespaceStore::startWatches()
     // list is not logged, but it can be long).
     QList<Kind> kinds{Kind::Pods, Kind::Applications, Kind::ApplicationRevisions};
     if (m_options.appDeploymentsServed)
-        kinds << Kind::AppDeployments;
+        kinds << Kind::AppDeployments << Kind::History;
     kinds << Kind::Deployments;
     if (!m_options.virtualServiceVersion.isEmpty())
         kinds << Kind::VirtualServices;
     kinds << Kind::Services << Kind::Events;
     for (Kind k : std::as_const(kinds))
-        if (k != Kind::Events) // their first list is not logged: only what happens from now on
+        // Events: their first list is not logged, only what happens from now on. History:
+        // not needed to show the namespace (and a 403 on it must not keep it "loading").
+        if (k != Kind::Events && k != Kind::History)
             m_pendingSync.insert(k);
     for (Kind k : std::as_const(kinds))
         startWatch(k);
@@ -218,7 +223,10 @@ void NamespaceStore::startWatches()
 
 void NamespaceStore::startWatch(Kind kind)
 {
-    kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, {}, this);
+    kube::ListOptions lo;
+    if (kind == Kind::History) // not the ControllerRevisions of StatefulSets and DaemonSets
+        lo.labelSelector = QStringLiteral("app.kubernetes.io/managed-by=veladesk");
+    kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, lo, this);
     m_watches.insert(kind, w);
     connect(w, &kube::Watch::synced, this,
             [this, kind](const QList<QJsonObject>& objects) { resetKind(kind, objects); });
@@ -355,7 +363,7 @@ void NamespaceStore::emitChanges()
     // In a fixed order: revisions before the AppDeployments that name them.
     const QSet<Kind> dirty = std::exchange(m_dirty, {});
     for (Kind k : {Kind::Applications, Kind::ApplicationRevisions, Kind::AppDeployments,
-                   Kind::Deployments, Kind::Services, Kind::VirtualServices})
+                   Kind::Deployments, Kind::Services, Kind::VirtualServices, Kind::History})
         if (dirty.contains(k))
             Q_EMIT changed(k);
     if (!dirty.isEmpty())

@@ -14,6 +14,7 @@
 
 #include "kube/client.h"
 #include "kube/rollout/application.h"
+#include "kube/rollout/history.h"
 #include "kube/rollout/plan.h"
 #include "kube/watch.h"
 
@@ -100,6 +101,7 @@ public:
         VirtualServices,
         Pods,
         Events,
+        History, // apps/v1 ControllerRevisions labelled managed-by=veladesk (history.h)
     };
     Q_ENUM(Kind)
     static constexpr int kChangeDelayMs = 16;
@@ -137,6 +139,7 @@ public:
     const QMap<QString, DeploymentInfo>& deployments() const { return m_deployments; }
     const QMap<QString, ServiceInfo>& services() const { return m_services; }
     const QMap<QString, VirtualServiceInfo>& virtualServices() const { return m_virtualServices; }
+    const QMap<QString, kube::rollout::HistoryEntry>& history() const { return m_history; }
 
     // Every revision of the namespace (what validate() checks a plan against).
     const QList<kube::rollout::AppRevision>& revisionList() const;
@@ -215,6 +218,7 @@ private:
     QMap<QString, DeploymentInfo> m_deployments;
     QMap<QString, ServiceInfo> m_services;
     QMap<QString, VirtualServiceInfo> m_virtualServices;
+    QMap<QString, kube::rollout::HistoryEntry> m_history;
     mutable std::optional<QList<kube::rollout::AppRevision>> m_revisionList;
 };
 

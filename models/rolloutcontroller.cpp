@@ -257,6 +257,11 @@ bool RolloutController::apply(bool force)
     kube::rollout::ApplyOptions options;
     options.namespaceName = m_namespace;
     options.force = force;
+    options.tool = QStringLiteral("veladesk-gui");
+    // The plan loaded from the history, unchanged: the history entry says where it came from.
+    if (m_historyLoad && m_historyLoad->second == plan)
+        options.changeCause = tr("restore revision %1").arg(m_historyLoad->first);
+    m_historyLoad.reset();
     if (force)
         log(Level::Warning, QStringLiteral("veladesk"),
             tr("apply forced: traffic is routed without waiting for ready pods"));
@@ -345,6 +350,36 @@ void RolloutController::revert()
         m_plan->revert();
     m_previewed.reset();
     Q_EMIT previewCleared();
+}
+
+bool RolloutController::loadHistoryPlan(const AppDeploymentPlan& plan, qint64 historyRevision)
+{
+    QString refused;
+    if (isApplying())
+        refused = tr("an apply is running");
+    else if (m_app.isEmpty())
+        refused = tr("no application is selected");
+    else if (plan.name != m_plan->appDeploymentName())
+        refused = tr("it is a plan of AppDeployment %1, and the editor holds %2")
+                      .arg(plan.name, m_plan->appDeploymentName());
+    if (!refused.isEmpty()) {
+        const QString msg = tr("history revision %1 not loaded into the editor: %2")
+                                .arg(historyRevision)
+                                .arg(refused);
+        log(Level::Warning, QStringLiteral("veladesk"), msg);
+        Q_EMIT applyRefused(msg);
+        return false;
+    }
+    m_plan->loadEdits(plan);
+    m_historyLoad = qMakePair(historyRevision, m_plan->plan());
+    m_previewed.reset();
+    Q_EMIT previewCleared();
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("loaded history revision %1 of %2 into the editor: preview, then apply")
+            .arg(historyRevision)
+            .arg(plan.name));
+    updateState();
+    return true;
 }
 
 } // namespace veladesk

@@ -93,6 +93,10 @@ public Q_SLOTS:
     void cancelApply();
     // Back to the baseline (or to the server's AppDeployment if it changed since the load).
     void revert();
+    // Puts a plan from the apply history (the pane's "Load into editor") into the editor as
+    // unapplied edits of the selected application's AppDeployment; then preview and apply as
+    // usual. False (and applyRefused) while applying or when it is another AppDeployment's.
+    bool loadHistoryPlan(const kube::rollout::AppDeploymentPlan& plan, qint64 historyRevision);
 
 Q_SIGNALS:
     void stateChanged();
@@ -152,6 +156,8 @@ private:
     std::optional<kube::rollout::AppDeploymentPlan> m_previewed;
     bool m_previewStale = false;
 
+    // The history revision "Load into editor" put in the editor, and the plan it gave.
+    std::optional<QPair<qint64, kube::rollout::AppDeploymentPlan>> m_historyLoad;
     QPointer<kube::rollout::Applier> m_applier;
     ApplyState m_applyState = ApplyState::Idle;
     kube::rollout::ApplyReport m_lastReport;

@@ -456,7 +456,8 @@ void RolloutPlanModel::setLive(const VirtualServiceInfo* virtualService,
     m_liveDeployments = deployments;
     // live values are not part of the plan: no validation
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 
@@ -518,7 +519,8 @@ void RolloutPlanModel::changed()
     validate();
     // validation may change any row's State column: repaint every row
     if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 
@@ -757,6 +759,23 @@ void RolloutPlanModel::revert()
     m_locked.clear();
     validate();
     endResetModel();
+    Q_EMIT planChanged();
+}
+
+void RolloutPlanModel::loadEdits(const AppDeploymentPlan& plan)
+{
+    const AppDeploymentPlan baseline = m_baseline;
+    const auto specWeight = m_specWeight;
+    const auto specReplicas = m_specReplicas;
+    const bool isNew = m_isNew;
+    load(m_appName, m_plan.namespaceName, &plan, m_revisions); // normalises, validates
+    m_baseline = baseline;
+    m_specWeight = specWeight;
+    m_specReplicas = specReplicas;
+    m_isNew = isNew;
+    validate();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 

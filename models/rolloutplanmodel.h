@@ -144,6 +144,11 @@ public:
     // How many times the plan was validated since construction (one per edit).
     int validationCount() const { return m_validations; }
 
+    // Puts `plan` (e.g. a plan from the apply history) in place of the edited plan, normalised
+    // as load() does; the baseline (what Revert goes back to, what "modified" compares with)
+    // stays the loaded AppDeployment.
+    void loadEdits(const kube::rollout::AppDeploymentPlan& plan);
+
 public Q_SLOTS:
     void revert() override;
 

@@ -8,6 +8,7 @@
 #include "models/rolloutcontroller.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/applypane.h"
+#include "ui/historypane.h"
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
@@ -377,6 +378,9 @@ void MainWindow::buildPanes()
     tabifyDockWidget(pods, preview);
     tabifyDockWidget(preview, applyDock);
     tabifyDockWidget(applyDock, log);
+    m_history = new HistoryPane(m_controller, this); // issue 13: apply history and restore
+    tabifyDockWidget(log, addDock(tr("History"), QStringLiteral("historyDock"), m_history,
+                                  QKeySequence(Qt::CTRL | Qt::Key_5)));
     pods->raise();
     resizeDocks({pods}, {240}, Qt::Vertical);
 
@@ -510,6 +514,7 @@ void MainWindow::wireSession()
     m_apps->setStore(store);
     m_revisions->setStore(store);
     m_controller->setStore(store);
+    m_history->setStore(store);
     connect(store, &NamespaceStore::changesDone, this, &MainWindow::onApplicationsChanged);
     connect(store, &NamespaceStore::podsReset, m_pods, &PodsModel::setPods);
     connect(store, &NamespaceStore::podEvents, m_pods, &PodsModel::enqueue);

@@ -23,6 +23,7 @@ namespace veladesk {
 class ApplicationsModel;
 class ApplyPane;
 class ClusterSession;
+class HistoryPane;
 class LogModel;
 class PodsModel;
 class PreviewPane;
@@ -50,6 +51,7 @@ public:
     RolloutEditor* editor() const { return m_editor; }
     PreviewPane* previewPane() const { return m_preview; }
     ApplyPane* applyPane() const { return m_applyPane; }
+    HistoryPane* historyPane() const { return m_history; }
     QTreeView* applicationsView() const { return m_appsView; }
     QTreeView* podsView() const { return m_podsView; }
     QComboBox* contextPicker() const { return m_contextCombo; }
@@ -127,6 +129,7 @@ private:
     RolloutEditor* m_editor = nullptr;
     PreviewPane* m_preview = nullptr;
     ApplyPane* m_applyPane = nullptr;
+    HistoryPane* m_history = nullptr;
     QList<QDockWidget*> m_docks;
 
     QAction* m_reloadAction = nullptr;

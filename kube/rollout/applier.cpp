@@ -3,6 +3,7 @@
 #include "kube/names.h"
 #include "kube/rollout/await.h"
 #include "kube/rollout/cluster.h"
+#include "kube/rollout/history.h"
 #include "kube/rollout/retry.h"
 #include "kube/rollout/routingmonitor.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QMutex>
 #include <QSet>
+#include <QSysInfo>
 #include <QThread>
 
 namespace kube::rollout {
@@ -219,7 +221,8 @@ struct Applier::Private
     QMap<QString, int> keptAbovePlan; // Deployment -> planned replicas, lowered by ScaleDown
     std::unique_ptr<ApplyLease> lease;
     bool appDeploymentWritten = false;
-    bool serverAnswered = false; // some request of this run got an HTTP answer
+    bool serverAnswered = false;              // some request of this run got an HTTP answer
+    std::optional<HistoryEntry> historyEntry; // recorded by the AppDeployment step
 
     StepResult& step(ApplyStep s) { return report.steps[int(s)]; }
     bool isCancelled() const { return cancelled.load(); }
@@ -323,6 +326,8 @@ struct Applier::Private
     std::optional<StepError> scaleDownStep();
     std::optional<StepError> pruneStep();
     std::optional<StepError> statusStep();
+    void recordHistoryStart(); // history.h; failures are warnings, never stop the apply
+    void recordHistoryEnd();
     Status writeStatus(const QString& phase, const QString& conditionStatus, const QString& reason,
                        const QString& message);
     std::optional<StepError> adoptObject(int index, bool dryRun);
@@ -479,6 +484,7 @@ ApplyReport Applier::Private::execute()
     prunePreview.clear();
     keptAbovePlan.clear();
     lease.reset();
+    historyEntry.reset();
     holder = options.holderIdentity.isEmpty() ? applyHolderIdentity(options.tool)
                                               : options.holderIdentity;
 
@@ -526,6 +532,7 @@ ApplyReport Applier::Private::execute()
         }
         break;
     }
+    recordHistoryEnd();
     if (lease) {
         const Status st = lease->release(std::chrono::steady_clock::now() + kFinalWriteGrace);
         progress(ApplyStep::Lease,
@@ -556,6 +563,8 @@ std::optional<StepError> Applier::Private::validateStep()
                            .arg(plan.namespaceName, options.namespaceName));
     if (plan.name.isEmpty())
         return invalid(QStringLiteral("metadata.name: required"));
+    if (Result<int> limit = historyLimit(plan.annotations, options.historyLimit); !limit)
+        return invalid(limit.status.message);
     ns = !plan.namespaceName.isEmpty()      ? plan.namespaceName
          : !options.namespaceName.isEmpty() ? options.namespaceName
                                             : client->defaultNamespace();
@@ -971,6 +980,7 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
                     QStringLiteral("apply in progress by %1").arg(holder));
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
+    recordHistoryStart();
     finish(s, StepResult::State::Done,
            QStringLiteral("AppDeployment/%1 %2 (uid %3), phase Rolling")
                .arg(plan.name,
@@ -1520,6 +1530,69 @@ std::optional<StepError> Applier::Private::statusStep()
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
     finish(s, StepResult::State::Done, QStringLiteral("phase Completed"));
     return std::nullopt;
+}
+
+void Applier::Private::recordHistoryStart()
+{
+    HistoryRecord record;
+    record.applied = appDeploymentObject();
+    QJsonObject meta = record.applied.value(QLatin1String("metadata")).toObject();
+    meta.insert(QStringLiteral("namespace"), ns);
+    record.applied.insert(QStringLiteral("metadata"), meta);
+    record.appDeploymentUid = uid;
+    record.kubeconfigUser = client->connection().userName;
+    record.host = QSysInfo::machineHostName();
+    record.holder = holder;
+    record.tool = options.tool;
+    record.changeCause = options.changeCause;
+    const int limit = historyLimit(plan.annotations, options.historyLimit).value;
+    QStringList warnings;
+    Result<HistoryEntry> r = retrying(QStringLiteral("record the apply in the history"), [&] {
+        warnings.clear();
+        return recordApplyStart(*client, ns, record, limit, &warnings);
+    });
+    if (r) {
+        historyEntry = r.value;
+        report.historyRevision = r.value.revision;
+        progress(ApplyStep::AppDeployment,
+                 QStringLiteral("history: revision %1 recorded (ControllerRevision/%2)")
+                     .arg(r.value.revision)
+                     .arg(r.value.name));
+    } else {
+        warnings.prepend(QStringLiteral("the apply could not be recorded in the history: ") +
+                         r.status.toString());
+    }
+    for (const QString& w : warnings)
+        progress(ApplyStep::AppDeployment, QStringLiteral("history: ") + w);
+    report.historyWarnings << warnings;
+}
+
+void Applier::Private::recordHistoryEnd()
+{
+    if (!historyEntry)
+        return;
+    const HistoryResult result = report.ok() ? HistoryResult::Succeeded
+                                 : report.status.kind == Status::Kind::Cancelled ||
+                                         report.status.reason == QLatin1String("LeaseLost")
+                                     ? HistoryResult::Interrupted
+                                     : HistoryResult::Failed;
+    const QString message =
+        report.ok() ? QStringLiteral("applied to completion") : report.status.toString();
+    // Like the final status: recorded past --timeout and after a cancel.
+    detail::RetryPolicy policy =
+        retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
+    policy.stop = [] { return false; };
+    const Status st =
+        detail::retry(policy, QStringLiteral("record the result in the history"),
+                      [&] { return recordApplyEnd(*client, *historyEntry, result, message); });
+    if (!st.ok()) {
+        const QString w = QStringLiteral("could not record the result (%1) of revision %2: %3")
+                              .arg(historyResultName(result))
+                              .arg(historyEntry->revision)
+                              .arg(st.toString());
+        report.historyWarnings << w;
+        progress(ApplyStep::Status, QStringLiteral("history: ") + w);
+    }
 }
 
 } // namespace kube::rollout

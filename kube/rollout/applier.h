@@ -94,6 +94,10 @@ struct ApplyOptions
     QString tool = QStringLiteral("veladesk");
     QString holderIdentity;
     std::chrono::seconds leaseDuration{std::chrono::seconds(30)};
+    // Apply history (history.h): entries kept (0: the AppDeployment's veladesk.io/history-limit
+    // annotation, else 20) and the entry's change cause (e.g. "rollback to 3").
+    int historyLimit = 0;
+    QString changeCause;
 };
 
 struct StepResult
@@ -128,6 +132,10 @@ struct ApplyReport
     // scales: their spec.replicas was not sent ("replicas managed by HPA/<name>").
     QMap<QString, QString> replicasManagedBy;
     int retries = 0; // requests retried while the API server did not answer
+    // The history entry recorded for this apply (0: none), and why it could not be recorded or
+    // pruned (the apply goes on: history never stops an apply).
+    qint64 historyRevision = 0;
+    QStringList historyWarnings;
     bool ok() const { return status.ok(); }
     // Multi-line summary: one line per step with its state, then the error.
     QString toString() const;
