@@ -15,9 +15,13 @@
 //   ReadinessGuard  every revision that will get weight > 0 has its planned replicas ready
 //   Services        server-side apply
 //   Endpoints       every Service that will get weight > 0 has ready endpoints
-//   VirtualService  routing switches here, and only here (deleted when the plan has no traffic)
-//   ReadBack        the VirtualService read back routes exactly as planned; otherwise stop
-//                   before anything shrinks
+//   Routing         routing switches here, and only here: the route (VirtualService or HTTPRoute,
+//                   routing.h) is applied; an HTTPRoute waits (bounded) until the controller of
+//                   each parent Gateway accepts it; when the AppDeployment switches API, the
+//                   other API's route is deleted only then (all routes go when the plan has no
+//                   traffic)
+//   ReadBack        the route read back routes exactly as planned, and the other API's route
+//                   is gone; otherwise stop before anything shrinks
 //   ScaleDown       lower replicas to the plan; never to 0 while a live route gives weight > 0
 //   Prune           objects owned by this AppDeployment that the plan no longer names, listed
 //                   now (after routing changed), Services before Deployments; none that a live
@@ -65,7 +69,7 @@ enum class ApplyStep
     ReadinessGuard,
     Services,
     Endpoints,
-    VirtualService,
+    Routing, // "virtualservice" before issue 12
     ReadBack,
     ScaleDown,
     Prune,
@@ -73,7 +77,7 @@ enum class ApplyStep
 };
 inline constexpr int applyStepCount = 13;
 // "validate", "lease", "dry-run", "appdeployment", "deployments", "readiness", "services",
-// "endpoints", "virtualservice", "read-back", "scale-down", "prune", "status"
+// "endpoints", "routing", "read-back", "scale-down", "prune", "status"
 QString applyStepName(ApplyStep step);
 QList<ApplyStep> allApplySteps();
 
@@ -94,6 +98,11 @@ struct ApplyOptions
     QString tool = QStringLiteral("veladesk");
     QString holderIdentity;
     std::chrono::seconds leaseDuration{std::chrono::seconds(30)};
+    // The routing API (--routing); unset: chooseRouting()'s order (routing.h).
+    std::optional<RoutingApi> routing;
+    // How long the Routing step waits for a Gateway's controller to accept an HTTPRoute (only
+    // for parent Gateways a controller has reported on; bounded by `timeout` too).
+    std::chrono::milliseconds routeAcceptanceTimeout{std::chrono::seconds(30)};
 };
 
 struct StepResult
@@ -123,7 +132,8 @@ struct ApplyReport
     // Refused because another apply holds the Lease (status reason "ApplyInProgress"): who and
     // since when, for "apply in progress by ...".
     std::optional<ApplyLeaseInfo> heldBy;
-    QString leaseHolder; // this apply's holder identity, once the Lease step ran
+    QString leaseHolder;                  // this apply's holder identity, once the Lease step ran
+    std::optional<RoutingChoice> routing; // the routing API chosen, once Validate read it
     // Deployment name -> "HorizontalPodAutoscaler/<name>" for Deployments whose replicas an HPA
     // scales: their spec.replicas was not sent ("replicas managed by HPA/<name>").
     QMap<QString, QString> replicasManagedBy;

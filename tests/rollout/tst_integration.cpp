@@ -658,7 +658,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(QLatin1String("readiness       FAILED")),
                  qPrintable(diagnostics(r)));
-        QVERIFY2(r.err.contains(QLatin1String("virtualservice  not run")),
+        QVERIFY2(r.err.contains(QLatin1String("routing         not run")),
                  qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(QLatin1String("Deployment/testsvc-v1 (0 ready of 1 needed)")),
                  qPrintable(diagnostics(r)));

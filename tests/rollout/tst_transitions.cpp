@@ -446,7 +446,7 @@ private Q_SLOTS:
     void apiServerRestartDuringRouting()
     {
         applyThroughRestart(QStringLiteral("kube-apiserver restarted during the routing step"),
-                            ApplyStep::VirtualService, {{"v2", 2, 100}, {"v3", 0, 0}});
+                            ApplyStep::Routing, {{"v2", 2, 100}, {"v3", 0, 0}});
     }
 
     void concurrentApplies()
