@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "kube/rollout/offline.h"
+#include "kube/rollout/routing.h"
 #include "kube/yamljson.h"
 
 #include <QJsonArray>
@@ -33,6 +34,9 @@ Commands:
   reapply NAME             Apply the AppDeployment's stored plan again (finish an
                            interrupted apply)
   revert NAME              Apply the last plan that was applied to completion again
+  probe NAME --url URL     Send requests through a gateway with the route's Host header and
+                           compare the split they observe with the configured weights
+                           (95 % interval per revision)
   help                     This text
 
 Flags:
@@ -40,7 +44,9 @@ Flags:
   --context NAME           Kubeconfig context (default: current-context)
   -n, --namespace NS       Namespace (default: the context's, else "default")
   -f, --filename FILE      Input file; repeatable
-  -o, --output yaml|json   Output format of data (render, revisions, diff, status)
+  -o, --output yaml|json|table
+                           Output format of data (render, revisions, diff, status, probe;
+                           table is the default)
   --dry-run                apply: validate, check ownership and server-side dry-run only
   --force                  apply: do not wait for ready replicas before routing traffic
   --adopt                  apply: take over objects of the same name owned by others
@@ -49,6 +55,24 @@ Flags:
   --kubevela auto|present|absent
                            app apply: whether KubeVela's controller records revisions
                            (default: detect a vela-core Deployment in vela-system)
+  --routing virtualservice|httproute
+                           render, diff, apply: route through an Istio VirtualService or a
+                           Gateway API HTTPRoute, recorded in the AppDeployment's annotation
+                           veladesk.io/routing (default: the plan's annotation, else what the
+                           AppDeployment routes with, else VirtualService when Istio's API is
+                           served, HTTPRoute otherwise)
+
+Probe flags:
+  --url URL                the gateway, e.g. http://127.0.0.1:18080/ (its path picks the
+                           http rule)
+  --requests N             how many requests (default 200)
+  --host H                 Host header (default: the route's first host)
+  --concurrency C          requests in flight at most (default 8)
+  --timeout DURATION       per request (default 5s)
+  --header NAME            attribute responses by this header when x-veladesk-revision is
+                           absent (e.g. X-Pod-Revision)
+  --fingerprint REV=TEXT   attribute a response whose body contains TEXT to revision REV;
+                           repeatable
 
 Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
 diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
@@ -149,8 +173,11 @@ ParseResult parse(const QStringList& args)
         } else if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
             if (!takeValue(&o.output))
                 return r;
-            if (o.output != QLatin1String("yaml") && o.output != QLatin1String("json")) {
-                r.error = QStringLiteral("--output must be yaml or json, not \"%1\"").arg(o.output);
+            if (o.output == QLatin1String("table")) {
+                o.output.clear(); // the default human-readable output
+            } else if (o.output != QLatin1String("yaml") && o.output != QLatin1String("json")) {
+                r.error = QStringLiteral("--output must be yaml, json or table, not \"%1\"")
+                              .arg(o.output);
                 return r;
             }
         } else if (arg == QLatin1String("--dry-run")) {
@@ -168,6 +195,7 @@ ParseResult parse(const QStringList& args)
             QString t;
             if (!takeValue(&t))
                 return r;
+            o.timeoutGiven = true;
             o.timeoutSeconds = parseDuration(t);
             if (o.timeoutSeconds < 0) {
                 r.error =
@@ -182,6 +210,45 @@ ParseResult parse(const QStringList& args)
                 r.error = QStringLiteral("--kubevela must be auto, present or absent");
                 return r;
             }
+        } else if (arg == QLatin1String("--routing")) {
+            if (!takeValue(&o.routing))
+                return r;
+            if (!kube::rollout::parseRoutingApi(o.routing)) {
+                r.error = QStringLiteral("--routing must be virtualservice or httproute, not "
+                                         "\"%1\"")
+                              .arg(o.routing);
+                return r;
+            }
+        } else if (arg == QLatin1String("--url")) {
+            if (!takeValue(&o.url))
+                return r;
+        } else if (arg == QLatin1String("--host")) {
+            if (!takeValue(&o.host))
+                return r;
+        } else if (arg == QLatin1String("--header")) {
+            if (!takeValue(&o.header))
+                return r;
+        } else if (arg == QLatin1String("--fingerprint")) {
+            QString f;
+            if (!takeValue(&f))
+                return r;
+            if (!f.contains(QLatin1Char('=')) || f.startsWith(QLatin1Char('=')) ||
+                f.endsWith(QLatin1Char('='))) {
+                r.error = QStringLiteral("--fingerprint takes REVISION=TEXT, not \"%1\"").arg(f);
+                return r;
+            }
+            o.fingerprints << f;
+        } else if (arg == QLatin1String("--requests") || arg == QLatin1String("--concurrency")) {
+            QString v;
+            if (!takeValue(&v))
+                return r;
+            bool ok = false;
+            const int n = v.toInt(&ok);
+            if (!ok || n < 1) {
+                r.error = QStringLiteral("%1 takes a positive number, not \"%2\"").arg(arg, v);
+                return r;
+            }
+            (arg == QLatin1String("--requests") ? o.requests : o.concurrency) = n;
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             r.error = QStringLiteral("unknown flag %1").arg(arg);
             return r;
@@ -229,7 +296,8 @@ int runRender(const Options& options)
     }
     const QString ns =
         options.namespaceName.isEmpty() ? QStringLiteral("default") : options.namespaceName;
-    kube::Result<kube::rollout::OfflineRender> r = kube::rollout::renderOffline(docs, ns);
+    kube::Result<kube::rollout::OfflineRender> r =
+        kube::rollout::renderOffline(docs, ns, kube::rollout::parseRoutingApi(options.routing));
     if (!r) {
         printError(r.status.message);
         return exitFailure;
@@ -312,6 +380,8 @@ int runCli(const QStringList& args)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
+    if (o.command == QLatin1String("probe"))
+        return cli::runProbe(o);
     cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
     return cli::exitUsage;
 }

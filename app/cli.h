@@ -3,6 +3,11 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
+
+namespace kube {
+class Client;
+}
 
 namespace veladesk {
 
@@ -22,13 +27,24 @@ struct Options
     QString kubeconfig;
     QString context;
     QString namespaceName; // -n/--namespace
-    QString output;        // -o/--output: "", yaml, json
+    QString output;        // -o/--output: "", yaml, json ("table" is the default: "")
     bool dryRun = false;
     bool force = false;
     bool adopt = false;
     int timeoutSeconds = 300;
     QString kubevela = QStringLiteral("auto"); // auto, present, absent
     bool help = false;
+    bool timeoutGiven = false; // --timeout was given (probe: per request, default 5 s)
+    // --routing virtualservice|httproute (render, diff, apply, reapply, revert); empty: the
+    // plan's annotation, else the AppDeployment's in the cluster, else discovery.
+    QString routing;
+    // probe
+    QString url;
+    QString host;
+    int requests = 200;
+    int concurrency = 8;
+    QString header;           // --header NAME: attribution by that response header
+    QStringList fingerprints; // --fingerprint REVISION=TEXT, repeatable
 };
 
 // Exit codes.
@@ -49,9 +65,12 @@ int runApply(const Options& options);
 int runReapply(const Options& options); // the AppDeployment's stored plan, applied again
 int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
+int runProbe(const Options& options); // app/cli_probe.cpp
 
 void printError(const QString& message);
 void printOut(const QString& text);
+// The Client of the kubeconfig flags, warnings on stderr; null after printing why not.
+std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 
 } // namespace cli
 } // namespace veladesk

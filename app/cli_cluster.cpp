@@ -30,6 +30,8 @@ extern "C" void onInterrupt(int)
         a->cancel(); // sets an atomic flag only
 }
 
+} // namespace
+
 std::shared_ptr<kube::Client> connectOrFail(const Options& o)
 {
     kube::KubeConfigOptions k;
@@ -46,6 +48,8 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& o)
         QTextStream(stderr) << "warning: " << w << '\n';
     return c.value;
 }
+
+namespace {
 
 // All documents of the -f files.
 bool readDocuments(const Options& o, QList<QPair<QString, QJsonObject>>* out)
@@ -222,7 +226,7 @@ int runDiff(const Options& o)
     auto client = connectOrFail(o);
     if (!client)
         return exitDiffError;
-    kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName);
+    kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName, parseRoutingApi(o.routing));
     if (!d) {
         printError(d.status.toString());
         return exitDiffError;
@@ -245,6 +249,8 @@ int runDiff(const Options& o)
         return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
     }
     QString out;
+    if (d.value.routing)
+        out += QStringLiteral("routing: %1\n").arg(d.value.routing->describe());
     for (const ObjectDiff& od : d.value.objects) {
         out += QStringLiteral("%1: %2\n").arg(od.displayName(), changeName(od.change));
         out += od.unifiedDiff;
@@ -266,6 +272,7 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.readinessTimeout = std::chrono::seconds(o.timeoutSeconds);
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
+    ao.routing = parseRoutingApi(o.routing);
     Applier applier(std::move(client), plan, ao);
     const int total = applyStepCount;
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
@@ -428,13 +435,15 @@ int runStatus(const Options& o)
                 {QStringLiteral("replicasManagedBy"), managed}});
         }
         QJsonObject status = s.plan.status.toJson();
-        QJsonObject data{{QStringLiteral("name"), s.plan.name},
-                         {QStringLiteral("namespace"), ns},
-                         {QStringLiteral("phase"), s.plan.status.phase},
-                         {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
-                         {QStringLiteral("revisions"), revs},
-                         {QStringLiteral("applyInProgress"), s.applyInProgress},
-                         {QStringLiteral("interrupted"), s.interrupted}};
+        QJsonObject data{
+            {QStringLiteral("name"), s.plan.name},
+            {QStringLiteral("namespace"), ns},
+            {QStringLiteral("phase"), s.plan.status.phase},
+            {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
+            {QStringLiteral("revisions"), revs},
+            {QStringLiteral("routing"), s.routing ? routingApiName(*s.routing) : QString()},
+            {QStringLiteral("applyInProgress"), s.applyInProgress},
+            {QStringLiteral("interrupted"), s.interrupted}};
         if (s.lease)
             data.insert(
                 QStringLiteral("lease"),
@@ -455,6 +464,9 @@ int runStatus(const Options& o)
             .arg(ns, s.plan.name,
                  (s.plan.status.phase.isEmpty() ? QStringLiteral("(none)") : s.plan.status.phase) +
                      (s.interrupted ? QStringLiteral(" (interrupted)") : QString()));
+    if (s.routing)
+        out += QStringLiteral("Routing:       %1/%2 (annotation %3)\n")
+                   .arg(routingKind(*s.routing), s.plan.name, QLatin1String(routingAnnotation));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s.applyInProgress)
         out += QStringLiteral("Apply:         in progress by %1 (Lease %2, renewed %3 s ago)\n")
