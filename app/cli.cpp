@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace veladesk {
@@ -55,6 +57,9 @@ Flags:
   --kubevela auto|present|absent
                            app apply: whether KubeVela's controller records revisions
                            (default: detect a vela-core Deployment in vela-system)
+  --scale-down-delay DURATION
+                           apply: when routing changed, wait this long before pods go (scale-down,
+                           prune), so that gateways have taken the new routing (default 0s)
   --routing virtualservice|httproute
                            render, diff, apply: route through an Istio VirtualService or a
                            Gateway API HTTPRoute, recorded in the AppDeployment's annotation
@@ -210,6 +215,16 @@ ParseResult parse(const QStringList& args)
                 r.error = QStringLiteral("--kubevela must be auto, present or absent");
                 return r;
             }
+        } else if (arg == QLatin1String("--scale-down-delay")) {
+            QString t;
+            if (!takeValue(&t))
+                return r;
+            o.scaleDownDelaySeconds = parseDuration(t);
+            if (o.scaleDownDelaySeconds < 0) {
+                r.error = QStringLiteral("--scale-down-delay: \"%1\" is not a duration such as 5s")
+                              .arg(t);
+                return r;
+            }
         } else if (arg == QLatin1String("--routing")) {
             if (!takeValue(&o.routing))
                 return r;
@@ -262,6 +277,36 @@ ParseResult parse(const QStringList& args)
 } // namespace
 
 namespace cli {
+
+namespace {
+
+std::atomic<void*> g_interruptedJob{nullptr};
+std::atomic<void (*)(void*)> g_cancelJob{nullptr};
+
+extern "C" void onInterrupt(int)
+{
+    void* job = g_interruptedJob.load();
+    void (*cancel)(void*) = g_cancelJob.load();
+    if (job && cancel)
+        cancel(job);
+}
+
+} // namespace
+
+CancelOnInterrupt::CancelOnInterrupt(void* job, void (*cancel)(void*))
+{
+    g_cancelJob = cancel;
+    g_interruptedJob = job;
+    m_previousInt = std::signal(SIGINT, onInterrupt);
+    m_previousTerm = std::signal(SIGTERM, onInterrupt);
+}
+
+CancelOnInterrupt::~CancelOnInterrupt()
+{
+    std::signal(SIGINT, m_previousInt);
+    std::signal(SIGTERM, m_previousTerm);
+    g_interruptedJob = nullptr;
+}
 
 void printError(const QString& message)
 {

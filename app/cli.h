@@ -38,6 +38,7 @@ struct Options
     // --routing virtualservice|httproute (render, diff, apply, reapply, revert); empty: the
     // plan's annotation, else the AppDeployment's in the cluster, else discovery.
     QString routing;
+    int scaleDownDelaySeconds = 0; // --scale-down-delay (apply, reapply, revert)
     // probe
     QString url;
     QString host;
@@ -71,6 +72,27 @@ void printError(const QString& message);
 void printOut(const QString& text);
 // The Client of the kubeconfig flags, warnings on stderr; null after printing why not.
 std::shared_ptr<kube::Client> connectOrFail(const Options& options);
+
+// While it lives, SIGINT and SIGTERM call job.cancel() (which only sets an atomic flag) instead
+// of ending the process, so that a long command reports what it did; then the previous
+// handlers come back. One at a time.
+class CancelOnInterrupt
+{
+public:
+    template <typename Job>
+    explicit CancelOnInterrupt(Job& job)
+        : CancelOnInterrupt(&job, [](void* j) { static_cast<Job*>(j)->cancel(); })
+    {
+    }
+    ~CancelOnInterrupt();
+    CancelOnInterrupt(const CancelOnInterrupt&) = delete;
+    CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
+
+private:
+    CancelOnInterrupt(void* job, void (*cancel)(void*));
+    void (*m_previousInt)(int) = nullptr;
+    void (*m_previousTerm)(int) = nullptr;
+};
 
 } // namespace cli
 } // namespace veladesk

@@ -11,24 +11,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
-#include <atomic>
-#include <csignal>
 
 namespace veladesk::cli {
 
 namespace {
 
 using namespace kube::rollout;
-
-// Ctrl-C during `apply` cancels the applier (between requests, or while waiting for
-// readiness) so that it reports what was done and writes the Failed status.
-std::atomic<Applier*> g_runningApplier{nullptr};
-
-extern "C" void onInterrupt(int)
-{
-    if (Applier* a = g_runningApplier.load())
-        a->cancel(); // sets an atomic flag only
-}
 
 } // namespace
 
@@ -273,6 +261,7 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
     ao.routing = parseRoutingApi(o.routing);
+    ao.scaleDownDelay = std::chrono::seconds(o.scaleDownDelaySeconds);
     Applier applier(std::move(client), plan, ao);
     const int total = applyStepCount;
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
@@ -291,13 +280,12 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
                      .arg(applyStepName(r.step), stepStateName(r.state),
                           r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
     });
-    g_runningApplier = &applier;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    const ApplyReport report = applier.run();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
-    g_runningApplier = nullptr;
+    // Ctrl-C cancels the applier (between requests, or while waiting for readiness) so that it
+    // reports what was done and writes the Failed status.
+    const ApplyReport report = [&] {
+        const CancelOnInterrupt interrupt(applier);
+        return applier.run();
+    }();
     if (o.dryRun) {
         for (const ObjectDiff& d : report.dryRunDiffs)
             printOut(QStringLiteral("%1: %2\n").arg(d.displayName(), changeName(d.change)));

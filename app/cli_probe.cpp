@@ -12,8 +12,6 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QUrl>
-#include <atomic>
-#include <csignal>
 #include <unistd.h>
 
 namespace veladesk::cli {
@@ -21,15 +19,6 @@ namespace veladesk::cli {
 namespace {
 
 using namespace kube::rollout;
-
-// Ctrl-C ends the probe early; what was observed so far is reported.
-std::atomic<ProbeJob*> g_runningProbe{nullptr};
-
-extern "C" void onProbeInterrupt(int)
-{
-    if (ProbeJob* p = g_runningProbe.load())
-        p->cancel(); // sets an atomic flag only
-}
 
 QString percent(double share)
 {
@@ -140,13 +129,11 @@ int runProbe(const Options& o)
         QTextStream(stderr) << "\r  " << p.completed << '/' << p.requested << " requests, "
                             << p.attributed << " attributed" << Qt::flush;
     });
-    g_runningProbe = &job;
-    auto previous = std::signal(SIGINT, onProbeInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onProbeInterrupt);
-    const ProbeResult r = job.run();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
-    g_runningProbe = nullptr;
+    // Ctrl-C ends the probe early; what was observed so far is reported.
+    const ProbeResult r = [&] {
+        const CancelOnInterrupt interrupt(job);
+        return job.run();
+    }();
     if (tty && lastShown >= 0)
         QTextStream(stderr) << "\r\033[K" << Qt::flush;
 

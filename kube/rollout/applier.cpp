@@ -223,6 +223,7 @@ struct Applier::Private
     ServedRouting served;   // the route types the cluster serves
     RoutingChoice routing;  // the API this plan routes through
     QStringList routeNotes; // warnings of the Routing step, repeated in its message
+    bool routingChanged = false; // the Routing step changed or removed a route
     RenderResult rendered;
     QList<QPair<ResourceType, QJsonObject>> liveObjects; // per rendered object (empty if absent)
     QSet<int> adopt;                                     // indexes of rendered objects to adopt
@@ -264,6 +265,18 @@ struct Applier::Private
                               QStringLiteral("AppDeployment/") + plan.name,
                               QStringLiteral("LeaseLost")),
                 QStringLiteral("LeaseLost")};
+        return std::nullopt;
+    }
+    // Waits one poll interval, in small slices so that cancel() is honoured quickly.
+    [[nodiscard]] std::optional<StepError> pause() const
+    {
+        QElapsedTimer nap;
+        nap.start();
+        while (nap.elapsed() < options.pollInterval.count()) {
+            if (auto stop = interruption())
+                return stop;
+            QThread::msleep(50);
+        }
         return std::nullopt;
     }
     detail::RetryPolicy retryPolicy(std::chrono::steady_clock::time_point until)
@@ -331,6 +344,8 @@ struct Applier::Private
     Result<std::optional<QPair<ResourceType, QJsonObject>>> otherOwnedRoute();
     std::optional<StepError> readBackStep();
     std::optional<StepError> scaleDownStep();
+    // --scale-down-delay: after a routing change, before pods go.
+    std::optional<StepError> awaitProxies(ApplyStep s);
     std::optional<StepError> pruneStep();
     std::optional<StepError> statusStep();
     Status writeStatus(const QString& phase, const QString& conditionStatus, const QString& reason,
@@ -506,6 +521,7 @@ ApplyReport Applier::Private::execute()
     prunePreview.clear();
     keptAbovePlan.clear();
     routeNotes.clear();
+    routingChanged = false;
     lease.reset();
     holder = options.holderIdentity.isEmpty() ? applyHolderIdentity(options.tool)
                                               : options.holderIdentity;
@@ -1154,14 +1170,8 @@ Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, co
                               {}, QStringLiteral("ReadinessTimeout")),
                 QStringLiteral("ReadinessTimeout")};
         }
-        // Sleep in small slices so cancel() is honoured quickly.
-        QElapsedTimer nap;
-        nap.start();
-        while (nap.elapsed() < options.pollInterval.count()) {
-            if (auto stop = interruption())
-                return stop;
-            QThread::msleep(50);
-        }
+        if (auto stop = pause())
+            return stop;
     }
     finish(s, StepResult::State::Done,
            QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
@@ -1389,13 +1399,8 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
                                   .arg(pending.join(QStringLiteral(", "))),
                               route, QStringLiteral("RouteNotAccepted")),
                 QStringLiteral("RouteNotAccepted")};
-        QElapsedTimer nap;
-        nap.start();
-        while (nap.elapsed() < options.pollInterval.count()) {
-            if (auto stop = interruption())
-                return stop;
-            QThread::msleep(50);
-        }
+        if (auto stop = pause())
+            return stop;
     }
 }
 
@@ -1427,6 +1432,7 @@ std::optional<StepError> Applier::Private::routingStep()
             step(s).objects << objectKey(t, plan.name);
             deleted << objectKey(t, plan.name);
         }
+        routingChanged = !deleted.isEmpty();
         if (deleted.isEmpty())
             finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
         else
@@ -1436,6 +1442,7 @@ std::optional<StepError> Applier::Private::routingStep()
         return std::nullopt;
     }
     const int index = int(route - rendered.objects.constData());
+    routingChanged = specOf(liveObjects.value(index).second) != specOf(route->object);
     QJsonObject applied;
     if (auto err = applyRendered(s, index, route->object, &applied))
         return err;
@@ -1455,6 +1462,7 @@ std::optional<StepError> Applier::Private::routingStep()
         if (!st.ok())
             return StepError{st, QStringLiteral("ApplyFailed")};
         step(s).objects << objectKey(type, plan.name);
+        routingChanged = true;
         switched = QStringLiteral("; switched from %1: %2 deleted")
                        .arg(type.kind, objectKey(type, plan.name));
         progress(s, QStringLiteral("%1: deleted, %2 routes now")
@@ -1577,11 +1585,33 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
     return R::success(out);
 }
 
+std::optional<StepError> Applier::Private::awaitProxies(ApplyStep s)
+{
+    bool podsGo = !keptAbovePlan.isEmpty();
+    for (const auto& [type, obj] : prunePreview)
+        podsGo = podsGo || type.kind == QLatin1String("Deployment");
+    if (options.scaleDownDelay.count() <= 0 || !routingChanged || !podsGo)
+        return std::nullopt;
+    progress(s, QStringLiteral("waiting %1 ms (--scale-down-delay) for the gateways to take the "
+                               "new routing before pods go")
+                    .arg(options.scaleDownDelay.count()));
+    const auto until =
+        std::min(deadline, std::chrono::steady_clock::now() + options.scaleDownDelay);
+    while (std::chrono::steady_clock::now() < until) {
+        if (auto stop = interruption())
+            return stop;
+        QThread::msleep(50);
+    }
+    return std::nullopt;
+}
+
 std::optional<StepError> Applier::Private::scaleDownStep()
 {
     const ApplyStep s = ApplyStep::ScaleDown;
     if (auto stop =
             begin(s, QStringLiteral("lower replicas to the plan, now that routing has moved")))
+        return stop;
+    if (auto stop = awaitProxies(s))
         return stop;
     if (keptAbovePlan.isEmpty()) {
         finish(s, StepResult::State::Skipped, QStringLiteral("no replicas to lower"));

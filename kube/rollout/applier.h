@@ -22,7 +22,8 @@
 //                   traffic)
 //   ReadBack        the route read back routes exactly as planned, and the other API's route
 //                   is gone; otherwise stop before anything shrinks
-//   ScaleDown       lower replicas to the plan; never to 0 while a live route gives weight > 0
+//   ScaleDown       (after --scale-down-delay, when routing changed and pods are to go) lower
+//                   replicas to the plan; never to 0 while a live route gives weight > 0
 //   Prune           objects owned by this AppDeployment that the plan no longer names, listed
 //                   now (after routing changed), Services before Deployments; none that a live
 //                   route still gives weight > 0
@@ -103,6 +104,11 @@ struct ApplyOptions
     // How long the Routing step waits for a Gateway's controller to accept an HTTPRoute (only
     // for parent Gateways a controller has reported on; bounded by `timeout` too).
     std::chrono::milliseconds routeAcceptanceTimeout{std::chrono::seconds(30)};
+    // --scale-down-delay: after the routing step changed the routes, wait this long before
+    // pods go (scale-down, prune), so that gateways and sidecars have taken the new routing: a
+    // route is stored (and accepted) before the proxies apply it. 0: no wait (what the API
+    // objects say is all that is checked). Argo Rollouts' scaleDownDelaySeconds is the same idea.
+    std::chrono::milliseconds scaleDownDelay{0};
 };
 
 struct StepResult

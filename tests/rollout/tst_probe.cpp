@@ -32,6 +32,26 @@ ScriptedServer::Answer revision(const char* name)
     return answer(200, {{"X-Veladesk-Revision", name}});
 }
 
+// Revision `name`'s answer, taking 2 x pauseMs (a chunk, a pause, a chunk, a pause).
+ScriptedServer::Answer slowRevision(const char* name, int pauseMs)
+{
+    ScriptedServer::Answer a = revision(name);
+    a.chunked = true;
+    a.chunks = {"o", "k"};
+    a.pauseMs = pauseMs;
+    return a;
+}
+
+// `n` answers that never come.
+void queueHangs(ScriptedServer& server, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        ScriptedServer::Answer a;
+        a.hang = true;
+        server.queue(a);
+    }
+}
+
 // A port nothing listens on.
 int closedPort()
 {
@@ -250,13 +270,8 @@ private Q_SLOTS:
     {
         // Each answer takes 300 ms: with 3 in flight, 9 requests arrive in three waves.
         ScriptedServer server;
-        for (int i = 0; i < 9; ++i) {
-            ScriptedServer::Answer a = revision("app-v1");
-            a.chunked = true;
-            a.chunks = {"o", "k"};
-            a.pauseMs = 150;
-            server.queue(a);
-        }
+        for (int i = 0; i < 9; ++i)
+            server.queue(slowRevision("app-v1", 150));
         ProbeOptions o;
         o.url = QString::fromLatin1(server.url());
         o.requests = 9;
@@ -281,11 +296,7 @@ private Q_SLOTS:
         // Answers never come: each request ends at its timeout, and after 10 in a row without
         // an answer the probe stops instead of waiting out all 200.
         ScriptedServer server;
-        for (int i = 0; i < 40; ++i) {
-            ScriptedServer::Answer a;
-            a.hang = true;
-            server.queue(a);
-        }
+        queueHangs(server, 40);
         ProbeOptions o;
         o.url = QString::fromLatin1(server.url());
         o.requests = 200;
@@ -377,18 +388,9 @@ private Q_SLOTS:
     void cancelAndProgress()
     {
         ScriptedServer server;
-        for (int i = 0; i < 20; ++i) {
-            ScriptedServer::Answer a = revision("app-v1");
-            a.chunked = true;
-            a.chunks = {"o", "k"};
-            a.pauseMs = 100;
-            server.queue(a);
-        }
-        for (int i = 0; i < 20; ++i) {
-            ScriptedServer::Answer a;
-            a.hang = true;
-            server.queue(a);
-        }
+        for (int i = 0; i < 20; ++i)
+            server.queue(slowRevision("app-v1", 100));
+        queueHangs(server, 20);
         ProbeOptions o;
         o.url = QString::fromLatin1(server.url());
         o.requests = 1000;
