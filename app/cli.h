@@ -68,10 +68,15 @@ int runRevert(const Options& options);  // the last plan applied to completion, 
 int runStatus(const Options& options);
 int runProbe(const Options& options); // app/cli_probe.cpp
 
+// The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
+std::shared_ptr<kube::Client> connectOrFail(const Options& options);
+
+// logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
+bool isLogsCommand(const QString& word);
+int runLogsCommand(const QStringList& args, qsizetype commandAt);
+
 void printError(const QString& message);
 void printOut(const QString& text);
-// The Client of the kubeconfig flags, warnings on stderr; null after printing why not.
-std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 
 // While it lives, SIGINT and SIGTERM call job.cancel() (which only sets an atomic flag) instead
 // of ending the process, so that a long command reports what it did; then the previous

@@ -1,6 +1,6 @@
 #include "models/applicationsmodel.h"
 
-#include "models/kubeobjects.h"
+#include "models/namespacestore.h"
 
 #include <QColor>
 #include <QMap>
@@ -86,55 +86,54 @@ QVariant ApplicationsModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-void ApplicationsModel::setObjects(const QList<QJsonObject>& applications,
-                                   const QList<QJsonObject>& revisions,
-                                   const QList<QJsonObject>& appDeployments)
+void ApplicationsModel::setStore(const NamespaceStore* store)
 {
-    QMap<QString, ApplicationRow> byName; // sorted by name
-    QMap<QString, int> latestNumber;
-    for (const QJsonObject& app : applications) {
-        ApplicationRow row;
-        row.name = kubeName(app);
-        row.latestRevision = app.value(QLatin1String("status"))
-                                 .toObject()
-                                 .value(QLatin1String("latestRevision"))
-                                 .toObject()
-                                 .value(QLatin1String("name"))
-                                 .toString();
-        byName.insert(row.name, row);
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (store)
+        store->follow(this,
+                      {NamespaceStore::Kind::Applications,
+                       NamespaceStore::Kind::ApplicationRevisions,
+                       NamespaceStore::Kind::AppDeployments},
+                      [this] { refresh(); });
+    refresh();
+}
+
+void ApplicationsModel::refresh()
+{
+    if (!m_store) {
+        clear();
+        return;
     }
-    QMap<QString, QString> appOfRevision;
-    QMap<QString, QString> latestName;
-    for (const QJsonObject& rev : revisions) {
-        const RevisionInfo info = RevisionInfo::fromJson(rev);
-        if (info.appName.isEmpty())
+    QMap<QString, ApplicationRow> byName; // sorted by name
+    for (const ApplicationInfo& app : m_store->applications()) {
+        ApplicationRow& row = byName[app.name];
+        row.name = app.name;
+        row.latestRevision = app.latestRevision;
+    }
+    QMap<QString, int> latestNumber;
+    for (const kube::rollout::AppRevision& rev : m_store->revisions()) {
+        if (rev.appName.isEmpty())
             continue;
-        ApplicationRow& row = byName[info.appName];
-        row.name = info.appName;
+        ApplicationRow& row = byName[rev.appName];
+        row.name = rev.appName;
         ++row.revisions;
-        appOfRevision.insert(info.name, info.appName);
-        if (info.number > latestNumber.value(info.appName, -1)) {
-            latestNumber.insert(info.appName, info.number);
-            latestName.insert(info.appName, info.name);
+        // status.latestRevision may lag behind the recorded revisions: the highest number wins
+        if (rev.revision > latestNumber.value(rev.appName, -1)) {
+            latestNumber.insert(rev.appName, rev.revision);
+            row.latestRevision = rev.name;
         }
     }
-    // status.latestRevision may lag behind the recorded revisions: the highest number wins
-    for (auto it = latestName.cbegin(); it != latestName.cend(); ++it)
-        byName[it.key()].latestRevision = it.value();
-    for (const QJsonObject& ad : appDeployments) {
-        const AppDeploymentInfo info = AppDeploymentInfo::fromJson(ad);
-        QString app;
-        for (const auto& r : info.revisions)
-            if (appOfRevision.contains(r.first))
-                app = appOfRevision.value(r.first);
-        for (const auto& t : info.targets)
-            if (app.isEmpty() && appOfRevision.contains(t.revisionName))
-                app = appOfRevision.value(t.revisionName);
-        if (app.isEmpty() || !byName.contains(app) || !byName[app].appDeployment.isEmpty())
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        const kube::rollout::AppDeploymentPlan* ad = m_store->appDeploymentFor(it.key());
+        if (!ad)
             continue;
-        byName[app].appDeployment = info.name;
-        byName[app].phase = info.phase;
-        byName[app].problem = info.conditionMessage;
+        it->appDeployment = ad->name;
+        it->phase = ad->status.phase;
+        for (const kube::rollout::Condition& c : ad->status.conditions)
+            if (c.status != QLatin1String("True") && it->problem.isEmpty())
+                it->problem = c.message;
     }
     replaceRows(m_rows, byName.values(), [](const ApplicationRow& r) { return r.name; });
 }

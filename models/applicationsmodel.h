@@ -1,14 +1,18 @@
 #pragma once
 // The applications of a namespace: name, number of revisions, latest revision, the
 // AppDeployment that drives it (one whose appRevisions or targets name a revision of the app)
-// and that AppDeployment's phase. Snapshots are merged in place (no reset).
+// and that AppDeployment's phase, from the NamespaceStore; changes are merged in place.
 
 #include "models/keyedrows.h"
+
+#include <QPointer>
 
 #include <QJsonObject>
 #include <QList>
 
 namespace veladesk {
+
+class NamespaceStore;
 
 struct ApplicationRow
 {
@@ -46,16 +50,18 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // Applications, ApplicationRevisions and AppDeployments of one namespace. An app that has
-    // revisions but no Application object (deleted) is still listed.
-    void setObjects(const QList<QJsonObject>& applications, const QList<QJsonObject>& revisions,
-                    const QList<QJsonObject>& appDeployments);
+    // Follows the store's Applications, ApplicationRevisions and AppDeployments. An app that
+    // has revisions but no Application object (deleted) is still listed.
+    void setStore(const NamespaceStore* store);
+    // Rebuilds the rows from the store (merged in place); the store's changes call it.
+    void refresh();
     void clear();
     int rowOf(const QString& name) const;
     const ApplicationRow& application(int row) const { return m_rows[row]; }
 
 private:
     QList<ApplicationRow> m_rows;
+    QPointer<const NamespaceStore> m_store;
 };
 
 } // namespace veladesk

@@ -1,5 +1,6 @@
 #include "models/podsmodel.h"
 
+#include "kube/rollout/application.h"
 #include "kube/watch.h"
 #include "models/kubeobjects.h"
 
@@ -16,8 +17,8 @@ PodRow PodRow::fromJson(const QJsonObject& pod)
     r.name = kubeName(pod);
     if (r.uid.isEmpty())
         r.uid = r.name;
-    r.revision = labelValue(pod, labels::appRevision);
-    r.component = labelValue(pod, labels::component);
+    r.revision = labelValue(pod, kube::rollout::labels::appRevision);
+    r.component = labelValue(pod, kube::rollout::labels::component);
     r.created = creationTime(pod);
     const QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
     const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();

@@ -1,5 +1,7 @@
 #include "models/revisionsmodel.h"
 
+#include "models/namespacestore.h"
+
 #include <QFont>
 #include <QHash>
 #include <algorithm>
@@ -55,13 +57,13 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
         return {};
     const RevisionRow& r = m_rows[index.row()];
     if (role == NameRole)
-        return r.info.name;
+        return r.name;
     if (role == SortRole) {
         switch (index.column()) {
         case Name:
-            return r.info.number;
+            return r.number;
         case Age:
-            return r.info.created;
+            return r.created;
         case Replicas:
             return r.readyReplicas;
         case Weight:
@@ -74,16 +76,16 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
         QStringList parts;
         switch (index.column()) {
         case Name:
-            return r.info.name;
+            return r.name;
         case Age:
-            return formatAge(r.info.created, m_now());
+            return formatAge(r.created, m_now());
         case Images:
-            for (const ComponentInfo& c : r.info.components)
+            for (const RevisionComponent& c : r.components)
                 parts << c.image;
             return parts.join(QStringLiteral(", "));
         case Ports:
-            for (const ComponentInfo& c : r.info.components)
-                parts << QString::number(c.port);
+            for (const RevisionComponent& c : r.components)
+                parts << c.port;
             return parts.join(QStringLiteral(", "));
         case Replicas:
             return r.deployed ? QStringLiteral("%1/%2").arg(r.readyReplicas).arg(r.desiredReplicas)
@@ -96,9 +98,8 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == Images) {
         QStringList parts;
-        for (const ComponentInfo& c : r.info.components)
-            parts
-                << QStringLiteral("%1 (%2): %3, port %4").arg(c.name, c.type, c.image).arg(c.port);
+        for (const RevisionComponent& c : r.components)
+            parts << QStringLiteral("%1 (%2): %3, port %4").arg(c.name, c.type, c.image, c.port);
         return parts.join(QLatin1Char('\n'));
     }
     if (role == Qt::FontRole && index.column() == Name && r.inPlan) {
@@ -113,9 +114,21 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-void RevisionsModel::setObjects(const QString& appName, const QList<QJsonObject>& revisions,
-                                const QList<QJsonObject>& deployments,
-                                const QJsonObject& virtualService, const QJsonObject& appDeployment)
+void RevisionsModel::setStore(const NamespaceStore* store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (store)
+        store->follow(this,
+                      {NamespaceStore::Kind::ApplicationRevisions,
+                       NamespaceStore::Kind::AppDeployments, NamespaceStore::Kind::Deployments,
+                       NamespaceStore::Kind::VirtualServices},
+                      [this] { refresh(); });
+    refresh();
+}
+
+void RevisionsModel::setApplication(const QString& appName)
 {
     if (appName != m_app) {
         // another application: different rows altogether
@@ -124,53 +137,45 @@ void RevisionsModel::setObjects(const QString& appName, const QList<QJsonObject>
         m_app = appName;
         endResetModel();
     }
-    const AppDeploymentInfo plan = AppDeploymentInfo::fromJson(appDeployment);
-    const auto weights = virtualServiceWeights(virtualService);
-    // Index the namespace's Deployments once: a namespace may hold thousands of them.
-    QHash<QString, QList<const QJsonObject*>> byRevision;
-    QHash<QString, const QJsonObject*> unlabelledByName;
-    for (const QJsonObject& d : deployments) {
-        const QString label = labelValue(d, labels::appRevision);
-        if (label.isEmpty())
-            unlabelledByName.insert(kubeName(d), &d);
-        else
-            byRevision[label] << &d;
+    refresh();
+}
+
+void RevisionsModel::refresh()
+{
+    if (!m_store || m_app.isEmpty()) {
+        replaceRows(m_rows, {}, [](const RevisionRow& r) { return r.name; });
+        return;
     }
+    const kube::rollout::AppDeploymentPlan* plan = m_store->appDeploymentFor(m_app);
+    const VirtualServiceInfo* vs = plan ? m_store->virtualService(plan->name) : nullptr;
+    const QMap<QString, int> planned = plan ? plan->weightsByRevision() : QMap<QString, int>();
     QList<RevisionRow> next;
-    for (const QJsonObject& o : revisions) {
+    for (const kube::rollout::AppRevision& rev : m_store->revisionsOf(m_app)) {
         RevisionRow row;
-        row.info = RevisionInfo::fromJson(o);
-        if (row.info.appName != appName)
-            continue;
-        // by label (one lookup), else by the <component>-<vN> name of each component
-        QList<const QJsonObject*> mine = byRevision.value(row.info.name);
-        for (const ComponentInfo& c : row.info.components)
-            if (const QJsonObject* d =
-                    unlabelledByName.value(deploymentNameFor(row.info.name, c.name)))
-                mine << d;
-        for (const QJsonObject* d : std::as_const(mine)) {
+        row.name = rev.name;
+        row.number = rev.revision;
+        row.created = QDateTime::fromString(rev.creationTimestamp, Qt::ISODate);
+        for (const kube::rollout::Component& c : rev.application.components) {
+            const QJsonValue port = c.properties.value(QLatin1String("port"));
+            row.components << RevisionComponent{
+                c.name, c.type, c.properties.value(QLatin1String("image")).toString(),
+                port.isUndefined() || port.isNull() ? QStringLiteral("80")
+                                                    : port.toVariant().toString()};
+        }
+        for (const DeploymentInfo& d : m_store->deploymentsOf(rev)) {
             row.deployed = true;
-            const QJsonObject spec = d->value(QLatin1String("spec")).toObject();
-            const QJsonObject status = d->value(QLatin1String("status")).toObject();
-            row.desiredReplicas += spec.value(QLatin1String("replicas")).toInt(1);
-            row.readyReplicas += status.value(QLatin1String("readyReplicas")).toInt(0);
+            row.desiredReplicas += d.replicas;
+            row.readyReplicas += d.readyReplicas;
         }
-        if (!virtualService.isEmpty()) {
-            int sum = 0;
-            for (const auto& w : weights)
-                if (w.first.section(QLatin1Char('.'), 0, 0)
-                        .startsWith(row.info.name + QLatin1Char('-')))
-                    sum += w.second;
-            row.weight = sum;
-        }
-        row.inPlan = !appDeployment.isEmpty() && plan.namesRevision(row.info.name);
+        if (vs)
+            row.weight = vs->weightOf(rev.name);
+        row.inPlan = plan && (plan->revision(rev.name) || planned.contains(rev.name));
         next.append(row);
     }
     std::sort(next.begin(), next.end(), [](const RevisionRow& a, const RevisionRow& b) {
-        return a.info.number != b.info.number ? a.info.number < b.info.number
-                                              : a.info.name < b.info.name;
+        return a.number != b.number ? a.number < b.number : a.name < b.name;
     });
-    replaceRows(m_rows, next, [](const RevisionRow& r) { return r.info.name; });
+    replaceRows(m_rows, next, [](const RevisionRow& r) { return r.name; });
 }
 
 void RevisionsModel::clear()
@@ -179,14 +184,6 @@ void RevisionsModel::clear()
     m_rows.clear();
     m_app.clear();
     endResetModel();
-}
-
-QList<RevisionInfo> RevisionsModel::revisionInfos() const
-{
-    QList<RevisionInfo> out;
-    for (const RevisionRow& r : m_rows)
-        out << r.info;
-    return out;
 }
 
 } // namespace veladesk

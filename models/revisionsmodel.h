@@ -1,11 +1,13 @@
 #pragma once
 // The revisions of one application: name, age, image(s), port(s), replicas running
 // (ready/desired over the revision's Deployments) and the weight the live VirtualService
-// gives it. Snapshots are merged in place.
+// gives it, from the NamespaceStore; changes are merged in place.
 
 #include "models/ageticker.h"
 #include "models/keyedrows.h"
 #include "models/kubeobjects.h"
+
+#include <QPointer>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -15,9 +17,24 @@
 
 namespace veladesk {
 
+class NamespaceStore;
+
+struct RevisionComponent
+{
+    QString name;
+    QString type;
+    QString image;
+    QString port; // properties.port as written ("80" when absent: the webservice default)
+    bool operator==(const RevisionComponent&) const = default;
+};
+
+// What the pane shows of one revision (parsed once by the store as a kube::rollout::AppRevision).
 struct RevisionRow
 {
-    RevisionInfo info;
+    QString name;
+    int number = 0;
+    QDateTime created;
+    QList<RevisionComponent> components;
     int desiredReplicas = 0;
     int readyReplicas = 0;
     bool deployed = false;     // at least one Deployment exists for it
@@ -52,16 +69,14 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // `revisions`: ApplicationRevisions of the namespace (others than appName's are ignored);
-    // `deployments`: Deployments of the namespace (matched by label app.oam.dev/appRevision,
-    // else by the <component>-<vN> name); `virtualService`: the app's live VirtualService or
-    // empty; `appDeployment`: the app's AppDeployment or empty.
-    void setObjects(const QString& appName, const QList<QJsonObject>& revisions,
-                    const QList<QJsonObject>& deployments, const QJsonObject& virtualService,
-                    const QJsonObject& appDeployment);
+    // Follows the store's revisions, Deployments, VirtualServices and AppDeployments for the
+    // revisions of `appName` ("" : none). The weight column reads the VirtualService named
+    // after the app's AppDeployment.
+    void setStore(const NamespaceStore* store);
+    void setApplication(const QString& appName);
+    void refresh();
     void clear();
     QString appName() const { return m_app; }
-    QList<RevisionInfo> revisionInfos() const;
     const RevisionRow& revision(int row) const { return m_rows[row]; }
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     // dataChanged on the Age column only; m_ages calls it every second while rows exist.
@@ -70,6 +85,7 @@ public:
 private:
     AgeTicker m_ages{this, [this] { refreshAges(); }};
     QString m_app;
+    QPointer<const NamespaceStore> m_store;
     QList<RevisionRow> m_rows;
     std::function<QDateTime()> m_now;
 };

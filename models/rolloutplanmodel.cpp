@@ -3,33 +3,52 @@
 #include "models/weights.h"
 
 #include <QColor>
-#include <QJsonArray>
 #include <QRegularExpression>
 #include <algorithm>
 
 namespace veladesk {
 
+using kube::rollout::AppDeploymentPlan;
+using kube::rollout::AppRevision;
+using kube::rollout::Issue;
+using kube::rollout::WeightedTarget;
+
 namespace {
-QString hostShortName(const QString& host)
+// "spec.appRevisions[3].placement[0]..." -> 3; -1 when `field` is not under `prefix`.
+int indexUnder(const QString& field, QLatin1String prefix)
 {
-    return host.section(QLatin1Char('.'), 0, 0);
+    if (!field.startsWith(prefix))
+        return -1;
+    const qsizetype close = field.indexOf(QLatin1Char(']'), prefix.size());
+    bool ok = false;
+    const int i = field.mid(prefix.size(), close - prefix.size()).toInt(&ok);
+    return ok && close > 0 ? i : -1;
 }
 
-QJsonArray toArray(const QStringList& list)
+// Words for the plan-wide fields the editor shows as controls.
+QString fieldLabel(const QString& field)
 {
-    QJsonArray a;
-    for (const QString& s : list)
-        a.append(s);
-    return a;
+    if (field == QLatin1String("metadata.name"))
+        return QObject::tr("name");
+    if (field.startsWith(QLatin1String("spec.traffic.hosts")))
+        return QObject::tr("hosts");
+    if (field == QLatin1String("spec.traffic.http[0].weightedTargets"))
+        return QObject::tr("traffic");
+    return field;
+}
+
+void setHostReplicas(kube::rollout::RevisionPlacement& rp, int replicas)
+{
+    // one placement in the connected cluster; placements naming other clusters stay (and are
+    // reported by validate())
+    QList<kube::rollout::Placement> kept;
+    for (const kube::rollout::Placement& p : std::as_const(rp.placement))
+        if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
+            kept << p;
+    kept.prepend(kube::rollout::Placement{replicas, std::nullopt});
+    rp.placement = kept;
 }
 } // namespace
-
-RolloutPlanModel::RolloutPlanModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-int RolloutPlanModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int RolloutPlanModel::columnCount(const QModelIndex& parent) const
 {
@@ -79,7 +98,7 @@ QVariant RolloutPlanModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const PlanRow& r = m_rows[index.row()];
+    const PlanRow r = row(index.row());
     switch (role) {
     case WeightRole:
         return r.weight;
@@ -160,7 +179,7 @@ Qt::ItemFlags RolloutPlanModel::flags(const QModelIndex& index) const
         return f;
     switch (index.column()) {
     case Weight:
-        if (!m_rows[index.row()].locked)
+        if (!m_locked.contains(m_plan.appRevisions[index.row()].revisionName))
             f |= Qt::ItemIsEditable;
         break;
     case Locked:
@@ -200,7 +219,7 @@ bool RolloutPlanModel::setData(const QModelIndex& index, const QVariant& value, 
     switch (column) {
     case Weight: {
         const int w = value.toInt(&ok);
-        if (!ok || m_rows[row].locked)
+        if (!ok || m_locked.contains(m_plan.appRevisions[row].revisionName))
             return false;
         setWeight(row, w);
         return true;
@@ -229,105 +248,165 @@ bool RolloutPlanModel::setData(const QModelIndex& index, const QVariant& value, 
     }
 }
 
-const RevisionInfo* RolloutPlanModel::revision(const QString& name) const
+RolloutPlanModel::RolloutPlanModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    for (const RevisionInfo& r : m_revisions)
+    m_plan.traffic = kube::rollout::Traffic{};
+    m_plan.traffic->http.append(kube::rollout::HttpRule{});
+    m_baseline = m_plan;
+}
+
+int RolloutPlanModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_plan.appRevisions.size());
+}
+
+WeightedTarget& RolloutPlanModel::target(int row)
+{
+    return m_plan.traffic->http[0].weightedTargets[row];
+}
+
+const WeightedTarget& RolloutPlanModel::target(int row) const
+{
+    return m_plan.traffic->http[0].weightedTargets[row];
+}
+
+const AppRevision* RolloutPlanModel::revision(const QString& name) const
+{
+    for (const AppRevision& r : m_revisions)
         if (r.name == name)
             return &r;
     return nullptr;
 }
 
+void RolloutPlanModel::prefill(WeightedTarget& t) const
+{
+    const AppRevision* rev = revision(t.revisionName);
+    if (!rev || rev->application.components.isEmpty())
+        return;
+    const kube::rollout::Component* c = t.componentName.isEmpty()
+                                            ? &rev->application.components.first()
+                                            : rev->application.component(t.componentName);
+    if (!c)
+        return;
+    t.componentName = c->name;
+    t.port = c->ports().value(0, 80);
+}
+
+PlanRow RolloutPlanModel::row(int i) const
+{
+    PlanRow r;
+    if (i < 0 || i >= m_plan.appRevisions.size())
+        return r;
+    const kube::rollout::RevisionPlacement& rp = m_plan.appRevisions[i];
+    const WeightedTarget& t = target(i);
+    r.revisionName = rp.revisionName;
+    r.componentName = t.componentName;
+    r.port = t.port;
+    r.weight = t.weight;
+    r.replicas = rp.replicas();
+    r.locked = m_locked.contains(rp.revisionName);
+    if (const auto w = m_specWeight.constFind(rp.revisionName); w != m_specWeight.cend())
+        r.specWeight = *w;
+    if (const auto n = m_specReplicas.constFind(rp.revisionName); n != m_specReplicas.cend())
+        r.specReplicas = *n;
+    if (m_liveVirtualService)
+        r.liveWeight = m_liveVirtualService->weightOf(rp.revisionName);
+    const auto d = m_liveDeployments.constFind(
+        kube::rollout::deploymentName(t.componentName, rp.revisionName));
+    if (d != m_liveDeployments.cend()) {
+        r.liveReplicas = d->replicas;
+        r.liveReadyReplicas = d->readyReplicas;
+    }
+    return r;
+}
+
+QStringList RolloutPlanModel::componentsOf(const QString& revisionName) const
+{
+    QStringList out;
+    if (const AppRevision* rev = revision(revisionName))
+        for (const kube::rollout::Component& c : rev->application.components)
+            out << c.name;
+    return out;
+}
+
 void RolloutPlanModel::load(const QString& appName, const QString& namespaceName,
-                            const QJsonObject& appDeployment, const QList<RevisionInfo>& revisions)
+                            const AppDeploymentPlan* appDeployment,
+                            const QList<AppRevision>& revisions)
 {
     beginResetModel();
     m_appName = appName;
-    m_namespace = namespaceName;
     m_revisions = revisions;
-    std::sort(m_revisions.begin(), m_revisions.end(),
-              [](const RevisionInfo& a, const RevisionInfo& b) { return a.number < b.number; });
-    m_rows.clear();
-    m_hosts.clear();
-    m_gateways.clear();
-    m_liveVirtualService = false;
-    m_baselineObject = appDeployment;
+    m_locked.clear();
+    m_specWeight.clear();
+    m_specReplicas.clear();
+    m_isNew = appDeployment == nullptr;
 
-    auto prefill = [this](PlanRow& row) {
-        if (const RevisionInfo* info = revision(row.revisionName);
-            info && !info->components.isEmpty()) {
-            if (row.componentName.isEmpty())
-                row.componentName = info->components.first().name;
-            for (const ComponentInfo& c : info->components)
-                if (c.name == row.componentName)
-                    row.port = c.port;
-        }
-    };
-
-    if (!appDeployment.isEmpty()) {
-        const AppDeploymentInfo info = AppDeploymentInfo::fromJson(appDeployment);
-        m_name = info.name;
-        m_hosts = info.hosts;
-        m_gateways = info.gateways;
-        QStringList order;
-        for (const auto& r : info.revisions)
-            order << r.first;
-        for (const auto& t : info.targets)
-            if (!order.contains(t.revisionName))
-                order << t.revisionName;
-        for (const QString& name : order) {
-            PlanRow row;
-            row.revisionName = name;
-            row.replicas = 0;
-            for (const auto& r : info.revisions)
-                if (r.first == name)
-                    row.replicas = r.second;
-            row.specReplicas = row.replicas;
-            bool targeted = false;
-            for (const auto& t : info.targets) {
-                if (t.revisionName != name || targeted)
-                    continue;
-                targeted = true;
-                row.componentName = t.componentName;
-                row.port = t.port;
-                row.weight = t.weight;
-            }
-            if (!targeted)
-                prefill(row);
-            if (info.hasTraffic)
-                row.specWeight = row.weight;
-            m_rows.append(row);
-        }
-        if (!info.hasTraffic) {
-            const QList<int> even = evenSplit(kTotalWeight, int(m_rows.size()));
-            for (qsizetype i = 0; i < m_rows.size(); ++i)
-                m_rows[i].weight = even[i];
-        }
+    AppDeploymentPlan plan;
+    if (appDeployment) {
+        plan = *appDeployment;
+        plan.status = {};
     } else {
-        m_name = appName + QStringLiteral("-deploy");
-        if (!m_revisions.isEmpty()) {
-            PlanRow row;
-            row.revisionName = m_revisions.last().name;
-            row.weight = kTotalWeight;
-            row.replicas = 1;
-            prefill(row);
-            m_rows.append(row);
+        plan.name = appName + QStringLiteral("-deploy");
+    }
+    if (plan.namespaceName.isEmpty())
+        plan.namespaceName = namespaceName;
+    const bool hadTraffic = plan.traffic.has_value();
+    if (!plan.traffic)
+        plan.traffic = kube::rollout::Traffic{};
+    if (plan.traffic->http.isEmpty())
+        plan.traffic->http.append(kube::rollout::HttpRule{});
+    // Normal form: a revision targeted by http[0] but not listed in appRevisions gets a row
+    // (0 replicas); http[0] then has exactly one target per row, in row order.
+    const QList<WeightedTarget> targets = plan.traffic->http[0].weightedTargets;
+    for (const WeightedTarget& t : targets)
+        if (!plan.revision(t.revisionName)) {
+            kube::rollout::RevisionPlacement rp;
+            rp.revisionName = t.revisionName;
+            setHostReplicas(rp, 0);
+            plan.appRevisions.append(rp);
+        }
+    if (!appDeployment) {
+        QList<AppRevision> own;
+        for (const AppRevision& r : revisions)
+            if (r.appName == appName && (own.isEmpty() || r.revision >= own.last().revision))
+                own = {r};
+        if (!own.isEmpty()) {
+            kube::rollout::RevisionPlacement rp;
+            rp.revisionName = own.first().name;
+            setHostReplicas(rp, 1);
+            plan.appRevisions.append(rp);
         }
     }
-    m_baselineRows = m_rows;
-    m_baselineHosts = m_hosts;
-    m_baselineGateways = m_gateways;
+    QList<WeightedTarget> normal;
+    for (const kube::rollout::RevisionPlacement& rp : std::as_const(plan.appRevisions)) {
+        WeightedTarget t;
+        t.revisionName = rp.revisionName;
+        const auto found = std::find_if(targets.begin(), targets.end(), [&](const auto& x) {
+            return x.revisionName == rp.revisionName;
+        });
+        if (found != targets.end()) {
+            t = *found;
+        } else {
+            t.port = 80;
+            prefill(t);
+        }
+        if (appDeployment) {
+            m_specReplicas.insert(rp.revisionName, rp.replicas());
+            if (hadTraffic)
+                m_specWeight.insert(rp.revisionName, t.weight);
+        }
+        normal << t;
+    }
+    if (!hadTraffic) {
+        const QList<int> even = evenSplit(kTotalWeight, int(normal.size()));
+        for (qsizetype i = 0; i < normal.size(); ++i)
+            normal[i].weight = even[i];
+    }
+    plan.traffic->http[0].weightedTargets = normal;
+    m_plan = plan;
+    m_baseline = plan;
+    validate();
     endResetModel();
-    Q_EMIT planChanged();
-}
-
-void RolloutPlanModel::setAvailableRevisions(const QList<RevisionInfo>& revisions)
-{
-    QList<RevisionInfo> sorted = revisions;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const RevisionInfo& a, const RevisionInfo& b) { return a.number < b.number; });
-    if (sorted == m_revisions)
-        return;
-    m_revisions = sorted;
     Q_EMIT planChanged();
 }
 
@@ -335,267 +414,304 @@ void RolloutPlanModel::clear()
 {
     beginResetModel();
     m_appName.clear();
-    m_name.clear();
-    m_rows.clear();
-    m_baselineRows.clear();
-    m_hosts.clear();
-    m_gateways.clear();
-    m_baselineHosts.clear();
-    m_baselineGateways.clear();
-    m_baselineObject = {};
+    m_isNew = true;
+    m_plan = AppDeploymentPlan{};
+    m_plan.traffic = kube::rollout::Traffic{};
+    m_plan.traffic->http.append(kube::rollout::HttpRule{});
+    m_baseline = m_plan;
+    m_locked.clear();
+    m_specWeight.clear();
+    m_specReplicas.clear();
     m_revisions.clear();
-    m_liveVirtualService = false;
+    m_liveVirtualService.reset();
+    m_liveDeployments.clear();
+    validate();
     endResetModel();
     Q_EMIT planChanged();
 }
 
-void RolloutPlanModel::setLiveObjects(const QJsonObject& virtualService,
-                                      const QList<QJsonObject>& deployments)
+void RolloutPlanModel::setRevisions(const QList<AppRevision>& revisions)
 {
-    m_liveVirtualService = !virtualService.isEmpty();
-    const auto weights = virtualServiceWeights(virtualService);
-    auto apply = [&](PlanRow& row) {
-        row.liveWeight.reset();
-        row.liveReplicas.reset();
-        row.liveReadyReplicas.reset();
-        if (m_liveVirtualService) {
-            int sum = 0;
-            for (const auto& w : weights)
-                if (hostShortName(w.first).startsWith(row.revisionName + QLatin1Char('-')))
-                    sum += w.second;
-            row.liveWeight = sum;
-        }
-        const QString deployment = deploymentNameFor(row.revisionName, row.componentName);
-        for (const QJsonObject& d : deployments) {
-            if (kubeName(d) != deployment)
-                continue;
-            row.liveReplicas =
-                d.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(1);
-            row.liveReadyReplicas = d.value(QLatin1String("status"))
-                                        .toObject()
-                                        .value(QLatin1String("readyReplicas"))
-                                        .toInt(0);
-        }
+    auto names = [](const QList<AppRevision>& list) {
+        QStringList out;
+        for (const AppRevision& r : list)
+            out << r.name + QLatin1Char('/') + r.hash + QLatin1Char('/') + r.creationTimestamp;
+        return out;
     };
-    for (PlanRow& row : m_rows)
-        apply(row);
-    for (PlanRow& row : m_baselineRows)
-        apply(row);
-    if (!m_rows.isEmpty())
+    if (names(revisions) == names(m_revisions))
+        return;
+    m_revisions = revisions;
+    changed();
+}
+
+void RolloutPlanModel::setLive(const VirtualServiceInfo* virtualService,
+                               const QMap<QString, DeploymentInfo>& deployments)
+{
+    std::optional<VirtualServiceInfo> vs;
+    if (virtualService)
+        vs = *virtualService;
+    if (vs == m_liveVirtualService && deployments == m_liveDeployments)
+        return;
+    m_liveVirtualService = vs;
+    m_liveDeployments = deployments;
+    // live values are not part of the plan: no validation
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 
+void RolloutPlanModel::setExternalErrors(const QStringList& errors)
+{
+    if (errors == m_externalErrors)
+        return;
+    m_externalErrors = errors;
+    changed();
+}
+
 QStringList RolloutPlanModel::addableRevisions() const
 {
+    QList<const AppRevision*> own;
+    for (const AppRevision& r : m_revisions)
+        if (r.appName == m_appName && !m_plan.revision(r.name))
+            own << &r;
+    std::stable_sort(own.begin(), own.end(), [](const AppRevision* a, const AppRevision* b) {
+        return a->revision < b->revision;
+    });
     QStringList out;
-    for (const RevisionInfo& r : m_revisions) {
-        const bool present = std::any_of(m_rows.begin(), m_rows.end(), [&](const PlanRow& row) {
-            return row.revisionName == r.name;
-        });
-        if (!present)
-            out << r.name;
-    }
+    for (const AppRevision* r : std::as_const(own))
+        out << r->name;
     return out;
 }
 
-void RolloutPlanModel::emitRowChanged(int row)
+AppDeploymentPlan RolloutPlanModel::plan() const
 {
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    Q_EMIT planChanged();
+    AppDeploymentPlan p = m_plan;
+    if (p.traffic->hosts.isEmpty() && p.traffic->gateways.isEmpty())
+        p.traffic.reset();
+    return p;
 }
 
-void RolloutPlanModel::emitWeightsChanged()
+QList<int> RolloutPlanModel::weights() const
 {
-    if (!m_rows.isEmpty())
+    QList<int> out;
+    for (const WeightedTarget& t : m_plan.traffic->http[0].weightedTargets)
+        out << t.weight;
+    return out;
+}
+
+QList<bool> RolloutPlanModel::locks() const
+{
+    QList<bool> out;
+    for (const auto& rp : m_plan.appRevisions)
+        out << m_locked.contains(rp.revisionName);
+    return out;
+}
+
+void RolloutPlanModel::setWeights(const QList<int>& weights)
+{
+    for (qsizetype i = 0; i < weights.size(); ++i)
+        target(int(i)).weight = weights[i];
+}
+
+void RolloutPlanModel::changed()
+{
+    validate();
+    // validation may change any row's State column: repaint every row
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 
 int RolloutPlanModel::setWeight(int row, int weight)
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= rowCount())
         return 0;
-    QList<int> weights;
-    QList<bool> locked;
-    for (const PlanRow& r : m_rows) {
-        weights << r.weight;
-        locked << r.locked;
-    }
-    const QList<int> before = weights;
-    const int given = veladesk::setWeight(weights, locked, row, weight);
-    if (weights != before) {
-        for (qsizetype i = 0; i < m_rows.size(); ++i)
-            m_rows[i].weight = weights[i];
-        emitWeightsChanged();
+    QList<int> w = weights();
+    const QList<int> before = w;
+    const int given = veladesk::setWeight(w, locks(), row, weight);
+    if (w != before) {
+        setWeights(w);
+        changed();
     }
     return given;
 }
 
 void RolloutPlanModel::setLocked(int row, bool locked)
 {
-    if (row < 0 || row >= m_rows.size() || m_rows[row].locked == locked)
+    if (row < 0 || row >= rowCount())
         return;
-    m_rows[row].locked = locked;
-    emitRowChanged(row);
+    const QString name = m_plan.appRevisions[row].revisionName;
+    if (m_locked.contains(name) == locked)
+        return;
+    if (locked)
+        m_locked.insert(name);
+    else
+        m_locked.remove(name);
+    // a lock is not part of the plan: no validation
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT planChanged();
 }
 
 void RolloutPlanModel::setReplicas(int row, int replicas)
 {
-    if (row < 0 || row >= m_rows.size() || replicas < 0 || m_rows[row].replicas == replicas)
+    if (row < 0 || row >= rowCount() || replicas < 0 ||
+        m_plan.appRevisions[row].replicas() == replicas)
         return;
-    m_rows[row].replicas = replicas;
-    emitRowChanged(row);
+    setHostReplicas(m_plan.appRevisions[row], replicas);
+    changed();
 }
 
 void RolloutPlanModel::setPort(int row, int port)
 {
-    if (row < 0 || row >= m_rows.size() || m_rows[row].port == port)
+    if (row < 0 || row >= rowCount() || target(row).port == port)
         return;
-    m_rows[row].port = port;
-    emitRowChanged(row);
+    target(row).port = port;
+    changed();
 }
 
 void RolloutPlanModel::setComponent(int row, const QString& component)
 {
-    if (row < 0 || row >= m_rows.size() || m_rows[row].componentName == component)
+    if (row < 0 || row >= rowCount() || target(row).componentName == component)
         return;
-    m_rows[row].componentName = component;
-    if (const RevisionInfo* info = revision(m_rows[row].revisionName))
-        for (const ComponentInfo& c : info->components)
-            if (c.name == component)
-                m_rows[row].port = c.port;
-    emitRowChanged(row);
+    target(row).componentName = component;
+    prefill(target(row));
+    changed();
 }
 
 void RolloutPlanModel::splitEvenly()
 {
-    const QList<int> even = evenSplit(kTotalWeight, int(m_rows.size()));
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        m_rows[i].weight = even[i];
-        m_rows[i].locked = false;
-    }
-    emitWeightsChanged();
+    m_locked.clear();
+    setWeights(evenSplit(kTotalWeight, rowCount()));
+    changed();
 }
 
 bool RolloutPlanModel::addRevision(const QString& revisionName)
 {
     if (!addableRevisions().contains(revisionName))
         return false;
-    PlanRow row;
-    row.revisionName = revisionName;
-    row.weight = m_rows.isEmpty() ? kTotalWeight : 0;
-    row.replicas = 1;
-    if (const RevisionInfo* info = revision(revisionName); info && !info->components.isEmpty()) {
-        row.componentName = info->components.first().name;
-        row.port = info->components.first().port;
-    }
-    const int at = int(m_rows.size());
+    kube::rollout::RevisionPlacement rp;
+    rp.revisionName = revisionName;
+    setHostReplicas(rp, 1);
+    WeightedTarget t;
+    t.revisionName = revisionName;
+    t.port = 80;
+    t.weight = rowCount() == 0 ? kTotalWeight : 0;
+    prefill(t);
+    const int at = rowCount();
     beginInsertRows({}, at, at);
-    m_rows.append(row);
+    m_plan.appRevisions.append(rp);
+    m_plan.traffic->http[0].weightedTargets.append(t);
     endInsertRows();
-    Q_EMIT planChanged();
+    changed();
     return true;
 }
 
 void RolloutPlanModel::removeRevision(int row)
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= rowCount())
         return;
-    QList<int> weights;
-    QList<bool> locked;
-    for (const PlanRow& r : m_rows) {
-        weights << r.weight;
-        locked << r.locked;
-    }
-    const QList<int> rest = veladesk::removeRow(weights, locked, row);
+    const QList<int> rest = veladesk::removeRow(weights(), locks(), row);
     beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
+    m_locked.remove(m_plan.appRevisions[row].revisionName);
+    m_plan.appRevisions.removeAt(row);
+    m_plan.traffic->http[0].weightedTargets.removeAt(row);
+    setWeights(rest);
     endRemoveRows();
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        m_rows[i].weight = rest[i];
-    emitWeightsChanged();
+    changed();
 }
 
 bool RolloutPlanModel::setAppDeploymentName(const QString& name)
 {
     if (!isNewPlan())
         return false;
-    if (name != m_name) {
-        m_name = name;
-        Q_EMIT planChanged();
+    if (name != m_plan.name) {
+        m_plan.name = name;
+        changed();
     }
     return true;
 }
 
 void RolloutPlanModel::setHosts(const QStringList& hosts)
 {
-    if (hosts == m_hosts)
+    if (hosts == m_plan.traffic->hosts)
         return;
-    m_hosts = hosts;
-    emitWeightsChanged();
+    m_plan.traffic->hosts = hosts;
+    changed();
 }
 
 void RolloutPlanModel::setGateways(const QStringList& gateways)
 {
-    if (gateways == m_gateways)
+    if (gateways == m_plan.traffic->gateways)
         return;
-    m_gateways = gateways;
-    Q_EMIT planChanged();
+    m_plan.traffic->gateways = gateways;
+    changed();
 }
 
 int RolloutPlanModel::totalWeight() const
 {
     int sum = 0;
-    for (const PlanRow& r : m_rows)
-        sum += r.weight;
+    for (int w : weights())
+        sum += w;
     return sum;
+}
+
+void RolloutPlanModel::validate()
+{
+    ++m_validations;
+    m_issues.clear();
+    if (m_appName.isEmpty()) {
+        m_issues << Issue{Issue::Severity::Error, {}, tr("no application selected")};
+    } else {
+        if (m_plan.appRevisions.isEmpty())
+            m_issues << Issue{Issue::Severity::Error, QStringLiteral("spec.appRevisions"),
+                              tr("the plan names no revision")};
+        m_issues += kube::rollout::validate(plan(), m_revisions);
+    }
+    for (const QString& e : std::as_const(m_externalErrors))
+        m_issues << Issue{Issue::Severity::Error, {}, e};
+
+    m_rowProblems = QList<QStringList>(rowCount());
+    m_problems.clear();
+    m_warnings.clear();
+    static const QLatin1String revisionsPrefix("spec.appRevisions[");
+    static const QLatin1String targetsPrefix("spec.traffic.http[0].weightedTargets[");
+    for (const Issue& issue : std::as_const(m_issues)) {
+        int row = indexUnder(issue.field, revisionsPrefix);
+        if (row < 0)
+            row = indexUnder(issue.field, targetsPrefix);
+        QString text;
+        if (row >= 0 && row < rowCount())
+            // "<revision>: <message>", unless the message names the revision itself
+            text =
+                issue.message.contains(m_plan.appRevisions[row].revisionName)
+                    ? issue.message
+                    : m_plan.appRevisions[row].revisionName + QStringLiteral(": ") + issue.message;
+        else if (issue.field.isEmpty())
+            text = issue.message;
+        else
+            text = fieldLabel(issue.field) + QStringLiteral(": ") + issue.message;
+        if (!issue.isError()) {
+            m_warnings << text;
+            continue;
+        }
+        if (row >= 0 && row < rowCount())
+            m_rowProblems[row] << issue.message;
+        m_problems << text;
+    }
 }
 
 QString RolloutPlanModel::rowProblem(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= m_rowProblems.size())
         return {};
-    const PlanRow& r = m_rows[row];
-    if (r.componentName.isEmpty())
-        return tr("no component to deploy");
-    if (trafficEnabled() && r.weight > 0 && r.replicas == 0)
-        return tr("gets %1% of the traffic but has 0 replicas").arg(r.weight);
-    if (trafficEnabled() && (r.port < 1 || r.port > 65535))
-        return tr("port %1 is not a valid port").arg(r.port);
-    return {};
+    return m_rowProblems[row].join(QStringLiteral("; "));
 }
 
-QStringList RolloutPlanModel::problems() const
+QString RolloutPlanModel::rowDrift(int i) const
 {
-    QStringList out;
-    static const QRegularExpression dns1123(
-        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
-    if (m_appName.isEmpty())
-        out << tr("no application selected");
-    else if (m_name.isEmpty())
-        out << tr("the AppDeployment needs a name");
-    else if (m_name.size() > 253 || !dns1123.match(m_name).hasMatch())
-        out << tr("\"%1\" is not a valid AppDeployment name (lower case letters, digits, '-' and "
-                  "'.')")
-                   .arg(m_name);
-    if (!m_appName.isEmpty() && m_rows.isEmpty())
-        out << tr("the plan names no revision");
-    for (qsizetype i = 0; i < m_rows.size(); ++i)
-        if (const QString p = rowProblem(int(i)); !p.isEmpty())
-            out << m_rows[i].revisionName + QStringLiteral(": ") + p;
-    if (trafficEnabled() && !m_rows.isEmpty() && totalWeight() != kTotalWeight)
-        out << tr("weights add up to %1%, not 100%").arg(totalWeight());
-    if (!trafficEnabled() && !m_gateways.isEmpty())
-        out << tr("gateways are set but no host: traffic needs at least one host");
-    return out;
-}
-
-QString RolloutPlanModel::rowDrift(int row) const
-{
-    if (row < 0 || row >= m_rows.size() || isNewPlan())
+    if (i < 0 || i >= rowCount() || isNewPlan())
         return {};
-    const PlanRow& r = m_rows[row];
+    const PlanRow r = row(i);
     QStringList parts;
     if (r.specWeight) {
         if (!m_liveVirtualService)
@@ -620,7 +736,7 @@ QString RolloutPlanModel::rowDrift(int row) const
 
 bool RolloutPlanModel::hasDrift() const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
+    for (int i = 0; i < rowCount(); ++i)
         if (!rowDrift(i).isEmpty())
             return true;
     return false;
@@ -628,83 +744,20 @@ bool RolloutPlanModel::hasDrift() const
 
 bool RolloutPlanModel::isModified() const
 {
-    if (m_hosts != m_baselineHosts || m_gateways != m_baselineGateways ||
-        m_rows.size() != m_baselineRows.size())
-        return true;
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const PlanRow& a = m_rows[i];
-        const PlanRow& b = m_baselineRows[i];
-        if (a.revisionName != b.revisionName || a.componentName != b.componentName ||
-            a.port != b.port || a.weight != b.weight || a.replicas != b.replicas)
-            return true;
-    }
-    return false;
+    return m_plan.appRevisions != m_baseline.appRevisions || m_plan.traffic != m_baseline.traffic;
 }
 
 void RolloutPlanModel::revert()
 {
     beginResetModel();
-    // keep the live values just received
-    QList<PlanRow> rows = m_baselineRows;
-    m_rows = rows;
-    m_hosts = m_baselineHosts;
-    m_gateways = m_baselineGateways;
+    const QString name = m_plan.name;
+    m_plan = m_baseline;
+    if (m_isNew)
+        m_plan.name = name; // the name typed for a new plan stays
+    m_locked.clear();
+    validate();
     endResetModel();
     Q_EMIT planChanged();
-}
-
-QJsonObject RolloutPlanModel::toAppDeployment() const
-{
-    QJsonObject out;
-    out.insert(QStringLiteral("apiVersion"), QStringLiteral("core.oam.dev/v1beta1"));
-    out.insert(QStringLiteral("kind"), QStringLiteral("AppDeployment"));
-    QJsonObject meta;
-    const QJsonObject oldMeta = m_baselineObject.value(QLatin1String("metadata")).toObject();
-    meta.insert(QStringLiteral("name"), m_name);
-    const QString ns = oldMeta.value(QLatin1String("namespace")).toString(m_namespace);
-    if (!ns.isEmpty())
-        meta.insert(QStringLiteral("namespace"), ns);
-    for (const char* key : {"labels", "annotations"})
-        if (oldMeta.contains(QLatin1String(key)))
-            meta.insert(QLatin1String(key), oldMeta.value(QLatin1String(key)));
-    out.insert(QStringLiteral("metadata"), meta);
-
-    QJsonObject spec = m_baselineObject.value(QLatin1String("spec")).toObject();
-    QJsonArray revisions;
-    for (const PlanRow& r : m_rows) {
-        QJsonObject distribution{{QStringLiteral("replicas"), r.replicas}};
-        QJsonObject placement{{QStringLiteral("distribution"), distribution}};
-        revisions.append(QJsonObject{{QStringLiteral("revisionName"), r.revisionName},
-                                     {QStringLiteral("placement"), QJsonArray{placement}}});
-    }
-    spec.insert(QStringLiteral("appRevisions"), revisions);
-    if (trafficEnabled()) {
-        QJsonObject traffic = spec.value(QLatin1String("traffic")).toObject();
-        traffic.insert(QStringLiteral("hosts"), toArray(m_hosts));
-        if (m_gateways.isEmpty())
-            traffic.remove(QStringLiteral("gateways"));
-        else
-            traffic.insert(QStringLiteral("gateways"), toArray(m_gateways));
-        QJsonArray http = traffic.value(QLatin1String("http")).toArray();
-        QJsonObject route = http.isEmpty() ? QJsonObject() : http.first().toObject();
-        QJsonArray targets;
-        for (const PlanRow& r : m_rows)
-            targets.append(QJsonObject{{QStringLiteral("revisionName"), r.revisionName},
-                                       {QStringLiteral("componentName"), r.componentName},
-                                       {QStringLiteral("port"), r.port},
-                                       {QStringLiteral("weight"), r.weight}});
-        route.insert(QStringLiteral("weightedTargets"), targets);
-        if (http.isEmpty())
-            http.append(route);
-        else
-            http.replace(0, route);
-        traffic.insert(QStringLiteral("http"), http);
-        spec.insert(QStringLiteral("traffic"), traffic);
-    } else {
-        spec.remove(QStringLiteral("traffic"));
-    }
-    out.insert(QStringLiteral("spec"), spec);
-    return out;
 }
 
 } // namespace veladesk

@@ -1,20 +1,31 @@
 #pragma once
-// The editable rollout plan of one application: one row per revision in its AppDeployment,
-// with traffic weight, lock, replicas, component and port. Edits of a weight redistribute
-// over the unlocked rows (models/weights.h) so the total stays 100. The model reads an
-// AppDeployment object and writes one back (toAppDeployment) for the engine to render.
-// It also holds the live values (VirtualService weights, Deployment replicas) to show drift
-// between what the AppDeployment says and what runs.
+// The editable rollout plan of one application. The model wraps one
+// kube::rollout::AppDeploymentPlan value: row i is spec.appRevisions[i] together with
+// spec.traffic.http[0].weightedTargets[i] (load() normalises the plan to that shape; further
+// http rules are kept as they are). Edits change that value in place; after each edit the
+// engine's validate() runs once and its issues are mapped onto rows by their field paths.
+// There is no second form of the plan (no JSON, no row list): plan() is what the engine
+// renders, diffs and applies.
+//
+// Edits of a weight redistribute over the unlocked rows (models/weights.h) so the total stays
+// 100. The model also holds the live values (VirtualService weights, Deployment replicas) to
+// show drift between what the AppDeployment says and what runs.
 
-#include "models/kubeobjects.h"
+#include "kube/rollout/application.h"
+#include "kube/rollout/plan.h"
+#include "kube/rollout/render.h"
+#include "models/namespacestore.h"
 
 #include <QAbstractTableModel>
-#include <QJsonObject>
+#include <QHash>
+#include <QSet>
 #include <QStringList>
 #include <optional>
 
 namespace veladesk {
 
+// One row as the editor shows it: a view computed from the plan, the locks, the loaded spec
+// and the live objects (not stored).
 struct PlanRow
 {
     QString revisionName;
@@ -70,27 +81,37 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Loads the plan of `appName` from its AppDeployment (an empty object: a new plan named
-    // "<app>-appdeploy" with the latest revision at 100%). `revisions` are the application's
-    // revisions (components and ports for prefilling). This is the baseline Revert goes back to.
+    // Loads the plan of `appName` from its AppDeployment (nullptr: a new plan named
+    // "<app>-deploy" with the latest revision at 100%). `revisions` are the namespace's
+    // revisions (the app's prefill components and ports; all are what validate() checks).
+    // This is the baseline Revert goes back to.
     void load(const QString& appName, const QString& namespaceName,
-              const QJsonObject& appDeployment, const QList<RevisionInfo>& revisions);
+              const kube::rollout::AppDeploymentPlan* appDeployment,
+              const QList<kube::rollout::AppRevision>& revisions);
     void clear();
-    // New revisions recorded since load(): updates what can be added, keeps the rows.
-    void setAvailableRevisions(const QList<RevisionInfo>& revisions);
-    // Live objects for drift: the VirtualService named after the AppDeployment (empty if absent)
-    // and the Deployments of the namespace.
-    void setLiveObjects(const QJsonObject& virtualService, const QList<QJsonObject>& deployments);
+    // Revisions recorded since load(): updates what can be added and validates again.
+    void setRevisions(const QList<kube::rollout::AppRevision>& revisions);
+    // Live objects for drift: the VirtualService named after the AppDeployment (nullptr if
+    // absent) and the Deployments of the namespace.
+    void setLive(const VirtualServiceInfo* virtualService,
+                 const QMap<QString, DeploymentInfo>& deployments);
+    // Plan-wide errors found outside the plan (e.g. "the AppDeployment CRD is not installed").
+    void setExternalErrors(const QStringList& errors);
 
     QString appName() const { return m_appName; }
-    QString appDeploymentName() const { return m_name; }
+    QString appDeploymentName() const { return m_plan.name; }
     // Names a new plan (an existing AppDeployment keeps its name: returns false).
     bool setAppDeploymentName(const QString& name);
-    bool isNewPlan() const { return m_baselineObject.isEmpty(); }
-    const QList<PlanRow>& rows() const { return m_rows; }
-    QList<RevisionInfo> availableRevisions() const { return m_revisions; }
+    bool isNewPlan() const { return m_isNew; }
+    PlanRow row(int row) const;
+    // Components of a revision (for the picker), in the revision's order.
+    QStringList componentsOf(const QString& revisionName) const;
     // Revisions of the application not yet in the plan.
     QStringList addableRevisions() const;
+
+    // The plan as the engine takes it (traffic unset when there are neither hosts nor gateways).
+    kube::rollout::AppDeploymentPlan plan() const;
+    const QList<kube::rollout::AppRevision>& revisions() const { return m_revisions; }
 
     // Weight edits; return the weight the row actually got (see setWeight in weights.h).
     int setWeight(int row, int weight);
@@ -102,48 +123,61 @@ public:
     bool addRevision(const QString& revisionName); // new row with weight 0, 1 replica
     void removeRevision(int row);                  // its weight goes to the unlocked rows
 
-    QStringList hosts() const { return m_hosts; }
-    QStringList gateways() const { return m_gateways; }
+    QStringList hosts() const { return m_plan.traffic->hosts; }
+    QStringList gateways() const { return m_plan.traffic->gateways; }
     void setHosts(const QStringList& hosts);
     void setGateways(const QStringList& gateways);
     // Traffic is routed (a VirtualService rendered) when at least one host is set.
-    bool trafficEnabled() const { return !m_hosts.isEmpty(); }
+    bool trafficEnabled() const { return !m_plan.traffic->hosts.isEmpty(); }
 
     int totalWeight() const;
-    // Plan-wide and per-row problems; Apply must stay disabled while any exists.
-    QStringList problems() const;
-    bool isValid() const { return problems().isEmpty(); }
+    // The result of the last validation: errors (Apply must stay disabled while any exists),
+    // each "<revision>: <message>" or "<what>: <message>", and warnings.
+    const QList<kube::rollout::Issue>& issues() const { return m_issues; }
+    QStringList problems() const { return m_problems; }
+    QStringList warnings() const { return m_warnings; }
+    bool isValid() const { return m_problems.isEmpty(); }
     QString rowProblem(int row) const;
     QString rowDrift(int row) const;
     bool hasDrift() const;
     bool isModified() const;
-
-    // The AppDeployment to apply: the loaded object with spec.appRevisions and spec.traffic
-    // replaced by the plan (other http routes and unknown fields kept).
-    QJsonObject toAppDeployment() const;
+    // How many times the plan was validated since construction (one per edit).
+    int validationCount() const { return m_validations; }
 
 public Q_SLOTS:
     void revert();
 
 Q_SIGNALS:
-    // Emitted after any change of rows, hosts, gateways or live values.
+    // Emitted after any change of the plan, its validation or the live values.
     void planChanged();
 
 private:
-    void emitRowChanged(int row);
-    void emitWeightsChanged();
-    const RevisionInfo* revision(const QString& name) const;
+    kube::rollout::WeightedTarget& target(int row);
+    const kube::rollout::WeightedTarget& target(int row) const;
+    const kube::rollout::AppRevision* revision(const QString& name) const;
+    void prefill(kube::rollout::WeightedTarget& target) const;
+    QList<int> weights() const;
+    QList<bool> locks() const;
+    void setWeights(const QList<int>& weights);
+    void changed(); // validate, dataChanged, planChanged
+    void validate();
 
     QString m_appName;
-    QString m_namespace;
-    QString m_name;
-    QJsonObject m_baselineObject;
-    QList<PlanRow> m_baselineRows;
-    QStringList m_baselineHosts, m_baselineGateways;
-    QList<PlanRow> m_rows;
-    QStringList m_hosts, m_gateways;
-    QList<RevisionInfo> m_revisions;
-    bool m_liveVirtualService = false;
+    bool m_isNew = true;
+    kube::rollout::AppDeploymentPlan m_plan; // traffic always set, http[0] one target per row
+    kube::rollout::AppDeploymentPlan m_baseline;
+    QSet<QString> m_locked; // revision names
+    // what the loaded AppDeployment said, per revision
+    QHash<QString, int> m_specWeight, m_specReplicas;
+    QList<kube::rollout::AppRevision> m_revisions;
+    std::optional<VirtualServiceInfo> m_liveVirtualService;
+    QMap<QString, DeploymentInfo> m_liveDeployments;
+    QStringList m_externalErrors;
+
+    QList<kube::rollout::Issue> m_issues;
+    QList<QStringList> m_rowProblems;
+    QStringList m_problems, m_warnings;
+    int m_validations = 0;
 };
 
 } // namespace veladesk

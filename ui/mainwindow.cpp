@@ -1,13 +1,11 @@
 #include "ui/mainwindow.h"
 
-#include "kube/rollout/cluster.h"
-#include "kube/rollout/render.h"
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
-#include "models/kubeobjects.h"
 #include "models/logmodel.h"
 #include "models/podsmodel.h"
 #include "models/revisionsmodel.h"
+#include "models/rolloutcontroller.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/applypane.h"
 #include "ui/podsview.h"
@@ -63,13 +61,6 @@ private:
     QString m_prefix;
 };
 
-// What of an AppDeployment the editor's baseline depends on.
-QJsonObject specOf(const QJsonObject& appDeployment)
-{
-    return QJsonObject{{QStringLiteral("name"), kubeName(appDeployment)},
-                       {QStringLiteral("spec"), appDeployment.value(QLatin1String("spec"))}};
-}
-
 QTreeView* makeTable(QWidget* parent, const QString& name)
 {
     auto* view = new QTreeView(parent);
@@ -110,67 +101,14 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
     m_pods = new PodsModel(this);
     m_apps = new ApplicationsModel(this);
     m_revisions = new RevisionsModel(this);
-    m_plan = new RolloutPlanModel(this);
-    m_session = new ClusterSession(m_log, m_pods, this);
+    m_controller = new RolloutController(this);
+    m_session = new ClusterSession(this);
 
     buildActions();
     buildClusterBar();
     buildPanes();
-
-    connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onSessionState);
-    connect(m_session, &ClusterSession::serverVersionChanged, this, [this](const QString& v) {
-        m_versionLabel->setText(v.isEmpty() ? QString() : tr("Kubernetes %1").arg(v));
-    });
-    connect(m_session, &ClusterSession::namespacesChanged, this,
-            [this](const QStringList& namespaces) {
-                const QSignalBlocker block(m_namespaceCombo);
-                m_namespaceCombo->clear();
-                m_namespaceCombo->addItems(namespaces);
-                m_namespaceCombo->setCurrentText(m_session->currentNamespace());
-            });
-    connect(m_session, &ClusterSession::contextChanged, this,
-            [this](const QString& context, const QString& ns) {
-                const QSignalBlocker b1(m_contextCombo), b2(m_namespaceCombo);
-                m_contextCombo->setCurrentText(context);
-                if (m_namespaceCombo->findText(ns) < 0)
-                    m_namespaceCombo->addItem(ns);
-                m_namespaceCombo->setCurrentText(ns);
-                setWindowTitle(tr("VelaDesk — %1 / %2[*]").arg(context, ns));
-                m_autoSelectDone = false;
-            });
-    connect(m_session, &ClusterSession::snapshotChanged, this, &MainWindow::onSnapshot);
-    connect(m_session, &ClusterSession::podWatchHealthChanged, this,
-            [this](kube::WatchHealth health, const QString& message) {
-                QString title = tr("Pods");
-                if (health == kube::WatchHealth::Connecting)
-                    title = tr("Pods (listing…)");
-                else if (health == kube::WatchHealth::Reconnecting)
-                    title = tr("Pods (watch reconnecting: %1)").arg(message);
-                else if (health == kube::WatchHealth::Failed)
-                    title = tr("Pods (watch failed, not live: %1)").arg(message);
-                for (QDockWidget* d : std::as_const(m_docks))
-                    if (d->objectName() == QLatin1String("podsDock"))
-                        d->setWindowTitle(title);
-            });
-    connect(m_session, &ClusterSession::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            statusBar()->showMessage(tr("Loading %1…").arg(m_session->currentNamespace()));
-        else
-            statusBar()->showMessage(tr("Loaded %1 applications, %2 revisions")
-                                         .arg(m_session->snapshot().applications.size())
-                                         .arg(m_session->snapshot().revisions.size()),
-                                     5000);
-    });
-    connect(m_plan, &RolloutPlanModel::planChanged, this, &MainWindow::validateWithEngine);
-    connect(m_plan, &RolloutPlanModel::planChanged, this, [this] {
-        setWindowModified(m_plan->isModified());
-        if (!m_previewedPlan.isEmpty() && m_plan->toAppDeployment() != m_previewedPlan)
-            m_preview->markStale();
-    });
-    connect(m_editor, &RolloutEditor::validityChanged, this, [this](bool valid) {
-        m_planValid = valid;
-        updateActions();
-    });
+    wireSession();
+    wireController();
 
     restoreSettings();
 
@@ -202,11 +140,7 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
     updateActions();
 }
 
-MainWindow::~MainWindow()
-{
-    if (m_applier)
-        m_applier->cancel();
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
@@ -230,8 +164,9 @@ void MainWindow::buildActions()
                           tr("Stop the running apply"), &MainWindow::cancelApply);
     m_revertAction = make(tr("Re&vert edits"), QKeySequence(Qt::CTRL | Qt::Key_Z),
                           tr("Discard the edits not applied yet"), &MainWindow::revert);
-    m_evenAction = make(tr("Split &evenly"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                        tr("Unlock all rows and split evenly"), [this] { m_plan->splitEvenly(); });
+    m_evenAction =
+        make(tr("Split &evenly"), QKeySequence(Qt::CTRL | Qt::Key_E),
+             tr("Unlock all rows and split evenly"), [this] { planModel()->splitEvenly(); });
     m_applyAction->setObjectName(QStringLiteral("applyAction"));
     m_previewAction->setObjectName(QStringLiteral("previewAction"));
     m_revertAction->setObjectName(QStringLiteral("revertAction"));
@@ -305,9 +240,7 @@ void MainWindow::buildClusterBar()
             m_contextCombo->setCurrentIndex(m_contextCombo->findText(m_session->currentContext()));
             return;
         }
-        m_selectedApp.clear();
-        m_plan->clear();
-        m_revisions->clear();
+        selectApp({});
         m_session->connectTo(context);
     });
     auto nsChosen = [this] {
@@ -319,9 +252,7 @@ void MainWindow::buildClusterBar()
             m_namespaceCombo->setCurrentText(m_session->currentNamespace());
             return;
         }
-        m_selectedApp.clear();
-        m_plan->clear();
-        m_revisions->clear();
+        selectApp({});
         m_session->setNamespace(ns);
     };
     connect(m_namespaceCombo, &QComboBox::activated, this, nsChosen);
@@ -363,7 +294,7 @@ void MainWindow::buildPanes()
     m_revisionsView->header()->setStretchLastSection(false);
     left->addWidget(m_appsView);
     left->addWidget(m_revisionsView);
-    m_editor = new RolloutEditor(m_plan, split);
+    m_editor = new RolloutEditor(planModel(), split);
     split->addWidget(left);
     split->addWidget(m_editor);
     split->setStretchFactor(0, 2);
@@ -431,7 +362,7 @@ void MainWindow::buildPanes()
     connect(m_revisionsView, &QAbstractItemView::doubleClicked, this,
             [this](const QModelIndex& index) {
                 const QString name = index.data(RevisionsModel::NameRole).toString();
-                if (!isApplying() && m_plan->addRevision(name))
+                if (!isApplying() && planModel()->addRevision(name))
                     m_log->info(QStringLiteral("veladesk"), tr("added %1 to the plan").arg(name));
             });
 
@@ -490,8 +421,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     saveSettings();
-    if (m_applier)
-        m_applier->cancel();
+    m_controller->cancelApply();
     QMainWindow::closeEvent(event);
 }
 
@@ -547,6 +477,7 @@ void MainWindow::onSessionState()
         m_banner->setPalette(pal);
         statusBar()->showMessage(m_session->stateMessage());
     }
+    updateConnection();
     updateActions();
 }
 
@@ -561,10 +492,149 @@ void MainWindow::reload()
         m_session->reload();
 }
 
-void MainWindow::onSnapshot()
+RolloutPlanModel* MainWindow::planModel() const
 {
-    const NamespaceSnapshot& snap = m_session->snapshot();
-    m_apps->setObjects(snap.applications, snap.revisions, snap.appDeployments);
+    return m_controller->planModel();
+}
+
+bool MainWindow::isApplying() const
+{
+    return m_controller->isApplying();
+}
+
+void MainWindow::wireSession()
+{
+    NamespaceStore* store = m_session->store();
+    // The models follow the store; the applications model first, so that onApplicationsChanged
+    // below sees its rows.
+    m_apps->setStore(store);
+    m_revisions->setStore(store);
+    m_controller->setStore(store);
+    connect(store, &NamespaceStore::changesDone, this, &MainWindow::onApplicationsChanged);
+    connect(store, &NamespaceStore::podsReset, m_pods, &PodsModel::setPods);
+    connect(store, &NamespaceStore::podEvents, m_pods, &PodsModel::enqueue);
+    connect(store, &NamespaceStore::kubeEvents, this, [this](const QList<KubeEvent>& events) {
+        for (const KubeEvent& e : events)
+            m_log->append(e.type == QLatin1String("Warning") ? LogEntry::Level::Warning
+                                                             : LogEntry::Level::Info,
+                          QStringLiteral("event"), e.text());
+    });
+    connect(m_session, &ClusterSession::message, m_log,
+            [this](LogEntry::Level level, const QString& source, const QString& text) {
+                m_log->append(level, source, text);
+            });
+    connect(m_session, &ClusterSession::stateChanged, this, &MainWindow::onSessionState);
+    connect(m_session, &ClusterSession::serverVersionChanged, this, [this](const QString& v) {
+        m_versionLabel->setText(v.isEmpty() ? QString() : tr("Kubernetes %1").arg(v));
+    });
+    connect(m_session, &ClusterSession::namespacesChanged, this,
+            [this](const QStringList& namespaces) {
+                const QSignalBlocker block(m_namespaceCombo);
+                m_namespaceCombo->clear();
+                m_namespaceCombo->addItems(namespaces);
+                m_namespaceCombo->setCurrentText(m_session->currentNamespace());
+            });
+    connect(m_session, &ClusterSession::contextChanged, this,
+            [this](const QString& context, const QString& ns) {
+                const QSignalBlocker b1(m_contextCombo), b2(m_namespaceCombo);
+                m_contextCombo->setCurrentText(context);
+                if (m_namespaceCombo->findText(ns) < 0)
+                    m_namespaceCombo->addItem(ns);
+                m_namespaceCombo->setCurrentText(ns);
+                setWindowTitle(tr("VelaDesk — %1 / %2[*]").arg(context, ns));
+                m_autoSelectDone = false;
+                updateConnection();
+            });
+    connect(m_session, &ClusterSession::podWatchHealthChanged, this,
+            [this](kube::WatchHealth health, const QString& message) {
+                QString title = tr("Pods");
+                if (health == kube::WatchHealth::Connecting)
+                    title = tr("Pods (listing…)");
+                else if (health == kube::WatchHealth::Reconnecting)
+                    title = tr("Pods (watch reconnecting: %1)").arg(message);
+                else if (health == kube::WatchHealth::Failed)
+                    title = tr("Pods (watch failed, not live: %1)").arg(message);
+                for (QDockWidget* d : std::as_const(m_docks))
+                    if (d->objectName() == QLatin1String("podsDock"))
+                        d->setWindowTitle(title);
+            });
+    connect(m_session, &ClusterSession::loadingChanged, this, [this](bool loading) {
+        if (loading) {
+            statusBar()->showMessage(tr("Loading %1…").arg(m_session->currentNamespace()));
+            return;
+        }
+        statusBar()->showMessage(tr("Loaded %1 applications, %2 revisions")
+                                     .arg(m_session->store()->applications().size())
+                                     .arg(m_session->store()->revisions().size()),
+                                 5000);
+        if (m_session->appDeploymentCrdMissing())
+            statusBar()->showMessage(
+                tr("The AppDeployment CRD is not installed: run `veladesk setup`."));
+        onApplicationsChanged();
+    });
+}
+
+void MainWindow::wireController()
+{
+    RolloutController* c = m_controller;
+    connect(c, &RolloutController::message, m_log,
+            [this](LogEntry::Level level, const QString& source, const QString& text) {
+                m_log->append(level, source, text);
+            });
+    connect(c, &RolloutController::stateChanged, this, &MainWindow::updateActions);
+    connect(c, &RolloutController::problemsChanged, this, &MainWindow::updateActions);
+    connect(c, &RolloutController::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(c, &RolloutController::phaseChanged, m_editor, &RolloutEditor::setPhase);
+    connect(c, &RolloutController::serverPlanChanged, this, [this] {
+        statusBar()->showMessage(tr("The AppDeployment changed on the server; Revert loads it."),
+                                 8000);
+    });
+    connect(planModel(), &RolloutPlanModel::planChanged, this, &MainWindow::updateActions);
+
+    connect(c, &RolloutController::previewCleared, m_preview, &PreviewPane::clear);
+    connect(c, &RolloutController::previewRendered, m_preview, &PreviewPane::setRendered);
+    connect(c, &RolloutController::previewBusy, m_preview, &PreviewPane::setBusy);
+    connect(c, &RolloutController::previewDiffs, m_preview, &PreviewPane::setDiffs);
+    connect(c, &RolloutController::previewFailed, m_preview, &PreviewPane::setError);
+    connect(c, &RolloutController::previewStaleChanged, m_preview, [this](bool stale) {
+        if (stale)
+            m_preview->markStale();
+    });
+    connect(c, &RolloutController::previewFinished, this, &MainWindow::previewFinished);
+
+    connect(c, &RolloutController::applyRefused, this, [this](const QString& why) {
+        m_applyPane->failedToStart(why);
+        Q_EMIT applyFinished(false);
+    });
+    connect(c, &RolloutController::applyStarted, this, [this](const QString& what) {
+        m_applyPane->begin(what);
+        m_editor->setEditingEnabled(false);
+        updateActions();
+    });
+    connect(c, &RolloutController::stepStarted, m_applyPane, &ApplyPane::stepStarted);
+    connect(c, &RolloutController::stepProgress, m_applyPane, &ApplyPane::stepProgress);
+    connect(c, &RolloutController::stepFinished, m_applyPane, &ApplyPane::stepFinished);
+    connect(c, &RolloutController::applyFinished, this,
+            [this](const kube::rollout::ApplyReport& report) {
+                m_applyPane->finished(report);
+                m_editor->setEditingEnabled(true);
+                updateActions();
+                Q_EMIT applyFinished(report.ok());
+            });
+}
+
+void MainWindow::updateConnection()
+{
+    const bool connected = m_session->state() == ClusterSession::State::Connected;
+    m_controller->setConnection(connected ? m_session->client() : nullptr,
+                                m_session->currentContext(), m_session->currentNamespace());
+    m_controller->setAppDeploymentCrdMissing(connected && m_session->appDeploymentCrdMissing());
+}
+
+// The applications pane changed: open the remembered or the first application, or notice
+// that the selected one is gone.
+void MainWindow::onApplicationsChanged()
+{
     if (m_selectedApp.isEmpty() && !m_pendingApp.isEmpty() && m_apps->rowOf(m_pendingApp) >= 0) {
         m_autoSelectDone = true;
         selectApplication(std::exchange(m_pendingApp, QString()));
@@ -572,31 +642,18 @@ void MainWindow::onSnapshot()
     }
     // Nothing chosen yet in this namespace: open the first application, so the editor is
     // never empty when there is something to edit (a remembered app that is not here is dropped).
-    if (m_selectedApp.isEmpty() && !m_autoSelectDone && m_apps->rowCount() > 0) {
+    if (m_selectedApp.isEmpty() && !m_autoSelectDone && m_apps->rowCount() > 0 &&
+        !m_session->isLoading()) {
         m_autoSelectDone = true;
         m_pendingApp.clear();
         selectApplication(m_apps->application(0).name);
         return;
     }
     if (!m_selectedApp.isEmpty() && m_apps->rowOf(m_selectedApp) < 0 && !m_session->isLoading() &&
-        !snap.applications.isEmpty()) {
+        m_session->state() == ClusterSession::State::Connected) {
         m_log->warning(QStringLiteral("veladesk"), tr("application %1 is gone").arg(m_selectedApp));
-        m_selectedApp.clear();
-        m_plan->clear();
-        m_revisions->clear();
+        selectApp({});
     }
-    if (m_selectedApp.isEmpty()) {
-        if (m_session->snapshot().applications.isEmpty() && m_apps->rowCount() == 0) {
-            m_plan->clear();
-            m_revisions->clear();
-        }
-    } else {
-        refreshSelectedApp(std::exchange(m_reloadPlanOnSnapshot, false));
-    }
-    if (snap.appDeploymentCrdMissing)
-        statusBar()->showMessage(
-            tr("The AppDeployment CRD is not installed: run `veladesk setup`."));
-    validateWithEngine();
     updateActions();
 }
 
@@ -615,6 +672,19 @@ void MainWindow::selectApplicationWhenLoaded(const QString& name)
 {
     if (!selectApplication(name))
         m_pendingApp = name;
+}
+
+void MainWindow::selectApp(const QString& app)
+{
+    if (app.isEmpty() && m_appsView->selectionModel()->hasSelection()) {
+        const QScopedValueRollback restoring(m_restoringSelection, true);
+        m_appsView->selectionModel()->clear();
+    }
+    m_selectedApp = app;
+    static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
+    m_revisions->setApplication(app);
+    m_controller->selectApplication(app);
+    updateActions();
 }
 
 void MainWindow::onApplicationSelected()
@@ -637,23 +707,14 @@ void MainWindow::onApplicationSelected()
         }
         return;
     }
-    m_selectedApp = app;
-    static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
-    m_preview->clear();
-    if (app.isEmpty()) {
-        m_plan->clear();
-        m_revisions->clear();
-    } else {
-        refreshSelectedApp(true);
-    }
-    updateActions();
+    selectApp(app);
 }
 
 bool MainWindow::confirmDiscardEdits()
 {
-    if (!m_plan->isModified())
+    if (!m_controller->isModified())
         return true;
-    const QString name = m_plan->appDeploymentName();
+    const QString name = planModel()->appDeploymentName();
     bool discard = false;
     if (m_discardPrompt) {
         discard = m_discardPrompt(name);
@@ -670,104 +731,22 @@ bool MainWindow::confirmDiscardEdits()
     return discard;
 }
 
-void MainWindow::refreshSelectedApp(bool forceReload)
-{
-    const NamespaceSnapshot& snap = m_session->snapshot();
-    const QJsonObject ad = snap.appDeploymentFor(m_selectedApp);
-    const QString planName = ad.isEmpty() ? m_plan->appDeploymentName() : kubeName(ad);
-    const QJsonObject vs = snap.virtualServiceNamed(ad.isEmpty() ? planName : kubeName(ad));
-    m_revisions->setObjects(m_selectedApp, snap.revisions, snap.deployments, vs, ad);
-
-    const bool serverChanged =
-        specOf(ad) != specOf(m_loadedAppDeployment) || m_plan->appName() != m_selectedApp;
-    if (forceReload || (serverChanged && !m_plan->isModified() && !isApplying())) {
-        m_plan->load(m_selectedApp, m_session->currentNamespace(), ad,
-                     m_revisions->revisionInfos());
-        m_loadedAppDeployment = ad;
-    } else {
-        m_plan->setAvailableRevisions(m_revisions->revisionInfos());
-        if (serverChanged && m_plan->isModified())
-            statusBar()->showMessage(
-                tr("The AppDeployment changed on the server; Revert loads it."), 8000);
-    }
-    m_plan->setLiveObjects(snap.virtualServiceNamed(m_plan->appDeploymentName()), snap.deployments);
-    const AppDeploymentInfo info = AppDeploymentInfo::fromJson(ad);
-    m_editor->setPhase(info.phase, info.conditionMessage);
-}
-
-// Parsed once per snapshot: validation runs on every slider step.
-const QList<kube::rollout::AppRevision>& MainWindow::engineRevisions() const
-{
-    const NamespaceSnapshot& snap = m_session->snapshot();
-    if (m_engineRevisionsSource != snap.revisions) {
-        m_engineRevisionsSource = snap.revisions;
-        m_engineRevisions.clear();
-        for (const QJsonObject& o : snap.revisions) {
-            auto r = kube::rollout::AppRevision::fromJson(o);
-            if (r.ok())
-                m_engineRevisions << r.value;
-        }
-    }
-    return m_engineRevisions;
-}
-
-std::optional<kube::rollout::AppDeploymentPlan> MainWindow::currentPlan(QString* error) const
-{
-    auto parsed = kube::rollout::AppDeploymentPlan::fromJson(m_plan->toAppDeployment());
-    if (!parsed.ok()) {
-        if (error)
-            *error = parsed.status.toString();
-        return std::nullopt;
-    }
-    if (parsed.value.namespaceName.isEmpty())
-        parsed.value.namespaceName = m_session->currentNamespace();
-    return parsed.value;
-}
-
-void MainWindow::validateWithEngine()
-{
-    if (m_plan->appName().isEmpty()) {
-        m_editor->setExtraProblems({}, {});
-        return;
-    }
-    QString error;
-    const auto plan = currentPlan(&error);
-    if (!plan) {
-        m_editor->setExtraProblems({error}, {});
-        return;
-    }
-    QStringList errors, warnings;
-    for (const kube::rollout::Issue& issue : kube::rollout::validate(*plan, engineRevisions())) {
-        const QString text = issue.field.isEmpty()
-                                 ? issue.message
-                                 : issue.field + QStringLiteral(": ") + issue.message;
-        (issue.isError() ? errors : warnings) << text;
-    }
-    // The model states the editor's own problems in its words; the engine's errors are shown
-    // when the model has none (they are then things only the engine checks).
-    if (!m_plan->isValid())
-        errors.clear();
-    if (m_session->snapshot().appDeploymentCrdMissing)
-        errors << tr("the AppDeployment CRD is not installed: run `veladesk setup`");
-    m_editor->setExtraProblems(errors, warnings);
-}
-
 void MainWindow::updateActions()
 {
     if (!m_applyAction)
         return;
     const bool connected = m_session->state() == ClusterSession::State::Connected;
-    const bool hasPlan = !m_plan->appName().isEmpty();
+    const bool hasPlan = !planModel()->appName().isEmpty();
     const bool applying = isApplying();
-    m_previewAction->setEnabled(connected && hasPlan && !applying);
-    m_applyAction->setEnabled(connected && hasPlan && m_planValid && !applying);
-    m_applyAction->setToolTip(
-        m_planValid || !hasPlan
-            ? tr("Apply the plan to the cluster (Ctrl+Return)")
-            : tr("The plan has problems: %1").arg(m_plan->problems().join(QStringLiteral("; "))));
+    m_previewAction->setEnabled(m_controller->canPreview());
+    m_applyAction->setEnabled(m_controller->canApply());
+    m_applyAction->setToolTip(m_controller->problems().isEmpty() || !hasPlan
+                                  ? tr("Apply the plan to the cluster (Ctrl+Return)")
+                                  : tr("The plan has problems: %1")
+                                        .arg(m_controller->problems().join(QStringLiteral("; "))));
     m_cancelAction->setEnabled(applying);
     m_revertAction->setEnabled(hasPlan && !applying);
-    m_evenAction->setEnabled(hasPlan && !applying && m_plan->trafficEnabled());
+    m_evenAction->setEnabled(hasPlan && !applying && planModel()->trafficEnabled());
     m_reloadAction->setEnabled(m_session->state() != ClusterSession::State::NoConfig);
     m_contextCombo->setEnabled(!applying);
     m_namespaceCombo->setEnabled(!applying && connected);
@@ -775,150 +754,28 @@ void MainWindow::updateActions()
 
 void MainWindow::revert()
 {
-    if (isApplying())
-        return;
-    if (m_plan->isModified())
-        m_log->info(QStringLiteral("veladesk"),
-                    tr("reverted unapplied edits of %1").arg(m_plan->appDeploymentName()));
-    // Back to what the cluster has now: the baseline, unless the AppDeployment changed on
-    // the server since it was loaded (e.g. a failed apply created it).
-    const QJsonObject ad = m_session->snapshot().appDeploymentFor(m_selectedApp);
-    if (!m_selectedApp.isEmpty() && specOf(ad) != specOf(m_loadedAppDeployment))
-        refreshSelectedApp(true);
-    else
-        m_plan->revert();
-    m_preview->clear();
+    m_controller->revert();
 }
 
 void MainWindow::preview()
 {
     if (!m_previewAction->isEnabled())
         return;
-    QString error;
-    const auto plan = currentPlan(&error);
     showDock(QStringLiteral("previewDock"));
-    if (!plan) {
-        m_preview->setError(error);
-        Q_EMIT previewFinished(false);
-        return;
-    }
-    kube::rollout::RenderOptions options;
-    options.namespaceName = m_session->currentNamespace();
-    const kube::rollout::RenderResult rendered =
-        kube::rollout::render(*plan, engineRevisions(), options);
-    QList<QJsonObject> objects{kube::rollout::renderAppDeployment(*plan, options)};
-    objects += rendered.jsonObjects();
-    m_preview->setRendered(objects);
-    m_previewedPlan = m_plan->toAppDeployment();
-    if (!rendered.ok()) {
-        m_preview->setError(
-            kube::rollout::issueMessages(rendered.issues).join(QStringLiteral("; ")));
-        Q_EMIT previewFinished(false);
-        return;
-    }
-    m_preview->setBusy(tr("Asking the server for a dry-run of %1 objects…").arg(objects.size()));
-    m_log->info(
-        QStringLiteral("veladesk"),
-        tr("preview of %1: server-side dry-run of %2 objects").arg(plan->name).arg(objects.size()));
-    const quint64 generation = ++m_previewGeneration;
-    kube::rollout::diffPlanAsync(m_session->client(), *plan, m_session->currentNamespace())
-        .then(this, [this, generation](kube::Result<kube::rollout::PlanDiff> result) {
-            if (generation != m_previewGeneration)
-                return;
-            if (!result.ok()) {
-                m_preview->setError(result.status.toString());
-                m_log->error(QStringLiteral("server"),
-                             tr("dry-run failed: %1").arg(result.status.toString()));
-                Q_EMIT previewFinished(false);
-                return;
-            }
-            m_preview->setDiffs(result.value.objects);
-            const int changes = kube::rollout::countChanges(result.value.objects);
-            m_log->info(QStringLiteral("server"), tr("dry-run: %1 of %2 objects would change")
-                                                      .arg(changes)
-                                                      .arg(result.value.objects.size()));
-            Q_EMIT previewFinished(true);
-        });
+    m_controller->preview();
 }
 
 void MainWindow::apply()
 {
     if (!m_applyAction->isEnabled() || isApplying())
         return;
-    QString error;
-    const auto plan = currentPlan(&error);
     showDock(QStringLiteral("applyDock"));
-    if (!plan) {
-        m_applyPane->failedToStart(error);
-        Q_EMIT applyFinished(false);
-        return;
-    }
-    kube::rollout::ApplyOptions options;
-    options.namespaceName = m_session->currentNamespace();
-    options.force = m_editor->forceRouting();
-    if (options.force)
-        m_log->warning(QStringLiteral("veladesk"),
-                       tr("apply forced: traffic is routed without waiting for ready pods"));
-    m_applier = new kube::rollout::Applier(m_session->client(), *plan, options, this);
-    connect(m_applier, &kube::rollout::Applier::stepStarted, this,
-            [this](kube::rollout::ApplyStep step, const QString& description) {
-                m_applyPane->stepStarted(step, description);
-                m_log->info(QStringLiteral("apply"), kube::rollout::applyStepName(step) +
-                                                         QStringLiteral(": ") + description);
-            });
-    connect(m_applier, &kube::rollout::Applier::stepProgress, this,
-            [this](kube::rollout::ApplyStep step, const QString& message) {
-                m_applyPane->stepProgress(step, message);
-                m_log->info(QStringLiteral("apply"),
-                            kube::rollout::applyStepName(step) + QStringLiteral(": ") + message);
-            });
-    connect(m_applier, &kube::rollout::Applier::stepFinished, this,
-            [this](const kube::rollout::StepResult& r) {
-                m_applyPane->stepFinished(r);
-                const QString line = QStringLiteral("%1 %2%3").arg(
-                    kube::rollout::applyStepName(r.step), kube::rollout::stepStateName(r.state),
-                    r.message.isEmpty() ? QString() : QStringLiteral(": ") + r.message);
-                if (r.state == kube::rollout::StepResult::State::Failed)
-                    m_log->error(QStringLiteral("server"), line);
-                else if (r.state == kube::rollout::StepResult::State::Done)
-                    m_log->success(QStringLiteral("apply"), line);
-                else
-                    m_log->info(QStringLiteral("apply"), line);
-            });
-    connect(m_applier, &kube::rollout::Applier::finished, this, &MainWindow::onApplyDone);
-    m_applyPane->begin(tr("Applying %1 to %2/%3…")
-                           .arg(plan->name, m_session->currentContext(), options.namespaceName));
-    m_log->info(QStringLiteral("veladesk"),
-                tr("apply %1: %2 revisions").arg(plan->name).arg(plan->appRevisions.size()));
-    m_editor->setEditingEnabled(false);
-    updateActions();
-    m_applier->start();
-}
-
-void MainWindow::onApplyDone(const kube::rollout::ApplyReport& report)
-{
-    if (m_applier)
-        m_applier->deleteLater();
-    m_applier = nullptr;
-    m_applyPane->finished(report);
-    m_editor->setEditingEnabled(true);
-    if (report.ok()) {
-        m_log->success(QStringLiteral("apply"), tr("applied %1").arg(m_plan->appDeploymentName()));
-        m_reloadPlanOnSnapshot = true; // the applied plan becomes the new baseline
-    } else {
-        m_log->error(QStringLiteral("apply"), report.status.toString());
-    }
-    m_session->reload();
-    updateActions();
-    Q_EMIT applyFinished(report.ok());
+    m_controller->apply(m_editor->forceRouting());
 }
 
 void MainWindow::cancelApply()
 {
-    if (!m_applier)
-        return;
-    m_log->warning(QStringLiteral("veladesk"), tr("cancelling the apply"));
-    m_applier->cancel();
+    m_controller->cancelApply();
 }
 
 } // namespace veladesk

@@ -1,15 +1,13 @@
 #pragma once
 // The VelaDesk main window: cluster bar (context, namespace, connection state, server
 // version), applications and revisions panes, the rollout editor, and docks for pods,
-// preview/diff, apply progress and the log. Wiring only: data comes from ClusterSession and
-// the models, rendering/diff/apply from kube::rollout.
+// preview/diff, apply progress and the log. Wiring only: the models follow the session's
+// NamespaceStore, the rollout (plan, validation, preview, apply) is RolloutController's; the
+// window connects their signals to widgets and asks before edits are discarded.
 
 #include "kube/kubeconfig.h"
-#include "kube/rollout/applier.h"
 
-#include <QJsonObject>
 #include <QMainWindow>
-#include <QPointer>
 
 #include <functional>
 
@@ -29,6 +27,7 @@ class LogModel;
 class PodsModel;
 class PreviewPane;
 class RevisionsModel;
+class RolloutController;
 class RolloutEditor;
 class RolloutPlanModel;
 
@@ -44,7 +43,8 @@ public:
     ClusterSession* session() const { return m_session; }
     ApplicationsModel* applicationsModel() const { return m_apps; }
     RevisionsModel* revisionsModel() const { return m_revisions; }
-    RolloutPlanModel* planModel() const { return m_plan; }
+    RolloutController* controller() const { return m_controller; }
+    RolloutPlanModel* planModel() const;
     PodsModel* podsModel() const { return m_pods; }
     LogModel* logModel() const { return m_log; }
     RolloutEditor* editor() const { return m_editor; }
@@ -58,7 +58,7 @@ public:
     QAction* previewAction() const { return m_previewAction; }
     QAction* revertAction() const { return m_revertAction; }
     QString selectedApplication() const { return m_selectedApp; }
-    bool isApplying() const { return m_applier != nullptr; }
+    bool isApplying() const;
 
     // Selects an application in the applications pane (as a click would).
     bool selectApplication(const QString& name);
@@ -94,23 +94,23 @@ private:
     void restoreSettings();
     void saveSettings();
     void onSessionState();
-    void onSnapshot();
+    void wireSession();
+    void wireController();
+    // Hands the session's client (or none) to the controller.
+    void updateConnection();
+    void onApplicationsChanged();
     void onApplicationSelected();
+    void selectApp(const QString& app);
     // True when the plan has no unapplied edits or the user agrees to discard them.
     bool confirmDiscardEdits();
-    void refreshSelectedApp(bool forceReload);
     void updateActions();
-    void validateWithEngine();
-    const QList<kube::rollout::AppRevision>& engineRevisions() const;
-    std::optional<kube::rollout::AppDeploymentPlan> currentPlan(QString* error) const;
-    void onApplyDone(const kube::rollout::ApplyReport& report);
 
     kube::KubeConfigOptions m_options;
     LogModel* m_log;
     PodsModel* m_pods;
     ApplicationsModel* m_apps;
     RevisionsModel* m_revisions;
-    RolloutPlanModel* m_plan;
+    RolloutController* m_controller;
     ClusterSession* m_session;
 
     QComboBox* m_contextCombo = nullptr;
@@ -137,14 +137,6 @@ private:
     QAction* m_evenAction = nullptr;
 
     QString m_selectedApp;
-    QJsonObject m_loadedAppDeployment; // what the editor's baseline came from
-    bool m_reloadPlanOnSnapshot = false;
-    bool m_planValid = false;
-    QPointer<kube::rollout::Applier> m_applier;
-    quint64 m_previewGeneration = 0;
-    QJsonObject m_previewedPlan;                        // the plan the preview pane shows
-    mutable QList<QJsonObject> m_engineRevisionsSource; // what m_engineRevisions was parsed from
-    mutable QList<kube::rollout::AppRevision> m_engineRevisions;
     QString m_pendingApp;          // from settings, selected when it appears
     bool m_autoSelectDone = false; // per context/namespace
     DiscardPrompt m_discardPrompt;

@@ -283,12 +283,7 @@ void RolloutEditor::rebuildRows()
         w.state->setWordWrap(true);
         w.state->setMinimumWidth(120);
 
-        const PlanRow& planRow = m_model->rows()[row];
-        QStringList components;
-        for (const RevisionInfo& info : m_model->availableRevisions())
-            if (info.name == planRow.revisionName)
-                for (const ComponentInfo& c : info.components)
-                    components << c.name;
+        const QStringList components = m_model->componentsOf(m_model->row(row).revisionName);
         if (components.size() > 1) {
             // the weighted target's component (its port is prefilled from it)
             auto* cell = new QWidget(m_rowsHost);
@@ -343,7 +338,7 @@ void RolloutEditor::syncRow(int row)
     if (row < 0 || row >= m_rows.size() || row >= m_model->rowCount())
         return;
     const RowWidgets& w = m_rows[row];
-    const PlanRow& r = m_model->rows()[row];
+    const PlanRow r = m_model->row(row);
     const bool traffic = m_model->trafficEnabled();
     {
         const QSignalBlocker b1(w.slider), b2(w.percent), b3(w.lock), b4(w.replicas), b5(w.port);
@@ -454,14 +449,13 @@ void RolloutEditor::updateSummary()
     m_total->setText(m_model->trafficEnabled() ? tr("Total: %1%").arg(total)
                                                : tr("No traffic routing (no hosts)"));
 
-    QStringList problems = hasPlan ? m_model->problems() : QStringList();
-    if (hasPlan)
-        problems += m_extraErrors;
+    const QStringList problems = hasPlan ? m_model->problems() : QStringList();
     QStringList lines;
     for (const QString& p : problems)
         lines << QStringLiteral("✗ ") + p;
-    for (const QString& w : std::as_const(m_extraWarnings))
-        lines << QStringLiteral("⚠ ") + w;
+    if (hasPlan)
+        for (const QString& w : m_model->warnings())
+            lines << QStringLiteral("⚠ ") + w;
     m_problems->setText(lines.join(QLatin1Char('\n')));
     QPalette pal = m_problems->palette();
     pal.setColor(QPalette::WindowText,
@@ -471,7 +465,7 @@ void RolloutEditor::updateSummary()
     QStringList drift;
     for (int i = 0; i < m_model->rowCount(); ++i)
         if (const QString d = m_model->rowDrift(i); !d.isEmpty())
-            drift << m_model->rows()[i].revisionName + QStringLiteral(": ") + d;
+            drift << m_model->row(i).revisionName + QStringLiteral(": ") + d;
     m_drift->setVisible(!drift.isEmpty());
     m_drift->setText(
         tr("The live objects differ from the AppDeployment (edited by hand?). Apply re-applies "
@@ -484,11 +478,6 @@ void RolloutEditor::updateSummary()
     m_drift->setPalette(dp);
 
     updateChart();
-    const bool valid = hasPlan && problems.isEmpty();
-    if (valid != m_lastValid) {
-        m_lastValid = valid;
-        Q_EMIT validityChanged(valid);
-    }
 }
 
 void RolloutEditor::updateChart()
@@ -496,7 +485,7 @@ void RolloutEditor::updateChart()
     m_series->clear();
     const bool traffic = m_model->trafficEnabled();
     for (int i = 0; i < m_model->rowCount(); ++i) {
-        const PlanRow& r = m_model->rows()[i];
+        const PlanRow r = m_model->row(i);
         auto* set = new QBarSet(QStringLiteral("%1 %2%")
                                     .arg(r.revisionName.section(QLatin1Char('-'), -1))
                                     .arg(r.weight));
@@ -520,13 +509,6 @@ void RolloutEditor::changeEvent(QEvent* event)
         syncAll();
         m_inPaletteUpdate = false;
     }
-}
-
-void RolloutEditor::setExtraProblems(const QStringList& errors, const QStringList& warnings)
-{
-    m_extraErrors = errors;
-    m_extraWarnings = warnings;
-    updateSummary();
 }
 
 void RolloutEditor::setEditingEnabled(bool enabled)

@@ -32,11 +32,12 @@ class RolloutEditor : public QWidget
 public:
     explicit RolloutEditor(RolloutPlanModel* model, QWidget* parent = nullptr);
 
-    // Extra problems found by the engine's validation (shown with the model's own).
-    void setExtraProblems(const QStringList& errors, const QStringList& warnings);
     // Disables editing (while an apply runs).
     void setEditingEnabled(bool enabled);
+public Q_SLOTS:
     void setPhase(const QString& phase, const QString& message);
+
+public:
     // Buttons for the window's actions (Revert on the left, Preview/Apply on the right).
     void setActions(const QList<QAction*>& leading, const QList<QAction*>& trailing);
 
@@ -50,10 +51,6 @@ public:
     // "Route without waiting for ready pods": the engine's force option for the next apply.
     bool forceRouting() const;
     QString driftText() const;
-
-Q_SIGNALS:
-    // Emitted when the plan is valid or invalid (model problems and engine errors).
-    void validityChanged(bool valid);
 
 public Q_SLOTS:
     void splitEvenly();
@@ -103,9 +100,7 @@ private:
     QCheckBox* m_force;
     QChartView* m_chartView;
     QHorizontalPercentBarSeries* m_series;
-    QStringList m_extraErrors, m_extraWarnings;
     bool m_editingEnabled = true;
-    bool m_lastValid = false;
     bool m_inPaletteUpdate = false;
 };
 

@@ -1,5 +1,6 @@
 #include "kube/rollout/applier.h"
 
+#include "kube/names.h"
 #include "kube/rollout/await.h"
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/retry.h"
@@ -233,6 +234,7 @@ struct Applier::Private
     QMap<QString, int> keptAbovePlan; // Deployment -> planned replicas, lowered by ScaleDown
     std::unique_ptr<ApplyLease> lease;
     bool appDeploymentWritten = false;
+    bool serverAnswered = false; // some request of this run got an HTTP answer
 
     StepResult& step(ApplyStep s) { return report.steps[int(s)]; }
     bool isCancelled() const { return cancelled.load(); }
@@ -281,19 +283,26 @@ struct Applier::Private
     }
     detail::RetryPolicy retryPolicy(std::chrono::steady_clock::time_point until)
     {
-        return detail::RetryPolicy{until, [this] { return interruption().has_value(); },
-                                   [this](const QString& message) {
-                                       ++report.retries;
-                                       progress(current, message);
-                                   },
-                                   QStringLiteral("--timeout"),
-                                   // The server has answered since the Validate step began.
-                                   current != ApplyStep::Validate};
+        detail::RetryPolicy p{until, [this] { return interruption().has_value(); },
+                              [this](const QString& message) {
+                                  ++report.retries;
+                                  progress(current, message);
+                              },
+                              QStringLiteral("--timeout"),
+                              // The server has answered since the Validate step began.
+                              current != ApplyStep::Validate};
+        // A server that has not answered this apply once is unreachable, not restarting:
+        // fail at once (nothing was changed) rather than retrying until --timeout.
+        p.retryNoAnswer = serverAnswered;
+        return p;
     }
     // Reads and idempotent writes: retried while the API server does not answer.
     template <typename F> auto retrying(const QString& what, F&& f)
     {
-        return detail::retry(retryPolicy(deadline), what, std::forward<F>(f));
+        auto r = detail::retry(retryPolicy(deadline), what, std::forward<F>(f));
+        if (detail::statusOf(r).ok() || detail::statusOf(r).httpCode != 0)
+            serverAnswered = true;
+        return r;
     }
     Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
     {
@@ -516,6 +525,7 @@ ApplyReport Applier::Private::execute()
         report.steps << StepResult{s, StepResult::State::NotRun, {}, {}};
     deadline = std::chrono::steady_clock::now() + options.timeout;
     appDeploymentWritten = false;
+    serverAnswered = false;
     adopt.clear();
     liveObjects.clear();
     prunePreview.clear();
@@ -754,7 +764,11 @@ std::optional<StepError> Applier::Private::validateStep()
             servedRouteTypes() +
             QList<ResourceType>{ResourceType::deployments(), ResourceType::services()};
         ListOptions lo;
-        lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        Result<QString> selector =
+            LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
+        if (!selector)
+            return fail(selector.status);
+        lo.labelSelector = selector.value;
         for (const ResourceType& t : types) {
             Result<ObjectList> list = listObjects(t, lo);
             if (!list)

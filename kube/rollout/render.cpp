@@ -1,5 +1,7 @@
 #include "kube/rollout/render.h"
 
+#include "kube/names.h"
+#include "kube/rollout/counters.h"
 #include "kube/rollout/httproute.h"
 
 #include <QHash>
@@ -10,6 +12,7 @@ namespace kube::rollout {
 namespace {
 
 const QString kRevisionHeader = QStringLiteral("x-veladesk-revision");
+constexpr qint64 kMaxReplicas = 2147483647; // Deployment spec.replicas is an int32
 
 Issue error(const QString& field, const QString& message)
 {
@@ -227,9 +230,17 @@ RoutingApi effectiveRouting(const AppDeploymentPlan& plan, std::optional<Routing
 QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
                       std::optional<RoutingApi> routing)
 {
+    ++counters::validateCalls;
     QList<Issue> issues;
     if (plan.name.isEmpty())
         issues << error(QStringLiteral("metadata.name"), QStringLiteral("required"));
+    else if (!isDns1123Subdomain(plan.name) || !isLabelValue(plan.name))
+        // It names the VirtualService and labels every object (app.oam.dev/appDeployment).
+        issues << error(QStringLiteral("metadata.name"),
+                        QStringLiteral("\"%1\" is not a valid name: at most 63 lower case "
+                                       "alphanumeric characters, '-' or '.', alphanumeric at "
+                                       "both ends (it labels every object VelaDesk writes)")
+                            .arg(plan.name.left(100)));
     if (const Result<std::optional<RoutingApi>> annotated = plannedRouting(plan); !annotated)
         issues << error(
             QStringLiteral("metadata.annotations[%1]").arg(QLatin1String(routingAnnotation)),
@@ -257,6 +268,12 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             if (p.replicas < 0)
                 issues << error(pf + QStringLiteral(".distribution.replicas"),
                                 QStringLiteral("must be >= 0, is %1").arg(p.replicas));
+            if (j + 1 == rp.placement.size() && rp.replicaSum() > kMaxReplicas)
+                issues << error(rf + QStringLiteral(".placement"),
+                                QStringLiteral("the placements sum to %1 replicas, more than a "
+                                               "Deployment can have (%2)")
+                                    .arg(rp.replicaSum())
+                                    .arg(kMaxReplicas));
             if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
                 issues << error(
                     pf + QStringLiteral(".clusterSelector.name"),
@@ -283,6 +300,14 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                 continue;
             }
             const QString dn = deploymentName(c.name, rp.revisionName);
+            if (!isDns1123Subdomain(dn) || !isLabelValue(c.name) || !isLabelValue(rp.revisionName))
+                issues << error(
+                    rf + QStringLiteral(".revisionName"),
+                    QStringLiteral("revision %1, component %2: the Deployment name "
+                                   "%3 or its labels would be invalid (lower case "
+                                   "alphanumeric characters, '-' or '.'; labels at "
+                                   "most 63 characters)")
+                        .arg(rp.revisionName.left(100), c.name.left(100), dn.left(100)));
             if (deploymentOwners.contains(dn))
                 issues << error(
                     rf + QStringLiteral(".revisionName"),
@@ -316,7 +341,7 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                             QStringLiteral("at least one target is required"));
             continue;
         }
-        int sum = 0;
+        qint64 sum = 0; // weights out of range must not overflow the sum
         bool weightsInRange = true;
         QHash<QString, qsizetype> seenTargets;
         for (qsizetype j = 0; j < rule.weightedTargets.size(); ++j) {
@@ -335,7 +360,13 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                 issues << error(
                     tf, QStringLiteral("the Service name %1 would be longer than 63 characters "
                                        "(a DNS label); use shorter revision or component names")
-                            .arg(svc));
+                            .arg(svc.left(100)));
+            else if (!t.revisionName.isEmpty() && !t.componentName.isEmpty() &&
+                     !isDns1035Label(svc))
+                issues << error(tf, QStringLiteral("the Service name %1 would not be a DNS-1035 "
+                                                   "label (lower case alphanumeric characters "
+                                                   "or '-', starting with a letter)")
+                                        .arg(svc.left(100)));
             if (seenTargets.contains(targetKey))
                 issues << error(
                     tf,

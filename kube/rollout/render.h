@@ -55,9 +55,9 @@ bool hasErrors(const QList<Issue>& issues);
 QStringList issueMessages(const QList<Issue>& issues);
 
 // Checks made before anything is sent:
-//  - metadata.name present; every revisionName of spec.appRevisions exists in `revisions`
-//    and appears once; replicas >= 0; placement with a clusterSelector naming a cluster: error
-//    (one cluster only);
+//  - metadata.name present and a DNS-1123 subdomain; every revisionName of spec.appRevisions
+//    exists in `revisions` and appears once; replicas >= 0; placement with a clusterSelector
+//    naming a cluster: error (one cluster only);
 //  - every component of a deployed revision has a supported type ("not supported: <type>");
 //  - traffic: hosts non-empty; at least one http rule; each rule has targets; weights 0..100
 //    and summing to exactly 100 per rule; each target's revision exists and has the component;

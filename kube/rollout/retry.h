@@ -20,10 +20,12 @@ namespace kube::rollout::detail {
 // while an API server restarts behind a port that accepts and drops connections): callers set
 // it once the server has answered them, so a server that never completes a handshake still
 // fails at once.
-inline bool isRetryable(const Status& s, bool tlsHandshake = false)
+// With `noAnswer` false, no answer at all is final too (an apply that never reached the server
+// fails at once, as kubectl does, instead of retrying until --timeout).
+inline bool isRetryable(const Status& s, bool tlsHandshake = false, bool noAnswer = true)
 {
     if (s.kind == Status::Kind::Transport)
-        return true;
+        return noAnswer;
     if (s.kind == Status::Kind::Tls)
         return tlsHandshake && s.reason == QLatin1String("TLSHandshakeFailed");
     if (s.kind != Status::Kind::Http)
@@ -61,6 +63,7 @@ struct RetryPolicy
     std::function<void(const QString&)> onRetry;        // "<what>: <error>; retrying in N ms"
     QString deadlineName = QStringLiteral("--timeout"); // named in the message when given up
     bool retryTlsHandshake = false;                     // see isRetryable()
+    bool retryNoAnswer = true;                          // see isRetryable()
 };
 
 // Calls `f` until it succeeds, fails with an error that is not retryable, `stop` says so, or
@@ -72,7 +75,8 @@ template <typename F> auto retry(const RetryPolicy& policy, const QString& what,
     for (int attempt = 0;; ++attempt) {
         R r = f();
         Status& st = statusOf(r);
-        if (st.ok() || !isRetryable(st, policy.retryTlsHandshake) || (policy.stop && policy.stop()))
+        if (st.ok() || !isRetryable(st, policy.retryTlsHandshake, policy.retryNoAnswer) ||
+            (policy.stop && policy.stop()))
             return r;
         const std::chrono::milliseconds delay = backoffDelay(attempt);
         if (std::chrono::steady_clock::now() + delay > policy.deadline) {

@@ -6,6 +6,7 @@
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
+#include "models/namespacestore.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/mainwindow.h"
 
@@ -107,7 +108,10 @@ private Q_SLOTS:
                  QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)},
                              {QStringLiteral("namespace"), QStringLiteral("demo")}}}};
         };
-        window.applicationsModel()->setObjects({application("alpha"), application("beta")}, {}, {});
+        NamespaceStore* store = window.session()->store();
+        store->resetKind(NamespaceStore::Kind::Applications,
+                         {application("alpha"), application("beta")});
+        store->flushChanges();
         RolloutPlanModel* plan = window.planModel();
         const QString alpha = QStringLiteral("alpha"), beta = QStringLiteral("beta");
         QVERIFY(window.selectApplication(alpha));

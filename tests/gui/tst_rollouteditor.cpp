@@ -30,13 +30,10 @@ private Q_SLOTS:
         model = new RolloutPlanModel(this);
         new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      model);
-        QList<RevisionInfo> revisions;
-        for (const QJsonObject& o : fixtures::items(QStringLiteral("applicationrevisions.json")))
-            if (RevisionInfo r = RevisionInfo::fromJson(o);
-                r.appName == QLatin1String("example-app"))
-                revisions << r;
-        model->load(QStringLiteral("example-app"), QStringLiteral("default"),
-                    fixtures::object(QStringLiteral("appdeployment-split.json")), revisions);
+        const kube::rollout::AppDeploymentPlan plan =
+            fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &plan,
+                    fixtures::revisions());
         editor = new RolloutEditor(model);
         editor->resize(900, 500);
         editor->show();
@@ -74,7 +71,7 @@ private Q_SLOTS:
         QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
         QCOMPARE(editor->weightSlider(2)->value(), 0);
         QTest::mouseClick(editor->lockButton(1), Qt::LeftButton);
-        QVERIFY(model->rows()[1].locked);
+        QVERIFY(model->row(1).locked);
         QVERIFY(!editor->weightSlider(1)->isEnabled());
         QSlider* s2 = editor->weightSlider(2);
         s2->setFocus();
@@ -90,16 +87,15 @@ private Q_SLOTS:
 
     void zeroReplicasShowsProblem()
     {
-        QSignalSpy validity(editor, &RolloutEditor::validityChanged);
+        QVERIFY(model->isValid());
         QSpinBox* r1 = editor->replicasField(1);
         r1->setFocus();
         QTest::keyClick(r1, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(r1, QStringLiteral("0"));
         QTest::keyClick(r1, Qt::Key_Return);
         QVERIFY(editor->problemsText().contains(
-            QLatin1String("example-app-v2: gets 50% of the traffic but has 0 replicas")));
-        QCOMPARE(validity.size(), 1);
-        QCOMPARE(validity.first().first().toBool(), false);
+            QLatin1String("weight 50 for revision example-app-v2, which has 0 replicas")));
+        QVERIFY(!model->isValid());
         QVERIFY(editor->findChild<QLabel*>(QStringLiteral("stateLabel_1"))
                     ->text()
                     .contains(QLatin1String("0 replicas")));
@@ -118,7 +114,7 @@ private Q_SLOTS:
         QTest::mouseClick(editor->findChild<QToolButton*>(QStringLiteral("removeButton_0")),
                           Qt::LeftButton);
         QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        QCOMPARE(model->row(0).revisionName, QStringLiteral("example-app-v2"));
         QTRY_COMPARE(editor->weightSlider(0)->value(), 100);
     }
 
@@ -129,30 +125,31 @@ private Q_SLOTS:
         r0->setFocus();
         QTest::keyClick(r0, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(r0, QStringLiteral("7"));
-        model->setLiveObjects(fixtures::object(QStringLiteral("virtualservice-drift.json")),
-                              fixtures::items(QStringLiteral("deployments.json")));
+        const VirtualServiceInfo vs = VirtualServiceInfo::fromJson(
+            fixtures::object(QStringLiteral("virtualservice-drift.json")));
+        QMap<QString, DeploymentInfo> deployments;
+        for (const QJsonObject& o : fixtures::items(QStringLiteral("deployments.json")))
+            deployments.insert(DeploymentInfo::fromJson(o).name, DeploymentInfo::fromJson(o));
+        model->setLive(&vs, deployments);
         QCOMPARE(r0->text(), QStringLiteral("7"));
         QTest::keyClick(r0, Qt::Key_Return);
-        QCOMPARE(model->rows()[0].replicas, 7);
+        QCOMPARE(model->row(0).replicas, 7);
     }
 
     // A revision with two components: the row offers the component, its port follows.
     void severalComponents()
     {
-        QList<RevisionInfo> revisions;
-        for (const QJsonObject& o :
-             fixtures::items(QStringLiteral("applicationrevisions-multi.json")))
-            revisions << RevisionInfo::fromJson(o);
-        model->load(QStringLiteral("multi"), QStringLiteral("default"), {}, revisions);
+        model->load(QStringLiteral("multi"), QStringLiteral("default"), nullptr,
+                    fixtures::revisions(QStringLiteral("applicationrevisions-multi.json")));
         QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->rows()[0].componentName, QStringLiteral("web"));
+        QCOMPARE(model->row(0).componentName, QStringLiteral("web"));
         QCOMPARE(editor->portField(0)->value(), 8080);
         QComboBox* picker = editor->componentPicker(0);
         QVERIFY(picker);
         QCOMPARE(picker->count(), 2);
         picker->setCurrentIndex(1);
         Q_EMIT picker->activated(1);
-        QCOMPARE(model->rows()[0].componentName, QStringLiteral("worker"));
+        QCOMPARE(model->row(0).componentName, QStringLiteral("worker"));
         QCOMPARE(editor->portField(0)->value(), 9000);
         // single-component revisions have no picker
         cleanup();
@@ -169,7 +166,10 @@ private Q_SLOTS:
         QTest::keyClick(hosts, Qt::Key_Delete);
         QVERIFY(!model->trafficEnabled());
         QVERIFY(!editor->weightSlider(0)->isEnabled());
-        QVERIFY(editor->problemsText().contains(QLatin1String("gateways are set but no host")));
+        // the gateways stay: traffic without a host is an error that names the field
+        QVERIFY2(editor->problemsText().contains(
+                     QLatin1String("hosts: at least one host is required when traffic is set")),
+                 qPrintable(editor->problemsText()));
     }
 };
 

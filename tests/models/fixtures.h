@@ -1,7 +1,10 @@
 #pragma once
 // Loads the recorded API JSON under tests/models/fixtures/.
 
+#include "kube/rollout/application.h"
+#include "kube/rollout/plan.h"
 #include "kube/watch.h"
+#include "models/namespacestore.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,6 +63,46 @@ inline QList<kube::WatchEvent> events(const QString& name)
         out << e;
     }
     return out;
+}
+
+// The ApplicationRevisions of a List fixture, parsed by the engine (all apps).
+inline QList<kube::rollout::AppRevision>
+revisions(const QString& name = QStringLiteral("applicationrevisions.json"))
+{
+    QList<kube::rollout::AppRevision> out;
+    for (const QJsonObject& o : items(name)) {
+        auto r = kube::rollout::AppRevision::fromJson(o);
+        if (!r.ok())
+            qFatal("fixture %s: %s", qPrintable(name), qPrintable(r.status.toString()));
+        out << r.value;
+    }
+    return out;
+}
+
+// An AppDeployment fixture, parsed by the engine.
+inline kube::rollout::AppDeploymentPlan plan(const QString& name)
+{
+    auto p = kube::rollout::AppDeploymentPlan::fromJson(object(name));
+    if (!p.ok())
+        qFatal("fixture %s: %s", qPrintable(name), qPrintable(p.status.toString()));
+    return p.value;
+}
+
+// Fills `store` as the watches' first lists would, and delivers the change signals now.
+inline void fill(veladesk::NamespaceStore& store, const QString& applications,
+                 const QString& revisions, const QList<QJsonObject>& appDeployments = {},
+                 const QList<QJsonObject>& deployments = {},
+                 const QList<QJsonObject>& virtualServices = {})
+{
+    using Kind = veladesk::NamespaceStore::Kind;
+    store.resetKind(Kind::Applications,
+                    applications.isEmpty() ? QList<QJsonObject>() : items(applications));
+    store.resetKind(Kind::ApplicationRevisions,
+                    revisions.isEmpty() ? QList<QJsonObject>() : items(revisions));
+    store.resetKind(Kind::AppDeployments, appDeployments);
+    store.resetKind(Kind::Deployments, deployments);
+    store.resetKind(Kind::VirtualServices, virtualServices);
+    store.flushChanges();
 }
 
 } // namespace fixtures

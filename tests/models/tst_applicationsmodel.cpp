@@ -3,6 +3,7 @@
 
 #include "fixtures.h"
 #include "models/applicationsmodel.h"
+#include "models/namespacestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -34,14 +35,16 @@ private Q_SLOTS:
         QFETCH(QString, appDeployment);
         QFETCH(QString, exampleDeploy);
         QFETCH(QString, examplePhase);
+        NamespaceStore store;
         ApplicationsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(&store);
         QList<QJsonObject> ads;
         if (!appDeployment.isEmpty())
             ads << fixtures::object(appDeployment);
-        model.setObjects(fixtures::items(QStringLiteral("applications.json")),
-                         fixtures::items(QStringLiteral("applicationrevisions.json")), ads);
+        fixtures::fill(store, QStringLiteral("applications.json"),
+                       QStringLiteral("applicationrevisions.json"), ads);
         QCOMPARE(model.rowCount(), 2);
         const int row = model.rowOf(QStringLiteral("example-app"));
         QCOMPARE(row, 0); // sorted by name
@@ -61,22 +64,30 @@ private Q_SLOTS:
                      QStringLiteral("Deployment testsvc-v2 has 0 ready pods"));
     }
 
-    // A second snapshot changes rows in place and inserts/removes only what changed.
+    // Watch events change rows in place and insert/remove only what changed.
     void incrementalUpdates()
     {
+        using Kind = NamespaceStore::Kind;
+        NamespaceStore store;
         ApplicationsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(&store);
         const auto apps = fixtures::items(QStringLiteral("applications.json"));
         const auto revs = fixtures::items(QStringLiteral("applicationrevisions.json"));
-        model.setObjects(apps, revs, {});
+        fixtures::fill(store, QStringLiteral("applications.json"),
+                       QStringLiteral("applicationrevisions.json"));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-        model.setObjects(apps, revs,
-                         {fixtures::object(QStringLiteral("appdeployment-split.json"))});
+        store.applyEvents(Kind::AppDeployments,
+                          {{kube::WatchEvent::Type::Added,
+                            fixtures::object(QStringLiteral("appdeployment-split.json"))}});
+        QCOMPARE(changed.size(), 0); // delivered at the end of the frame
+        QSignalSpy done(&store, &NamespaceStore::changesDone);
+        QVERIFY(done.wait(1000));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed[0][0].toModelIndex().row(), 0);
         QCOMPARE(inserted.size(), 0);
@@ -86,14 +97,20 @@ private Q_SLOTS:
         QJsonObject meta = alpha[QLatin1String("metadata")].toObject();
         meta[QStringLiteral("name")] = QStringLiteral("alpha");
         alpha[QStringLiteral("metadata")] = meta;
-        QList<QJsonObject> revsWithoutLonely;
+        QList<kube::WatchEvent> revEvents;
         for (const QJsonObject& r : revs)
-            if (!r[QLatin1String("metadata")]
-                     .toObject()[QLatin1String("name")]
-                     .toString()
-                     .startsWith(QLatin1String("lonely")))
-                revsWithoutLonely << r;
-        model.setObjects({apps[0], alpha}, revsWithoutLonely, {});
+            if (r[QLatin1String("metadata")]
+                    .toObject()[QLatin1String("name")]
+                    .toString()
+                    .startsWith(QLatin1String("lonely")))
+                revEvents << kube::WatchEvent{kube::WatchEvent::Type::Deleted, r};
+        store.applyEvents(Kind::Applications, {{kube::WatchEvent::Type::Added, alpha},
+                                               {kube::WatchEvent::Type::Deleted, apps[1]}});
+        store.applyEvents(Kind::ApplicationRevisions, revEvents);
+        store.applyEvents(Kind::AppDeployments,
+                          {{kube::WatchEvent::Type::Deleted,
+                            fixtures::object(QStringLiteral("appdeployment-split.json"))}});
+        store.flushChanges();
         QCOMPARE(reset.size(), 0);
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted[0][1].toInt(), 0);

@@ -1,6 +1,7 @@
 // ClusterSession against the local control plane: connects (discovery, server version,
-// namespaces), lists a namespace's objects, watches its pods, and drops answers that arrive
-// for a namespace the operator already left (quick switches A -> B and B -> A).
+// namespaces), fills its NamespaceStore from one watch per kind, hands the pods on, and drops
+// answers that arrive for a namespace the operator already left (quick switches A -> B and
+// B -> A).
 
 #include "models/clustersession.h"
 #include "models/logmodel.h"
@@ -45,9 +46,10 @@ private Q_SLOTS:
 
     void connectListAndWatch()
     {
-        LogModel log;
         PodsModel pods;
-        ClusterSession session(&log, &pods);
+        ClusterSession session;
+        connect(session.store(), &NamespaceStore::podsReset, &pods, &PodsModel::setPods);
+        connect(session.store(), &NamespaceStore::podEvents, &pods, &PodsModel::enqueue);
         kube::KubeConfigOptions options;
         options.kubeconfigPath = kubeconfig;
         QVERIFY(session.loadKubeConfig(options).ok());
@@ -60,14 +62,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), ClusterSession::State::Connected, 20000);
         QVERIFY(session.serverVersion().startsWith(QLatin1Char('v')));
         QTRY_VERIFY_WITH_TIMEOUT(session.namespaces().contains(ns), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.snapshot().applications.isEmpty(), 20000);
-        const NamespaceSnapshot& snap = session.snapshot();
-        QCOMPARE(snap.revisions.size(), 2);
-        QCOMPARE(snap.appDeployments.size(), 1);
-        QCOMPARE(snap.deployments.size(), 2);
-        QCOMPARE(snap.virtualServices.size(), 1);
-        QVERIFY(!snap.appDeploymentFor(QStringLiteral("example-app")).isEmpty());
-        QVERIFY(snap.errors.isEmpty());
+        const NamespaceStore* store = session.store();
+        QTRY_VERIFY_WITH_TIMEOUT(!store->applications().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isLoading(), 20000);
+        QCOMPARE(store->revisions().size(), 2);
+        QCOMPARE(store->appDeployments().size(), 1);
+        QCOMPARE(store->deployments().size(), 2);
+        QCOMPARE(store->virtualServices().size(), 1);
+        QVERIFY(store->appDeploymentFor(QStringLiteral("example-app")));
+        for (auto kind : {NamespaceStore::Kind::Applications, NamespaceStore::Kind::Services,
+                          NamespaceStore::Kind::Pods, NamespaceStore::Kind::Events})
+            QVERIFY(store->isWatched(kind));
         QTRY_COMPARE_WITH_TIMEOUT(pods.rowCount(), 2, 20000);
     }
 
@@ -80,9 +85,10 @@ private Q_SLOTS:
     void staleAnswersAreDropped()
     {
         QFETCH(bool, endInScenario);
-        LogModel log;
         PodsModel pods;
-        ClusterSession session(&log, &pods);
+        ClusterSession session;
+        connect(session.store(), &NamespaceStore::podsReset, &pods, &PodsModel::setPods);
+        connect(session.store(), &NamespaceStore::podEvents, &pods, &PodsModel::enqueue);
         kube::KubeConfigOptions options;
         options.kubeconfigPath = kubeconfig;
         QVERIFY(session.loadKubeConfig(options).ok());
@@ -103,7 +109,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!session.isLoading(), 20000);
         QTest::qWait(500); // answers of the old namespace would land here
         QCOMPARE(session.currentNamespace(), endInScenario ? ns : empty);
-        QCOMPARE(session.snapshot().applications.isEmpty(), !endInScenario);
+        QCOMPARE(session.store()->applications().isEmpty(), !endInScenario);
         QTRY_COMPARE_WITH_TIMEOUT(pods.rowCount(), endInScenario ? 2 : 0, 20000);
         QTest::qWait(300);
         QCOMPARE(pods.rowCount(), endInScenario ? 2 : 0);

@@ -2,6 +2,7 @@
 // the AppDeployment written back. Runs under QAbstractItemModelTester throughout.
 
 #include "fixtures.h"
+#include "kube/rollout/counters.h"
 #include "models/rolloutplanmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -12,13 +13,17 @@
 using namespace veladesk;
 
 namespace {
-QList<RevisionInfo> exampleRevisions()
+QList<kube::rollout::AppRevision> exampleRevisions()
 {
-    QList<RevisionInfo> out;
-    for (const QJsonObject& o : fixtures::items(QStringLiteral("applicationrevisions.json"))) {
-        RevisionInfo r = RevisionInfo::fromJson(o);
-        if (r.appName == QLatin1String("example-app"))
-            out << r;
+    return fixtures::revisions();
+}
+
+QMap<QString, DeploymentInfo> deployments(const QString& fixture)
+{
+    QMap<QString, DeploymentInfo> out;
+    for (const QJsonObject& o : fixtures::items(fixture)) {
+        const DeploymentInfo d = DeploymentInfo::fromJson(o);
+        out.insert(d.name, d);
     }
     return out;
 }
@@ -40,8 +45,10 @@ class TestRolloutPlanModel : public QObject
 
     void loadFixture(const QString& name)
     {
+        const std::optional<kube::rollout::AppDeploymentPlan> plan =
+            name.isEmpty() ? std::nullopt : std::optional(fixtures::plan(name));
         model->load(QStringLiteral("example-app"), QStringLiteral("default"),
-                    name.isEmpty() ? QJsonObject() : fixtures::object(name), exampleRevisions());
+                    plan ? &*plan : nullptr, exampleRevisions());
     }
 
 private Q_SLOTS:
@@ -57,14 +64,63 @@ private Q_SLOTS:
         model = nullptr;
     }
 
-    void revisionInfoParsesPorts()
+    // Ports come from the engine's reading of the revision: a port written as a string
+    // ("8080") is an error of that revision, as `veladesk apply` reports it (the models used to
+    // read it their own way and let the apply fail).
+    void portsFollowTheEngine()
     {
-        const QList<RevisionInfo> revs = exampleRevisions();
-        QCOMPARE(revs.size(), 3);
-        QCOMPARE(revs[0].components.first().port, 8000);
-        QCOMPARE(revs[1].components.first().port, 80);   // webservice default
-        QCOMPARE(revs[2].components.first().port, 8080); // given as a string
-        QCOMPARE(revs[2].number, 3);
+        QList<kube::rollout::AppRevision> revisions = exampleRevisions();
+        QJsonObject v3 = revisions[2].object;
+        QJsonObject spec = v3[QLatin1String("spec")].toObject();
+        QJsonObject app = spec[QLatin1String("application")].toObject();
+        QJsonObject appSpec = app[QLatin1String("spec")].toObject();
+        QJsonArray components = appSpec[QLatin1String("components")].toArray();
+        QJsonObject c = components[0].toObject();
+        QJsonObject props = c[QLatin1String("properties")].toObject();
+        props[QStringLiteral("port")] = QStringLiteral("8080");
+        c[QStringLiteral("properties")] = props;
+        components[0] = c;
+        appSpec[QStringLiteral("components")] = components;
+        app[QStringLiteral("spec")] = appSpec;
+        spec[QStringLiteral("application")] = app;
+        v3[QStringLiteral("spec")] = spec;
+        auto parsed = kube::rollout::AppRevision::fromJson(v3);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.status.toString()));
+        revisions[2] = parsed.value;
+        const kube::rollout::AppDeploymentPlan plan =
+            fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &plan, revisions);
+        QCOMPARE(model->row(0).port, 8000);
+        QCOMPARE(model->row(1).port, 80); // the webservice default
+        QVERIFY(model->addRevision(QStringLiteral("example-app-v3")));
+        QCOMPARE(model->row(2).port, 80);
+        const QString problem = model->rowProblem(2);
+        QVERIFY2(problem.contains(QLatin1String("port: must be an integer")), qPrintable(problem));
+        QVERIFY(model->problems()
+                    .join(QLatin1Char('\n'))
+                    .contains(QLatin1String("revision example-app-v3, component testsvc: ")));
+    }
+
+    // One slider step: one validation, no JSON conversion of the plan (issue 10).
+    void sliderStepCost()
+    {
+        loadFixture(QStringLiteral("appdeployment-split.json"));
+        QSignalSpy planChanged(model, &RolloutPlanModel::planChanged);
+        const int validations = model->validationCount();
+        const int engineValidations = kube::rollout::counters::validateCalls;
+        const int toJson = kube::rollout::counters::planToJsonCalls;
+        const int fromJson = kube::rollout::counters::planFromJsonCalls;
+        for (int step = 1; step <= 10; ++step)
+            QVERIFY(model->setData(model->index(0, RolloutPlanModel::Weight), 50 - step));
+        QCOMPARE(model->validationCount() - validations, 10);
+        QCOMPARE(kube::rollout::counters::validateCalls - engineValidations, 10);
+        QCOMPARE(kube::rollout::counters::planToJsonCalls - toJson, 0);
+        QCOMPARE(kube::rollout::counters::planFromJsonCalls - fromJson, 0);
+        QCOMPARE(planChanged.size(), 10);
+        qInfo("10 slider steps: %d validations, %d plan->JSON, %d JSON->plan",
+              model->validationCount() - validations,
+              int(kube::rollout::counters::planToJsonCalls - toJson),
+              int(kube::rollout::counters::planFromJsonCalls - fromJson));
     }
 
     void loadSplit()
@@ -73,9 +129,9 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->appDeploymentName(), QStringLiteral("example-appdeploy"));
         QCOMPARE(weights(*model), (QList<int>{50, 50}));
-        QCOMPARE(model->rows()[0].port, 8000);
-        QCOMPARE(model->rows()[1].port, 80);
-        QCOMPARE(model->rows()[0].replicas, 1);
+        QCOMPARE(model->row(0).port, 8000);
+        QCOMPARE(model->row(1).port, 80);
+        QCOMPARE(model->row(0).replicas, 1);
         QCOMPARE(model->hosts(), QStringList{QStringLiteral("example-app.example.com")});
         QCOMPARE(model->gateways(), QStringList{QStringLiteral("example-app-gateway")});
         QVERIFY(model->trafficEnabled());
@@ -155,10 +211,16 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(QLatin1String("0 replicas")), qPrintable(problem));
         QCOMPARE(model->index(1, 0).data(RolloutPlanModel::ValidRole).toBool(), false);
         QCOMPARE(model->index(0, 0).data(RolloutPlanModel::ValidRole).toBool(), true);
-        // taking its traffic away makes it valid again (scale-down of an old revision)
+        // taking its traffic away in the edited rule is not enough: the fixture's second rule
+        // (a /v2 match) still sends it 100%, which the engine's one validation catches
         QVERIFY(model->setData(model->index(1, RolloutPlanModel::Weight), 0));
         QCOMPARE(weights(*model), (QList<int>{100, 0}));
-        QVERIFY2(model->isValid(), qPrintable(model->problems().join(QLatin1Char('\n'))));
+        QVERIFY(!model->isValid());
+        QCOMPARE(model->problems(),
+                 QStringList{QStringLiteral("spec.traffic.http[1].weightedTargets[0].weight: "
+                                            "weight 100 for revision example-app-v2, which has 0 "
+                                            "replicas")});
+        QCOMPARE(model->index(1, 0).data(RolloutPlanModel::ValidRole).toBool(), true);
         QVERIFY(!model->setData(model->index(1, RolloutPlanModel::Replicas), -1));
     }
 
@@ -167,10 +229,12 @@ private Q_SLOTS:
         loadFixture(QStringLiteral("appdeployment-failed.json"));
         const QStringList problems = model->problems();
         QVERIFY(!model->isValid());
-        QVERIFY2(problems.join(QLatin1Char('\n')).contains(QLatin1String("add up to 60%")),
+        QVERIFY2(problems.join(QLatin1Char('\n')).contains(QLatin1String("weights sum to 60")),
                  qPrintable(problems.join(QLatin1Char('\n'))));
-        QVERIFY(
-            problems.join(QLatin1Char('\n')).contains(QLatin1String("example-app-v2: gets 30%")));
+        QVERIFY2(problems.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("weight 30 for revision example-app-v2, which has "
+                                             "0 replicas")),
+                 qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     void splitEvenlyUnlocks()
@@ -181,7 +245,7 @@ private Q_SLOTS:
         model->splitEvenly();
         QCOMPARE(weights(*model), (QList<int>{34, 33, 33}));
         for (int i = 0; i < 3; ++i)
-            QVERIFY(!model->rows()[i].locked);
+            QVERIFY(!model->row(i).locked);
     }
 
     void addAndRemoveRevision()
@@ -193,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(!model->addRevision(QStringLiteral("other-v1")));       // not a revision of the app
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model->rowCount(), 3);
-        const PlanRow& added = model->rows()[2];
+        const PlanRow added = model->row(2);
         QCOMPARE(added.componentName, QStringLiteral("testsvc"));
         QCOMPARE(added.port, 8080);
         QCOMPARE(added.weight, 0);
@@ -205,7 +269,7 @@ private Q_SLOTS:
         model->removeRevision(0);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(weights(*model), (QList<int>{67, 33}));
-        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v2"));
+        QCOMPARE(model->row(0).revisionName, QStringLiteral("example-app-v2"));
     }
 
     void newPlan()
@@ -214,11 +278,11 @@ private Q_SLOTS:
         QVERIFY(model->isNewPlan());
         QCOMPARE(model->appDeploymentName(), QStringLiteral("example-app-deploy"));
         QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->rows()[0].revisionName, QStringLiteral("example-app-v3"));
-        QCOMPARE(model->rows()[0].weight, 100);
+        QCOMPARE(model->row(0).revisionName, QStringLiteral("example-app-v3"));
+        QCOMPARE(model->row(0).weight, 100);
         QVERIFY(!model->trafficEnabled());
-        QVERIFY(model->isValid());
-        const QJsonObject out = model->toAppDeployment();
+        QVERIFY2(model->isValid(), qPrintable(model->problems().join(QLatin1Char('\n'))));
+        const QJsonObject out = model->plan().toJson();
         QCOMPARE(out.value(QLatin1String("metadata"))
                      .toObject()
                      .value(QLatin1String("namespace"))
@@ -229,11 +293,11 @@ private Q_SLOTS:
         QVERIFY(model->setAppDeploymentName(QStringLiteral("Bad_Name")));
         QVERIFY(model->problems()
                     .join(QLatin1Char('\n'))
-                    .contains(QLatin1String("not a valid AppDeployment name")));
+                    .contains(QLatin1String("\"Bad_Name\" is not a valid name")));
         QVERIFY(model->setAppDeploymentName(QStringLiteral("example-canary")));
         QVERIFY(model->isValid());
         QCOMPARE(
-            model->toAppDeployment()[QLatin1String("metadata")][QLatin1String("name")].toString(),
+            model->plan().toJson()[QLatin1String("metadata")][QLatin1String("name")].toString(),
             QStringLiteral("example-canary"));
         model->setGateways({QStringLiteral("gw")});
         QVERIFY(!model->isValid()); // gateways without hosts
@@ -248,10 +312,10 @@ private Q_SLOTS:
             !model->setAppDeploymentName(QStringLiteral("renamed"))); // existing: keeps its name
         QCOMPARE(model->appDeploymentName(), QStringLiteral("example-appdeploy"));
         QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->rows()[0].replicas, 2);
+        QCOMPARE(model->row(0).replicas, 2);
         QVERIFY(!model->trafficEnabled());
         QVERIFY(model->isValid());
-        const QJsonObject spec = model->toAppDeployment().value(QLatin1String("spec")).toObject();
+        const QJsonObject spec = model->plan().toJson().value(QLatin1String("spec")).toObject();
         QVERIFY(!spec.contains(QLatin1String("traffic")));
         const QJsonArray revs = spec.value(QLatin1String("appRevisions")).toArray();
         QCOMPARE(revs.size(), 1);
@@ -264,13 +328,14 @@ private Q_SLOTS:
                  2);
     }
 
-    void toAppDeploymentWritesEdits()
+    // The plan the engine gets (here as the AppDeployment it writes) carries the edits.
+    void planCarriesEdits()
     {
         loadFixture(QStringLiteral("appdeployment-split.json"));
         model->setWeight(0, 30);
         model->setReplicas(0, 2);
         model->setReplicas(1, 3);
-        const QJsonObject out = model->toAppDeployment();
+        const QJsonObject out = model->plan().toJson();
         QVERIFY(!out.contains(QLatin1String("status")));
         const QJsonObject meta = out.value(QLatin1String("metadata")).toObject();
         QVERIFY(!meta.contains(QLatin1String("resourceVersion")));
@@ -321,7 +386,7 @@ private Q_SLOTS:
         QVERIFY(!model->isModified());
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(weights(*model), (QList<int>{50, 50}));
-        QCOMPARE(model->rows()[1].replicas, 1);
+        QCOMPARE(model->row(1).replicas, 1);
         QVERIFY(model->trafficEnabled());
     }
 
@@ -347,13 +412,15 @@ private Q_SLOTS:
         QFETCH(QString, drift0);
         QFETCH(QString, drift1);
         loadFixture(QStringLiteral("appdeployment-split.json"));
-        model->setLiveObjects(virtualService.isEmpty() ? QJsonObject()
-                                                       : fixtures::object(virtualService),
-                              fixtures::items(QStringLiteral("deployments.json")));
+        const std::optional<VirtualServiceInfo> vs =
+            virtualService.isEmpty()
+                ? std::nullopt
+                : std::optional(VirtualServiceInfo::fromJson(fixtures::object(virtualService)));
+        model->setLive(vs ? &*vs : nullptr, deployments(QStringLiteral("deployments.json")));
         QCOMPARE(model->index(0, RolloutPlanModel::Drift).data().toString(), drift0);
         QCOMPARE(model->index(1, RolloutPlanModel::Drift).data().toString(), drift1);
         QVERIFY(model->hasDrift());
-        QCOMPARE(model->rows()[0].liveReadyReplicas.value_or(-1), 2);
+        QCOMPARE(model->row(0).liveReadyReplicas.value_or(-1), 2);
         // drift compares live objects with the spec, not with unapplied edits
         model->setWeight(0, 40);
         QCOMPARE(model->index(0, RolloutPlanModel::Drift).data().toString(), drift0);

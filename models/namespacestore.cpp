@@ -1,0 +1,421 @@
+#include "models/namespacestore.h"
+
+#include "kube/rollout/render.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace veladesk {
+
+namespace lbl = kube::rollout::labels;
+using kube::rollout::key;
+
+namespace {
+QJsonObject obj(const QJsonObject& o, const char* k)
+{
+    return o.value(QLatin1String(k)).toObject();
+}
+QString str(const QJsonObject& o, const char* k)
+{
+    return o.value(QLatin1String(k)).toString();
+}
+QString nameOf(const QJsonObject& o)
+{
+    return str(obj(o, "metadata"), "name");
+}
+QString label(const QJsonObject& o, const char* k)
+{
+    return obj(obj(o, "metadata"), "labels").value(key(k)).toString();
+}
+int intOf(const QJsonValue& v, int fallback)
+{
+    if (v.isDouble())
+        return v.toInt(fallback);
+    if (v.isString()) {
+        bool ok = false;
+        const int n = v.toString().toInt(&ok);
+        return ok ? n : fallback;
+    }
+    return fallback;
+}
+template <typename T> kube::Result<T> parsed(T value)
+{
+    return kube::Result<T>::success(std::move(value));
+}
+} // namespace
+
+ApplicationInfo ApplicationInfo::fromJson(const QJsonObject& object)
+{
+    return {nameOf(object), str(obj(obj(object, "status"), "latestRevision"), "name")};
+}
+
+DeploymentInfo DeploymentInfo::fromJson(const QJsonObject& object)
+{
+    DeploymentInfo d;
+    d.name = nameOf(object);
+    d.revision = label(object, lbl::appRevision);
+    d.appDeployment = label(object, lbl::appDeployment);
+    d.replicas = intOf(obj(object, "spec").value(QLatin1String("replicas")), 1);
+    d.readyReplicas = intOf(obj(object, "status").value(QLatin1String("readyReplicas")), 0);
+    return d;
+}
+
+ServiceInfo ServiceInfo::fromJson(const QJsonObject& object)
+{
+    ServiceInfo s;
+    s.name = nameOf(object);
+    const QJsonObject spec = obj(object, "spec");
+    s.revision = obj(spec, "selector").value(key(lbl::appRevision)).toString();
+    for (const QJsonValue& p : spec.value(QLatin1String("ports")).toArray())
+        s.ports << intOf(p.toObject().value(QLatin1String("port")), 0);
+    return s;
+}
+
+VirtualServiceInfo VirtualServiceInfo::fromJson(const QJsonObject& object)
+{
+    VirtualServiceInfo v;
+    v.name = nameOf(object);
+    const QJsonObject spec = obj(object, "spec");
+    for (const QJsonValue& h : spec.value(QLatin1String("hosts")).toArray())
+        v.hosts << h.toString();
+    const QJsonArray http = spec.value(QLatin1String("http")).toArray();
+    if (http.isEmpty())
+        return v;
+    const QJsonArray route = http.first().toObject().value(QLatin1String("route")).toArray();
+    for (const QJsonValue& r : route) {
+        const QJsonObject o = r.toObject();
+        // Istio: a single route without weight gets all the traffic.
+        const int weight = o.contains(QLatin1String("weight"))
+                               ? intOf(o.value(QLatin1String("weight")), 0)
+                               : (route.size() == 1 ? 100 : 0);
+        v.weights.append({str(obj(o, "destination"), "host"), weight});
+    }
+    return v;
+}
+
+int VirtualServiceInfo::weightOf(const QString& revisionName) const
+{
+    // Destinations are <revision>-<component>-<port>[.namespace.svc...] (render.h).
+    const QString prefix = revisionName + QLatin1Char('-');
+    int sum = 0;
+    for (const auto& w : weights)
+        if (w.first.section(QLatin1Char('.'), 0, 0).startsWith(prefix))
+            sum += w.second;
+    return sum;
+}
+
+KubeEvent KubeEvent::fromJson(const QJsonObject& o)
+{
+    const QJsonObject involved = obj(o, "involvedObject");
+    return {str(o, "type"), str(o, "reason"), str(involved, "kind"), str(involved, "name"),
+            str(o, "message").trimmed()};
+}
+
+QString KubeEvent::text() const
+{
+    return QStringLiteral("%1 %2/%3: %4").arg(reason, objectKind, objectName, message);
+}
+
+template <typename T, typename Parse>
+void NamespaceStore::addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse)
+{
+    KindHandler h;
+    h.clear = [map] { map->clear(); };
+    h.put = [this, kind, map, parse](const QJsonObject& object) {
+        ++m_parseCount;
+        kube::Result<T> value = parse(object);
+        if (!value.ok()) {
+            map->remove(nameOf(object)); // an edit that broke it: the old value is gone too
+            Q_EMIT objectRejected(kind, value.status.toString());
+            return;
+        }
+        map->insert(nameOf(object), std::move(value.value));
+    };
+    h.remove = [map](const QString& name) { map->remove(name); };
+    m_handlers.insert(kind, h);
+}
+
+NamespaceStore::NamespaceStore(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<veladesk::KubeEvent>();
+    m_emitTimer.setSingleShot(true);
+    m_emitTimer.setInterval(kChangeDelayMs);
+    connect(&m_emitTimer, &QTimer::timeout, this, &NamespaceStore::emitChanges);
+
+    addCachedKind(Kind::Applications, &m_applications,
+                  [](const QJsonObject& o) { return parsed(ApplicationInfo::fromJson(o)); });
+    addCachedKind(Kind::ApplicationRevisions, &m_revisions, &kube::rollout::AppRevision::fromJson);
+    addCachedKind(Kind::AppDeployments, &m_appDeployments,
+                  &kube::rollout::AppDeploymentPlan::fromJson);
+    addCachedKind(Kind::Deployments, &m_deployments,
+                  [](const QJsonObject& o) { return parsed(DeploymentInfo::fromJson(o)); });
+    addCachedKind(Kind::Services, &m_services,
+                  [](const QJsonObject& o) { return parsed(ServiceInfo::fromJson(o)); });
+    addCachedKind(Kind::VirtualServices, &m_virtualServices,
+                  [](const QJsonObject& o) { return parsed(VirtualServiceInfo::fromJson(o)); });
+}
+
+NamespaceStore::~NamespaceStore()
+{
+    stopWatches();
+}
+
+kube::ResourceType NamespaceStore::typeOf(Kind kind) const
+{
+    using kube::ResourceType;
+    switch (kind) {
+    case Kind::Applications:
+        return ResourceType::applications();
+    case Kind::ApplicationRevisions:
+        return ResourceType::applicationRevisions();
+    case Kind::AppDeployments:
+        return ResourceType::appDeployments();
+    case Kind::Deployments:
+        return ResourceType::deployments();
+    case Kind::Services:
+        return ResourceType::services();
+    case Kind::VirtualServices:
+        return ResourceType::virtualServices(m_options.virtualServiceVersion);
+    case Kind::Pods:
+        return ResourceType::pods();
+    case Kind::Events:
+        return ResourceType::events();
+    }
+    return {};
+}
+
+void NamespaceStore::start(std::shared_ptr<kube::Client> client, const QString& namespaceName,
+                           const Options& options)
+{
+    stop();
+    m_client = std::move(client);
+    m_namespace = namespaceName;
+    m_options = options;
+    startWatches();
+}
+
+void NamespaceStore::startWatches()
+{
+    if (!m_client)
+        return;
+    // Pods first: the largest list and the pane that shows most; Events last (their first
+    // list is not logged, but it can be long).
+    QList<Kind> kinds{Kind::Pods, Kind::Applications, Kind::ApplicationRevisions};
+    if (m_options.appDeploymentsServed)
+        kinds << Kind::AppDeployments;
+    kinds << Kind::Deployments;
+    if (!m_options.virtualServiceVersion.isEmpty())
+        kinds << Kind::VirtualServices;
+    kinds << Kind::Services << Kind::Events;
+    for (Kind k : std::as_const(kinds))
+        if (k != Kind::Events) // their first list is not logged: only what happens from now on
+            m_pendingSync.insert(k);
+    for (Kind k : std::as_const(kinds))
+        startWatch(k);
+    // last: a slot may switch the namespace right away (start() again)
+    Q_EMIT loadingChanged(true);
+}
+
+void NamespaceStore::startWatch(Kind kind)
+{
+    kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, {}, this);
+    m_watches.insert(kind, w);
+    connect(w, &kube::Watch::synced, this,
+            [this, kind](const QList<QJsonObject>& objects) { resetKind(kind, objects); });
+    connect(w, &kube::Watch::events, this,
+            [this, kind](const QList<kube::WatchEvent>& events) { applyEvents(kind, events); });
+    connect(w, &kube::Watch::healthChanged, this,
+            [this, kind](kube::WatchHealth health, const QString& message) {
+                Q_EMIT healthChanged(kind, health, message);
+            });
+    w->start();
+}
+
+void NamespaceStore::stopWatches()
+{
+    for (const QPointer<kube::Watch>& w : std::as_const(m_watches)) {
+        if (w) {
+            w->disconnect(this); // nothing of the old watches arrives after this
+            w->stop();
+            w->deleteLater();
+        }
+    }
+    m_watches.clear();
+    const bool wasLoading = isLoading();
+    m_pendingSync.clear();
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
+}
+
+void NamespaceStore::stop()
+{
+    stopWatches();
+    for (auto it = m_handlers.cbegin(); it != m_handlers.cend(); ++it) {
+        it->clear();
+        markChanged(it.key());
+    }
+    m_revisionList.reset();
+    Q_EMIT podsReset({});
+    flushChanges(); // the models empty now, not with the next namespace's first objects
+}
+
+void NamespaceStore::restart()
+{
+    // The cached objects stay until each new list replaces them (resetKind), so the models
+    // never see an empty namespace in between.
+    stopWatches();
+    startWatches();
+}
+
+bool NamespaceStore::isWatched(Kind kind) const
+{
+    return m_watches.value(kind) != nullptr;
+}
+
+kube::WatchHealth NamespaceStore::health(Kind kind) const
+{
+    const QPointer<kube::Watch> w = m_watches.value(kind);
+    return w ? w->health() : kube::WatchHealth::Failed;
+}
+
+void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
+{
+    if (kind == Kind::Pods) {
+        Q_EMIT podsReset(objects);
+    } else if (kind == Kind::Events) {
+        // the first list of events predates the session: not logged
+    } else if (const auto h = m_handlers.constFind(kind); h != m_handlers.cend()) {
+        h->clear();
+        for (const QJsonObject& o : objects)
+            h->put(o);
+        markChanged(kind);
+    }
+    if (m_pendingSync.remove(kind) && m_pendingSync.isEmpty())
+        Q_EMIT loadingChanged(false);
+}
+
+void NamespaceStore::applyEvents(Kind kind, const QList<kube::WatchEvent>& events)
+{
+    if (kind == Kind::Pods) {
+        Q_EMIT podEvents(events);
+        return;
+    }
+    if (kind == Kind::Events) {
+        QList<KubeEvent> out;
+        for (const kube::WatchEvent& e : events)
+            if (e.type != kube::WatchEvent::Type::Deleted)
+                out << KubeEvent::fromJson(e.object);
+        if (!out.isEmpty())
+            Q_EMIT kubeEvents(out);
+        return;
+    }
+    const auto h = m_handlers.constFind(kind);
+    if (h == m_handlers.cend() || events.isEmpty())
+        return;
+    for (const kube::WatchEvent& e : events) {
+        if (e.type == kube::WatchEvent::Type::Deleted)
+            h->remove(nameOf(e.object));
+        else
+            h->put(e.object);
+    }
+    markChanged(kind);
+}
+
+void NamespaceStore::markChanged(Kind kind)
+{
+    if (kind == Kind::ApplicationRevisions)
+        m_revisionList.reset();
+    m_dirty.insert(kind);
+    if (!m_emitTimer.isActive())
+        m_emitTimer.start();
+}
+
+void NamespaceStore::follow(QObject* receiver, const QSet<Kind>& kinds,
+                            std::function<void()> refresh) const
+{
+    auto dirty = std::make_shared<bool>(false);
+    connect(this, &NamespaceStore::changed, receiver, [dirty, kinds](Kind kind) {
+        if (kinds.contains(kind))
+            *dirty = true;
+    });
+    connect(this, &NamespaceStore::changesDone, receiver, [dirty, refresh = std::move(refresh)] {
+        if (std::exchange(*dirty, false))
+            refresh();
+    });
+}
+
+void NamespaceStore::flushChanges()
+{
+    m_emitTimer.stop();
+    emitChanges();
+}
+
+void NamespaceStore::emitChanges()
+{
+    // In a fixed order: revisions before the AppDeployments that name them.
+    const QSet<Kind> dirty = std::exchange(m_dirty, {});
+    for (Kind k : {Kind::Applications, Kind::ApplicationRevisions, Kind::AppDeployments,
+                   Kind::Deployments, Kind::Services, Kind::VirtualServices})
+        if (dirty.contains(k))
+            Q_EMIT changed(k);
+    if (!dirty.isEmpty())
+        Q_EMIT changesDone();
+}
+
+const QList<kube::rollout::AppRevision>& NamespaceStore::revisionList() const
+{
+    if (!m_revisionList)
+        m_revisionList = m_revisions.values();
+    return *m_revisionList;
+}
+
+QList<kube::rollout::AppRevision> NamespaceStore::revisionsOf(const QString& appName) const
+{
+    QList<kube::rollout::AppRevision> out;
+    for (const kube::rollout::AppRevision& r : m_revisions)
+        if (r.appName == appName)
+            out << r;
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.revision < b.revision; });
+    return out;
+}
+
+const kube::rollout::AppDeploymentPlan*
+NamespaceStore::appDeploymentFor(const QString& appName) const
+{
+    for (const kube::rollout::AppDeploymentPlan& ad : m_appDeployments) {
+        for (const kube::rollout::RevisionPlacement& rp : ad.appRevisions)
+            if (const auto r = m_revisions.constFind(rp.revisionName);
+                r != m_revisions.cend() && r->appName == appName)
+                return &ad;
+        for (const QString& rev : ad.weightsByRevision().keys())
+            if (const auto r = m_revisions.constFind(rev);
+                r != m_revisions.cend() && r->appName == appName)
+                return &ad;
+    }
+    return nullptr;
+}
+
+const VirtualServiceInfo* NamespaceStore::virtualService(const QString& name) const
+{
+    const auto it = m_virtualServices.constFind(name);
+    return it == m_virtualServices.cend() ? nullptr : &*it;
+}
+
+QList<DeploymentInfo>
+NamespaceStore::deploymentsOf(const kube::rollout::AppRevision& revision) const
+{
+    QList<DeploymentInfo> out;
+    for (const DeploymentInfo& d : m_deployments)
+        if (d.revision == revision.name)
+            out << d;
+    for (const kube::rollout::Component& c : revision.application.components) {
+        const auto it =
+            m_deployments.constFind(kube::rollout::deploymentName(c.name, revision.name));
+        if (it != m_deployments.cend() && it->revision.isEmpty())
+            out << *it;
+    }
+    return out;
+}
+
+} // namespace veladesk

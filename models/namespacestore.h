@@ -1,0 +1,223 @@
+#pragma once
+// The objects of one namespace, kept current by one kube::Watch per kind: the cache every
+// model reads (watch -> store -> model). Each object is parsed once per change into the typed
+// value the models use (the engine's kube::rollout types where they exist, small structs with
+// only the fields shown elsewhere); there is no periodic relist.
+//
+// Change signals are coalesced: a burst of watch batches makes one changed(kind) per kind and
+// frame (kChangeDelayMs). Pods and Events are not cached here: pods go, still as watch events,
+// to PodsModel, which parses each once and applies them per frame (10,000 pods must not be
+// held twice); Events are parsed into KubeEvent and handed on.
+//
+// Adding a kind: a Kind value, a typed value with a parse function, a QMap member and one
+// addCachedKind() line in the constructor (see namespacestore.cpp).
+
+#include "kube/client.h"
+#include "kube/rollout/application.h"
+#include "kube/rollout/plan.h"
+#include "kube/watch.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+namespace veladesk {
+
+// A KubeVela Application, as far as the panes show it.
+struct ApplicationInfo
+{
+    QString name;
+    QString latestRevision; // status.latestRevision.name
+    bool operator==(const ApplicationInfo&) const = default;
+    static ApplicationInfo fromJson(const QJsonObject& object);
+};
+
+struct DeploymentInfo
+{
+    QString name;
+    QString revision;      // label app.oam.dev/appRevision ("" when unlabelled)
+    QString appDeployment; // label app.oam.dev/appDeployment
+    int replicas = 1;      // spec.replicas (Kubernetes' default 1)
+    int readyReplicas = 0; // status.readyReplicas
+    // Not filled yet: where issue 8's "replicas managed by HPA/x" lands (the HPA's name).
+    QString replicasManagedBy;
+    bool operator==(const DeploymentInfo&) const = default;
+    static DeploymentInfo fromJson(const QJsonObject& object);
+};
+
+struct ServiceInfo
+{
+    QString name;
+    QString revision; // selector app.oam.dev/appRevision
+    QList<int> ports;
+    bool operator==(const ServiceInfo&) const = default;
+    static ServiceInfo fromJson(const QJsonObject& object);
+};
+
+struct VirtualServiceInfo
+{
+    QString name;
+    QStringList hosts;
+    // Destination host and weight of each route of the first http rule (a single route without
+    // a weight gets 100, as Istio does).
+    QList<QPair<QString, int>> weights;
+    // Sum of the weights whose destination is a Service of `revisionName` (<revision>-...).
+    int weightOf(const QString& revisionName) const;
+    bool operator==(const VirtualServiceInfo&) const = default;
+    static VirtualServiceInfo fromJson(const QJsonObject& object);
+};
+
+// A Kubernetes Event (core/v1), for the log.
+struct KubeEvent
+{
+    QString type; // Normal, Warning
+    QString reason;
+    QString objectKind;
+    QString objectName;
+    QString message;
+    static KubeEvent fromJson(const QJsonObject& object);
+    QString text() const; // "<reason> <kind>/<name>: <message>"
+};
+
+class NamespaceStore : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind
+    {
+        Applications,
+        ApplicationRevisions,
+        AppDeployments,
+        Deployments,
+        Services,
+        VirtualServices,
+        Pods,
+        Events,
+    };
+    Q_ENUM(Kind)
+    static constexpr int kChangeDelayMs = 16;
+
+    struct Options
+    {
+        QString virtualServiceVersion = QStringLiteral("v1"); // "" when Istio is not served
+        bool appDeploymentsServed = true;                     // the CRD is installed
+    };
+
+    explicit NamespaceStore(QObject* parent = nullptr);
+    ~NamespaceStore() override;
+
+    // Watches every kind of `namespaceName` (dropping what was there). Objects arrive as each
+    // watch lists; isLoading() until every started watch has listed once.
+    void start(std::shared_ptr<kube::Client> client, const QString& namespaceName,
+               const Options& options);
+    // Stops the watches and empties the store.
+    void stop();
+    // Lists every kind again (F5): new watches with the same settings; each kind's objects are
+    // replaced when its new list arrives.
+    void restart();
+
+    QString namespaceName() const { return m_namespace; }
+    bool isLoading() const { return !m_pendingSync.isEmpty(); }
+    bool isWatched(Kind kind) const;
+    kube::WatchHealth health(Kind kind) const;
+
+    const QMap<QString, ApplicationInfo>& applications() const { return m_applications; }
+    const QMap<QString, kube::rollout::AppRevision>& revisions() const { return m_revisions; }
+    const QMap<QString, kube::rollout::AppDeploymentPlan>& appDeployments() const
+    {
+        return m_appDeployments;
+    }
+    const QMap<QString, DeploymentInfo>& deployments() const { return m_deployments; }
+    const QMap<QString, ServiceInfo>& services() const { return m_services; }
+    const QMap<QString, VirtualServiceInfo>& virtualServices() const { return m_virtualServices; }
+
+    // Every revision of the namespace (what validate() checks a plan against).
+    const QList<kube::rollout::AppRevision>& revisionList() const;
+    // The revisions of one application, by number.
+    QList<kube::rollout::AppRevision> revisionsOf(const QString& appName) const;
+    // The AppDeployment that names a revision of `appName` (appRevisions or targets), if any.
+    const kube::rollout::AppDeploymentPlan* appDeploymentFor(const QString& appName) const;
+    const VirtualServiceInfo* virtualService(const QString& name) const;
+    // Deployments of a revision: labelled app.oam.dev/appRevision=<revision>, else (objects
+    // made before the label) named as the engine names them for the revision's components.
+    QList<DeploymentInfo> deploymentsOf(const kube::rollout::AppRevision& revision) const;
+
+    // What a watch delivers, for one kind: the first list, then events. The watches call these;
+    // tests and benchmarks feed recorded objects through the same path.
+    void resetKind(Kind kind, const QList<QJsonObject>& objects);
+    void applyEvents(Kind kind, const QList<kube::WatchEvent>& events);
+
+    // Calls `refresh` on `receiver`'s thread once after every frame in which one of `kinds`
+    // changed (a model that shows several kinds rebuilds once). Disconnect with
+    // disconnect(store, nullptr, receiver, nullptr).
+    void follow(QObject* receiver, const QSet<Kind>& kinds, std::function<void()> refresh) const;
+
+    // Emits the pending changed() signals now instead of at the end of the frame.
+    void flushChanges();
+
+    // How many objects were parsed since construction (each object once per change).
+    int parseCount() const { return m_parseCount; }
+
+Q_SIGNALS:
+    // The cached objects of `kind` changed (once per frame at most).
+    void changed(veladesk::NamespaceStore::Kind kind);
+    // After the changed() signals of one frame: a model that follows several kinds rebuilds
+    // once here.
+    void changesDone();
+    void loadingChanged(bool loading);
+    // Pods, for PodsModel::setPods / PodsModel::enqueue.
+    void podsReset(const QList<QJsonObject>& pods);
+    void podEvents(const QList<kube::WatchEvent>& events);
+    // Events added or modified while the namespace is open.
+    void kubeEvents(const QList<veladesk::KubeEvent>& events);
+    void healthChanged(veladesk::NamespaceStore::Kind kind, kube::WatchHealth health,
+                       const QString& message);
+    // An object that could not be parsed (it is left out), with why.
+    void objectRejected(veladesk::NamespaceStore::Kind kind, const QString& message);
+
+private:
+    // How one cached kind turns watch deliveries into its map.
+    struct KindHandler
+    {
+        std::function<void()> clear;
+        std::function<void(const QJsonObject&)> put;
+        std::function<void(const QString& name)> remove;
+    };
+    template <typename T, typename Parse>
+    void addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse);
+    kube::ResourceType typeOf(Kind kind) const;
+    void startWatches();
+    void stopWatches();
+    void startWatch(Kind kind);
+    void markChanged(Kind kind);
+    void emitChanges();
+
+    std::shared_ptr<kube::Client> m_client;
+    QString m_namespace;
+    Options m_options;
+    QHash<Kind, QPointer<kube::Watch>> m_watches;
+    QSet<Kind> m_pendingSync;
+    QSet<Kind> m_dirty;
+    QTimer m_emitTimer;
+    QHash<Kind, KindHandler> m_handlers;
+    int m_parseCount = 0;
+
+    QMap<QString, ApplicationInfo> m_applications;
+    QMap<QString, kube::rollout::AppRevision> m_revisions;
+    QMap<QString, kube::rollout::AppDeploymentPlan> m_appDeployments;
+    QMap<QString, DeploymentInfo> m_deployments;
+    QMap<QString, ServiceInfo> m_services;
+    QMap<QString, VirtualServiceInfo> m_virtualServices;
+    mutable std::optional<QList<kube::rollout::AppRevision>> m_revisionList;
+};
+
+} // namespace veladesk
+
+Q_DECLARE_METATYPE(veladesk::KubeEvent)

@@ -1,0 +1,350 @@
+#include "models/rolloutcontroller.h"
+
+#include "kube/rollout/cluster.h"
+#include "kube/rollout/render.h"
+
+namespace veladesk {
+
+using Level = LogEntry::Level;
+using kube::rollout::AppDeploymentPlan;
+
+RolloutController::RolloutController(QObject* parent)
+    : QObject(parent), m_plan(new RolloutPlanModel(this))
+{
+    connect(m_plan, &RolloutPlanModel::planChanged, this, &RolloutController::onPlanChanged);
+}
+
+RolloutController::~RolloutController()
+{
+    if (m_applier)
+        m_applier->cancel();
+}
+
+void RolloutController::setStore(const NamespaceStore* store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (store) {
+        connect(store, &NamespaceStore::changed, this, &RolloutController::onStoreChanged);
+        connect(store, &NamespaceStore::changesDone, this, [this] {
+            if (std::exchange(m_planKindsChanged, false))
+                reloadFromStore(false);
+            else if (std::exchange(m_liveKindsChanged, false))
+                updateLive();
+            m_liveKindsChanged = false;
+        });
+    }
+    reloadFromStore(true);
+}
+
+void RolloutController::setConnection(std::shared_ptr<kube::Client> client, const QString& context,
+                                      const QString& namespaceName)
+{
+    m_client = std::move(client);
+    m_context = context;
+    m_namespace = namespaceName;
+    ++m_previewGeneration; // an answer from the previous connection is dropped
+    updateState();
+}
+
+void RolloutController::setAppDeploymentCrdMissing(bool missing)
+{
+    if (missing == m_crdMissing)
+        return;
+    m_crdMissing = missing;
+    m_plan->setExternalErrors(
+        missing ? QStringList{tr("the AppDeployment CRD is not installed: run `veladesk setup`")}
+                : QStringList());
+}
+
+void RolloutController::selectApplication(const QString& appName)
+{
+    m_app = appName;
+    m_applied.reset();
+    m_previewed.reset();
+    ++m_previewGeneration;
+    Q_EMIT previewCleared();
+    reloadFromStore(true);
+}
+
+void RolloutController::onStoreChanged(NamespaceStore::Kind kind)
+{
+    switch (kind) {
+    case NamespaceStore::Kind::ApplicationRevisions:
+    case NamespaceStore::Kind::AppDeployments:
+        m_planKindsChanged = true; // reloadFromStore() updates the live values too
+        break;
+    case NamespaceStore::Kind::Deployments:
+    case NamespaceStore::Kind::VirtualServices:
+        m_liveKindsChanged = true;
+        break;
+    default:
+        break;
+    }
+}
+
+void RolloutController::reloadFromStore(bool force)
+{
+    if (m_app.isEmpty() || !m_store) {
+        m_loadedFrom.reset();
+        if (!m_plan->appName().isEmpty() || m_plan->rowCount() > 0)
+            m_plan->clear();
+        if (!m_phase.isEmpty()) {
+            m_phase.clear();
+            m_phaseMessage.clear();
+            Q_EMIT phaseChanged({}, {});
+        }
+        updateState();
+        return;
+    }
+    const AppDeploymentPlan* ad = m_store->appDeploymentFor(m_app);
+    std::optional<AppDeploymentPlan> current;
+    if (ad)
+        current = *ad;
+    const bool serverChanged = current != m_loadedFrom || m_plan->appName() != m_app;
+    // The plan just applied came back from the server: it is the new baseline, edits or not.
+    if (m_applied && current == m_applied && !isApplying()) {
+        force = true;
+        m_applied.reset();
+    }
+    const QList<kube::rollout::AppRevision>& revisions = m_store->revisionList();
+    // A new plan nobody edited yet follows the revisions (its row is the latest one).
+    const bool untouchedNewPlan =
+        m_plan->isNewPlan() && !current && !m_plan->isModified() && !isApplying();
+    if (force || untouchedNewPlan || (serverChanged && !m_plan->isModified() && !isApplying())) {
+        const QString typedName = m_plan->appName() == m_app && m_plan->isNewPlan()
+                                      ? m_plan->appDeploymentName()
+                                      : QString();
+        m_plan->load(m_app, m_namespace, ad, revisions);
+        if (!force && !typedName.isEmpty())
+            m_plan->setAppDeploymentName(typedName); // keep what the operator typed
+        m_loadedFrom = current;
+    } else {
+        m_plan->setRevisions(revisions);
+        // (not for the writes of our own apply)
+        if (serverChanged && m_plan->isModified() && !isApplying() && current != m_applied)
+            Q_EMIT serverPlanChanged();
+    }
+    updateLive();
+    QString phase, message;
+    if (ad) {
+        phase = ad->status.phase;
+        for (const kube::rollout::Condition& c : ad->status.conditions)
+            if (c.status != QLatin1String("True") && message.isEmpty())
+                message = c.message;
+    }
+    if (phase != m_phase || message != m_phaseMessage) {
+        m_phase = phase;
+        m_phaseMessage = message;
+        Q_EMIT phaseChanged(phase, message);
+    }
+}
+
+void RolloutController::updateLive()
+{
+    if (!m_store || m_app.isEmpty())
+        return;
+    m_plan->setLive(m_store->virtualService(m_plan->appDeploymentName()), m_store->deployments());
+}
+
+void RolloutController::onPlanChanged()
+{
+    if (m_previewed) {
+        const bool stale = m_plan->plan() != *m_previewed;
+        if (stale != m_previewStale) {
+            m_previewStale = stale;
+            Q_EMIT previewStaleChanged(stale);
+        }
+    }
+    if (m_plan->problems() != m_lastProblems || m_plan->warnings() != m_lastWarnings) {
+        m_lastProblems = m_plan->problems();
+        m_lastWarnings = m_plan->warnings();
+        Q_EMIT problemsChanged();
+    }
+    if (m_plan->isModified() != m_lastModified) {
+        m_lastModified = m_plan->isModified();
+        Q_EMIT modifiedChanged(m_lastModified);
+    }
+    updateState();
+}
+
+bool RolloutController::canPreview() const
+{
+    return m_client && !m_plan->appName().isEmpty() && !isApplying();
+}
+
+bool RolloutController::canApply() const
+{
+    return canPreview() && m_plan->isValid();
+}
+
+void RolloutController::updateState()
+{
+    if (canApply() == m_lastCanApply && canPreview() == m_lastCanPreview)
+        return;
+    m_lastCanApply = canApply();
+    m_lastCanPreview = canPreview();
+    Q_EMIT stateChanged();
+}
+
+bool RolloutController::preview()
+{
+    if (m_plan->appName().isEmpty() || isApplying())
+        return false;
+    const AppDeploymentPlan plan = m_plan->plan();
+    kube::rollout::RenderOptions options;
+    options.namespaceName = m_namespace.isEmpty() ? QStringLiteral("default") : m_namespace;
+    const kube::rollout::RenderResult rendered =
+        kube::rollout::render(plan, m_plan->revisions(), options);
+    QList<QJsonObject> objects{kube::rollout::renderAppDeployment(plan, options)};
+    objects += rendered.jsonObjects();
+    m_previewed = plan;
+    if (m_previewStale) {
+        m_previewStale = false;
+        Q_EMIT previewStaleChanged(false);
+    }
+    const quint64 generation = ++m_previewGeneration;
+    Q_EMIT previewRendered(objects);
+    if (!rendered.ok()) {
+        Q_EMIT previewFailed(
+            kube::rollout::issueMessages(rendered.issues).join(QStringLiteral("; ")));
+        Q_EMIT previewFinished(false);
+        return true;
+    }
+    if (!m_client) {
+        Q_EMIT previewFailed(tr("not connected: the server's dry-run needs a cluster"));
+        Q_EMIT previewFinished(false);
+        return true;
+    }
+    Q_EMIT previewBusy(tr("Asking the server for a dry-run of %1 objects…").arg(objects.size()));
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("preview of %1: server-side dry-run of %2 objects").arg(plan.name).arg(objects.size()));
+    kube::rollout::diffPlanAsync(m_client, plan, m_namespace)
+        .then(this, [this, generation](kube::Result<kube::rollout::PlanDiff> result) {
+            if (generation != m_previewGeneration)
+                return;
+            if (!result.ok()) {
+                Q_EMIT previewFailed(result.status.toString());
+                log(Level::Error, QStringLiteral("server"),
+                    tr("dry-run failed: %1").arg(result.status.toString()));
+                Q_EMIT previewFinished(false);
+                return;
+            }
+            Q_EMIT previewDiffs(result.value.objects);
+            const int changes = kube::rollout::countChanges(result.value.objects);
+            log(Level::Info, QStringLiteral("server"),
+                tr("dry-run: %1 of %2 objects would change")
+                    .arg(changes)
+                    .arg(result.value.objects.size()));
+            Q_EMIT previewFinished(true);
+        });
+    return true;
+}
+
+bool RolloutController::apply(bool force)
+{
+    if (!canApply()) {
+        const QString why = isApplying()                  ? tr("an apply is already running")
+                            : m_plan->appName().isEmpty() ? tr("no application selected")
+                            : !m_client                   ? tr("not connected to a cluster")
+                                                          : tr("the plan has problems: %1")
+                                              .arg(m_plan->problems().join(QStringLiteral("; ")));
+        Q_EMIT applyRefused(why);
+        return false;
+    }
+    const AppDeploymentPlan plan = m_plan->plan();
+    kube::rollout::ApplyOptions options;
+    options.namespaceName = m_namespace;
+    options.force = force;
+    if (force)
+        log(Level::Warning, QStringLiteral("veladesk"),
+            tr("apply forced: traffic is routed without waiting for ready pods"));
+    m_applier = new kube::rollout::Applier(m_client, plan, options, this);
+    connect(m_applier, &kube::rollout::Applier::stepStarted, this,
+            [this](kube::rollout::ApplyStep step, const QString& description) {
+                Q_EMIT stepStarted(step, description);
+                log(Level::Info, QStringLiteral("apply"),
+                    kube::rollout::applyStepName(step) + QStringLiteral(": ") + description);
+            });
+    connect(m_applier, &kube::rollout::Applier::stepProgress, this,
+            [this](kube::rollout::ApplyStep step, const QString& text) {
+                Q_EMIT stepProgress(step, text);
+                log(Level::Info, QStringLiteral("apply"),
+                    kube::rollout::applyStepName(step) + QStringLiteral(": ") + text);
+            });
+    connect(m_applier, &kube::rollout::Applier::stepFinished, this,
+            [this](const kube::rollout::StepResult& r) {
+                Q_EMIT stepFinished(r);
+                const QString line = QStringLiteral("%1 %2%3").arg(
+                    kube::rollout::applyStepName(r.step), kube::rollout::stepStateName(r.state),
+                    r.message.isEmpty() ? QString() : QStringLiteral(": ") + r.message);
+                if (r.state == kube::rollout::StepResult::State::Failed)
+                    log(Level::Error, QStringLiteral("server"), line);
+                else if (r.state == kube::rollout::StepResult::State::Done)
+                    log(Level::Success, QStringLiteral("apply"), line);
+                else
+                    log(Level::Info, QStringLiteral("apply"), line);
+            });
+    connect(m_applier, &kube::rollout::Applier::finished, this, &RolloutController::onApplyDone);
+    m_applyState = ApplyState::Running;
+    Q_EMIT applyStarted(
+        tr("Applying %1 to %2/%3…").arg(plan.name, m_context, options.namespaceName));
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("apply %1: %2 revisions").arg(plan.name).arg(plan.appRevisions.size()));
+    updateState();
+    m_applier->start();
+    return true;
+}
+
+void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
+{
+    if (m_applier)
+        m_applier->deleteLater();
+    m_applier = nullptr;
+    m_lastReport = report;
+    m_applyState = report.ok() ? ApplyState::Succeeded : ApplyState::Failed;
+    if (report.ok()) {
+        log(Level::Success, QStringLiteral("apply"),
+            tr("applied %1").arg(m_plan->appDeploymentName()));
+        // the applied plan becomes the baseline once the watch delivers it (maybe already)
+        m_applied = m_plan->plan();
+        reloadFromStore(false);
+    } else {
+        log(Level::Error, QStringLiteral("apply"), report.status.toString());
+    }
+    updateState();
+    Q_EMIT stateChanged();
+    Q_EMIT applyFinished(report);
+}
+
+void RolloutController::cancelApply()
+{
+    if (!m_applier)
+        return;
+    log(Level::Warning, QStringLiteral("veladesk"), tr("cancelling the apply"));
+    m_applier->cancel();
+}
+
+void RolloutController::revert()
+{
+    if (isApplying())
+        return;
+    if (m_plan->isModified())
+        log(Level::Info, QStringLiteral("veladesk"),
+            tr("reverted unapplied edits of %1").arg(m_plan->appDeploymentName()));
+    // Back to what the cluster has now: the baseline, unless the AppDeployment changed on
+    // the server since it was loaded (e.g. a failed apply created it).
+    std::optional<AppDeploymentPlan> current;
+    if (m_store && !m_app.isEmpty())
+        if (const AppDeploymentPlan* ad = m_store->appDeploymentFor(m_app))
+            current = *ad;
+    if (!m_app.isEmpty() && current != m_loadedFrom)
+        reloadFromStore(true);
+    else
+        m_plan->revert();
+    m_previewed.reset();
+    Q_EMIT previewCleared();
+}
+
+} // namespace veladesk
