@@ -68,20 +68,6 @@ ScriptedServer::Answer revision(const char* name)
     return a;
 }
 
-// A port nothing listens on.
-int closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 QString cell(QTableWidget* t, int row, int column)
 {
     return t->item(row, column) ? t->item(row, column)->text() : QString();
@@ -283,7 +269,7 @@ private Q_SLOTS:
     {
         veladesk::VerifySplitDialog dialog;
         dialog.setPlan(plan({{QStringLiteral("example-app-v1"), 100}}, true));
-        dialog.setUrl(QStringLiteral("http://127.0.0.1:%1/").arg(closedPort()));
+        dialog.setUrl(QStringLiteral("http://127.0.0.1:%1/").arg(kubetest::closedPort()));
         dialog.setRequests(1000);
         dialog.show();
         QSignalSpy finished(&dialog, &veladesk::VerifySplitDialog::probeFinished);

@@ -52,20 +52,6 @@ void queueHangs(ScriptedServer& server, int n)
     }
 }
 
-// A port nothing listens on.
-int closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 bool listening(int port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -321,7 +307,7 @@ private Q_SLOTS:
     void unreachableGateway()
     {
         ProbeOptions o;
-        o.url = QStringLiteral("http://127.0.0.1:%1/").arg(closedPort());
+        o.url = QStringLiteral("http://127.0.0.1:%1/").arg(kubetest::closedPort());
         o.requests = 3000;
         o.concurrency = 8;
         QElapsedTimer t;
@@ -355,7 +341,7 @@ private Q_SLOTS:
                    QStringLiteral("subjectAltName=DNS:shop.example.com")});
         QVERIFY(gen.waitForFinished(30000));
         QCOMPARE(gen.exitCode(), 0);
-        const int port = closedPort();
+        const int port = kubetest::closedPort();
         QProcess server;
         server.start(openssl, {QStringLiteral("s_server"), QStringLiteral("-accept"),
                                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
