@@ -1,12 +1,15 @@
 #include "app/cli.h"
 
 #include "kube/rollout/offline.h"
+#include "kube/rollout/routing.h"
 #include "kube/yamljson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace veladesk {
@@ -36,6 +39,10 @@ Commands:
   history NAME [--revision N]
                            The apply history of an AppDeployment (who, when, result, weights)
   rollback NAME --to N     Apply plan N of the history again, in safe order
+  probe NAME --url URL     Send requests through a gateway with the route's Host header and
+                           compare the split they observe with the configured weights
+                           (95 % interval per revision)
+  logs POD|deployment/NAME|revision/REV [-c C] [-p] [-f] [--tail N] [--since-time T]
        [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
   events KIND/NAME [-w]    Events of one object, oldest first
   help                     This text
@@ -45,7 +52,9 @@ Flags:
   --context NAME           Kubeconfig context (default: current-context)
   -n, --namespace NS       Namespace (default: the context's, else "default")
   -f, --filename FILE      Input file; repeatable
-  -o, --output yaml|json   Output format of data (render, revisions, diff, status)
+  -o, --output yaml|json|table
+                           Output format of data (render, revisions, diff, status, probe;
+                           table is the default)
   --dry-run                apply: validate, check ownership and server-side dry-run only
   --force                  apply: do not wait for ready replicas before routing traffic
   --adopt                  apply: take over objects of the same name owned by others
@@ -56,6 +65,27 @@ Flags:
   --kubevela auto|present|absent
                            app apply: whether KubeVela's controller records revisions
                            (default: detect a vela-core Deployment in vela-system)
+  --scale-down-delay DURATION
+                           apply: when routing changed, wait this long before pods go (scale-down,
+                           prune), so that gateways have taken the new routing (default 0s)
+  --routing virtualservice|httproute
+                           render, diff, apply: route through an Istio VirtualService or a
+                           Gateway API HTTPRoute, recorded in the AppDeployment's annotation
+                           veladesk.io/routing (default: the plan's annotation, else what the
+                           AppDeployment routes with, else VirtualService when Istio's API is
+                           served, HTTPRoute otherwise)
+
+Probe flags:
+  --url URL                the gateway, e.g. http://127.0.0.1:18080/ (its path picks the
+                           http rule)
+  --requests N             how many requests (default 200)
+  --host H                 Host header (default: the route's first host)
+  --concurrency C          requests in flight at most (default 8)
+  --timeout DURATION       per request (default 5s)
+  --header NAME            attribute responses by this header when x-veladesk-revision is
+                           absent (e.g. X-Pod-Revision)
+  --fingerprint REV=TEXT   attribute a response whose body contains TEXT to revision REV;
+                           repeatable
 
 Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
 diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
@@ -171,8 +201,11 @@ ParseResult parse(const QStringList& args)
         } else if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
             if (!takeValue(&o.output))
                 return r;
-            if (o.output != QLatin1String("yaml") && o.output != QLatin1String("json")) {
-                r.error = QStringLiteral("--output must be yaml or json, not \"%1\"").arg(o.output);
+            if (o.output == QLatin1String("table")) {
+                o.output.clear(); // the default human-readable output
+            } else if (o.output != QLatin1String("yaml") && o.output != QLatin1String("json")) {
+                r.error = QStringLiteral("--output must be yaml, json or table, not \"%1\"")
+                              .arg(o.output);
                 return r;
             }
         } else if (arg == QLatin1String("--dry-run")) {
@@ -190,6 +223,7 @@ ParseResult parse(const QStringList& args)
             QString t;
             if (!takeValue(&t))
                 return r;
+            o.timeoutGiven = true;
             o.timeoutSeconds = parseDuration(t);
             if (o.timeoutSeconds == -2) {
                 r.error = QStringLiteral("--timeout: \"%1\" is longer than the maximum, 168h "
@@ -220,6 +254,55 @@ ParseResult parse(const QStringList& args)
                 r.error = QStringLiteral("--kubevela must be auto, present or absent");
                 return r;
             }
+        } else if (arg == QLatin1String("--scale-down-delay")) {
+            QString t;
+            if (!takeValue(&t))
+                return r;
+            o.scaleDownDelaySeconds = parseDuration(t);
+            if (o.scaleDownDelaySeconds < 0) {
+                r.error = QStringLiteral("--scale-down-delay: \"%1\" is not a duration such as 5s")
+                              .arg(t);
+                return r;
+            }
+        } else if (arg == QLatin1String("--routing")) {
+            if (!takeValue(&o.routing))
+                return r;
+            if (!kube::rollout::parseRoutingApi(o.routing)) {
+                r.error = QStringLiteral("--routing must be virtualservice or httproute, not "
+                                         "\"%1\"")
+                              .arg(o.routing);
+                return r;
+            }
+        } else if (arg == QLatin1String("--url")) {
+            if (!takeValue(&o.url))
+                return r;
+        } else if (arg == QLatin1String("--host")) {
+            if (!takeValue(&o.host))
+                return r;
+        } else if (arg == QLatin1String("--header")) {
+            if (!takeValue(&o.header))
+                return r;
+        } else if (arg == QLatin1String("--fingerprint")) {
+            QString f;
+            if (!takeValue(&f))
+                return r;
+            if (!f.contains(QLatin1Char('=')) || f.startsWith(QLatin1Char('=')) ||
+                f.endsWith(QLatin1Char('='))) {
+                r.error = QStringLiteral("--fingerprint takes REVISION=TEXT, not \"%1\"").arg(f);
+                return r;
+            }
+            o.fingerprints << f;
+        } else if (arg == QLatin1String("--requests") || arg == QLatin1String("--concurrency")) {
+            QString v;
+            if (!takeValue(&v))
+                return r;
+            bool ok = false;
+            const int n = v.toInt(&ok);
+            if (!ok || n < 1) {
+                r.error = QStringLiteral("%1 takes a positive number, not \"%2\"").arg(arg, v);
+                return r;
+            }
+            (arg == QLatin1String("--requests") ? o.requests : o.concurrency) = n;
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             r.error = QStringLiteral("unknown flag %1").arg(arg);
             return r;
@@ -237,6 +320,36 @@ namespace cli {
 int parseTimeout(const QString& text)
 {
     return parseDuration(text);
+}
+
+namespace {
+
+std::atomic<void*> g_interruptedJob{nullptr};
+std::atomic<void (*)(void*)> g_cancelJob{nullptr};
+
+extern "C" void onInterrupt(int)
+{
+    void* job = g_interruptedJob.load();
+    void (*cancel)(void*) = g_cancelJob.load();
+    if (job && cancel)
+        cancel(job);
+}
+
+} // namespace
+
+CancelOnInterrupt::CancelOnInterrupt(void* job, void (*cancel)(void*))
+{
+    g_cancelJob = cancel;
+    g_interruptedJob = job;
+    m_previousInt = std::signal(SIGINT, onInterrupt);
+    m_previousTerm = std::signal(SIGTERM, onInterrupt);
+}
+
+CancelOnInterrupt::~CancelOnInterrupt()
+{
+    std::signal(SIGINT, m_previousInt);
+    std::signal(SIGTERM, m_previousTerm);
+    g_interruptedJob = nullptr;
 }
 
 void printError(const QString& message)
@@ -272,7 +385,8 @@ int runRender(const Options& options)
     }
     const QString ns =
         options.namespaceName.isEmpty() ? QStringLiteral("default") : options.namespaceName;
-    kube::Result<kube::rollout::OfflineRender> r = kube::rollout::renderOffline(docs, ns);
+    kube::Result<kube::rollout::OfflineRender> r =
+        kube::rollout::renderOffline(docs, ns, kube::rollout::parseRoutingApi(options.routing));
     if (!r) {
         printError(r.status.message);
         return exitFailure;
@@ -359,6 +473,8 @@ int runCli(const QStringList& args)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
+    if (o.command == QLatin1String("probe"))
+        return cli::runProbe(o);
     cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
     return cli::exitUsage;
 }

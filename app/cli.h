@@ -31,7 +31,7 @@ struct Options
     QString kubeconfig;
     QString context;
     QString namespaceName; // -n/--namespace
-    QString output;        // -o/--output: "", yaml, json
+    QString output;        // -o/--output: "", yaml, json ("table" is the default: "")
     bool dryRun = false;
     bool force = false;
     bool adopt = false;
@@ -40,6 +40,18 @@ struct Options
     int historyLimit = 0;                      // --history-limit (0: annotation, else 20)
     QString changeCause;                       // recorded in the apply's history entry
     bool help = false;
+    bool timeoutGiven = false; // --timeout was given (probe: per request, default 5 s)
+    // --routing virtualservice|httproute (render, diff, apply, reapply, revert); empty: the
+    // plan's annotation, else the AppDeployment's in the cluster, else discovery.
+    QString routing;
+    int scaleDownDelaySeconds = 0; // --scale-down-delay (apply, reapply, revert)
+    // probe
+    QString url;
+    QString host;
+    int requests = 200;
+    int concurrency = 8;
+    QString header;           // --header NAME: attribution by that response header
+    QStringList fingerprints; // --fingerprint REVISION=TEXT, repeatable
 };
 
 // Exit codes.
@@ -60,6 +72,7 @@ int runApply(const Options& options);
 int runReapply(const Options& options); // the AppDeployment's stored plan, applied again
 int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
+int runProbe(const Options& options); // app/cli_probe.cpp
 
 // The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
 std::shared_ptr<kube::Client> connectOrFail(const Options& options);
@@ -81,6 +94,27 @@ int parseTimeout(const QString& text);
 
 void printError(const QString& message);
 void printOut(const QString& text);
+
+// While it lives, SIGINT and SIGTERM call job.cancel() (which only sets an atomic flag) instead
+// of ending the process, so that a long command reports what it did; then the previous
+// handlers come back. One at a time.
+class CancelOnInterrupt
+{
+public:
+    template <typename Job>
+    explicit CancelOnInterrupt(Job& job)
+        : CancelOnInterrupt(&job, [](void* j) { static_cast<Job*>(j)->cancel(); })
+    {
+    }
+    ~CancelOnInterrupt();
+    CancelOnInterrupt(const CancelOnInterrupt&) = delete;
+    CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
+
+private:
+    CancelOnInterrupt(void* job, void (*cancel)(void*));
+    void (*m_previousInt)(int) = nullptr;
+    void (*m_previousTerm)(int) = nullptr;
+};
 
 } // namespace cli
 } // namespace veladesk

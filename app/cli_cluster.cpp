@@ -11,24 +11,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
-#include <atomic>
-#include <csignal>
 
 namespace veladesk::cli {
 
 namespace {
 
 using namespace kube::rollout;
-
-// Ctrl-C during `apply` cancels the applier (between requests, or while waiting for
-// readiness) so that it reports what was done and writes the Failed status.
-std::atomic<Applier*> g_runningApplier{nullptr};
-
-extern "C" void onInterrupt(int)
-{
-    if (Applier* a = g_runningApplier.load())
-        a->cancel(); // sets an atomic flag only
-}
 
 } // namespace
 
@@ -226,7 +214,7 @@ int runDiff(const Options& o)
     auto client = connectOrFail(o);
     if (!client)
         return exitDiffError;
-    kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName);
+    kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName, parseRoutingApi(o.routing));
     if (!d) {
         printError(d.status.toString());
         return exitDiffError;
@@ -249,6 +237,8 @@ int runDiff(const Options& o)
         return countChanges(d.value.objects) > 0 ? exitDiffFound : exitOk;
     }
     QString out;
+    if (d.value.routing)
+        out += QStringLiteral("routing: %1\n").arg(d.value.routing->describe());
     for (const ObjectDiff& od : d.value.objects) {
         out += QStringLiteral("%1: %2\n").arg(od.displayName(), changeName(od.change));
         out += od.unifiedDiff;
@@ -270,6 +260,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.tool = QStringLiteral("veladesk-cli");
     ao.historyLimit = o.historyLimit;
     ao.changeCause = o.changeCause;
+    ao.routing = parseRoutingApi(o.routing);
+    ao.scaleDownDelay = std::chrono::seconds(o.scaleDownDelaySeconds);
     Applier applier(std::move(client), plan, ao);
     const int total = applyStepCount;
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
@@ -288,13 +280,12 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
                      .arg(applyStepName(r.step), stepStateName(r.state),
                           r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
     });
-    g_runningApplier = &applier;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    const ApplyReport report = applier.run();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
-    g_runningApplier = nullptr;
+    // Ctrl-C cancels the applier (between requests, or while waiting for readiness) so that it
+    // reports what was done and writes the Failed status.
+    const ApplyReport report = [&] {
+        const CancelOnInterrupt interrupt(applier);
+        return applier.run();
+    }();
     printHistoryNote(report);
     if (o.dryRun) {
         for (const ObjectDiff& d : report.dryRunDiffs)
@@ -435,13 +426,15 @@ int runStatus(const Options& o)
                 {QStringLiteral("replicasManagedBy"), managed}});
         }
         QJsonObject status = s.plan.status.toJson();
-        QJsonObject data{{QStringLiteral("name"), s.plan.name},
-                         {QStringLiteral("namespace"), ns},
-                         {QStringLiteral("phase"), s.plan.status.phase},
-                         {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
-                         {QStringLiteral("revisions"), revs},
-                         {QStringLiteral("applyInProgress"), s.applyInProgress},
-                         {QStringLiteral("interrupted"), s.interrupted}};
+        QJsonObject data{
+            {QStringLiteral("name"), s.plan.name},
+            {QStringLiteral("namespace"), ns},
+            {QStringLiteral("phase"), s.plan.status.phase},
+            {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
+            {QStringLiteral("revisions"), revs},
+            {QStringLiteral("routing"), s.routing ? routingApiName(*s.routing) : QString()},
+            {QStringLiteral("applyInProgress"), s.applyInProgress},
+            {QStringLiteral("interrupted"), s.interrupted}};
         if (s.lease)
             data.insert(
                 QStringLiteral("lease"),
@@ -462,6 +455,9 @@ int runStatus(const Options& o)
             .arg(ns, s.plan.name,
                  (s.plan.status.phase.isEmpty() ? QStringLiteral("(none)") : s.plan.status.phase) +
                      (s.interrupted ? QStringLiteral(" (interrupted)") : QString()));
+    if (s.routing)
+        out += QStringLiteral("Routing:       %1/%2 (annotation %3)\n")
+                   .arg(routingKind(*s.routing), s.plan.name, QLatin1String(routingAnnotation));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s.applyInProgress)
         out += QStringLiteral("Apply:         in progress by %1 (Lease %2, renewed %3 s ago)\n")

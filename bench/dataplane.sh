@@ -8,7 +8,9 @@
 #  - the data plane's start-up time (dataplane.sh start on a running cluster), 3 times;
 #  - requests/s through the gateway (Traefik -> Service ClusterIP -> podserve) with 1, 8 and
 #    32 requests in flight, and straight to the Service ClusterIP (podserve alone) for
-#    comparison. The client is curl --parallel (one process, keep-alive connections).
+#    comparison. The client is curl --parallel (one process, keep-alive connections);
+#  - the same through the gateway with VelaDesk's probe engine (bench/bench_probe.cpp, when
+#    built: build/bench/bench_probe or $BENCH_PROBE), and its peak memory.
 # It starts its own cluster (default name bench-dataplane) and stops it at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -105,6 +107,13 @@ done
 for p in 1 8 32; do
   run "straight to podserve" "$work/direct" "$p"
 done
+# The probe engine (veladesk probe, the GUI's "Verify split") through the same gateway.
+probe_bench="${BENCH_PROBE:-$root/build/bench/bench_probe}"
+if [[ -x "$probe_bench" ]]; then
+  "$probe_bench" "$url/" bench.example.com "$requests"
+else
+  echo "bench_probe not built at $probe_bench (set BENCH_PROBE): probe engine not measured"
+fi
 rm -rf "$work"
 echo "traefik $(ps -o rss= -p "$(cut -d' ' -f1 "$VELADESK_CACHE/dataplane/$name/traefik.pid")" | tr -d ' ') KiB RSS," \
   "podserve $(ps -o rss= -p "$(cut -d' ' -f1 "$VELADESK_CACHE/dataplane/$name/podserve.pid")" | tr -d ' ') KiB RSS"

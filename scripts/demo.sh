@@ -20,8 +20,8 @@ gateway_url="$(bash tests/cluster/dataplane.sh start --name veladesk-demo --kube
   --gateway default/example-app-gateway --port "${VELADESK_DEMO_PORT:-18080}")"
 bash scripts/seed-demo.sh "$kubeconfig"
 echo "[demo] kubeconfig: $kubeconfig" >&2
-echo "[demo] gateway: $gateway_url (Gateway default/example-app-gateway; try" \
-  "curl -H 'Host: example-app.example.com' $gateway_url/ once an HTTPRoute attaches to it)" >&2
+echo "[demo] gateway: $gateway_url (Gateway default/example-app-gateway; the observed split:" \
+  "build/app/veladesk probe example-appdeploy --url $gateway_url/ --kubeconfig $kubeconfig)" >&2
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
   echo "[demo] no display: running the window under xvfb-run" >&2
   xvfb-run -a -s "-screen 0 1280x800x24" build/app/veladesk --kubeconfig "$kubeconfig"

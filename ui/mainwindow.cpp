@@ -12,6 +12,7 @@
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
+#include "ui/verifysplitdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -184,6 +185,24 @@ void MainWindow::buildActions()
     rollout->addSeparator();
     rollout->addAction(m_revertAction);
     rollout->addAction(m_evenAction);
+    rollout->addSeparator();
+    QAction* verify = rollout->addAction(tr("&Verify split..."));
+    verify->setObjectName(QStringLiteral("verifySplitAction"));
+    verify->setToolTip(tr("Send requests through the gateway and compare the split they see "
+                          "with the plan's weights"));
+    connect(verify, &QAction::triggered, this, [this] {
+        if (planModel()->appName().isEmpty()) {
+            statusBar()->showMessage(tr("Select an application to verify its split"), 5000);
+            return;
+        }
+        auto* dialog = new VerifySplitDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        kube::rollout::AppDeploymentPlan plan = planModel()->plan();
+        if (plan.namespaceName.isEmpty())
+            plan.namespaceName = m_session->currentNamespace();
+        dialog->setPlan(plan);
+        dialog->show();
+    });
     QAction* focusContext = cluster->addAction(tr("Choose &context"));
     focusContext->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(focusContext, &QAction::triggered, this, [this] {

@@ -1,5 +1,7 @@
 #include "ui/rollouteditor.h"
 
+#include "ui/verifysplitdialog.h"
+
 #include "models/rolloutplanmodel.h"
 
 #include <QAction>
@@ -99,6 +101,12 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_gateways->setPlaceholderText(tr("e.g. example-app-gateway"));
     form->addRow(tr("&Hosts:"), m_hosts);
     form->addRow(tr("&Gateways:"), m_gateways);
+    m_routing = new QLabel(this);
+    m_routing->setObjectName(QStringLiteral("routingApi"));
+    m_routing->setTextFormat(Qt::PlainText);
+    m_routing->setToolTip(tr("The routing API: the annotation veladesk.io/routing, "
+                             "virtualservice or httproute (veladesk apply --routing)"));
+    form->addRow(tr("Routing:"), m_routing);
     bottom->addLayout(form, 3);
 
     m_series = new QHorizontalPercentBarSeries;
@@ -427,6 +435,7 @@ void RolloutEditor::updateSummary()
         m_hosts->setText(m_model->hosts().join(QStringLiteral(", ")));
     if (!m_gateways->hasFocus())
         m_gateways->setText(m_model->gateways().join(QStringLiteral(", ")));
+    m_routing->setText(hasPlan ? plannedRoutingText(m_model->plan()) : QString());
     m_hosts->setEnabled(hasPlan && m_editingEnabled);
     m_gateways->setEnabled(hasPlan && m_editingEnabled);
 

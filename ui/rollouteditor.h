@@ -83,6 +83,7 @@ private:
     QLineEdit* m_name;
     QLabel* m_phase;
     QLabel* m_drift;
+    QLabel* m_routing;
     QWidget* m_rowsHost;
     QGridLayout* m_grid;
     QList<RowWidgets> m_rows;

@@ -38,8 +38,8 @@ QString applyStepName(ApplyStep step)
         return QStringLiteral("services");
     case ApplyStep::Endpoints:
         return QStringLiteral("endpoints");
-    case ApplyStep::VirtualService:
-        return QStringLiteral("virtualservice");
+    case ApplyStep::Routing:
+        return QStringLiteral("routing");
     case ApplyStep::ReadBack:
         return QStringLiteral("read-back");
     case ApplyStep::ScaleDown:
@@ -160,23 +160,34 @@ bool appliesReplicas(const QJsonObject& live, const QString& manager)
     return false;
 }
 
-// "example-app-v1-testsvc-8000 50, example-app-v2-testsvc-80 50" per rule.
-QString routesText(const QList<RouteDestination>& routes)
+// "http[0]: example-app-v1-testsvc-8000 50, example-app-v2-testsvc-80 50" per rule ("rules[0]"
+// for an HTTPRoute).
+QString routesText(const QList<RouteDestination>& routes,
+                   const QString& label = QStringLiteral("http"))
 {
     QStringList rules;
     int rule = -1;
     QStringList cur;
     for (const RouteDestination& r : routes) {
         if (r.rule != rule && !cur.isEmpty()) {
-            rules << QStringLiteral("http[%1]: ").arg(rule) + cur.join(QStringLiteral(", "));
+            rules << QStringLiteral("%1[%2]: ").arg(label).arg(rule) +
+                         cur.join(QStringLiteral(", "));
             cur.clear();
         }
         rule = r.rule;
         cur << QStringLiteral("%1 %2").arg(r.host).arg(r.weight);
     }
     if (!cur.isEmpty())
-        rules << QStringLiteral("http[%1]: ").arg(rule) + cur.join(QStringLiteral(", "));
+        rules << QStringLiteral("%1[%2]: ").arg(label).arg(rule) + cur.join(QStringLiteral(", "));
     return rules.join(QStringLiteral("; "));
+}
+
+// Where a route keeps its rules: "http" (VirtualService), "rules" (HTTPRoute).
+QString rulesLabel(const QJsonObject& route)
+{
+    return route.value(QLatin1String("kind")).toString() == QLatin1String("HTTPRoute")
+               ? QStringLiteral("rules")
+               : QStringLiteral("http");
 }
 
 } // namespace
@@ -210,8 +221,12 @@ struct Applier::Private
     QList<AppRevision> revisions;
     RenderOptions renderOptions;
     QJsonObject liveAppDeployment; // before this run, empty when it did not exist
-    QString liveUid; // the AppDeployment's uid before this run, empty when it did not exist
-    QString uid;     // the AppDeployment's uid once applied
+    QString liveUid;        // the AppDeployment's uid before this run, empty when it did not exist
+    QString uid;            // the AppDeployment's uid once applied
+    ServedRouting served;   // the route types the cluster serves
+    RoutingChoice routing;  // the API this plan routes through
+    QStringList routeNotes; // warnings of the Routing step, repeated in its message
+    bool routingChanged = false; // the Routing step changed or removed a route
     RenderResult rendered;
     QList<QPair<ResourceType, QJsonObject>> liveObjects; // per rendered object (empty if absent)
     QSet<int> adopt;                                     // indexes of rendered objects to adopt
@@ -255,6 +270,18 @@ struct Applier::Private
                               QStringLiteral("AppDeployment/") + plan.name,
                               QStringLiteral("LeaseLost")),
                 QStringLiteral("LeaseLost")};
+        return std::nullopt;
+    }
+    // Waits one poll interval, in small slices so that cancel() is honoured quickly.
+    [[nodiscard]] std::optional<StepError> pause() const
+    {
+        QElapsedTimer nap;
+        nap.start();
+        while (nap.elapsed() < options.pollInterval.count()) {
+            if (auto stop = interruption())
+                return stop;
+            QThread::msleep(50);
+        }
         return std::nullopt;
     }
     detail::RetryPolicy retryPolicy(std::chrono::steady_clock::time_point until)
@@ -321,9 +348,16 @@ struct Applier::Private
     std::optional<StepError> readinessStep();
     std::optional<StepError> servicesStep();
     std::optional<StepError> endpointsStep();
-    std::optional<StepError> virtualServiceStep();
+    std::optional<StepError> routingStep();
+    // Waits until each parent Gateway's controller accepts the applied HTTPRoute (parents no
+    // controller serves are noted, not waited for).
+    std::optional<StepError> awaitRouteAcceptance(ApplyStep s, const QJsonObject& applied);
+    // The route of the other routing API that this AppDeployment owns, when there is one.
+    Result<std::optional<QPair<ResourceType, QJsonObject>>> otherOwnedRoute();
     std::optional<StepError> readBackStep();
     std::optional<StepError> scaleDownStep();
+    // --scale-down-delay: after a routing change, before pods go.
+    std::optional<StepError> awaitProxies(ApplyStep s);
     std::optional<StepError> pruneStep();
     std::optional<StepError> statusStep();
     void recordHistoryStart(); // history.h; failures are warnings, never stop the apply
@@ -342,7 +376,8 @@ struct Applier::Private
     std::optional<StepError> waitUntilReady(ApplyStep s, const QMap<QString, int>& want,
                                             const QString& none, const ReadyCheck& check,
                                             const QString& what);
-    // The live routes of every VirtualService of the namespace that give weight > 0, read now.
+    // The live routes of every VirtualService and HTTPRoute of the namespace that give weight
+    // > 0, read now.
     struct LiveRoutes
     {
         QMap<QString, QStringList> byService; // Service -> "VirtualService/x http[0] (weight 10)"
@@ -367,6 +402,23 @@ struct Applier::Private
         w.force = true;
         w.fieldManager = options.fieldManager;
         return w;
+    }
+    // Route types the cluster serves: VirtualService, HTTPRoute.
+    QList<ResourceType> servedRouteTypes() const
+    {
+        QList<ResourceType> out;
+        if (!served.virtualServiceVersion.isEmpty())
+            out << ResourceType::virtualServices(served.virtualServiceVersion);
+        if (!served.httpRouteVersion.isEmpty())
+            out << httpRoutes(served.httpRouteVersion);
+        return out;
+    }
+    const RenderedObject* renderedRoute() const
+    {
+        for (const RenderedObject& o : rendered.objects)
+            if (o.isRoute())
+                return &o;
+        return nullptr;
     }
     QList<const RenderedObject*> renderedOf(RenderedObject::Role role) const
     {
@@ -483,6 +535,8 @@ ApplyReport Applier::Private::execute()
     liveObjects.clear();
     prunePreview.clear();
     keptAbovePlan.clear();
+    routeNotes.clear();
+    routingChanged = false;
     lease.reset();
     historyEntry.reset();
     holder = options.holderIdentity.isEmpty() ? applyHolderIdentity(options.tool)
@@ -492,7 +546,7 @@ ApplyReport Applier::Private::execute()
     const StepFn steps[applyStepCount] = {
         &Private::validateStep,      &Private::leaseStep,       &Private::dryRunStep,
         &Private::appDeploymentStep, &Private::deploymentsStep, &Private::readinessStep,
-        &Private::servicesStep,      &Private::endpointsStep,   &Private::virtualServiceStep,
+        &Private::servicesStep,      &Private::endpointsStep,   &Private::routingStep,
         &Private::readBackStep,      &Private::scaleDownStep,   &Private::pruneStep,
         &Private::statusStep};
     for (int i = 0; i < applyStepCount; ++i) {
@@ -611,14 +665,11 @@ std::optional<StepError> Applier::Private::validateStep()
             retrying(QStringLiteral("discovery"), [&] { return await(client->discovery()); });
         if (!disc)
             return fail(disc.status);
-        renderOptions.virtualServiceVersion = disc.value.firstServedVersion(
-            QStringLiteral("networking.istio.io"), QStringLiteral("virtualservices"),
-            {QStringLiteral("v1"), QStringLiteral("v1beta1")});
+        served = servedRouting(disc.value);
+        renderOptions.virtualServiceVersion = served.virtualServiceVersion;
+        if (!served.httpRouteVersion.isEmpty())
+            renderOptions.httpRouteVersion = served.httpRouteVersion;
     }
-    if (plan.traffic && renderOptions.virtualServiceVersion.isEmpty())
-        return invalid(QStringLiteral(
-            "the cluster serves no VirtualService (networking.istio.io v1 or v1beta1): "
-            "install Istio's CRDs"));
     Result<QMap<QString, QString>> hpas =
         retrying(QStringLiteral("list HorizontalPodAutoscalers"),
                  [&] { return replicasManagedByHpa(*client, ns); });
@@ -630,6 +681,15 @@ std::optional<StepError> Applier::Private::validateStep()
         return fail(liveAd.status);
     liveAppDeployment = liveAd.ok() ? liveAd.value : QJsonObject();
     liveUid = metaString(liveAppDeployment, "uid");
+    // The routing API, recorded in the AppDeployment's annotation by the AppDeployment step.
+    Result<RoutingChoice> choice = chooseRouting(plan, liveAppDeployment, served, options.routing);
+    if (!choice)
+        return invalid(choice.status.message);
+    routing = choice.value;
+    report.routing = routing;
+    setPlannedRouting(plan, routing.api);
+    renderOptions.routing = routing.api;
+    progress(s, QStringLiteral("routing: ") + routing.describe());
     renderOptions.ownerUid = liveUid.isEmpty() ? RenderOptions::placeholderUid() : liveUid;
     rendered = render(plan, revisions, renderOptions);
     report.issues = rendered.issues;
@@ -709,9 +769,9 @@ std::optional<StepError> Applier::Private::validateStep()
         QSet<QString> planned;
         for (const RenderedObject& o : rendered.objects)
             planned.insert(objectKey(o.type, o.name()));
-        QList<ResourceType> types{ResourceType::deployments(), ResourceType::services()};
-        if (!renderOptions.virtualServiceVersion.isEmpty())
-            types.prepend(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+        const QList<ResourceType> types =
+            servedRouteTypes() +
+            QList<ResourceType>{ResourceType::deployments(), ResourceType::services()};
         ListOptions lo;
         Result<QString> selector =
             LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
@@ -781,8 +841,10 @@ QJsonObject Applier::Private::appDeploymentObject() const
     QJsonObject ad = renderAppDeployment(plan, renderOptions);
     QJsonObject meta = ad.value(QLatin1String("metadata")).toObject();
     QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
-    if (annotations.contains(key(labels::lastCompletedSpec))) {
+    if (annotations.contains(key(labels::lastCompletedSpec)) ||
+        annotations.contains(QLatin1String(lastCompletedRoutingAnnotation))) {
         annotations.remove(key(labels::lastCompletedSpec));
+        annotations.remove(QLatin1String(lastCompletedRoutingAnnotation));
         if (annotations.isEmpty())
             meta.remove(QStringLiteral("annotations"));
         else
@@ -1033,7 +1095,7 @@ std::optional<StepError> Applier::Private::deploymentsStep()
                                 .arg(running));
             }
         } else if (running > planned) {
-            // Routing may still send this revision traffic: lower it after the VirtualService.
+            // Routing may still send this revision traffic: lower it after the routing step.
             QJsonObject spec = specOf(object);
             spec.insert(QStringLiteral("replicas"), running);
             object.insert(QStringLiteral("spec"), spec);
@@ -1132,14 +1194,8 @@ Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, co
                               {}, QStringLiteral("ReadinessTimeout")),
                 QStringLiteral("ReadinessTimeout")};
         }
-        // Sleep in small slices so cancel() is honoured quickly.
-        QElapsedTimer nap;
-        nap.start();
-        while (nap.elapsed() < options.pollInterval.count()) {
-            if (auto stop = interruption())
-                return stop;
-            QThread::msleep(50);
-        }
+        if (auto stop = pause())
+            return stop;
     }
     finish(s, StepResult::State::Done,
            QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
@@ -1237,102 +1293,283 @@ std::optional<StepError> Applier::Private::endpointsStep()
                           QStringLiteral("endpoints"));
 }
 
-std::optional<StepError> Applier::Private::virtualServiceStep()
+Result<std::optional<QPair<ResourceType, QJsonObject>>> Applier::Private::otherOwnedRoute()
 {
-    const ApplyStep s = ApplyStep::VirtualService;
-    if (auto stop =
-            begin(s, QStringLiteral("switch routing: server-side apply of the VirtualService")))
+    using R = Result<std::optional<QPair<ResourceType, QJsonObject>>>;
+    const RoutingApi other =
+        routing.api == RoutingApi::HTTPRoute ? RoutingApi::VirtualService : RoutingApi::HTTPRoute;
+    const QString version = served.versionOf(other);
+    if (version.isEmpty() || uid.isEmpty())
+        return R::success(std::nullopt);
+    const ResourceType t = routeType(other, version);
+    Result<QJsonObject> live = getObject(t, plan.name);
+    if (live.status.isNotFound())
+        return R::success(std::nullopt);
+    if (!live)
+        return R::failure(live.status);
+    if (ownershipOf(live.value, plan.name, uid).state != Ownership::State::ThisAppDeployment) {
+        const QString note =
+            QStringLiteral("%1 exists and is not owned by this AppDeployment: left alone")
+                .arg(objectKey(t, plan.name));
+        if (!routeNotes.contains(note))
+            routeNotes << note;
+        return R::success(std::nullopt);
+    }
+    return R::success(qMakePair(t, live.value));
+}
+
+std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
+                                                                const QJsonObject& applied)
+{
+    const QString route = QStringLiteral("HTTPRoute/") + plan.name;
+    const QList<ParentAcceptance> parents = httpRouteAcceptance(applied);
+    if (parents.isEmpty()) {
+        routeNotes << QStringLiteral("%1 has no parent Gateway (spec.traffic.gateways is empty): "
+                                     "nothing routes through it")
+                          .arg(route);
+        return std::nullopt;
+    }
+    // Parents whose controller is there to accept the route.
+    QList<GatewayRef> waitFor;
+    const ResourceType gateways = gatewayApiGateways(served.httpRouteVersion);
+    for (const ParentAcceptance& p : parents) {
+        const QString gwNs = p.parent.namespaceName.isEmpty() ? ns : p.parent.namespaceName;
+        const QString gw = QStringLiteral("Gateway ") + p.parent.display(ns);
+        Result<QJsonObject> live = retrying(QStringLiteral("read ") + gw, [&] {
+            return await(client->get(gateways, gwNs, p.parent.name));
+        });
+        if (live.status.isNotFound()) {
+            routeNotes << QStringLiteral("%1 does not exist: nothing routes %2 through it until "
+                                         "it does")
+                              .arg(gw, route);
+            continue;
+        }
+        if (live.status.httpCode == 403) {
+            routeNotes << QStringLiteral("%1 cannot be read (%2): not waiting for its controller")
+                              .arg(gw, live.status.message);
+            continue;
+        }
+        if (!live)
+            return StepError{live.status, QStringLiteral("RouteNotAccepted")};
+        if (!gatewayHasController(live.value)) {
+            routeNotes
+                << QStringLiteral("no controller has accepted %1 (GatewayClass %2): %3 is "
+                                  "applied, but nothing routes it until one does")
+                       .arg(gw,
+                            specOf(live.value).value(QLatin1String("gatewayClassName")).toString(),
+                            route);
+            continue;
+        }
+        waitFor << p.parent;
+    }
+    for (const QString& n : std::as_const(routeNotes))
+        progress(s, QStringLiteral("warning: ") + n);
+    if (waitFor.isEmpty())
+        return std::nullopt;
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto until =
+        std::min(deadline, std::chrono::steady_clock::now() + options.routeAcceptanceTimeout);
+    QMap<QString, QString> lastState;
+    while (true) {
+        Result<QJsonObject> live = getObject(httpRoutes(served.httpRouteVersion), plan.name);
+        if (!live)
+            return StepError{live.status, QStringLiteral("RouteNotAccepted")};
+        QStringList pending, accepted;
+        for (const ParentAcceptance& a : httpRouteAcceptance(live.value)) {
+            bool wanted = false;
+            for (const GatewayRef& g : waitFor)
+                wanted = wanted || (g.display(ns) == a.parent.display(ns));
+            if (!wanted)
+                continue;
+            const QString gw = QStringLiteral("Gateway ") + a.parent.display(ns);
+            if (a.acceptedFalse)
+                return StepError{
+                    Status::error(Status::Kind::Http,
+                                  QStringLiteral("%1 was not accepted by %2 (controller %3): %4; "
+                                                 "replicas were not lowered and nothing was "
+                                                 "pruned")
+                                      .arg(route, gw, a.controllerName, a.detail),
+                                  route, QStringLiteral("RouteNotAccepted")),
+                    QStringLiteral("RouteNotAccepted")};
+            if (a.accepted && a.resolvedRefs) {
+                accepted << QStringLiteral("%1 (controller %2)").arg(gw, a.controllerName);
+                continue;
+            }
+            const QString state = a.reported ? a.detail
+                                             : QStringLiteral("no status yet for generation %1")
+                                                   .arg(live.value.value(QLatin1String("metadata"))
+                                                            .toObject()
+                                                            .value(QLatin1String("generation"))
+                                                            .toInteger());
+            if (lastState.value(gw) != state)
+                progress(s, QStringLiteral("%1: waiting for %2: %3").arg(route, gw, state));
+            lastState[gw] = state;
+            pending << QStringLiteral("%1 (%2)").arg(gw, state);
+        }
+        if (pending.isEmpty()) {
+            progress(s, QStringLiteral("%1: accepted by %2")
+                            .arg(route, accepted.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+        if (std::chrono::steady_clock::now() >= until)
+            return StepError{
+                Status::error(Status::Kind::Transport,
+                              QStringLiteral("%1 was not accepted within %2 s: %3; replicas "
+                                             "were not lowered and nothing was pruned")
+                                  .arg(route)
+                                  .arg(timer.elapsed() / 1000)
+                                  .arg(pending.join(QStringLiteral(", "))),
+                              route, QStringLiteral("RouteNotAccepted")),
+                QStringLiteral("RouteNotAccepted")};
+        if (auto stop = pause())
+            return stop;
+    }
+}
+
+std::optional<StepError> Applier::Private::routingStep()
+{
+    const ApplyStep s = ApplyStep::Routing;
+    const RenderedObject* route = renderedRoute();
+    if (auto stop = begin(s, route ? QStringLiteral("switch routing: server-side apply of the %1")
+                                         .arg(route->type.kind)
+                                   : QStringLiteral("switch routing: remove the routes (the plan "
+                                                    "has no traffic)")))
         return stop;
-    const QList<const RenderedObject*> vs = renderedOf(RenderedObject::Role::VirtualService);
-    if (vs.isEmpty()) {
-        // No traffic in the plan: the VirtualService this AppDeployment owns goes now, before
-        // anything shrinks.
-        if (!renderOptions.virtualServiceVersion.isEmpty() && !uid.isEmpty()) {
-            const ResourceType t =
-                ResourceType::virtualServices(renderOptions.virtualServiceVersion);
+    if (!route) {
+        // No traffic in the plan: the routes this AppDeployment owns go now, before anything
+        // shrinks.
+        QStringList deleted;
+        for (const ResourceType& t : servedRouteTypes()) {
+            if (uid.isEmpty())
+                break;
             Result<QJsonObject> live = getObject(t, plan.name);
             if (!live && !live.status.isNotFound())
                 return StepError{live.status, QStringLiteral("ApplyFailed")};
-            if (live.ok() && ownershipOf(live.value, plan.name, uid).state ==
-                                 Ownership::State::ThisAppDeployment) {
-                const Status st = deleteObject(t, live.value);
-                if (!st.ok())
-                    return StepError{st, QStringLiteral("ApplyFailed")};
-                step(s).objects << objectKey(t, plan.name);
-                finish(s, StepResult::State::Done,
-                       QStringLiteral("VirtualService/%1 deleted: the plan has no traffic")
-                           .arg(plan.name));
-                return std::nullopt;
-            }
+            if (!live.ok() || ownershipOf(live.value, plan.name, uid).state !=
+                                  Ownership::State::ThisAppDeployment)
+                continue;
+            const Status st = deleteObject(t, live.value);
+            if (!st.ok())
+                return StepError{st, QStringLiteral("ApplyFailed")};
+            step(s).objects << objectKey(t, plan.name);
+            deleted << objectKey(t, plan.name);
         }
-        finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+        routingChanged = !deleted.isEmpty();
+        if (deleted.isEmpty())
+            finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+        else
+            finish(s, StepResult::State::Done,
+                   QStringLiteral("%1 deleted: the plan has no traffic")
+                       .arg(deleted.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    for (int i = 0; i < rendered.objects.size(); ++i) {
-        const RenderedObject& o = rendered.objects.at(i);
-        if (o.role != RenderedObject::Role::VirtualService)
-            continue;
-        QJsonObject applied;
-        if (auto err = applyRendered(s, i, o.object, &applied))
+    const int index = int(route - rendered.objects.constData());
+    routingChanged = specOf(liveObjects.value(index).second) != specOf(route->object);
+    QJsonObject applied;
+    if (auto err = applyRendered(s, index, route->object, &applied))
+        return err;
+    progress(s, QStringLiteral("%1: applied (resourceVersion %2)")
+                    .arg(route->displayName(), metaString(applied, "resourceVersion")));
+    if (route->role == RenderedObject::Role::HTTPRoute)
+        if (auto err = awaitRouteAcceptance(s, applied))
             return err;
-        progress(s, QStringLiteral("%1: applied (resourceVersion %2)")
-                        .arg(o.displayName(), metaString(applied, "resourceVersion")));
+    // A switch of routing API: the other API's route goes once this one routes.
+    QString switched;
+    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute();
+    if (!other)
+        return StepError{other.status, QStringLiteral("ApplyFailed")};
+    if (other.value) {
+        const auto& [type, obj] = *other.value;
+        const Status st = deleteObject(type, obj);
+        if (!st.ok())
+            return StepError{st, QStringLiteral("ApplyFailed")};
+        step(s).objects << objectKey(type, plan.name);
+        routingChanged = true;
+        switched = QStringLiteral("; switched from %1: %2 deleted")
+                       .arg(type.kind, objectKey(type, plan.name));
+        progress(s, QStringLiteral("%1: deleted, %2 routes now")
+                        .arg(objectKey(type, plan.name), route->displayName()));
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("routing: ") + routesText(routeDestinations(vs.first()->object, ns)));
+           QStringLiteral("%1 routes: %2%3%4")
+               .arg(route->displayName(),
+                    routesText(routeDestinations(route->object, ns), rulesLabel(route->object)),
+                    switched,
+                    routeNotes.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" (warning: ") + routeNotes.join(QStringLiteral("; ")) +
+                              QLatin1Char(')')));
     return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::readBackStep()
 {
     const ApplyStep s = ApplyStep::ReadBack;
-    if (auto stop = begin(
-            s, QStringLiteral("read the VirtualService back: nothing shrinks unless it routes as "
-                              "planned")))
+    const RenderedObject* route = renderedRoute();
+    if (auto stop = begin(s, QStringLiteral("read the route back: nothing shrinks unless it "
+                                            "routes as planned")))
         return stop;
-    const QList<const RenderedObject*> vs = renderedOf(RenderedObject::Role::VirtualService);
-    if (renderOptions.virtualServiceVersion.isEmpty()) {
+    if (servedRouteTypes().isEmpty()) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("the cluster serves no VirtualService"));
+               QStringLiteral("the cluster serves no VirtualService and no HTTPRoute"));
         return std::nullopt;
     }
-    const ResourceType t = ResourceType::virtualServices(renderOptions.virtualServiceVersion);
-    Result<QJsonObject> live = getObject(t, plan.name);
-    if (!live && !live.status.isNotFound())
-        return StepError{live.status, QStringLiteral("ReadBackFailed")};
-    auto mismatch = [&](const QString& what) {
+    auto mismatch = [&](const QString& object, const QString& what) {
         return StepError{Status::error(Status::Kind::Http,
                                        what + QStringLiteral("; replicas were not lowered and "
                                                              "nothing was pruned"),
-                                       QStringLiteral("VirtualService/") + plan.name,
-                                       QStringLiteral("RoutingMismatch")),
+                                       object, QStringLiteral("RoutingMismatch")),
                          QStringLiteral("RoutingMismatch")};
     };
-    if (vs.isEmpty()) {
-        if (live.ok() &&
-            ownershipOf(live.value, plan.name, uid).state == Ownership::State::ThisAppDeployment)
-            return mismatch(QStringLiteral("the VirtualService still exists after it was deleted"));
+    if (!route) {
+        for (const ResourceType& t : servedRouteTypes()) {
+            Result<QJsonObject> live = getObject(t, plan.name);
+            if (!live && !live.status.isNotFound())
+                return StepError{live.status, QStringLiteral("ReadBackFailed")};
+            if (live.ok() && ownershipOf(live.value, plan.name, uid).state ==
+                                 Ownership::State::ThisAppDeployment)
+                return mismatch(
+                    objectKey(t, plan.name),
+                    QStringLiteral("the %1 still exists after it was deleted").arg(t.kind));
+        }
         finish(s, StepResult::State::Done,
-               QStringLiteral("no VirtualService of this AppDeployment routes traffic"));
+               QStringLiteral("no route of this AppDeployment routes traffic"));
         return std::nullopt;
     }
+    Result<QJsonObject> live = getObject(route->type, plan.name);
+    if (!live && !live.status.isNotFound())
+        return StepError{live.status, QStringLiteral("ReadBackFailed")};
     if (!live.ok())
-        return mismatch(QStringLiteral("the VirtualService is gone right after it was applied"));
-    const QJsonObject planned = specOf(vs.first()->object);
+        return mismatch(
+            route->displayName(),
+            QStringLiteral("the %1 is gone right after it was applied").arg(route->type.kind));
+    const QJsonObject planned = specOf(route->object);
     const QJsonObject got = specOf(live.value);
     for (auto it = planned.begin(); it != planned.end(); ++it)
         if (got.value(it.key()) != it.value())
-            return mismatch(QStringLiteral("the VirtualService read back (resourceVersion %1) "
-                                           "differs from what was applied in spec.%2: routes "
-                                           "%3, planned %4 (another writer?)")
-                                .arg(metaString(live.value, "resourceVersion"), it.key(),
-                                     routesText(routeDestinations(live.value, ns)),
-                                     routesText(routeDestinations(vs.first()->object, ns))));
-    step(s).objects << QStringLiteral("VirtualService/") + plan.name;
+            return mismatch(
+                route->displayName(),
+                QStringLiteral("the %1 read back (resourceVersion %2) differs from "
+                               "what was applied in spec.%3: routes %4, planned %5 "
+                               "(another writer?)")
+                    .arg(route->type.kind, metaString(live.value, "resourceVersion"), it.key(),
+                         routesText(routeDestinations(live.value, ns), rulesLabel(live.value)),
+                         routesText(routeDestinations(route->object, ns),
+                                    rulesLabel(route->object))));
+    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute();
+    if (!other)
+        return StepError{other.status, QStringLiteral("ReadBackFailed")};
+    if (other.value)
+        return mismatch(objectKey(other.value->first, plan.name),
+                        QStringLiteral("%1 still exists after the switch to %2")
+                            .arg(objectKey(other.value->first, plan.name), route->type.kind));
+    step(s).objects << route->displayName();
     finish(s, StepResult::State::Done,
-           QStringLiteral("routes as planned at resourceVersion %1: %2")
-               .arg(metaString(live.value, "resourceVersion"),
-                    routesText(routeDestinations(live.value, ns))));
+           QStringLiteral("%1 routes as planned at resourceVersion %2: %3")
+               .arg(route->displayName(), metaString(live.value, "resourceVersion"),
+                    routesText(routeDestinations(live.value, ns), rulesLabel(live.value))));
     return std::nullopt;
 }
 
@@ -1351,17 +1588,17 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
 {
     using R = Result<LiveRoutes>;
     LiveRoutes out;
-    if (!renderOptions.virtualServiceVersion.isEmpty()) {
-        Result<ObjectList> all =
-            listObjects(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+    for (const ResourceType& t : servedRouteTypes()) {
+        Result<ObjectList> all = listObjects(t);
         if (!all)
             return R::failure(all.status);
+        const QString rules =
+            t.kind == QLatin1String("HTTPRoute") ? QStringLiteral("rules") : QStringLiteral("http");
         for (const QJsonObject& v : all.value.items)
             for (const RouteDestination& d : routeDestinations(v, ns))
                 if (d.weight > 0 && !d.service.isEmpty())
-                    out.byService[d.service] << QStringLiteral("VirtualService/%1 http[%2] "
-                                                               "(weight %3)")
-                                                    .arg(metaString(v, "name"))
+                    out.byService[d.service] << QStringLiteral("%1/%2 %3[%4] (weight %5)")
+                                                    .arg(t.kind, metaString(v, "name"), rules)
                                                     .arg(d.rule)
                                                     .arg(d.weight);
     }
@@ -1372,18 +1609,40 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
     return R::success(out);
 }
 
+std::optional<StepError> Applier::Private::awaitProxies(ApplyStep s)
+{
+    bool podsGo = !keptAbovePlan.isEmpty();
+    for (const auto& [type, obj] : prunePreview)
+        podsGo = podsGo || type.kind == QLatin1String("Deployment");
+    if (options.scaleDownDelay.count() <= 0 || !routingChanged || !podsGo)
+        return std::nullopt;
+    progress(s, QStringLiteral("waiting %1 ms (--scale-down-delay) for the gateways to take the "
+                               "new routing before pods go")
+                    .arg(options.scaleDownDelay.count()));
+    const auto until =
+        std::min(deadline, std::chrono::steady_clock::now() + options.scaleDownDelay);
+    while (std::chrono::steady_clock::now() < until) {
+        if (auto stop = interruption())
+            return stop;
+        QThread::msleep(50);
+    }
+    return std::nullopt;
+}
+
 std::optional<StepError> Applier::Private::scaleDownStep()
 {
     const ApplyStep s = ApplyStep::ScaleDown;
     if (auto stop =
             begin(s, QStringLiteral("lower replicas to the plan, now that routing has moved")))
         return stop;
+    if (auto stop = awaitProxies(s))
+        return stop;
     if (keptAbovePlan.isEmpty()) {
         finish(s, StepResult::State::Skipped, QStringLiteral("no replicas to lower"));
         return std::nullopt;
     }
     // Routes read now, after the routing step: a Deployment goes to 0 only when no live route
-    // of any VirtualService of the namespace gives its Services weight.
+    // of any VirtualService or HTTPRoute of the namespace gives its Services weight.
     Result<LiveRoutes> routes = readLiveRoutes();
     if (!routes)
         return StepError{routes.status, QStringLiteral("ScaleDownFailed")};
@@ -1428,9 +1687,9 @@ std::optional<StepError> Applier::Private::pruneStep()
     QSet<QString> planned;
     for (const RenderedObject& o : rendered.objects)
         planned.insert(objectKey(o.type, o.name()));
-    QList<ResourceType> types{ResourceType::services(), ResourceType::deployments()};
-    if (!renderOptions.virtualServiceVersion.isEmpty())
-        types.prepend(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
+    const QList<ResourceType> types =
+        servedRouteTypes() +
+        QList<ResourceType>{ResourceType::services(), ResourceType::deployments()};
     ListOptions lo;
     lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
     QList<QPair<ResourceType, QJsonObject>> toPrune;
@@ -1450,8 +1709,8 @@ std::optional<StepError> Applier::Private::pruneStep()
     Result<LiveRoutes> live = readLiveRoutes();
     if (!live)
         return StepError{live.status, QStringLiteral("PruneFailed")};
-    // VirtualServices (left from an earlier plan), then Services, then Deployments (the order
-    // of `types`): each only when no live route gives it weight.
+    // Routes (left from an earlier plan), then Services, then Deployments (the order of
+    // `types`): each only when no live route gives it weight.
     for (const auto& [type, obj] : toPrune) {
         if (auto stop = interruption())
             return stop;
@@ -1511,7 +1770,9 @@ std::optional<StepError> Applier::Private::statusStep()
          QJsonObject{{QStringLiteral("annotations"),
                       QJsonObject{{key(labels::lastCompletedSpec),
                                    QString::fromUtf8(QJsonDocument(specOf(appDeploymentObject()))
-                                                         .toJson(QJsonDocument::Compact))}}}}}};
+                                                         .toJson(QJsonDocument::Compact))},
+                                  {QLatin1String(lastCompletedRoutingAnnotation),
+                                   routingApiName(routing.api)}}}}}};
     Request req;
     req.method = "PATCH";
     req.path = ResourceType::appDeployments().objectPath(ns, plan.name);

@@ -15,10 +15,15 @@
 //   ReadinessGuard  every revision that will get weight > 0 has its planned replicas ready
 //   Services        server-side apply
 //   Endpoints       every Service that will get weight > 0 has ready endpoints
-//   VirtualService  routing switches here, and only here (deleted when the plan has no traffic)
-//   ReadBack        the VirtualService read back routes exactly as planned; otherwise stop
-//                   before anything shrinks
-//   ScaleDown       lower replicas to the plan; never to 0 while a live route gives weight > 0
+//   Routing         routing switches here, and only here: the route (VirtualService or HTTPRoute,
+//                   routing.h) is applied; an HTTPRoute waits (bounded) until the controller of
+//                   each parent Gateway accepts it; when the AppDeployment switches API, the
+//                   other API's route is deleted only then (all routes go when the plan has no
+//                   traffic)
+//   ReadBack        the route read back routes exactly as planned, and the other API's route
+//                   is gone; otherwise stop before anything shrinks
+//   ScaleDown       (after --scale-down-delay, when routing changed and pods are to go) lower
+//                   replicas to the plan; never to 0 while a live route gives weight > 0
 //   Prune           objects owned by this AppDeployment that the plan no longer names, listed
 //                   now (after routing changed), Services before Deployments; none that a live
 //                   route still gives weight > 0
@@ -65,7 +70,7 @@ enum class ApplyStep
     ReadinessGuard,
     Services,
     Endpoints,
-    VirtualService,
+    Routing, // "virtualservice" before issue 12
     ReadBack,
     ScaleDown,
     Prune,
@@ -73,7 +78,7 @@ enum class ApplyStep
 };
 inline constexpr int applyStepCount = 13;
 // "validate", "lease", "dry-run", "appdeployment", "deployments", "readiness", "services",
-// "endpoints", "virtualservice", "read-back", "scale-down", "prune", "status"
+// "endpoints", "routing", "read-back", "scale-down", "prune", "status"
 QString applyStepName(ApplyStep step);
 QList<ApplyStep> allApplySteps();
 
@@ -98,6 +103,16 @@ struct ApplyOptions
     // annotation, else 20) and the entry's change cause (e.g. "rollback to 3").
     int historyLimit = 0;
     QString changeCause;
+    // The routing API (--routing); unset: chooseRouting()'s order (routing.h).
+    std::optional<RoutingApi> routing;
+    // How long the Routing step waits for a Gateway's controller to accept an HTTPRoute (only
+    // for parent Gateways a controller has reported on; bounded by `timeout` too).
+    std::chrono::milliseconds routeAcceptanceTimeout{std::chrono::seconds(30)};
+    // --scale-down-delay: after the routing step changed the routes, wait this long before
+    // pods go (scale-down, prune), so that gateways and sidecars have taken the new routing: a
+    // route is stored (and accepted) before the proxies apply it. 0: no wait (what the API
+    // objects say is all that is checked). Argo Rollouts' scaleDownDelaySeconds is the same idea.
+    std::chrono::milliseconds scaleDownDelay{0};
 };
 
 struct StepResult
@@ -127,7 +142,8 @@ struct ApplyReport
     // Refused because another apply holds the Lease (status reason "ApplyInProgress"): who and
     // since when, for "apply in progress by ...".
     std::optional<ApplyLeaseInfo> heldBy;
-    QString leaseHolder; // this apply's holder identity, once the Lease step ran
+    QString leaseHolder;                  // this apply's holder identity, once the Lease step ran
+    std::optional<RoutingChoice> routing; // the routing API chosen, once Validate read it
     // Deployment name -> "HorizontalPodAutoscaler/<name>" for Deployments whose replicas an HPA
     // scales: their spec.replicas was not sent ("replicas managed by HPA/<name>").
     QMap<QString, QString> replicasManagedBy;

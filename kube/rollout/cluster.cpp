@@ -40,18 +40,6 @@ bool crdEstablished(const QJsonObject& crd)
     return false;
 }
 
-QString vsVersion(Client& client, Status* error)
-{
-    Result<Discovery> disc = await(client.discovery());
-    if (!disc) {
-        *error = disc.status;
-        return {};
-    }
-    return disc.value.firstServedVersion(QStringLiteral("networking.istio.io"),
-                                         QStringLiteral("virtualservices"),
-                                         {QStringLiteral("v1"), QStringLiteral("v1beta1")});
-}
-
 } // namespace
 
 Status checkAppDeploymentCrd(Client& client)
@@ -301,7 +289,8 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
     return R::success(out);
 }
 
-Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const QString& nsIn)
+Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const QString& nsIn,
+                          std::optional<RoutingApi> routing)
 {
     using R = Result<PlanDiff>;
     PlanDiff out;
@@ -321,25 +310,30 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
     if (!hpas)
         return R::failure(hpas.status);
     options.replicasManagedBy = hpas.value;
-    if (plan.traffic) {
-        Status err;
-        options.virtualServiceVersion = vsVersion(client, &err);
-        if (!err.ok())
-            return R::failure(err);
-        if (options.virtualServiceVersion.isEmpty())
-            return R::failure(
-                invalid(QStringLiteral("the cluster serves no VirtualService (networking.istio.io "
-                                       "v1 or v1beta1): install Istio's CRDs")));
-    }
-    out.issues = validate(plan, revisions.value);
+    Result<Discovery> disc = await(client.discovery());
+    if (!disc)
+        return R::failure(disc.status);
+    const ServedRouting served = servedRouting(disc.value);
+    options.virtualServiceVersion = served.virtualServiceVersion;
+    if (!served.httpRouteVersion.isEmpty())
+        options.httpRouteVersion = served.httpRouteVersion;
+    Result<QJsonObject> liveAd = await(client.get(ResourceType::appDeployments(), ns, plan.name));
+    if (!liveAd && !liveAd.status.isNotFound())
+        return R::failure(liveAd.status);
+    // The routing API as the applier would choose it (routing.h).
+    Result<RoutingChoice> choice =
+        chooseRouting(plan, liveAd.ok() ? liveAd.value : QJsonObject(), served, routing);
+    if (!choice)
+        return R::failure(choice.status);
+    out.routing = choice.value;
+    setPlannedRouting(plan, choice.value.api);
+    options.routing = choice.value.api;
+    out.issues = validate(plan, revisions.value, options.routing);
     if (hasErrors(out.issues))
         return R::success(out);
 
     // The AppDeployment: live vs server dry-run; its uid (real, or the dry-run's) goes into
     // the owner references so the dry-run of every other object is realistic.
-    Result<QJsonObject> liveAd = await(client.get(ResourceType::appDeployments(), ns, plan.name));
-    if (!liveAd && !liveAd.status.isNotFound())
-        return R::failure(liveAd.status);
     WriteOptions dry;
     dry.dryRun = true;
     dry.force = true;
@@ -379,10 +373,10 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
     // Deletions: what this AppDeployment owns and the plan no longer names.
     if (liveAd.ok()) {
         QList<ResourceType> types{ResourceType::deployments(), ResourceType::services()};
-        Status err;
-        const QString v = vsVersion(client, &err);
-        if (!v.isEmpty())
-            types << ResourceType::virtualServices(v);
+        if (!served.virtualServiceVersion.isEmpty())
+            types << ResourceType::virtualServices(served.virtualServiceVersion);
+        if (!served.httpRouteVersion.isEmpty())
+            types << httpRoutes(served.httpRouteVersion);
         ListOptions lo;
         Result<QString> selector =
             LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
@@ -406,12 +400,13 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
 }
 
 QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
-                                        QString ns)
+                                        QString ns, std::optional<RoutingApi> routing)
 {
     // Not the global pool: diffPlan blocks on requests whose exec credential plugins run on
     // the global pool, so with few cores the diffs could take every thread those need.
     static QThreadPool pool;
-    return QtConcurrent::run(&pool, [client, plan, ns]() { return diffPlan(*client, plan, ns); });
+    return QtConcurrent::run(
+        &pool, [client, plan, ns, routing]() { return diffPlan(*client, plan, ns, routing); });
 }
 
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns)
@@ -459,6 +454,11 @@ std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeploym
     if (!last)
         return std::nullopt;
     last.value.status = {};
+    // It routed through the API recorded with it (plans completed before issue 12 have none:
+    // they routed through a VirtualService).
+    const std::optional<RoutingApi> api = parseRoutingApi(
+        last.value.annotations.value(QLatin1String(lastCompletedRoutingAnnotation)).toString());
+    setPlannedRouting(last.value, api.value_or(RoutingApi::VirtualService));
     return last.value;
 }
 
@@ -474,6 +474,8 @@ Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString&
         return R::failure(plan.status);
     AppDeploymentState out;
     out.plan = plan.value;
+    if (Result<std::optional<RoutingApi>> r = plannedRouting(out.plan); r.ok())
+        out.routing = r.value;
     ListOptions lo;
     Result<QString> selector = LabelSelector().equals(key(labels::appDeployment), name).toString();
     if (!selector)

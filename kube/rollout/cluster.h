@@ -67,14 +67,19 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
 // Live vs planned per object: renders the plan with the cluster's revisions, server-side
 // dry-runs every object and diffs the dry-run results against the live objects; objects this
 // AppDeployment owns that the plan no longer names appear as Delete.
+// The routing API is chosen as the applier would (routing.h; `routing` is --routing): a switch
+// shows as the new route created and the other API's route deleted.
 struct PlanDiff
 {
     QList<Issue> issues;
     QList<ObjectDiff> objects; // AppDeployment first, then rendered objects, then deletions
+    std::optional<RoutingChoice> routing;
 };
-Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& plan, const QString& ns);
+Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& plan, const QString& ns,
+                          std::optional<RoutingApi> routing = std::nullopt);
 QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeploymentPlan plan,
-                                        QString ns);
+                                        QString ns,
+                                        std::optional<RoutingApi> routing = std::nullopt);
 
 // Deployments of a namespace whose replicas a HorizontalPodAutoscaler (autoscaling/v2) scales:
 // Deployment name -> "HorizontalPodAutoscaler/<name>". Empty when autoscaling/v2 is not served.
@@ -82,7 +87,8 @@ QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeplo
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns);
 
 // The last plan applied to completion, from the AppDeployment's annotation
-// veladesk.io/last-completed-spec (written by the Applier's Status step); nullopt without one.
+// veladesk.io/last-completed-spec (written by the Applier's Status step), with the routing API
+// it was applied with (veladesk.io/last-completed-routing); nullopt without one.
 std::optional<AppDeploymentPlan> lastCompletedPlan(const QJsonObject& appDeployment);
 
 // Per-revision view for `veladesk status` and the GUI.
@@ -100,6 +106,9 @@ struct RevisionState
 struct AppDeploymentState
 {
     AppDeploymentPlan plan; // includes status (phase, conditions, placement)
+    // The routing API recorded in its annotation veladesk.io/routing (unset: none recorded, it
+    // was last applied before issue 12 or not by VelaDesk).
+    std::optional<RoutingApi> routing;
     QList<RevisionState> revisions;
     // The apply Lease, if any: "apply in progress by <holder> since <acquireTime>" while live.
     std::optional<ApplyLeaseInfo> lease;

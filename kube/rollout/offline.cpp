@@ -3,7 +3,8 @@
 namespace kube::rollout {
 
 Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
-                                    const QString& defaultNamespace)
+                                    const QString& defaultNamespace,
+                                    std::optional<RoutingApi> routing)
 {
     using R = Result<OfflineRender>;
     OfflineRender out;
@@ -59,9 +60,20 @@ Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
     }
     RenderOptions options;
     options.namespaceName = defaultNamespace;
+    // Offline, both APIs count as served: the cluster decides only when it is asked.
+    const ServedRouting served{QStringLiteral("v1"), QStringLiteral("v1")};
     for (const auto& [source, plan] : plans) {
         out.plans << plan;
-        const RenderResult r = render(plan, out.revisions, options);
+        RenderResult r;
+        const Result<RoutingChoice> choice = chooseRouting(plan, {}, served, routing);
+        options.routing = choice ? std::optional<RoutingApi>(choice.value.api) : std::nullopt;
+        if (choice || !plannedRouting(plan).ok())
+            r = render(plan, out.revisions, options); // reports an annotation it cannot read
+        else
+            r.issues << Issue{
+                Issue::Severity::Error,
+                QStringLiteral("metadata.annotations[%1]").arg(QLatin1String(routingAnnotation)),
+                choice.status.message};
         for (Issue i : r.issues) {
             i.field = source + QStringLiteral(": AppDeployment ") + plan.name +
                       QStringLiteral(": ") + i.field;

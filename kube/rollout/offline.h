@@ -30,7 +30,10 @@ struct OfflineRender
 
 // Fails (Invalid) on documents of another kind or that do not parse as what they claim.
 // Validation problems of a plan are returned as issues (objects omitted for that plan).
+// Routing (routing.h) without a cluster: `routing` (--routing), else the plan's annotation,
+// else VirtualService; an override that contradicts a plan's annotation is an issue of that plan.
 Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
-                                    const QString& defaultNamespace = QStringLiteral("default"));
+                                    const QString& defaultNamespace = QStringLiteral("default"),
+                                    std::optional<RoutingApi> routing = std::nullopt);
 
 } // namespace kube::rollout

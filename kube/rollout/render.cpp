@@ -2,6 +2,7 @@
 
 #include "kube/names.h"
 #include "kube/rollout/counters.h"
+#include "kube/rollout/httproute.h"
 
 #include <QHash>
 #include <QSet>
@@ -218,7 +219,16 @@ QString serviceName(const QString& revisionName, const QString& componentName, i
            QString::number(port);
 }
 
-QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions)
+RoutingApi effectiveRouting(const AppDeploymentPlan& plan, std::optional<RoutingApi> routing)
+{
+    if (routing)
+        return *routing;
+    const Result<std::optional<RoutingApi>> annotated = plannedRouting(plan);
+    return annotated.ok() && annotated.value ? *annotated.value : RoutingApi::VirtualService;
+}
+
+QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
+                      std::optional<RoutingApi> routing)
 {
     ++counters::validateCalls;
     QList<Issue> issues;
@@ -231,6 +241,10 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                                        "alphanumeric characters, '-' or '.', alphanumeric at "
                                        "both ends (it labels every object VelaDesk writes)")
                             .arg(plan.name.left(100)));
+    if (const Result<std::optional<RoutingApi>> annotated = plannedRouting(plan); !annotated)
+        issues << error(
+            QStringLiteral("metadata.annotations[%1]").arg(QLatin1String(routingAnnotation)),
+            annotated.status.message.section(QStringLiteral(": "), 1, -1));
 
     QSet<QString> seenRevisions;
     QHash<QString, QString> deploymentOwners; // Deployment name -> field that produced it
@@ -306,6 +320,8 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
 
     if (!plan.traffic)
         return issues;
+    if (effectiveRouting(plan, routing) == RoutingApi::HTTPRoute)
+        detail::validateHttpRoute(plan, &issues);
     const Traffic& traffic = *plan.traffic;
     if (traffic.hosts.isEmpty())
         issues << error(QStringLiteral("spec.traffic.hosts"),
@@ -455,7 +471,7 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
                     const RenderOptions& options)
 {
     RenderResult result;
-    result.issues = validate(plan, revisions);
+    result.issues = validate(plan, revisions, options.routing);
     if (!result.ok())
         return result;
     for (const RevisionPlacement& rp : plan.appRevisions) {
@@ -487,18 +503,29 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
                 o.object = renderService(plan, t, options);
                 result.objects << o;
             }
-        RenderedObject vs;
-        vs.role = RenderedObject::Role::VirtualService;
-        vs.type = ResourceType::virtualServices(options.virtualServiceVersion);
-        vs.object = renderVirtualService(plan, options);
-        result.objects << vs;
+        RenderedObject route;
+        if (effectiveRouting(plan, options.routing) == RoutingApi::HTTPRoute) {
+            route.role = RenderedObject::Role::HTTPRoute;
+            route.type = httpRoutes(options.httpRouteVersion);
+            route.object = detail::renderHttpRoute(
+                plan, options,
+                metadata(plan.name, nsOf(plan, options),
+                         QJsonObject{{key(labels::appDeployment), plan.name}}, plan, options));
+        } else {
+            route.role = RenderedObject::Role::VirtualService;
+            route.type = ResourceType::virtualServices(options.virtualServiceVersion);
+            route.object = renderVirtualService(plan, options);
+        }
+        result.objects << route;
     }
     return result;
 }
 
 QJsonObject renderAppDeployment(const AppDeploymentPlan& plan, const RenderOptions& options)
 {
-    QJsonObject o = plan.toJson();
+    AppDeploymentPlan recorded = plan;
+    setPlannedRouting(recorded, effectiveRouting(plan, options.routing));
+    QJsonObject o = recorded.toJson();
     QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
     meta.insert(QStringLiteral("namespace"), nsOf(plan, options));
     o.insert(QStringLiteral("metadata"), meta);

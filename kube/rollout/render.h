@@ -11,13 +11,23 @@
 //    on both, and two revisions' Deployments must not have overlapping selectors;
 //  - a Service per distinct weighted target, <revision>-<component>-<port>, one TCP port,
 //    selecting component AND revision;
-//  - one VirtualService named after the AppDeployment when spec.traffic is set: hosts, gateways,
-//    one http route per rule with its match kept, route destinations host=<service>,
-//    weight, headers.response.set["x-veladesk-revision"]=<revision>.
+//  - when spec.traffic is set, one route named after the AppDeployment, through the routing API
+//    chosen for it (routing.h):
+//    - an Istio VirtualService: hosts, gateways, one http route per rule with its match kept,
+//      route destinations host=<service>, weight, headers.response.set["x-veladesk-revision"]=
+//      <revision>;
+//    - or a Gateway API HTTPRoute (gateway.networking.k8s.io/v1): parentRefs from gateways
+//      ("name" or "namespace/name" of a Gateway), hostnames from hosts ("*" -> none: every
+//      host), one rule per http rule with its match translated (uri exact/prefix/regex ->
+//      path Exact/PathPrefix/RegularExpression, headers and queryParams exact/regex, method
+//      exact), backendRefs Service <service> port/weight with a ResponseHeaderModifier filter
+//      setting x-veladesk-revision. Defaults the CRD would add are written out, so that the
+//      object read back equals the one applied.
 
 #include "kube/resource.h"
 #include "kube/rollout/application.h"
 #include "kube/rollout/plan.h"
+#include "kube/rollout/routing.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -53,8 +63,18 @@ QStringList issueMessages(const QList<Issue>& issues);
 //    and summing to exactly 100 per rule; each target's revision exists and has the component;
 //    the port is one of the component's ports (warning otherwise); a target with weight > 0
 //    needs replicas > 0 for its revision; no duplicate (revision, component, port) per rule.
-// `revisions` are the ApplicationRevisions of the plan's namespace (any app).
-QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions);
+//  - routing: the annotation veladesk.io/routing names an API; for an HTTPRoute, every match
+//    translates (errors name what does not: a header prefix, Istio-only fields), gateways hold
+//    no "mesh", hosts are hostnames, limits of the CRD (16 rules, 16 targets per rule, 128
+//    matches); warnings for an HTTPRoute without gateways, and for rules whose order the
+//    HTTPRoute's precedence (most specific match first) would not follow.
+// `revisions` are the ApplicationRevisions of the plan's namespace (any app). `routing` unset:
+// the plan's annotation, else VirtualService.
+QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
+                      std::optional<RoutingApi> routing = std::nullopt);
+// The API a plan renders with when `routing` is unset: its annotation, else VirtualService.
+RoutingApi effectiveRouting(const AppDeploymentPlan& plan,
+                            std::optional<RoutingApi> routing = std::nullopt);
 
 struct RenderOptions
 {
@@ -63,6 +83,10 @@ struct RenderOptions
     // the applier puts the real uid here after creating/applying the AppDeployment.
     QString ownerUid = placeholderUid();
     QString virtualServiceVersion = QStringLiteral("v1"); // "v1" or "v1beta1" (discovery)
+    QString httpRouteVersion = QStringLiteral("v1");      // gateway.networking.k8s.io
+    // The routing API; unset: the plan's annotation, else VirtualService. The applier sets the
+    // API chooseRouting() chose.
+    std::optional<RoutingApi> routing;
     // Deployment name -> "HorizontalPodAutoscaler/<name>": another controller scales these
     // Deployments, so their spec.replicas is not rendered (issue 8).
     QMap<QString, QString> replicasManagedBy;
@@ -78,7 +102,8 @@ struct RenderedObject
     {
         Deployment,
         Service,
-        VirtualService
+        VirtualService,
+        HTTPRoute
     };
     Role role = Role::Deployment;
     ResourceType type;
@@ -88,12 +113,13 @@ struct RenderedObject
     QString name() const;
     QString namespaceName() const;
     QString displayName() const; // "Deployment/testsvc-v1"
+    bool isRoute() const { return role == Role::VirtualService || role == Role::HTTPRoute; }
 };
 
 struct RenderResult
 {
     QList<Issue> issues;           // validate()'s findings; objects are empty when any is an error
-    QList<RenderedObject> objects; // Deployments, then Services, then the VirtualService
+    QList<RenderedObject> objects; // Deployments, then Services, then the route
     bool ok() const { return !hasErrors(issues); }
     QList<QJsonObject> jsonObjects() const;
 };
@@ -102,7 +128,8 @@ struct RenderResult
 RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
                     const RenderOptions& options = {});
 
-// The AppDeployment object itself as VelaDesk writes it (spec only, namespace filled).
+// The AppDeployment object itself as VelaDesk writes it (spec only, namespace filled; the
+// routing annotation set to the API rendered with, see routing.h).
 QJsonObject renderAppDeployment(const AppDeploymentPlan& plan, const RenderOptions& options = {});
 
 QString deploymentName(const QString& componentName, const QString& revisionName);

@@ -1,6 +1,7 @@
 #include "kube/rollout/routingmonitor.h"
 
 #include "kube/rollout/await.h"
+#include "kube/rollout/routing.h"
 #include "kube/watch.h"
 
 #include <QElapsedTimer>
@@ -24,11 +25,12 @@ enum Kind
     EndpointSlices,
     Services,
     VirtualServices,
+    HTTPRoutes,
     KindCount
 };
 
-const char* const kKindNames[KindCount] = {"Deployment", "Pod", "EndpointSlice", "Service",
-                                           "VirtualService"};
+const char* const kKindNames[KindCount] = {"Deployment",     "Pod",      "EndpointSlice", "Service",
+                                           "VirtualService", "HTTPRoute"};
 
 QJsonObject meta(const QJsonObject& o)
 {
@@ -119,6 +121,34 @@ bool selectorMatches(const QJsonObject& selector, const QJsonObject& labels)
 QList<RouteDestination> routeDestinations(const QJsonObject& virtualService, const QString& ns)
 {
     QList<RouteDestination> out;
+    if (virtualService.value(QLatin1String("kind")).toString() == QLatin1String("HTTPRoute")) {
+        const QJsonArray rules = virtualService.value(QLatin1String("spec"))
+                                     .toObject()
+                                     .value(QLatin1String("rules"))
+                                     .toArray();
+        for (int i = 0; i < rules.size(); ++i)
+            for (const QJsonValue& bv :
+                 rules.at(i).toObject().value(QLatin1String("backendRefs")).toArray()) {
+                const QJsonObject b = bv.toObject();
+                const QString group = b.value(QLatin1String("group")).toString();
+                const QString kind = b.value(QLatin1String("kind")).toString();
+                if (!group.isEmpty() || (!kind.isEmpty() && kind != QLatin1String("Service")))
+                    continue;
+                RouteDestination d;
+                d.rule = i;
+                const QString name = b.value(QLatin1String("name")).toString();
+                const QString bns = b.value(QLatin1String("namespace")).toString();
+                d.host = bns.isEmpty() ? name : bns + QLatin1Char('/') + name;
+                const QJsonValue w = b.value(QLatin1String("weight"));
+                d.weight = w.isUndefined() || w.isNull() ? 1 : w.toInt();
+                if (!bns.isEmpty() && bns != ns)
+                    d.otherNamespace = bns;
+                else
+                    d.service = name;
+                out << d;
+            }
+        return out;
+    }
     const QJsonArray http = virtualService.value(QLatin1String("spec"))
                                 .toObject()
                                 .value(QLatin1String("http"))
@@ -149,8 +179,10 @@ QList<RouteDestination> routeDestinations(const QJsonObject& virtualService, con
 
 QString RoutingViolation::toString() const
 {
-    QString s = QStringLiteral("VirtualService/%1 http[%2] -> %3 (weight %4): %5")
-                    .arg(virtualService)
+    QString s = QStringLiteral("%1/%2 %3[%4] -> %5 (weight %6): %7")
+                    .arg(routeKind, virtualService,
+                         routeKind == QLatin1String("HTTPRoute") ? QStringLiteral("rules")
+                                                                 : QStringLiteral("http"))
                     .arg(rule)
                     .arg(host)
                     .arg(weight)
@@ -170,6 +202,7 @@ struct RoutingMonitor::Private
     QString ns;
     RoutingMonitorOptions options;
     QString vsVersion;
+    QString httpRouteVersion;
 
     QThread thread;
     QObject* worker = nullptr; // lives in `thread`
@@ -224,9 +257,11 @@ void RoutingMonitor::Private::createWatches()
         {Pods, ResourceType::pods()},
         {EndpointSlices, ResourceType::endpointSlices()},
         {Services, ResourceType::services()},
-        {VirtualServices, ResourceType::virtualServices(vsVersion)}};
+        {VirtualServices, ResourceType::virtualServices(vsVersion)},
+        {HTTPRoutes, httpRoutes(httpRouteVersion)}};
     for (const auto& [kind, type] : types) {
-        if (kind == VirtualServices && vsVersion.isEmpty())
+        if ((kind == VirtualServices && vsVersion.isEmpty()) ||
+            (kind == HTTPRoutes && httpRouteVersion.isEmpty()))
             continue;
         Watch* w = client->watch(type, ns, {}, worker);
         const Kind k = kind;
@@ -408,16 +443,25 @@ void RoutingMonitor::Private::describeService(const QString& service, QStringLis
 void RoutingMonitor::Private::evaluate(const QString& event)
 {
     QMap<QString, RoutingViolation> now;
-    for (const QJsonObject& vs : cache[VirtualServices]) {
-        for (const RouteDestination& dest : routeDestinations(vs, ns)) {
+    QList<QPair<Kind, QJsonObject>> routes;
+    for (const Kind k : {VirtualServices, HTTPRoutes})
+        for (const QJsonObject& r : cache[k])
+            routes << qMakePair(k, r);
+    for (const auto& [routeKind, vs] : routes) {
+        // Watch events of a custom resource carry kind; make sure the destinations are read as
+        // the kind the watch is of.
+        QJsonObject route = vs;
+        route.insert(QStringLiteral("kind"), QLatin1String(kKindNames[routeKind]));
+        for (const RouteDestination& dest : routeDestinations(route, ns)) {
             if (dest.weight <= 0)
                 continue;
             RoutingViolation v;
             v.virtualService = nameOf(vs);
+            v.routeKind = QLatin1String(kKindNames[routeKind]);
             v.rule = dest.rule;
             v.host = dest.host;
             v.weight = dest.weight;
-            v.involved << ref(VirtualServices, vs);
+            v.involved << ref(routeKind, vs);
             if (!dest.otherNamespace.isEmpty()) {
                 v.problem = QStringLiteral("the destination is in namespace %1, which is not "
                                            "watched")
@@ -437,8 +481,8 @@ void RoutingMonitor::Private::evaluate(const QString& event)
             }
             if (v.problem.isEmpty())
                 continue;
-            now.insert(v.virtualService + QLatin1Char('/') + QString::number(v.rule) +
-                           QLatin1Char('/') + v.host,
+            now.insert(v.routeKind + QLatin1Char('/') + v.virtualService + QLatin1Char('/') +
+                           QString::number(v.rule) + QLatin1Char('/') + v.host,
                        v);
         }
     }
@@ -513,9 +557,9 @@ Status RoutingMonitor::start(std::chrono::milliseconds timeout)
     Result<Discovery> disc = detail::await(d->client->discovery());
     if (!disc)
         return disc.status;
-    d->vsVersion = disc.value.firstServedVersion(QStringLiteral("networking.istio.io"),
-                                                 QStringLiteral("virtualservices"),
-                                                 {QStringLiteral("v1"), QStringLiteral("v1beta1")});
+    const ServedRouting served = servedRouting(disc.value);
+    d->vsVersion = served.virtualServiceVersion;
+    d->httpRouteVersion = served.httpRouteVersion;
     d->worker = new QObject;
     d->worker->moveToThread(&d->thread);
     QObject::connect(&d->thread, &QThread::finished, d->worker, &QObject::deleteLater);

@@ -1,9 +1,9 @@
 #pragma once
-// The routing invariant, watched: "every destination of a VirtualService route with weight > 0
-// resolves to a Service with at least one ready endpoint" (issue 8). The monitor watches the
-// Deployments, Pods, EndpointSlices, Services and VirtualServices of one namespace and checks
-// the invariant at every state it observes; each violation is reported with the
-// resourceVersions of the objects involved.
+// The routing invariant, watched: "every destination of a VirtualService or HTTPRoute rule with
+// weight > 0 resolves to a Service with at least one ready endpoint" (issues 8 and 12). The
+// monitor watches the Deployments, Pods, EndpointSlices, Services, VirtualServices and HTTPRoutes
+// (those the cluster serves) of one namespace and checks the invariant at every state it
+// observes; each violation is reported with the resourceVersions of the objects involved.
 //
 // Observed states. The five watches are independent streams; checking the invariant as events
 // arrive would compare, say, a new VirtualService with an EndpointSlice the monitor has not
@@ -30,14 +30,18 @@
 
 namespace kube::rollout {
 
-// One destination of a VirtualService's HTTP routes, as Istio reads it: a destination without
-// a weight gets 100 when it is the route's only one, else 0. `service` is the Service the host
-// names when it lies in `ns` (a short name is relative to the VirtualService's namespace);
-// otherwise `otherNamespace` is set.
+// One destination of a route with the weight it gets:
+//  - a VirtualService's HTTP routes, as Istio reads them: a destination without a weight gets 100
+//    when it is the route's only one, else 0; the host "name", "name.ns" or
+//    "name.ns.svc.cluster.local";
+//  - an HTTPRoute's (gateway.networking.k8s.io) rules: each backendRef of kind Service (group
+//    "") with its weight (default 1); other kinds are not Services and are skipped.
+// `service` is the Service when it lies in `ns` (a short name is relative to the route's
+// namespace); otherwise `otherNamespace` is set. The kind is read from the object.
 struct RouteDestination
 {
-    int rule = 0; // index in spec.http
-    QString host;
+    int rule = 0; // index in spec.http (VirtualService) or spec.rules (HTTPRoute)
+    QString host; // as written: the VirtualService host, the backendRef's [namespace/]name
     QString service;
     QString otherNamespace;
     int weight = 0;
@@ -49,9 +53,10 @@ bool selectorMatches(const QJsonObject& selector, const QJsonObject& labels);
 
 struct RoutingViolation
 {
-    QString virtualService; // name
-    int rule = 0;           // index in spec.http
-    QString host;           // the destination host as written
+    QString virtualService; // the route's name (a VirtualService or, see routeKind, HTTPRoute)
+    QString routeKind = QStringLiteral("VirtualService");
+    int rule = 0; // index in spec.http / spec.rules
+    QString host; // the destination host as written
     int weight = 0;
     QString problem;        // "Service x has no ready endpoint (EndpointSlices: 0 of 1 ready)"
     QStringList involved;   // "VirtualService/x@464", "Service/y@300",

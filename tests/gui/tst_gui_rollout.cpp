@@ -301,7 +301,7 @@ private Q_SLOTS:
                     return true;
             return false;
         };
-        QVERIFY(logHas(QStringLiteral("apply"), QStringLiteral("virtualservice done")));
+        QVERIFY(logHas(QStringLiteral("apply"), QStringLiteral("routing done")));
         QTRY_VERIFY_WITH_TIMEOUT(
             logHas(QStringLiteral("event"), QStringLiteral("Deployment/testsvc-v2")), 30000);
 
@@ -601,7 +601,7 @@ private Q_SLOTS:
                      summary.contains(QLatin1String("deployments")),
                  qPrintable(summary));
         QVERIFY2(summary.contains(QLatin1String("Not done: ")) &&
-                     summary.contains(QLatin1String("virtualservice")),
+                     summary.contains(QLatin1String("routing")),
                  qPrintable(summary));
         guitest::screenshot(window.get(), QStringLiteral("error-apply-cancelled"));
         auto ad = guitest::wait(client->get(kube::ResourceType::appDeployments(), quotaNs,

@@ -281,4 +281,18 @@ inline QString nameOf(const QJsonObject& o)
     return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
 }
 
+// A port on 127.0.0.1 that nothing listens on (bound, its number read, closed).
+inline int closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
 } // namespace kubetest

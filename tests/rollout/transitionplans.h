@@ -98,6 +98,26 @@ inline kube::Result<std::shared_ptr<kube::Client>> connectTestCluster()
     return kube::connect(o);
 }
 
+// Sets a Deployment's replicas as another writer would: server-side apply with its own field
+// manager, forced (blocking).
+inline kube::Result<QJsonObject> scaleByHand(kube::Client& client, const QString& ns,
+                                             const QString& deployment, int replicas,
+                                             const QString& manager)
+{
+    kube::WriteOptions w;
+    w.force = true;
+    w.fieldManager = manager;
+    const QJsonObject scale{
+        {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+        {QStringLiteral("kind"), QStringLiteral("Deployment")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), deployment}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), replicas}}}};
+    auto f = client.apply(kube::ResourceType::deployments(), ns, scale, w);
+    f.waitForFinished();
+    return f.result();
+}
+
 inline QJsonObject namespaceObject(const QString& name)
 {
     return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},

@@ -117,19 +117,19 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.toString()));
         QCOMPARE(events,
                  (QStringList{
-                     QStringLiteral("start validate"),       QStringLiteral("done validate"),
-                     QStringLiteral("start lease"),          QStringLiteral("done lease"),
-                     QStringLiteral("start dry-run"),        QStringLiteral("done dry-run"),
-                     QStringLiteral("start appdeployment"),  QStringLiteral("done appdeployment"),
-                     QStringLiteral("start deployments"),    QStringLiteral("done deployments"),
-                     QStringLiteral("start readiness"),      QStringLiteral("done readiness"),
-                     QStringLiteral("start services"),       QStringLiteral("done services"),
-                     QStringLiteral("start endpoints"),      QStringLiteral("done endpoints"),
-                     QStringLiteral("start virtualservice"), QStringLiteral("done virtualservice"),
-                     QStringLiteral("start read-back"),      QStringLiteral("done read-back"),
-                     QStringLiteral("start scale-down"),     QStringLiteral("skipped scale-down"),
-                     QStringLiteral("start prune"),          QStringLiteral("skipped prune"),
-                     QStringLiteral("start status"),         QStringLiteral("done status")}));
+                     QStringLiteral("start validate"),      QStringLiteral("done validate"),
+                     QStringLiteral("start lease"),         QStringLiteral("done lease"),
+                     QStringLiteral("start dry-run"),       QStringLiteral("done dry-run"),
+                     QStringLiteral("start appdeployment"), QStringLiteral("done appdeployment"),
+                     QStringLiteral("start deployments"),   QStringLiteral("done deployments"),
+                     QStringLiteral("start readiness"),     QStringLiteral("done readiness"),
+                     QStringLiteral("start services"),      QStringLiteral("done services"),
+                     QStringLiteral("start endpoints"),     QStringLiteral("done endpoints"),
+                     QStringLiteral("start routing"),       QStringLiteral("done routing"),
+                     QStringLiteral("start read-back"),     QStringLiteral("done read-back"),
+                     QStringLiteral("start scale-down"),    QStringLiteral("skipped scale-down"),
+                     QStringLiteral("start prune"),         QStringLiteral("skipped prune"),
+                     QStringLiteral("start status"),        QStringLiteral("done status")}));
         QVERIFY(!applier.isRunning());
         QCOMPARE(applier.report().steps.at(int(ApplyStep::Status)).state, StepResult::State::Done);
 
@@ -214,7 +214,7 @@ private Q_SLOTS:
         const ApplyReport r = applier.report();
         QCOMPARE(r.status.kind, kube::Status::Kind::Cancelled);
         QCOMPARE(r.steps.at(int(ApplyStep::ReadinessGuard)).state, StepResult::State::Cancelled);
-        QCOMPARE(r.steps.at(int(ApplyStep::VirtualService)).state, StepResult::State::NotRun);
+        QCOMPARE(r.steps.at(int(ApplyStep::Routing)).state, StepResult::State::NotRun);
         // Old routing: still v1/v2.
         auto vs = wait(m_client->get(kube::ResourceType::virtualServices(), kNs,
                                      QStringLiteral("example-appdeploy")));
@@ -242,11 +242,11 @@ private Q_SLOTS:
         Applier applier(m_client, plan("03-appdeployment-v1-only.yaml"));
         const ApplyReport r = applier.run();
         QVERIFY2(r.ok(), qPrintable(r.toString()));
-        // Routing goes first: the VirtualService step deletes it (the plan has no traffic),
-        // then the Services and the Deployments are pruned. (v3 never got a Service: the apply
-        // that introduced it was cancelled before the Services step.)
-        QCOMPARE(r.steps.at(int(ApplyStep::VirtualService)).state, StepResult::State::Done);
-        QCOMPARE(r.steps.at(int(ApplyStep::VirtualService)).objects,
+        // Routing goes first: the routing step deletes the VirtualService (the plan has no
+        // traffic), then the Services and the Deployments are pruned. (v3 never got a Service: the
+        // apply that introduced it was cancelled before the Services step.)
+        QCOMPARE(r.steps.at(int(ApplyStep::Routing)).state, StepResult::State::Done);
+        QCOMPARE(r.steps.at(int(ApplyStep::Routing)).objects,
                  QStringList{QStringLiteral("VirtualService/example-appdeploy")});
         QCOMPARE(r.steps.at(int(ApplyStep::Prune)).state, StepResult::State::Done);
         QCOMPARE(r.steps.at(int(ApplyStep::Prune)).objects,

@@ -69,9 +69,26 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         const Run r = veladesk(args);
         QCOMPARE(r.exitCode, 0);
-        for (const char* cmd : {"render -f", "setup", "app apply -f", "revisions APP", "diff -f",
-                                "apply -f", "status NAME", "--kubeconfig", "--context",
-                                "--namespace", "--dry-run", "--adopt", "--timeout"})
+        for (const char* cmd : {"render -f",
+                                "setup",
+                                "app apply -f",
+                                "revisions APP",
+                                "diff -f",
+                                "apply -f",
+                                "status NAME",
+                                "--kubeconfig",
+                                "--context",
+                                "--namespace",
+                                "--dry-run",
+                                "--adopt",
+                                "--timeout",
+                                "probe NAME --url URL",
+                                "--routing virtualservice|httproute",
+                                "--requests N",
+                                "--host H",
+                                "--concurrency C",
+                                "--header NAME",
+                                "--fingerprint REV=TEXT"})
             QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
     }
 
@@ -85,7 +102,7 @@ private Q_SLOTS:
             << QStringLiteral("unknown flag --bogus");
         QTest::newRow("bad output")
             << QStringList{QStringLiteral("render"), QStringLiteral("-o"), QStringLiteral("xml")}
-            << 2 << QStringLiteral("--output must be yaml or json");
+            << 2 << QStringLiteral("--output must be yaml, json or table");
         QTest::newRow("bad timeout")
             << QStringList{QStringLiteral("apply"), QStringLiteral("--timeout"),
                            QStringLiteral("soon")}
@@ -118,6 +135,36 @@ private Q_SLOTS:
         QTest::newRow("mistyped command")
             << QStringList{QStringLiteral("aply"), QStringLiteral("-f"), QStringLiteral("x.yaml")}
             << 2 << QStringLiteral("unknown command \"aply\"");
+        QTest::newRow("unknown routing API")
+            << QStringList{QStringLiteral("apply"), QStringLiteral("-f"), QStringLiteral("x.yaml"),
+                           QStringLiteral("--routing"), QStringLiteral("gloo")}
+            << 2 << QStringLiteral("--routing must be virtualservice or httproute, not \"gloo\"");
+        QTest::newRow("probe without name")
+            << QStringList{QStringLiteral("probe"), QStringLiteral("--url"),
+                           QStringLiteral("http://127.0.0.1:1/")}
+            << 2 << QStringLiteral("usage: veladesk probe NAME --url URL");
+        QTest::newRow("probe without URL")
+            << QStringList{QStringLiteral("probe"), QStringLiteral("example-appdeploy")} << 2
+            << QStringLiteral("probe: give the gateway's URL with --url");
+        QTest::newRow("probe with a bad URL")
+            << QStringList{QStringLiteral("probe"), QStringLiteral("x"), QStringLiteral("--url"),
+                           QStringLiteral("gateway:80")}
+            << 2 << QStringLiteral("--url gateway:80 is not an http:// or https:// URL");
+        QTest::newRow("probe with zero requests")
+            << QStringList{QStringLiteral("probe"),      QStringLiteral("x"),
+                           QStringLiteral("--url"),      QStringLiteral("http://127.0.0.1:1/"),
+                           QStringLiteral("--requests"), QStringLiteral("0")}
+            << 2 << QStringLiteral("--requests takes a positive number, not \"0\"");
+        QTest::newRow("probe with too many in flight")
+            << QStringList{QStringLiteral("probe"),         QStringLiteral("x"),
+                           QStringLiteral("--url"),         QStringLiteral("http://127.0.0.1:1/"),
+                           QStringLiteral("--concurrency"), QStringLiteral("1000")}
+            << 2 << QStringLiteral("--concurrency must be between 1 and 256");
+        QTest::newRow("probe fingerprint without text")
+            << QStringList{QStringLiteral("probe"),         QStringLiteral("x"),
+                           QStringLiteral("--url"),         QStringLiteral("http://127.0.0.1:1/"),
+                           QStringLiteral("--fingerprint"), QStringLiteral("v1=")}
+            << 2 << QStringLiteral("--fingerprint takes REVISION=TEXT");
         QTest::newRow("unsupported component")
             << QStringList{QStringLiteral("render"), QStringLiteral("-f"), QStringLiteral("WORKER")}
             << 1 << QStringLiteral("spec.components[0].type: not supported: worker");
@@ -158,6 +205,44 @@ private Q_SLOTS:
         for (const QJsonValue& v : items)
             QCOMPARE(v[QLatin1String("metadata")][QLatin1String("namespace")].toString(),
                      QStringLiteral("shop"));
+    }
+
+    // --routing and the plan's annotation choose the route; contradicting them is an error.
+    void renderRouting()
+    {
+        const QStringList files{QStringLiteral("-f"), ref("01-application-v1.yaml"),
+                                QStringLiteral("-f"), ref("02-application-v2.yaml"),
+                                QStringLiteral("-f"), ref("05-appdeployment-split.yaml")};
+        Run r = veladesk(QStringList{QStringLiteral("render"), QStringLiteral("--routing"),
+                                     QStringLiteral("httproute")} +
+                         files);
+        QCOMPARE(r.exitCode, 0);
+        QFile golden(qEnvironmentVariable("VELADESK_SOURCE_DIR") +
+                     QStringLiteral("/tests/rollout/golden/reference-05-httproute.yaml"));
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        QCOMPARE(r.out.toUtf8(), golden.readAll());
+        QTemporaryDir dir;
+        QFile in(ref("05-appdeployment-split.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray plan = in.readAll();
+        plan.replace("  name: example-appdeploy\n",
+                     "  name: example-appdeploy\n  annotations: {veladesk.io/routing: "
+                     "virtualservice}\n");
+        const QString path = dir.filePath(QStringLiteral("plan.yaml"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(plan);
+        out.close();
+        r = veladesk({QStringLiteral("render"), QStringLiteral("--routing"),
+                      QStringLiteral("httproute"), QStringLiteral("-f"),
+                      ref("01-application-v1.yaml"), QStringLiteral("-f"),
+                      ref("02-application-v2.yaml"), QStringLiteral("-f"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QLatin1String(
+                     "metadata.annotations[veladesk.io/routing]: --routing httproute contradicts "
+                     "the plan's annotation veladesk.io/routing: virtualservice")),
+                 qPrintable(r.err));
     }
 
     void renderPrintsWarnings()

@@ -2,6 +2,8 @@
 // control plane (label `integration`). Checks are made with kubectl, independently of
 // VelaDesk's own client. Test functions run in order and build on each other.
 
+#include "processrun.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -17,37 +19,15 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using testrun::diagnostics;
+using testrun::Run;
+using testrun::runProcess;
 
 const QString kNs = QStringLiteral("rollout-it");
 
 QString referenceFile(const char* name)
 {
     return qEnvironmentVariable("VELADESK_REFERENCE_DIR") + QLatin1Char('/') + QLatin1String(name);
-}
-
-Run runProcess(const QString& program, const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return Run{-1, {}, QStringLiteral("cannot start ") + program};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        return Run{-1, {}, program + QStringLiteral(" timed out")};
-    }
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
 }
 
 Run veladesk(QStringList args)
@@ -176,11 +156,6 @@ QByteArray readReference(const char* name)
     QFile f(referenceFile(name));
     f.open(QIODevice::ReadOnly);
     return f.readAll();
-}
-
-QString diagnostics(const Run& r)
-{
-    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err);
 }
 
 } // namespace
@@ -658,7 +633,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 1, qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(QLatin1String("readiness       FAILED")),
                  qPrintable(diagnostics(r)));
-        QVERIFY2(r.err.contains(QLatin1String("virtualservice  not run")),
+        QVERIFY2(r.err.contains(QLatin1String("routing         not run")),
                  qPrintable(diagnostics(r)));
         QVERIFY2(r.err.contains(QLatin1String("Deployment/testsvc-v1 (0 ready of 1 needed)")),
                  qPrintable(diagnostics(r)));

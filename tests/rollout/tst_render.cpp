@@ -63,30 +63,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("files");
         QTest::addColumn<QString>("golden");
+        QTest::addColumn<QString>("routing"); // --routing; empty: the plan's annotation
+        const QStringList reference05{QStringLiteral("ref:01-application-v1.yaml"),
+                                      QStringLiteral("ref:02-application-v2.yaml"),
+                                      QStringLiteral("ref:05-appdeployment-split.yaml")};
         QTest::newRow("reference 03 v1 only")
             << QStringList{QStringLiteral("ref:01-application-v1.yaml"),
                            QStringLiteral("ref:02-application-v2.yaml"),
                            QStringLiteral("ref:03-appdeployment-v1-only.yaml")}
-            << QStringLiteral("reference-03");
+            << QStringLiteral("reference-03") << QString();
         QTest::newRow("reference 05 split")
-            << QStringList{QStringLiteral("ref:01-application-v1.yaml"),
-                           QStringLiteral("ref:02-application-v2.yaml"),
-                           QStringLiteral("ref:05-appdeployment-split.yaml")}
-            << QStringLiteral("reference-05");
+            << reference05 << QStringLiteral("reference-05") << QString();
         QTest::newRow("three revisions") << QStringList{QStringLiteral("three-revisions.yaml")}
-                                         << QStringLiteral("three-revisions");
+                                         << QStringLiteral("three-revisions") << QString();
         QTest::newRow("rules with matches, weight 0")
             << QStringList{QStringLiteral("rules-with-matches.yaml")}
-            << QStringLiteral("rules-with-matches");
+            << QStringLiteral("rules-with-matches") << QString();
         QTest::newRow("no traffic, zero replicas")
             << QStringList{QStringLiteral("no-traffic-zero-replicas.yaml")}
-            << QStringLiteral("no-traffic-zero-replicas");
+            << QStringLiteral("no-traffic-zero-replicas") << QString();
+        // The same plans routed through a Gateway API HTTPRoute.
+        QTest::newRow("reference 05 split, HTTPRoute")
+            << reference05 << QStringLiteral("reference-05-httproute")
+            << QStringLiteral("httproute");
+        QTest::newRow("three revisions, HTTPRoute")
+            << QStringList{QStringLiteral("three-revisions.yaml")}
+            << QStringLiteral("three-revisions-httproute") << QStringLiteral("httproute");
+        QTest::newRow("HTTPRoute matches (annotation)")
+            << QStringList{QStringLiteral("httproute-matches.yaml")}
+            << QStringLiteral("httproute-matches") << QString();
     }
 
     void golden()
     {
         QFETCH(QStringList, files);
         QFETCH(QString, golden);
+        QFETCH(QString, routing);
         QList<SourceDocument> docs;
         for (const QString& path : resolve(files)) {
             auto parsed = kube::parseYamlFile(path);
@@ -94,9 +106,11 @@ private Q_SLOTS:
             for (const QJsonObject& o : parsed.value)
                 docs << SourceDocument{QFileInfo(path).fileName(), o};
         }
-        auto r = renderOffline(docs);
+        auto r = renderOffline(docs, QStringLiteral("default"), parseRoutingApi(routing));
         QVERIFY2(r.ok(), qPrintable(r.status.toString()));
         QVERIFY2(r.value.ok(), qPrintable(issueMessages(r.value.issues).join(QLatin1Char('\n'))));
+        for (const Issue& i : r.value.issues) // warnings would be printed by `veladesk render`
+            QVERIFY2(i.isError(), qPrintable(i.toString()));
         const QByteArray actual = kube::toYaml(r.value.objects);
         if (qEnvironmentVariableIsSet("VELADESK_UPDATE_GOLDEN")) {
             QFile f(goldenPath(golden));

@@ -274,7 +274,7 @@ private Q_SLOTS:
                                      QStringLiteral("dry-run"), QStringLiteral("appdeployment"),
                                      QStringLiteral("deployments"), QStringLiteral("readiness"),
                                      QStringLiteral("services"), QStringLiteral("endpoints"),
-                                     QStringLiteral("virtualservice"), QStringLiteral("read-back"),
+                                     QStringLiteral("routing"), QStringLiteral("read-back"),
                                      QStringLiteral("scale-down"), QStringLiteral("prune"),
                                      QStringLiteral("status")}));
         QCOMPARE(names.size(), applyStepCount);

@@ -11,6 +11,7 @@
 #include "kube/rollout/render.h"
 #include "kube/rollout/routingmonitor.h"
 #include "kube/yamljson.h"
+#include "processrun.h"
 #include "transitionplans.h"
 
 #include <QElapsedTimer>
@@ -45,17 +46,8 @@ QString microTime(const QDateTime& t)
     return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString diagnostics(const Run& r)
-{
-    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err);
-}
+using testrun::diagnostics;
+using testrun::Run;
 
 } // namespace
 
@@ -226,15 +218,7 @@ class TestTransitions : public QObject
     {
         args << QStringLiteral("--kubeconfig") << qEnvironmentVariable("VELADESK_TEST_KUBECONFIG")
              << QStringLiteral("-n") << m_ns;
-        QProcess p;
-        p.start(qEnvironmentVariable("VELADESK_BINARY"), args);
-        if (!p.waitForFinished(300000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                   QString::fromUtf8(p.readAllStandardOutput()),
-                   QString::fromUtf8(p.readAllStandardError())};
+        return testrun::runProcess(qEnvironmentVariable("VELADESK_BINARY"), args);
     }
 
     QJsonObject leaseObject(const QString& holder, const QDateTime& renewed, int seconds,
@@ -311,14 +295,8 @@ private Q_SLOTS:
         kube::WriteOptions hand;
         hand.force = true;
         hand.fieldManager = QStringLiteral("old-order");
-        const QJsonObject scale{
-            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-            {QStringLiteral("kind"), QStringLiteral("Deployment")},
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("testsvc-v2")},
-                         {QStringLiteral("namespace"), m_ns}}},
-            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 0}}}};
-        auto scaled = wait(m_client->apply(kube::ResourceType::deployments(), m_ns, scale, hand));
+        auto scaled = transitions::scaleByHand(*m_client, m_ns, QStringLiteral("testsvc-v2"), 0,
+                                               hand.fieldManager);
         QVERIFY2(scaled.ok(), qPrintable(scaled.status.toString()));
         // The endpoint goes before routing moves, as it did with the old order.
         QTRY_VERIFY_WITH_TIMEOUT(m_monitor->counts().violations > before.violations, 20000);
@@ -446,7 +424,7 @@ private Q_SLOTS:
     void apiServerRestartDuringRouting()
     {
         applyThroughRestart(QStringLiteral("kube-apiserver restarted during the routing step"),
-                            ApplyStep::VirtualService, {{"v2", 2, 100}, {"v3", 0, 0}});
+                            ApplyStep::Routing, {{"v2", 2, 100}, {"v3", 0, 0}});
     }
 
     void concurrentApplies()

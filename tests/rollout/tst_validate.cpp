@@ -75,6 +75,19 @@ QByteArray target(const char* rev, const char* comp, int port, int weight)
            "}\n";
 }
 
+// A plan routed through an HTTPRoute (annotation) with one rule splitting v1/v2 50/50.
+QByteArray routed(const QByteArray& hosts, const QByteArray& gateways, const QByteArray& match = {},
+                  const QByteArray& annotation = "httproute")
+{
+    return "apiVersion: core.oam.dev/v1beta1\nkind: AppDeployment\nmetadata:\n"
+           "  name: example-appdeploy\n  annotations: {veladesk.io/routing: " +
+           annotation + "}\nspec:\n" + kRevisions11 + "  traffic:\n    hosts: " + hosts +
+           "\n    gateways: " + gateways + "\n    http:\n      - " +
+           (match.isEmpty() ? QByteArray() : "match: " + match + "\n        ") +
+           "weightedTargets:\n" + target("example-app-v1", "testsvc", 8000, 50) +
+           target("example-app-v2", "testsvc", 80, 50);
+}
+
 AppDeploymentPlan parsePlan(const QByteArray& yaml)
 {
     auto docs = kube::parseYamlDocuments(yaml, QStringLiteral("plan"));
@@ -91,6 +104,30 @@ AppDeploymentPlan parsePlan(const QByteArray& yaml)
 class TestValidate : public QObject
 {
     Q_OBJECT
+
+    // The row's plan has exactly the row's issue (or none), and renders nothing when it is an
+    // error.
+    void expectIssue()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, field);
+        QFETCH(bool, isError);
+        QFETCH(QString, message);
+        const QList<Issue> issues = kube::rollout::validate(parsePlan(yaml), revisions());
+        const QString all = issueMessages(issues).join(QLatin1Char('\n'));
+        if (field.isEmpty()) {
+            QVERIFY2(issues.isEmpty(), qPrintable(all));
+            return;
+        }
+        QVERIFY2(issues.size() == 1,
+                 qPrintable(QStringLiteral("expected one issue, got:\n") + all));
+        QCOMPARE(issues.first().field, field);
+        QCOMPARE(issues.first().isError(), isError);
+        QVERIFY2(issues.first().message.contains(message), qPrintable(all));
+        const RenderResult r = render(parsePlan(yaml), revisions());
+        QCOMPARE(r.objects.isEmpty(), isError);
+    }
+
 private Q_SLOTS:
     void validate_data()
     {
@@ -237,27 +274,98 @@ private Q_SLOTS:
             << QStringLiteral("at least one http rule");
     }
 
-    void validate()
+    void httpRoute_data()
     {
-        QFETCH(QByteArray, yaml);
-        QFETCH(QString, field);
-        QFETCH(bool, isError);
-        QFETCH(QString, message);
-        const QList<Issue> issues = kube::rollout::validate(parsePlan(yaml), revisions());
-        const QString all = issueMessages(issues).join(QLatin1Char('\n'));
-        if (field.isEmpty()) {
-            QVERIFY2(issues.isEmpty(), qPrintable(all));
-            return;
-        }
-        QVERIFY2(issues.size() == 1,
-                 qPrintable(QStringLiteral("expected one issue, got:\n") + all));
-        QCOMPARE(issues.first().field, field);
-        QCOMPARE(issues.first().isError(), isError);
-        QVERIFY2(issues.first().message.contains(message), qPrintable(all));
-        // An invalid plan renders nothing.
-        const RenderResult r = render(parsePlan(yaml), revisions());
-        QCOMPARE(r.objects.isEmpty(), isError);
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("field"); // empty: no issue at all
+        QTest::addColumn<bool>("isError");
+        QTest::addColumn<QString>("message"); // substring
+
+        const QByteArray host = "[example-app.example.com]";
+        const QByteArray gw = "[example-app-gateway]";
+        QTest::newRow("reference split as HTTPRoute")
+            << routed(host, "[infra/example-app-gateway]") << QString() << true << QString();
+        QTest::newRow("every host: *") << routed("[\"*\"]", gw) << QString() << true << QString();
+        QTest::newRow("Istio's mesh gateway")
+            << routed(host, "[mesh]") << QStringLiteral("spec.traffic.gateways[0]") << true
+            << QStringLiteral("\"mesh\" is Istio's name for the sidecars");
+        QTest::newRow("no gateway") << routed(host, "[]") << QStringLiteral("spec.traffic.gateways")
+                                    << false << QStringLiteral("attaches to no Gateway");
+        QTest::newRow("a Gateway twice")
+            << routed(host, "[gw, gw]") << QStringLiteral("spec.traffic.gateways[1]") << true
+            << QStringLiteral("Gateway gw is listed twice");
+        QTest::newRow("not a Gateway name")
+            << routed(host, "[\"Infra/GW\"]") << QStringLiteral("spec.traffic.gateways[0]") << true
+            << QStringLiteral("is not a Gateway as name or namespace/name");
+        QTest::newRow("an IP address as host")
+            << routed("[10.0.0.1]", gw) << QStringLiteral("spec.traffic.hosts[0]") << true
+            << QStringLiteral("an HTTPRoute hostname cannot be an IP address");
+        QTest::newRow("upper-case host")
+            << routed("[Example.COM]", gw) << QStringLiteral("spec.traffic.hosts[0]") << true
+            << QStringLiteral("is not a hostname an HTTPRoute accepts");
+        QTest::newRow("header prefix")
+            << routed(host, gw, "[{headers: {x-tester: {prefix: be}}}]")
+            << QStringLiteral("spec.traffic.http[0].match[0].headers.x-tester.prefix") << true
+            << QStringLiteral("an HTTPRoute matches a header exactly or by regular expression, "
+                              "not by prefix: use regex \"^be.*\"");
+        QTest::newRow("authority")
+            << routed(host, gw, "[{authority: {exact: a.example.com}}]")
+            << QStringLiteral("spec.traffic.http[0].match[0].authority") << true
+            << QStringLiteral("an HTTPRoute cannot match on authority");
+        QTest::newRow("method by regex") << routed(host, gw, "[{method: {regex: \"GET|HEAD\"}}]")
+                                         << QStringLiteral("spec.traffic.http[0].match[0].method")
+                                         << true << QStringLiteral("matches a method exactly");
+        QTest::newRow("relative path")
+            << routed(host, gw, "[{uri: {prefix: beta}}]")
+            << QStringLiteral("spec.traffic.http[0].match[0].uri.prefix") << true
+            << QStringLiteral("\"beta\" must be an absolute path starting with '/'");
+        QTest::newRow("path with //") << routed(host, gw, "[{uri: {exact: /a//b}}]")
+                                      << QStringLiteral("spec.traffic.http[0].match[0].uri.exact")
+                                      << true << QStringLiteral("must not contain '//'");
+        QTest::newRow("match name is not carried")
+            << routed(host, gw, "[{name: beta, uri: {prefix: /beta}}]")
+            << QStringLiteral("spec.traffic.http[0].match[0].name") << false
+            << QStringLiteral("not carried");
+        QTest::newRow("a VirtualService takes what an HTTPRoute cannot")
+            << routed("[10.0.0.1]", "[mesh]", "[{headers: {x-tester: {prefix: be}}}]",
+                      "virtualservice")
+            << QString() << true << QString();
+        QTest::newRow("unknown routing annotation")
+            << routed(host, gw, {}, "gloo")
+            << QStringLiteral("metadata.annotations[veladesk.io/routing]") << true
+            << QStringLiteral("\"gloo\" is not a routing API: use virtualservice or httproute");
+        // Rules the HTTPRoute would order otherwise: the header rule is tried after /beta.
+        QByteArray twoRules = routed(host, gw, "[{headers: {x-tester: {exact: \"yes\"}}}]");
+        twoRules += "      - match: [{uri: {prefix: /beta}}]\n        weightedTargets:\n" +
+                    target("example-app-v2", "testsvc", 80, 100);
+        QTest::newRow("precedence differs from the order")
+            << twoRules << QStringLiteral("spec.traffic.http[1].match") << false
+            << QStringLiteral("a request that matches http[0] and http[1] goes to http[1]");
+        QByteArray disjoint = routed(host, gw, "[{uri: {prefix: /a}}]");
+        disjoint += "      - match: [{uri: {prefix: /beta}}]\n        weightedTargets:\n" +
+                    target("example-app-v2", "testsvc", 80, 100);
+        QTest::newRow("disjoint prefixes keep their meaning")
+            << disjoint << QString() << true << QString();
+        QByteArray many = routed(host, gw);
+        for (int i = 0; i < 16; ++i)
+            many += "      - match: [{uri: {regex: /r" + QByteArray::number(i) +
+                    "}}]\n        weightedTargets:\n" +
+                    target("example-app-v2", "testsvc", 80, 100);
+        QTest::newRow("17 rules") << many << QStringLiteral("spec.traffic.http") << true
+                                  << QStringLiteral("17 rules; an HTTPRoute takes at most 16");
     }
+
+    void httpRoute()
+    {
+        expectIssue();
+        QFETCH(QByteArray, yaml);
+        QFETCH(bool, isError);
+        const RenderResult r = render(parsePlan(yaml), revisions());
+        if (!isError && !QTest::currentTestFailed())
+            QCOMPARE(r.objects.last().role, RenderedObject::Role::HTTPRoute);
+    }
+
+    void validate() { expectIssue(); }
 
     void parseErrors_data()
     {
