@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/cli_help.h"
+
 #include "kube/rollout/offline.h"
 #include "kube/yamljson.h"
 
@@ -12,49 +14,6 @@
 namespace veladesk {
 
 namespace {
-
-const char kUsage[] = R"(veladesk - canary rollouts of KubeVela applications on Istio
-
-Usage: veladesk <command> [flags]
-       veladesk            (no command: the desktop application)
-
-Commands:
-  render -f FILE...        Render Application/AppDeployment files offline to the objects
-                           VelaDesk would apply (no cluster needed)
-  setup                    Install the AppDeployment CRD where it is missing
-  app apply -f APP.yaml    Apply an Application; records its ApplicationRevision as KubeVela
-                           would when KubeVela's controller does not run in the cluster
-  revisions APP            List the ApplicationRevisions of an Application
-  diff -f PLAN.yaml        Show live vs planned objects (after a server-side dry-run)
-  apply -f PLAN.yaml       Apply an AppDeployment plan in safe order (make before break),
-                           printing each step; one apply per AppDeployment at a time
-  status NAME              Phase, conditions, per-revision replicas and weights, an apply in
-                           progress (by whom, since when) or an interrupted one
-  reapply NAME             Apply the AppDeployment's stored plan again (finish an
-                           interrupted apply)
-  revert NAME              Apply the last plan that was applied to completion again
-       [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
-  events KIND/NAME [-w]    Events of one object, oldest first
-  help                     This text
-
-Flags:
-  --kubeconfig PATH        Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-  --context NAME           Kubeconfig context (default: current-context)
-  -n, --namespace NS       Namespace (default: the context's, else "default")
-  -f, --filename FILE      Input file; repeatable
-  -o, --output yaml|json   Output format of data (render, revisions, diff, status)
-  --dry-run                apply: validate, check ownership and server-side dry-run only
-  --force                  apply: do not wait for ready replicas before routing traffic
-  --adopt                  apply: take over objects of the same name owned by others
-  --timeout DURATION       apply: how long to wait for ready replicas and endpoints and to
-                           retry while the API server does not answer, e.g. 90s, 5m (default 5m)
-  --kubevela auto|present|absent
-                           app apply: whether KubeVela's controller records revisions
-                           (default: detect a vela-core Deployment in vela-system)
-
-Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
-diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
-)";
 
 // The longest --timeout accepted: a week (the readiness wait is counted in milliseconds).
 constexpr qint64 kMaxTimeoutSeconds = 7 * 24 * 3600;
@@ -97,6 +56,7 @@ struct ParseResult
 {
     cli::Options options;
     QString error;
+    QString unknownFlag; // kubectl's "error: unknown flag: --x", exit 1
 };
 
 // Index in args of the command word. Like kubectl, the connection flags (--kubeconfig,
@@ -206,6 +166,7 @@ ParseResult parse(const QStringList& args)
                 return r;
             }
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            r.unknownFlag = rest.at(i);
             r.error = QStringLiteral("unknown flag %1").arg(arg);
             return r;
         } else {
@@ -297,19 +258,40 @@ bool isCliCommand(const QStringList& args)
         return true;
     // Any command word, known or not, belongs to the command line: a mistyped command gets
     // "unknown command" rather than a window. The GUI takes no positional arguments.
-    return commandIndex(args) > 0;
+    QStringList withoutGlobals = args;
+    if (!cli::takeGlobalFlags(&withoutGlobals).isEmpty())
+        return true; // a malformed -v: said by runCli
+    return commandIndex(withoutGlobals) > 0;
 }
 
-int runCli(const QStringList& args)
+int runCli(const QStringList& givenArgs)
 {
-    if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
-        return cli::runLogsCommand(args, at);
+    QStringList args = givenArgs;
+    if (const QString error = cli::takeGlobalFlags(&args); !error.isEmpty()) {
+        QTextStream(stderr) << "error: " << error << "\nSee 'veladesk --help' for usage.\n";
+        return cli::exitFailure;
+    }
+    if (const qsizetype at = commandIndex(args); at > 0) {
+        if (cli::isLogsCommand(args.at(at)))
+            return cli::runLogsCommand(args, at);
+        if (const int code = cli::runConventionsCommand(args, at); code >= 0)
+            return code; // version, completion, __complete (app/cli_version.cpp, completion.cpp)
+    }
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {
-        QTextStream(stdout) << kUsage;
-        return parsed.error.isEmpty() ? cli::exitOk : cli::exitUsage;
+        if (!parsed.unknownFlag.isEmpty())
+            return cli::unknownFlag(o.command, parsed.unknownFlag);
+        if (!parsed.error.isEmpty())
+            return cli::exitUsage;
+        // `help COMMAND`, `COMMAND --help`; `help --help` is help's own.
+        QString topic = o.command;
+        if (o.command == QLatin1String("help") && (!o.help || !o.positional.isEmpty()))
+            topic = o.positional.value(0);
+        return cli::runHelp(topic);
     }
+    if (!parsed.unknownFlag.isEmpty())
+        return cli::unknownFlag(o.command, parsed.unknownFlag);
     if (!parsed.error.isEmpty()) {
         cli::printError(parsed.error + QStringLiteral("\n(see `veladesk help`)"));
         return cli::exitUsage;
@@ -337,7 +319,10 @@ int runCli(const QStringList& args)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
-    cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
+    QString unknown = QStringLiteral("unknown command \"%1\"").arg(o.command);
+    if (const QString near = cli::closestCommand(o.command); !near.isEmpty())
+        unknown += QStringLiteral("; did you mean \"%1\"?").arg(near);
+    cli::printError(unknown + QStringLiteral(" (see `veladesk help`)"));
     return cli::exitUsage;
 }
 

@@ -62,6 +62,10 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 bool isLogsCommand(const QString& word);
 int runLogsCommand(const QStringList& args, qsizetype commandAt);
 
+// version, completion and __complete (app/cli_version.cpp, app/completion.cpp) parse their own
+// flags: the exit code, or -1 when args.at(commandAt) is none of them.
+int runConventionsCommand(const QStringList& args, qsizetype commandAt);
+
 void printError(const QString& message);
 void printOut(const QString& text);
 

@@ -1,6 +1,8 @@
 // Commands that talk to a cluster: setup, app apply, revisions, diff, apply, status.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
+#include "app/cli_progress.h"
 
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
@@ -13,6 +15,7 @@
 #include <QTextStream>
 #include <atomic>
 #include <csignal>
+#include <unistd.h>
 
 namespace veladesk::cli {
 
@@ -271,27 +274,27 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
     Applier applier(std::move(client), plan, ao);
-    const int total = applyStepCount;
+    // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp).
+    StepPrinter steps(applyStepCount, isTerminal(STDOUT_FILENO), useColor(STDOUT_FILENO));
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
-        printOut(QStringLiteral("[%1/%2] %3: %4\n")
-                     .arg(int(s) + 1)
-                     .arg(total)
-                     .arg(applyStepName(s), description));
+        steps.started(int(s) + 1, applyStepName(s), description);
     });
-    QObject::connect(&applier, &Applier::stepProgress, [&](ApplyStep, const QString& message) {
-        printOut(QStringLiteral("        %1\n").arg(message));
-    });
+    QObject::connect(&applier, &Applier::stepProgress,
+                     [&](ApplyStep, const QString& message) { steps.progress(message); });
     QObject::connect(&applier, &Applier::stepFinished, [&](const StepResult& r) {
-        printOut(QStringLiteral("[%1/%2] %3: %4%5\n")
-                     .arg(int(r.step) + 1)
-                     .arg(total)
-                     .arg(applyStepName(r.step), stepStateName(r.state),
-                          r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
+        using State = StepResult::State;
+        const StepPrinter::Outcome outcome = r.state == State::Done ? StepPrinter::Outcome::Ok
+                                             : r.state == State::Skipped
+                                                 ? StepPrinter::Outcome::Skipped
+                                                 : StepPrinter::Outcome::Failed;
+        steps.finished(int(r.step) + 1, applyStepName(r.step), stepStateName(r.state), outcome,
+                       r.message);
     });
     g_runningApplier = &applier;
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
     const ApplyReport report = applier.run();
+    steps.stop();
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
     g_runningApplier = nullptr;
