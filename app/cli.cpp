@@ -141,6 +141,8 @@ ParseResult parse(const QStringList& args)
             o.force = true;
         } else if (arg == QLatin1String("--adopt")) {
             o.adopt = true;
+        } else if (arg == QLatin1String("--client") && o.command == QLatin1String("version")) {
+            o.clientOnly = true;
         } else if (arg == QLatin1String("--timeout")) {
             QString t;
             if (!takeValue(&t))
@@ -274,8 +276,8 @@ int runCli(const QStringList& givenArgs)
     if (const qsizetype at = commandIndex(args); at > 0) {
         if (cli::isLogsCommand(args.at(at)))
             return cli::runLogsCommand(args, at);
-        if (const int code = cli::runConventionsCommand(args, at); code >= 0)
-            return code; // version, completion, __complete (app/cli_version.cpp, completion.cpp)
+        if (args.at(at) == QLatin1String("__complete"))
+            return cli::runComplete(args.mid(at + 1));
     }
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
@@ -319,6 +321,10 @@ int runCli(const QStringList& givenArgs)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
+    if (o.command == QLatin1String("version"))
+        return cli::runVersion(o);
+    if (o.command == QLatin1String("completion"))
+        return cli::runCompletion(o);
     QString unknown = QStringLiteral("unknown command \"%1\"").arg(o.command);
     if (const QString near = cli::closestCommand(o.command); !near.isEmpty())
         unknown += QStringLiteral("; did you mean \"%1\"?").arg(near);

@@ -34,6 +34,7 @@ struct Options
     int timeoutSeconds = 300;
     QString kubevela = QStringLiteral("auto"); // auto, present, absent
     bool help = false;
+    bool clientOnly = false; // version --client
 };
 
 // Exit codes.
@@ -62,9 +63,11 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 bool isLogsCommand(const QString& word);
 int runLogsCommand(const QStringList& args, qsizetype commandAt);
 
-// version, completion and __complete (app/cli_version.cpp, app/completion.cpp) parse their own
-// flags: the exit code, or -1 when args.at(commandAt) is none of them.
-int runConventionsCommand(const QStringList& args, qsizetype commandAt);
+int runVersion(const Options& options);    // app/cli_version.cpp
+int runCompletion(const Options& options); // app/completion.cpp
+// The hidden `__complete WORDS...` of the completion scripts: its words are a command line
+// being typed, not flags of its own (app/completion.cpp).
+int runComplete(const QStringList& words);
 
 void printError(const QString& message);
 void printOut(const QString& text);

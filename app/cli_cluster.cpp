@@ -7,6 +7,7 @@
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
 #include "kube/rollout/cluster.h"
+#include "kube/verbosity.h"
 #include "kube/yamljson.h"
 
 #include <QDateTime>
@@ -274,8 +275,11 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
     Applier applier(std::move(client), plan, ao);
-    // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp).
-    StepPrinter steps(applyStepCount, isTerminal(STDOUT_FILENO), useColor(STDOUT_FILENO));
+    // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp), and
+    // when -v 6 traces requests onto the same terminal (a rewritten line would be torn).
+    const bool live =
+        isTerminal(STDOUT_FILENO) && !(kube::verbosity() >= 6 && isTerminal(STDERR_FILENO));
+    StepPrinter steps(applyStepCount, live, useColor(STDOUT_FILENO));
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
         steps.started(int(s) + 1, applyStepName(s), description);
     });

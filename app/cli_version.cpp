@@ -1,9 +1,7 @@
-// `veladesk version` (client and server versions, as kubectl version) and the dispatch of the
-// commands that parse their own flags: version, completion, __complete.
+// `veladesk version`: client and server versions, as kubectl version.
 
 #include "app/cli.h"
 #include "app/cli_help.h"
-#include "app/completion.h"
 
 #include "kube/client.h"
 #include "kube/yamljson.h"
@@ -37,7 +35,7 @@ QJsonObject clientVersion()
 }
 
 // The server's /version object, or the reason it could not be read.
-kube::Result<QJsonObject> serverVersion(const ParsedArgs& a)
+kube::Result<QJsonObject> serverVersion(const Options& a)
 {
     kube::KubeConfigOptions k;
     k.kubeconfigPath = a.kubeconfig;
@@ -62,7 +60,9 @@ kube::Result<QJsonObject> serverVersion(const ParsedArgs& a)
     return kube::Result<QJsonObject>::success(v);
 }
 
-int runVersion(const ParsedArgs& a)
+} // namespace
+
+int runVersion(const Options& a)
 {
     if (!a.positional.isEmpty()) {
         printError(QStringLiteral("version takes no arguments (see `veladesk version --help`)"));
@@ -93,88 +93,6 @@ int runVersion(const ParsedArgs& a)
     else
         printOut(QString::fromUtf8(kube::toYaml(QList<QJsonObject>{doc})));
     return exitOk;
-}
-
-} // namespace
-
-ParsedArgs parseSimpleArgs(const QString& command, const QStringList& words)
-{
-    ParsedArgs a;
-    a.command = command;
-    const bool version = command == QLatin1String("version");
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        QString arg = words.at(i);
-        QString value;
-        bool inlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-            inlineValue = true;
-        }
-        auto take = [&](QString* out) {
-            if (inlineValue) {
-                *out = value;
-                return true;
-            }
-            if (i + 1 >= words.size()) {
-                a.error = QStringLiteral("flag %1 needs a value").arg(arg);
-                return false;
-            }
-            *out = words.at(++i);
-            return true;
-        };
-        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            a.help = true;
-        } else if (arg == QLatin1String("--kubeconfig")) {
-            take(&a.kubeconfig);
-        } else if (arg == QLatin1String("--context")) {
-            take(&a.context);
-        } else if (arg == QLatin1String("-n") || arg == QLatin1String("--namespace")) {
-            take(&a.namespaceName);
-        } else if (version && (arg == QLatin1String("-o") || arg == QLatin1String("--output"))) {
-            if (take(&a.output) && a.output != QLatin1String("yaml") &&
-                a.output != QLatin1String("json"))
-                a.error = QStringLiteral("--output must be yaml or json, not \"%1\"").arg(a.output);
-        } else if (version && arg == QLatin1String("--client")) {
-            a.clientOnly = true;
-        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            a.unknownFlag = words.at(i);
-        } else {
-            a.positional << arg;
-        }
-        if (!a.error.isEmpty() || !a.unknownFlag.isEmpty())
-            break;
-    }
-    return a;
-}
-
-int runConventionsCommand(const QStringList& args, qsizetype commandAt)
-{
-    const QString command = args.at(commandAt);
-    const bool complete = command == QLatin1String("__complete");
-    if (command != QLatin1String("version") && command != QLatin1String("completion") && !complete)
-        return -1;
-    // Flags may come before the command word (connection flags); __complete's words after it
-    // are the command line being completed, not flags of its own.
-    const QStringList before = args.mid(1, commandAt - 1);
-    const QStringList after = args.mid(commandAt + 1);
-    if (complete) {
-        ParsedArgs a = parseSimpleArgs(command, before);
-        a.positional = after;
-        return runComplete(a);
-    }
-    const ParsedArgs a = parseSimpleArgs(command, before + after);
-    if (!a.unknownFlag.isEmpty())
-        return unknownFlag(command, a.unknownFlag);
-    if (a.help)
-        return runHelp(command);
-    if (!a.error.isEmpty()) {
-        printError(a.error + QStringLiteral(" (see `veladesk %1 --help`)").arg(command));
-        return exitUsage;
-    }
-    if (command == QLatin1String("version"))
-        return runVersion(a);
-    return runCompletion(a);
 }
 
 } // namespace veladesk::cli

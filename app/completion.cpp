@@ -146,25 +146,20 @@ const FlagHelp* findFlag(const std::vector<FlagHelp>& flags, const QString& name
 }
 
 // Names of the objects of `type` from the cluster, within kCompletionTimeoutMs.
-QStringList namesFromCluster(const ParsedArgs& a, const kube::ResourceType& type)
+QStringList namesFromCluster(const Options& o, const kube::ResourceType& type)
 {
-    kube::KubeConfigOptions k;
-    k.kubeconfigPath = a.kubeconfig;
-    k.context = a.context;
-    k.namespaceName = a.namespaceName;
-    kube::Result<std::shared_ptr<kube::Client>> c = kube::connect(k);
-    if (!c) {
-        QTextStream(stderr) << "completion: " << c.status.toString() << '\n';
+    // Errors go to stderr, which the scripts discard: a completion offers nothing instead.
+    std::shared_ptr<kube::Client> client = connectOrFail(o);
+    if (!client)
         return {};
-    }
     kube::Request req;
-    const QString ns = a.namespaceName.isEmpty() ? c.value->defaultNamespace() : a.namespaceName;
+    const QString ns = o.namespaceName.isEmpty() ? client->defaultNamespace() : o.namespaceName;
     req.path = type.collectionPath(type.namespaced ? ns : QString());
     req.object = type.kind;
     req.timeoutMs = kCompletionTimeoutMs;
     req.retryReads = false;
     req.maxResponseBytes = 16 * 1024 * 1024;
-    const kube::Response r = c.value->send(req).result();
+    const kube::Response r = client->send(req).result();
     if (!r.status) {
         QTextStream(stderr) << "completion: " << r.status.toString() << '\n';
         return {};
@@ -180,10 +175,10 @@ QStringList namesFromCluster(const ParsedArgs& a, const kube::ResourceType& type
     return names;
 }
 
-Candidates complete(ParsedArgs a)
+Candidates complete(QStringList words)
 {
+    Options a; // the connection flags among the words
     Candidates c;
-    QStringList words = a.positional;
     const QString current = words.isEmpty() ? QString() : words.takeLast();
     // The command line so far: its command word, its positional arguments, the flag waiting
     // for a value; connection flags are taken for the cluster question.
@@ -299,7 +294,7 @@ Candidates complete(ParsedArgs a)
 
 } // namespace
 
-int runCompletion(const ParsedArgs& a)
+int runCompletion(const Options& a)
 {
     const QString shell = a.positional.value(0);
     if (a.positional.size() != 1) {
@@ -321,9 +316,9 @@ int runCompletion(const ParsedArgs& a)
     return exitOk;
 }
 
-int runComplete(const ParsedArgs& a)
+int runComplete(const QStringList& words)
 {
-    const Candidates c = complete(a);
+    const Candidates c = complete(words);
     QString out;
     for (const QString& line : c.lines)
         out += line + QLatin1Char('\n');

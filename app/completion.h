@@ -9,22 +9,6 @@
 
 namespace veladesk::cli {
 
-// The flags of version, completion and __complete (app/cli_version.cpp).
-struct ParsedArgs
-{
-    QString command;
-    QStringList positional;
-    QString kubeconfig;
-    QString context;
-    QString namespaceName;
-    QString output;
-    bool clientOnly = false;
-    bool help = false;
-    QString error;
-    QString unknownFlag;
-};
-ParsedArgs parseSimpleArgs(const QString& command, const QStringList& words);
-
 // cobra's ShellCompDirective values, printed as ":N" after the candidates.
 inline constexpr int kDirectiveDefault = 0; // also complete file names
 inline constexpr int kDirectiveError = 1;
@@ -33,8 +17,5 @@ inline constexpr int kDirectiveNoFileComp = 4;
 
 // The longest the cluster is asked for names while completing.
 inline constexpr int kCompletionTimeoutMs = 3000;
-
-int runCompletion(const ParsedArgs& args);
-int runComplete(const ParsedArgs& args);
 
 } // namespace veladesk::cli

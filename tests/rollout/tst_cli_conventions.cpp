@@ -5,6 +5,8 @@
 // a plugin); apply's live progress line on a terminal (script(1)), plain lines when piped,
 // NO_COLOR and --no-color.
 
+#include "clitest.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -19,37 +21,9 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
-
-Run runProcess(const QString& program, const QStringList& args,
-               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return Run{-1, {}, QStringLiteral("cannot start ") + program};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        return Run{-1, {}, program + QStringLiteral(" timed out")};
-    }
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString diagnostics(const Run& r)
-{
-    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3").arg(r.exitCode).arg(r.out, r.err);
-}
+using clitest::diagnostics;
+using clitest::Run;
+using clitest::runProcess;
 
 QString binary()
 {

@@ -3,6 +3,8 @@
 // for an unknown flag; `version` without a cluster; the completion scripts (bash and fish run,
 // zsh parsed) and `__complete`; a malformed -v.
 
+#include "clitest.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -11,23 +13,12 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using clitest::Run;
 
 Run run(const QString& program, const QStringList& args,
         const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForFinished(30000))
-        return {};
-    return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
+    return clitest::runProcess(program, args, env, 30000);
 }
 
 Run veladesk(const QStringList& args)
