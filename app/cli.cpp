@@ -284,8 +284,7 @@ int runCli(const QStringList& givenArgs)
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {
         if (!parsed.unknownFlag.isEmpty())
             return cli::unknownFlag(o.command, parsed.unknownFlag);
-        if (!parsed.error.isEmpty())
-            return cli::exitUsage;
+        // Help wins over other mistakes on the line (as kubectl: `get -o xml --help`).
         // `help COMMAND`, `COMMAND --help`; `help --help` is help's own.
         QString topic = o.command;
         if (o.command == QLatin1String("help") && (!o.help || !o.positional.isEmpty()))
