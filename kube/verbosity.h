@@ -26,9 +26,9 @@ void trace(int level, const char* source, const QString& message);
 
 // A JSON body with every secret value replaced by "REDACTED": the values of data and
 // stringData of Secrets (and of any object when `path` is a secrets path), the
-// last-applied-configuration annotation of a Secret, and fields whose names are or end with
-// token, password, passwd, secret, key, key-data, certificate, certificate-data, cert or
-// credentials (case-insensitive), in any object of the body (Lists and watch events too).
+// last-applied-configuration annotation of a Secret, and scalar fields whose names end with
+// token, password, passwd, secret, key, key-data, certificate, certificate-data, credentials
+// or private-key (case-insensitive), in any object of the body (Lists and watch events too).
 // A body that is not JSON is not shown: "(N bytes of <type>, not shown)".
 QByteArray redactBody(const QString& path, const QByteArray& body,
                       const QByteArray& contentType = {});
