@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/cli_help.h"
+
 #include "kube/rollout/offline.h"
 #include "kube/rollout/routing.h"
 #include "kube/yamljson.h"
@@ -15,81 +17,6 @@
 namespace veladesk {
 
 namespace {
-
-const char kUsage[] = R"(veladesk - canary rollouts of KubeVela applications on Istio
-
-Usage: veladesk <command> [flags]
-       veladesk            (no command: the desktop application)
-
-Commands:
-  render -f FILE...        Render Application/AppDeployment files offline to the objects
-                           VelaDesk would apply (no cluster needed)
-  setup                    Install the AppDeployment CRD where it is missing
-  app apply -f APP.yaml    Apply an Application; records its ApplicationRevision as KubeVela
-                           would when KubeVela's controller does not run in the cluster
-  revisions APP            List the ApplicationRevisions of an Application
-  diff -f PLAN.yaml        Show live vs planned objects (after a server-side dry-run)
-  apply -f PLAN.yaml       Apply an AppDeployment plan in safe order (make before break),
-                           printing each step; one apply per AppDeployment at a time
-  status NAME              Phase, conditions, per-revision replicas and weights, an apply in
-                           progress (by whom, since when) or an interrupted one
-  reapply NAME             Apply the AppDeployment's stored plan again (finish an
-                           interrupted apply)
-  revert NAME              Apply the last plan that was applied to completion again
-  history NAME [--revision N]
-                           The apply history of an AppDeployment (who, when, result, weights)
-  rollback NAME --to N     Apply plan N of the history again, in safe order
-  probe NAME --url URL     Send requests through a gateway with the route's Host header and
-                           compare the split they observe with the configured weights
-                           (95 % interval per revision)
-  logs POD|deployment/NAME|revision/REV [-c C] [-p] [-f] [--tail N] [--since-time T]
-       [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
-  events KIND/NAME [-w]    Events of one object, oldest first
-  help                     This text
-
-Flags:
-  --kubeconfig PATH        Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-  --context NAME           Kubeconfig context (default: current-context)
-  -n, --namespace NS       Namespace (default: the context's, else "default")
-  -f, --filename FILE      Input file; repeatable
-  -o, --output yaml|json|table
-                           Output format of data (render, revisions, diff, status, probe;
-                           table is the default)
-  --dry-run                apply: validate, check ownership and server-side dry-run only
-  --force                  apply: do not wait for ready replicas before routing traffic
-  --adopt                  apply: take over objects of the same name owned by others
-  --history-limit N        apply: history entries kept (default: the AppDeployment's
-                           veladesk.io/history-limit annotation, else 20)
-  --timeout DURATION       apply: how long to wait for ready replicas and endpoints and to
-                           retry while the API server does not answer, e.g. 90s, 5m (default 5m)
-  --kubevela auto|present|absent
-                           app apply: whether KubeVela's controller records revisions
-                           (default: detect a vela-core Deployment in vela-system)
-  --scale-down-delay DURATION
-                           apply: when routing changed, wait this long before pods go (scale-down,
-                           prune), so that gateways have taken the new routing (default 0s)
-  --routing virtualservice|httproute
-                           render, diff, apply: route through an Istio VirtualService or a
-                           Gateway API HTTPRoute, recorded in the AppDeployment's annotation
-                           veladesk.io/routing (default: the plan's annotation, else what the
-                           AppDeployment routes with, else VirtualService when Istio's API is
-                           served, HTTPRoute otherwise)
-
-Probe flags:
-  --url URL                the gateway, e.g. http://127.0.0.1:18080/ (its path picks the
-                           http rule)
-  --requests N             how many requests (default 200)
-  --host H                 Host header (default: the route's first host)
-  --concurrency C          requests in flight at most (default 8)
-  --timeout DURATION       per request (default 5s)
-  --header NAME            attribute responses by this header when x-veladesk-revision is
-                           absent (e.g. X-Pod-Revision)
-  --fingerprint REV=TEXT   attribute a response whose body contains TEXT to revision REV;
-                           repeatable
-
-Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
-diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
-)";
 
 // The longest --timeout accepted: a week (the readiness wait is counted in milliseconds).
 constexpr qint64 kMaxTimeoutSeconds = 7 * 24 * 3600;
@@ -132,6 +59,7 @@ struct ParseResult
 {
     cli::Options options;
     QString error;
+    QString unknownFlag; // kubectl's "error: unknown flag: --x", exit 1
 };
 
 // Index in args of the command word. Like kubectl, the connection flags (--kubeconfig,
@@ -219,6 +147,8 @@ ParseResult parse(const QStringList& args)
             o.force = true;
         } else if (arg == QLatin1String("--adopt")) {
             o.adopt = true;
+        } else if (arg == QLatin1String("--client") && o.command == QLatin1String("version")) {
+            o.clientOnly = true;
         } else if (arg == QLatin1String("--timeout")) {
             QString t;
             if (!takeValue(&t))
@@ -304,6 +234,7 @@ ParseResult parse(const QStringList& args)
             }
             (arg == QLatin1String("--requests") ? o.requests : o.concurrency) = n;
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            r.unknownFlag = rest.at(i);
             r.error = QStringLiteral("unknown flag %1").arg(arg);
             return r;
         } else {
@@ -431,21 +362,41 @@ bool isCliCommand(const QStringList& args)
         return true;
     // Any command word, known or not, belongs to the command line: a mistyped command gets
     // "unknown command" rather than a window. The GUI takes no positional arguments.
-    return commandIndex(args) > 0;
+    QStringList withoutGlobals = args;
+    if (!cli::takeGlobalFlags(&withoutGlobals).isEmpty())
+        return true; // a malformed -v: said by runCli
+    return commandIndex(withoutGlobals) > 0;
 }
 
-int runCli(const QStringList& args)
+int runCli(const QStringList& givenArgs)
 {
-    if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
-        return cli::runLogsCommand(args, at);
-    if (const qsizetype at = commandIndex(args); at > 0 && cli::isHistoryCommand(args.at(at)))
-        return cli::runHistoryCommand(args, at);
+    QStringList args = givenArgs;
+    if (const QString error = cli::takeGlobalFlags(&args); !error.isEmpty()) {
+        QTextStream(stderr) << "error: " << error << "\nSee 'veladesk --help' for usage.\n";
+        return cli::exitFailure;
+    }
+    if (const qsizetype at = commandIndex(args); at > 0) {
+        if (cli::isLogsCommand(args.at(at)))
+            return cli::runLogsCommand(args, at);
+        if (cli::isHistoryCommand(args.at(at)))
+            return cli::runHistoryCommand(args, at);
+        if (args.at(at) == QLatin1String("__complete"))
+            return cli::runComplete(args.mid(at + 1));
+    }
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {
-        QTextStream(stdout) << kUsage;
-        return parsed.error.isEmpty() ? cli::exitOk : cli::exitUsage;
+        if (!parsed.unknownFlag.isEmpty())
+            return cli::unknownFlag(o.command, parsed.unknownFlag);
+        // Help wins over other mistakes on the line (as kubectl: `get -o xml --help`).
+        // `help COMMAND`, `COMMAND --help`; `help --help` is help's own.
+        QString topic = o.command;
+        if (o.command == QLatin1String("help") && (!o.help || !o.positional.isEmpty()))
+            topic = o.positional.value(0);
+        return cli::runHelp(topic);
     }
+    if (!parsed.unknownFlag.isEmpty())
+        return cli::unknownFlag(o.command, parsed.unknownFlag);
     if (!parsed.error.isEmpty()) {
         cli::printError(parsed.error + QStringLiteral("\n(see `veladesk help`)"));
         return cli::exitUsage;
@@ -475,7 +426,14 @@ int runCli(const QStringList& args)
         return cli::runRevert(o);
     if (o.command == QLatin1String("probe"))
         return cli::runProbe(o);
-    cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
+    if (o.command == QLatin1String("version"))
+        return cli::runVersion(o);
+    if (o.command == QLatin1String("completion"))
+        return cli::runCompletion(o);
+    QString unknown = QStringLiteral("unknown command \"%1\"").arg(o.command);
+    if (const QString near = cli::closestCommand(o.command); !near.isEmpty())
+        unknown += QStringLiteral("; did you mean \"%1\"?").arg(near);
+    cli::printError(unknown + QStringLiteral(" (see `veladesk help`)"));
     return cli::exitUsage;
 }
 

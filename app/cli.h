@@ -52,6 +52,7 @@ struct Options
     int concurrency = 8;
     QString header;           // --header NAME: attribution by that response header
     QStringList fingerprints; // --fingerprint REVISION=TEXT, repeatable
+    bool clientOnly = false;  // version --client
 };
 
 // Exit codes.
@@ -91,6 +92,11 @@ int applyPlan(const Options& options, std::shared_ptr<kube::Client> client,
 void printHistoryNote(const kube::rollout::ApplyReport& report);
 // --timeout values ("90s", "5m"): seconds; -1 when malformed, -2 when over a week (app/cli.cpp).
 int parseTimeout(const QString& text);
+int runVersion(const Options& options);    // app/cli_version.cpp
+int runCompletion(const Options& options); // app/completion.cpp
+// The hidden `__complete WORDS...` of the completion scripts: its words are a command line
+// being typed, not flags of its own (app/completion.cpp).
+int runComplete(const QStringList& words);
 
 void printError(const QString& message);
 void printOut(const QString& text);

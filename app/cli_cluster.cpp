@@ -1,16 +1,22 @@
 // Commands that talk to a cluster: setup, app apply, revisions, diff, apply, status.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
+#include "app/cli_progress.h"
 
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
 #include "kube/rollout/cluster.h"
+#include "kube/verbosity.h"
 #include "kube/yamljson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <atomic>
+#include <csignal>
+#include <unistd.h>
 
 namespace veladesk::cli {
 
@@ -263,22 +269,24 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.routing = parseRoutingApi(o.routing);
     ao.scaleDownDelay = std::chrono::seconds(o.scaleDownDelaySeconds);
     Applier applier(std::move(client), plan, ao);
-    const int total = applyStepCount;
+    // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp), and
+    // when -v 6 traces requests onto the same terminal (a rewritten line would be torn).
+    const bool live =
+        isTerminal(STDOUT_FILENO) && !(kube::verbosity() >= 6 && isTerminal(STDERR_FILENO));
+    StepPrinter steps(applyStepCount, live, useColor(STDOUT_FILENO));
     QObject::connect(&applier, &Applier::stepStarted, [&](ApplyStep s, const QString& description) {
-        printOut(QStringLiteral("[%1/%2] %3: %4\n")
-                     .arg(int(s) + 1)
-                     .arg(total)
-                     .arg(applyStepName(s), description));
+        steps.started(int(s) + 1, applyStepName(s), description);
     });
-    QObject::connect(&applier, &Applier::stepProgress, [&](ApplyStep, const QString& message) {
-        printOut(QStringLiteral("        %1\n").arg(message));
-    });
+    QObject::connect(&applier, &Applier::stepProgress,
+                     [&](ApplyStep, const QString& message) { steps.progress(message); });
     QObject::connect(&applier, &Applier::stepFinished, [&](const StepResult& r) {
-        printOut(QStringLiteral("[%1/%2] %3: %4%5\n")
-                     .arg(int(r.step) + 1)
-                     .arg(total)
-                     .arg(applyStepName(r.step), stepStateName(r.state),
-                          r.message.isEmpty() ? QString() : QStringLiteral(" - ") + r.message));
+        using State = StepResult::State;
+        const StepPrinter::Outcome outcome = r.state == State::Done ? StepPrinter::Outcome::Ok
+                                             : r.state == State::Skipped
+                                                 ? StepPrinter::Outcome::Skipped
+                                                 : StepPrinter::Outcome::Failed;
+        steps.finished(int(r.step) + 1, applyStepName(r.step), stepStateName(r.state), outcome,
+                       r.message);
     });
     // Ctrl-C cancels the applier (between requests, or while waiting for readiness) so that it
     // reports what was done and writes the Failed status.
@@ -286,6 +294,7 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
         const CancelOnInterrupt interrupt(applier);
         return applier.run();
     }();
+    steps.stop();
     printHistoryNote(report);
     if (o.dryRun) {
         for (const ObjectDiff& d : report.dryRunDiffs)

@@ -3,6 +3,7 @@
 // so they parse their own command line.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
 
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
@@ -22,35 +23,6 @@ namespace {
 
 using namespace kube::rollout;
 
-const char kHistoryUsage[] = R"(Usage: veladesk history NAME [--revision N] [-o table|yaml|json]
-
-The apply history of an AppDeployment, oldest first: every apply that reached the
-AppDeployment step is an apps/v1 ControllerRevision owned by it (the newest 20 are kept;
-the AppDeployment's veladesk.io/history-limit annotation or apply --history-limit change it).
-RESULT is Running, Succeeded, Failed or Interrupted (an apply that stopped without recording
-its end). --revision N prints the plan of entry N (-o yaml: the AppDeployment alone, ready for
-`veladesk apply -f`).
-
-Flags:
-  --revision N             One entry: its plan
-  -o, --output FORMAT      table (default), yaml or json
-  --kubeconfig, --context, -n/--namespace as for every command
-)";
-
-const char kRollbackUsage[] = R"(Usage: veladesk rollback NAME --to N [--dry-run] [--timeout D]
-
-Apply the plan of history entry N of an AppDeployment again through the normal safe apply
-(make before break, one apply at a time), after printing how it differs from the stored plan.
-The rollback is itself recorded as a new history entry (change cause "rollback to N").
-
-Flags:
-  --to N                   The history revision to go back to (see veladesk history NAME)
-  --dry-run                Validate, check ownership and server-side dry-run only
-  --timeout DURATION       As for apply (default 5m)
-  --history-limit N        As for apply
-  --kubeconfig, --context, -n/--namespace as for every command
-)";
-
 struct HistoryArgs
 {
     Options options; // connection flags, dry-run, timeout, history limit
@@ -58,6 +30,7 @@ struct HistoryArgs
     bool hasRevision = false;
     QString output;
     bool help = false;
+    QString unknownFlag; // kubectl's "error: unknown flag: --x" (app/cli_help.cpp)
 };
 
 bool parseRevision(const QString& text, qint64* out)
@@ -138,6 +111,7 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
                                 .arg(kMaxHistoryLimit);
             }
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            a->unknownFlag = args.at(i);
             error = QStringLiteral("unknown flag %1").arg(arg);
         } else {
             o.positional << arg;
@@ -374,8 +348,10 @@ int runHistoryCommand(const QStringList& args, qsizetype commandAt)
     const bool rollback = args.at(commandAt) == QLatin1String("rollback");
     HistoryArgs a;
     const QString error = parseArgs(args, commandAt, rollback, &a);
+    if (!a.unknownFlag.isEmpty())
+        return unknownFlag(args.at(commandAt), a.unknownFlag);
     if (a.help) {
-        QTextStream(stdout) << (rollback ? kRollbackUsage : kHistoryUsage);
+        printOut(commandHelpText(*findCommand(args.at(commandAt))));
         return error.isEmpty() ? exitOk : exitUsage;
     }
     if (!error.isEmpty()) {

@@ -3,6 +3,7 @@
 // logs), so they parse their own command line.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
 
 #include "kube/client.h"
 #include "kube/events.h"
@@ -40,6 +41,7 @@ struct LogsArgs
     bool watch = false;
     QString output;
     bool help = false;
+    QString unknownFlag; // kubectl's "error: unknown flag: --x" (app/cli_help.cpp)
 };
 
 const char kLogsUsage[] = R"(Usage: veladesk logs POD|pod/NAME|deployment/NAME|revision/REV [flags]
@@ -169,6 +171,7 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
                 a->output != QLatin1String("json"))
                 error = QStringLiteral("-o takes yaml or json, not \"%1\"").arg(a->output);
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            a->unknownFlag = args.at(i);
             error = QStringLiteral("unknown flag %1").arg(arg);
         } else {
             a->positional << arg;
@@ -206,6 +209,8 @@ int runLogs(const QStringList& args, qsizetype commandAt)
 {
     LogsArgs a;
     const QString error = parseArgs(args, commandAt, true, &a);
+    if (!a.unknownFlag.isEmpty())
+        return unknownFlag(QStringLiteral("logs"), a.unknownFlag);
     if (a.help) {
         QTextStream(stdout) << kLogsUsage;
         return error.isEmpty() ? exitOk : exitUsage;
@@ -400,6 +405,8 @@ int runEvents(const QStringList& args, qsizetype commandAt)
 {
     LogsArgs a;
     const QString error = parseArgs(args, commandAt, false, &a);
+    if (!a.unknownFlag.isEmpty())
+        return unknownFlag(QStringLiteral("events"), a.unknownFlag);
     if (a.help) {
         QTextStream(stdout) << kEventsUsage;
         return error.isEmpty() ? exitOk : exitUsage;

@@ -11,8 +11,8 @@ int main(int argc, char** argv)
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
-    if (args.size() > 1 &&
-        (args[1] == QLatin1String("--version") || args[1] == QLatin1String("version"))) {
+    // `veladesk version` (client and server) is a command of the command line.
+    if (args.size() > 1 && args[1] == QLatin1String("--version")) {
         QTextStream(stdout) << "veladesk " << VELADESK_VERSION << '\n';
         return 0;
     }

@@ -3,6 +3,10 @@
 # `cmake --install build [--prefix DIR]` puts, under the prefix (GNUInstallDirs):
 #   bin/veladesk                                       the executable
 #   bin/kubectl-veladesk -> veladesk                   kubectl plugin link (`kubectl veladesk ...`)
+#   bin/kubectl_complete-veladesk                      its shell completion (kubectl >= 1.26)
+#   share/bash-completion/completions/veladesk         shell completion (`veladesk completion`)
+#   share/zsh/vendor-completions/_veladesk
+#   share/fish/vendor_completions.d/veladesk.fish
 #   share/applications/veladesk.desktop                desktop entry
 #   share/icons/hicolor/scalable/apps/veladesk.svg     icon
 #   share/metainfo/<VELADESK_APPSTREAM_ID>.metainfo.xml  AppStream metadata, with screenshots
@@ -77,7 +81,31 @@ set(_plugin_link "${PROJECT_BINARY_DIR}/resources/kubectl-veladesk")
 file(CREATE_LINK veladesk "${_plugin_link}" SYMBOLIC)
 
 install(TARGETS veladesk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(PROGRAMS "${_plugin_link}" DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(PROGRAMS "${_plugin_link}" "${PROJECT_SOURCE_DIR}/resources/kubectl_complete-veladesk"
+    DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# The completion scripts, printed by the built veladesk (`veladesk completion SHELL`).
+set(_completion_dir "${PROJECT_BINARY_DIR}/resources/completion")
+set(_completion_files "")
+foreach(_shell_file bash:veladesk zsh:_veladesk fish:veladesk.fish)
+    string(REPLACE ":" ";" _pair "${_shell_file}")
+    list(GET _pair 0 _shell)
+    list(GET _pair 1 _file)
+    add_custom_command(OUTPUT "${_completion_dir}/${_shell}/${_file}"
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${_completion_dir}/${_shell}"
+        COMMAND sh -c "\"$0\" completion ${_shell} > \"$1\"" $<TARGET_FILE:veladesk>
+                "${_completion_dir}/${_shell}/${_file}"
+        DEPENDS veladesk
+        COMMENT "veladesk completion ${_shell}" VERBATIM)
+    list(APPEND _completion_files "${_completion_dir}/${_shell}/${_file}")
+endforeach()
+add_custom_target(veladesk_completion ALL DEPENDS ${_completion_files})
+install(FILES "${_completion_dir}/bash/veladesk"
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES "${_completion_dir}/zsh/_veladesk"
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES "${_completion_dir}/fish/veladesk.fish"
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES "${PROJECT_SOURCE_DIR}/resources/veladesk.desktop"
     DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES "${PROJECT_SOURCE_DIR}/resources/veladesk.svg"

@@ -2,6 +2,7 @@
 
 #include "kube/clientcore.h"
 #include "kube/names.h"
+#include "kube/verbosity.h"
 #include "kube/watch.h"
 
 #include <curl/curl.h>
@@ -187,6 +188,59 @@ void ClientCore::cancel(const std::shared_ptr<Call>& call)
         transport->cancel(id);
 }
 
+namespace {
+
+// `veladesk -v 6` and above: the job's round trip is printed when it ends (a stream: when its
+// headers arrive, or when it fails before them). Wraps the job's callbacks.
+void traceJob(HttpJob& job, const QString& path, std::chrono::steady_clock::time_point notBefore,
+              bool streaming)
+{
+    auto trip = std::make_shared<RoundTrip>();
+    trip->method = job.method;
+    trip->url = job.url;
+    trip->requestHeaders = job.headers; // the Authorization header is masked when printed
+    trip->requestBody = job.body;
+    trip->path = path;
+    trip->streaming = streaming;
+    const auto started = std::max(std::chrono::steady_clock::now(), notBefore);
+    auto elapsed = [started] {
+        return qint64(std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count());
+    };
+    auto traced = std::make_shared<std::atomic<bool>>(false);
+    if (streaming) {
+        job.onHeaders = [trip, traced, elapsed,
+                         inner = std::move(job.onHeaders)](int code, const HeaderList& headers) {
+            if (!traced->exchange(true)) {
+                trip->httpCode = code;
+                trip->milliseconds = elapsed();
+                traceRoundTrip(*trip);
+            }
+            if (inner)
+                inner(code, headers);
+        };
+    }
+    job.onDone = [trip, traced, elapsed, inner = std::move(job.onDone)](RawResult raw) {
+        if (!traced->exchange(true)) {
+            trip->httpCode = raw.httpCode;
+            trip->milliseconds = elapsed();
+            if (raw.cancelled)
+                trip->error = QStringLiteral("(cancelled)");
+            else if (raw.curlCode != CURLE_OK && raw.httpCode == 0)
+                trip->error = raw.curlError.isEmpty()
+                                  ? QStringLiteral("(curl error %1)").arg(raw.curlCode)
+                                  : QStringLiteral("(%1)").arg(raw.curlError);
+            trip->responseBody = raw.body;
+            trip->responseContentType = headerValue(raw.headers, "content-type");
+            traceRoundTrip(*trip);
+        }
+        inner(std::move(raw));
+    };
+}
+
+} // namespace
+
 void ClientCore::attemptWith(const std::shared_ptr<Call>& call, Result<AuthMaterial> auth)
 {
     if (!auth) {
@@ -242,6 +296,8 @@ void ClientCore::attemptWith(const std::shared_ptr<Call>& call, Result<AuthMater
             call->done(r);
         }
     };
+    if (verbosity() >= 6)
+        traceJob(*job, req.path, call->notBefore, bool(call->onData));
     call->jobId = transport->submit(job);
     if (call->cancelled)
         transport->cancel(call->jobId);

@@ -4,12 +4,14 @@
 # qt6-qpa-plugins, libqt6svg6: Qt's platform and SVG icon plugins (the window, its icon).
 # dpkg-dev, file: CPack's dpkg-shlibdeps step. desktop-file-utils, appstream: the package
 # test's validators. openssl: tst_rollout_probe's TLS server (openssl s_server).
+# bsdutils (script), zsh, fish: the shell completion and terminal tests.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ pkg-config git
       qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
       libyaml-cpp-dev libcurl4-openssl-dev curl libdtl-dev clang-14 libclang-rt-14-dev
       xvfb xauth imagemagick clang-format ccache
-      qt6-qpa-plugins libqt6svg6 dpkg-dev file desktop-file-utils appstream openssl)
+      qt6-qpa-plugins libqt6svg6 dpkg-dev file desktop-file-utils appstream openssl
+      bsdutils zsh fish)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

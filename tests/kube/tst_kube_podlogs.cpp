@@ -443,8 +443,6 @@ private Q_SLOTS:
              QStringLiteral("--since-time takes an RFC 3339 time")},
             {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("-c")},
              QStringLiteral("flag -c needs a value")},
-            {{QStringLiteral("logs"), QStringLiteral("p"), QStringLiteral("--bogus")},
-             QStringLiteral("unknown flag --bogus")},
             {{QStringLiteral("events"), QStringLiteral("web")},
              QStringLiteral("give one KIND/NAME")},
             {{QStringLiteral("events"), QStringLiteral("pod/web"), QStringLiteral("-o"),
@@ -461,6 +459,20 @@ private Q_SLOTS:
             const QString err = QString::fromUtf8(p.readAllStandardError());
             QVERIFY2(p.exitCode() == 2, qPrintable(c.args.join(QLatin1Char(' ')) + err));
             QVERIFY2(err.contains(c.message), qPrintable(err));
+        }
+        // An unknown flag: kubectl's message and status (1), with the command's help named.
+        for (const QString& command : {QStringLiteral("logs"), QStringLiteral("events")}) {
+            QProcess p;
+            p.start(qEnvironmentVariable("VELADESK_BINARY"),
+                    {command, QStringLiteral("p"), QStringLiteral("--bogus")});
+            QVERIFY(p.waitForFinished(30000));
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QCOMPARE(p.exitCode(), 1);
+            QVERIFY2(err.startsWith(QLatin1String("error: unknown flag: --bogus\n")),
+                     qPrintable(err));
+            QVERIFY2(
+                err.contains(QStringLiteral("See 'veladesk %1 --help' for usage.").arg(command)),
+                qPrintable(err));
         }
         QProcess help;
         help.start(qEnvironmentVariable("VELADESK_BINARY"),

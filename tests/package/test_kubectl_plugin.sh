@@ -43,3 +43,9 @@ rc=$?
 set -e
 [[ $rc -eq 2 ]] || fail "kubectl veladesk no-such-command exited $rc (want 2, veladesk's bad-command status): $err"
 echo "ok: kubectl passes veladesk's exit status through (2 for an unknown command)"
+
+# kubectl's completion of a plugin runs kubectl_complete-veladesk (installed beside the link).
+[[ -x "$bindir/kubectl_complete-veladesk" ]] || fail "no $bindir/kubectl_complete-veladesk"
+comp="$(k __complete veladesk ap 2>/dev/null)" || fail "kubectl __complete veladesk ap exited $?"
+grep -q $'^apply\t' <<<"$comp" || fail "kubectl __complete veladesk ap does not offer apply: $comp"
+echo "ok: kubectl __complete veladesk ap offers apply (through kubectl_complete-veladesk)"

@@ -80,6 +80,11 @@ metainfo="$root/usr/share/metainfo/$appid.metainfo.xml"
   fail "usr/bin/kubectl-veladesk is not a relative link to veladesk"
 for f in "$desktop" "$icon" "$metainfo"; do [[ -f "$f" ]] || fail "missing ${f#"$root"/}"; done
 [[ "$(file -b --mime-type "$icon")" == image/svg+xml ]] || fail "the icon is not an SVG"
+for f in usr/share/bash-completion/completions/veladesk usr/share/zsh/vendor-completions/_veladesk \
+         usr/share/fish/vendor_completions.d/veladesk.fish; do
+  grep -q '__complete' "$root/$f" || fail "no completion script $f"
+done
+bash -n "$root/usr/share/bash-completion/completions/veladesk" || fail "bash completion does not parse"
 ok "files: $(cd "$root" && find . ! -type d | sort | tr '\n' ' ')"
 
 # --- the binary runs from the extracted tree ----------------------------------------------------
