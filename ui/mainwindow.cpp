@@ -3,6 +3,7 @@
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
+#include "models/plaintext.h"
 #include "models/podsmodel.h"
 #include "models/revisionsmodel.h"
 #include "models/rolloutcontroller.h"
@@ -167,6 +168,17 @@ void MainWindow::buildActions()
     m_evenAction =
         make(tr("Split &evenly"), QKeySequence(Qt::CTRL | Qt::Key_E),
              tr("Unlock all rows and split evenly"), [this] { planModel()->splitEvenly(); });
+    m_reapplyAction = new QAction(tr("Re-apply"), this);
+    m_reapplyAction->setObjectName(QStringLiteral("reapplyAction"));
+    m_reapplyAction->setToolTip(
+        tr("Finish the interrupted apply: the plan the AppDeployment holds, previewed first"));
+    connect(m_reapplyAction, &QAction::triggered, this, &MainWindow::reapplyInterrupted);
+    m_revertToCompletedAction = new QAction(tr("Revert to last completed"), this);
+    m_revertToCompletedAction->setObjectName(QStringLiteral("revertToCompletedAction"));
+    m_revertToCompletedAction->setToolTip(
+        tr("Go back to the last plan applied to completion, previewed first"));
+    connect(m_revertToCompletedAction, &QAction::triggered, this,
+            &MainWindow::revertToLastCompleted);
     m_applyAction->setObjectName(QStringLiteral("applyAction"));
     m_previewAction->setObjectName(QStringLiteral("previewAction"));
     m_revertAction->setObjectName(QStringLiteral("revertAction"));
@@ -183,6 +195,9 @@ void MainWindow::buildActions()
     rollout->addSeparator();
     rollout->addAction(m_revertAction);
     rollout->addAction(m_evenAction);
+    rollout->addSeparator();
+    rollout->addAction(m_reapplyAction);
+    rollout->addAction(m_revertToCompletedAction);
     QAction* focusContext = cluster->addAction(tr("Choose &context"));
     focusContext->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(focusContext, &QAction::triggered, this, [this] {
@@ -220,9 +235,11 @@ void MainWindow::buildClusterBar()
     bar->addSeparator();
     m_stateLabel = new QLabel(bar);
     m_stateLabel->setObjectName(QStringLiteral("connectionState"));
+    m_stateLabel->setTextFormat(Qt::RichText); // a coloured dot; the words are escaped
     bar->addWidget(m_stateLabel);
     m_versionLabel = new QLabel(bar);
     m_versionLabel->setObjectName(QStringLiteral("serverVersion"));
+    m_versionLabel->setTextFormat(Qt::PlainText); // the server's gitVersion
     m_versionLabel->setContentsMargins(8, 0, 8, 0);
     bar->addWidget(m_versionLabel);
     auto* spacer = new QWidget(bar);
@@ -267,6 +284,7 @@ void MainWindow::buildPanes()
     centralLayout->setSpacing(0);
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("connectionBanner"));
+    m_banner->setTextFormat(Qt::PlainText); // the server's or the kubeconfig's error
     m_banner->setWordWrap(true);
     m_banner->setMargin(8);
     m_banner->setAutoFillBackground(true);
@@ -280,7 +298,8 @@ void MainWindow::buildPanes()
     m_appsView = makeTable(left, QStringLiteral("applicationsView"));
     m_appsView->setModel(m_apps);
     m_appsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_appsView->header()->setSectionResizeMode(ApplicationsModel::Name, QHeaderView::Stretch);
+    // the Phase column takes the rest: "apply in progress by <holder> since <time>" is long
+    m_appsView->header()->setSectionResizeMode(ApplicationsModel::Phase, QHeaderView::Stretch);
     m_appsView->header()->setStretchLastSection(false);
     m_revisionsView = makeTable(left, QStringLiteral("revisionsView"));
     m_revisionsProxy = new QSortFilterProxyModel(this);
@@ -306,6 +325,7 @@ void MainWindow::buildPanes()
     connect(m_appsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onApplicationSelected);
     m_editor->setActions({m_revertAction}, {m_previewAction, m_applyAction});
+    m_editor->setInterruptedActions({m_reapplyAction, m_revertToCompletedAction});
 
     // Docks at the bottom, tabbed: pods, preview, apply, log.
     auto addDock = [this](const QString& title, const QString& name, QWidget* widget,
@@ -458,7 +478,7 @@ void MainWindow::onSessionState()
     }
     m_stateLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
                               .arg(stateColor(s).name(), text.toHtmlEscaped()));
-    m_stateLabel->setToolTip(m_session->stateMessage());
+    m_stateLabel->setToolTip(plainToolTip(m_session->stateMessage()));
     const bool bad = s == ClusterSession::State::Failed || s == ClusterSession::State::NoConfig;
     m_banner->setVisible(bad);
     if (bad) {
@@ -582,6 +602,7 @@ void MainWindow::wireController()
                 m_log->append(level, source, text);
             });
     connect(c, &RolloutController::stateChanged, this, &MainWindow::updateActions);
+    connect(c, &RolloutController::stateChanged, this, &MainWindow::updateApplyNotice);
     connect(c, &RolloutController::problemsChanged, this, &MainWindow::updateActions);
     connect(c, &RolloutController::modifiedChanged, this, &QWidget::setWindowModified);
     connect(c, &RolloutController::phaseChanged, m_editor, &RolloutEditor::setPhase);
@@ -722,6 +743,7 @@ bool MainWindow::confirmDiscardEdits()
         QMessageBox box(QMessageBox::Question, tr("Unapplied changes"),
                         tr("Discard unapplied changes to %1?").arg(name),
                         QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setTextFormat(Qt::PlainText);
         box.setInformativeText(tr("The edits in the rollout editor were not applied."));
         box.setDefaultButton(QMessageBox::Cancel);
         discard = box.exec() == QMessageBox::Discard;
@@ -740,10 +762,19 @@ void MainWindow::updateActions()
     const bool applying = isApplying();
     m_previewAction->setEnabled(m_controller->canPreview());
     m_applyAction->setEnabled(m_controller->canApply());
-    m_applyAction->setToolTip(m_controller->problems().isEmpty() || !hasPlan
-                                  ? tr("Apply the plan to the cluster (Ctrl+Return)")
-                                  : tr("The plan has problems: %1")
-                                        .arg(m_controller->problems().join(QStringLiteral("; "))));
+    const QString blocked = m_controller->applyBlockedReason();
+    m_applyAction->setToolTip(
+        plainToolTip(!blocked.isEmpty() ? tr("Apply is disabled: %1").arg(blocked)
+                     : m_controller->problems().isEmpty() || !hasPlan
+                         ? tr("Apply the plan to the cluster (Ctrl+Return)")
+                         : tr("The plan has problems: %1")
+                               .arg(m_controller->problems().join(QStringLiteral("; ")))));
+    m_reapplyAction->setEnabled(m_controller->canReapply());
+    m_revertToCompletedAction->setEnabled(m_controller->canRevertToLastCompleted());
+    m_revertToCompletedAction->setToolTip(
+        m_controller->canRevertToLastCompleted() || !m_controller->canReapply()
+            ? tr("Go back to the last plan applied to completion, previewed first")
+            : tr("No completed plan is recorded for this AppDeployment"));
     m_cancelAction->setEnabled(applying);
     m_revertAction->setEnabled(hasPlan && !applying);
     m_evenAction->setEnabled(hasPlan && !applying && planModel()->trafficEnabled());
@@ -755,6 +786,42 @@ void MainWindow::updateActions()
 void MainWindow::revert()
 {
     m_controller->revert();
+}
+
+void MainWindow::updateApplyNotice()
+{
+    using S = RolloutController::ApplyState;
+    const S state = m_controller->applyState();
+    const bool shown = state == S::LockedByOther || state == S::Interrupted;
+    const QString notice = shown ? m_controller->applyNotice() : QString();
+    m_editor->setApplyNotice(notice, state == S::Interrupted);
+    if (notice == m_lastNotice)
+        return;
+    m_lastNotice = notice;
+    if (state == S::Interrupted)
+        statusBar()->showMessage(
+            tr("%1: an apply was interrupted. Re-apply or Revert from the editor.")
+                .arg(planModel()->appDeploymentName()));
+    else if (state == S::LockedByOther)
+        statusBar()->showMessage(m_controller->applyBlockedReason());
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::reapplyInterrupted()
+{
+    if (!m_controller->canReapply() || !confirmDiscardEdits())
+        return;
+    showDock(QStringLiteral("previewDock"));
+    m_controller->reapplyInterrupted();
+}
+
+void MainWindow::revertToLastCompleted()
+{
+    if (!m_controller->canRevertToLastCompleted() || !confirmDiscardEdits())
+        return;
+    showDock(QStringLiteral("previewDock"));
+    m_controller->revertToLastCompleted();
 }
 
 void MainWindow::preview()
