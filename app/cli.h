@@ -3,6 +3,11 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
+
+namespace kube {
+class Client;
+}
 
 namespace veladesk {
 
@@ -49,6 +54,13 @@ int runApply(const Options& options);
 int runReapply(const Options& options); // the AppDeployment's stored plan, applied again
 int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
+
+// The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
+std::shared_ptr<kube::Client> connectOrFail(const Options& options);
+
+// logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
+bool isLogsCommand(const QString& word);
+int runLogsCommand(const QStringList& args, qsizetype commandAt);
 
 void printError(const QString& message);
 void printOut(const QString& text);
