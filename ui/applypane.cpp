@@ -2,6 +2,8 @@
 
 #include "models/plaintext.h"
 
+#include <algorithm>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -165,13 +167,13 @@ void ApplyPane::finished(const kube::rollout::ApplyReport& report)
         m_title->setText(tr("Apply refused: another apply is in progress."));
         m_report->setText(
             tr("Held by %1 since %2 (Lease %3/%4, renewed %5, expires %6 unless renewed).\n"
-               "Nothing was changed. Apply again when that apply ends or its Lease expires.\n%7")
+               "Nothing was changed. Apply again when that apply ends or its Lease expires.")
                 .arg(l.holder,
                      (l.acquireTime.isValid() ? l.acquireTime : l.renewTime)
                          .toUTC()
                          .toString(Qt::ISODate),
                      l.namespaceName, l.name, l.renewTime.toUTC().toString(Qt::ISODate),
-                     l.expiresAt().toUTC().toString(Qt::ISODate), report.status.toString()));
+                     l.expiresAt().toUTC().toString(Qt::ISODate)));
         pal.setColor(QPalette::WindowText, QColor(0xc0, 0x80, 0x00));
     } else {
         const bool cancelled = report.status.kind == kube::Status::Kind::Cancelled;
@@ -201,6 +203,18 @@ void ApplyPane::failedToStart(const QString& message)
 QString ApplyPane::summary() const
 {
     return m_title->text() + QLatin1Char('\n') + m_report->text();
+}
+
+int ApplyPane::heightForAllSteps() const
+{
+    const QMargins m = layout()->contentsMargins();
+    const int top = std::max({m_title->sizeHint().height(), m_progress->sizeHint().height(),
+                              m_cancel->sizeHint().height()});
+    const int rowHeight = std::max(m_steps->sizeHintForRow(0), fontMetrics().height() + 2);
+    const int tree = m_steps->header()->sizeHint().height() +
+                     m_steps->topLevelItemCount() * rowHeight + 2 * m_steps->frameWidth() + 2;
+    const int report = 3 * fontMetrics().lineSpacing();
+    return m.top() + m.bottom() + top + tree + report + 2 * layout()->spacing();
 }
 
 QString ApplyPane::stepText(ApplyStep step) const

@@ -33,6 +33,8 @@ public:
     bool isRunning() const { return m_running; }
     QString summary() const;
     QString stepText(kube::rollout::ApplyStep step) const;
+    // The height that shows every step (all 13) and three lines of report without scrolling.
+    int heightForAllSteps() const;
 
 Q_SIGNALS:
     void cancelRequested();

@@ -301,6 +301,8 @@ void MainWindow::buildPanes()
     // the Phase column takes the rest: "apply in progress by <holder> since <time>" is long
     m_appsView->header()->setSectionResizeMode(ApplicationsModel::Phase, QHeaderView::Stretch);
     m_appsView->header()->setStretchLastSection(false);
+    // ... on two lines (the row grows while it is shown)
+    m_appsView->setUniformRowHeights(false);
     m_revisionsView = makeTable(left, QStringLiteral("revisionsView"));
     m_revisionsProxy = new QSortFilterProxyModel(this);
     m_revisionsProxy->setSourceModel(m_revisions);
@@ -318,7 +320,7 @@ void MainWindow::buildPanes()
     split->addWidget(m_editor);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({500, 780});
+    split->setSizes({560, 720});
     centralLayout->addWidget(split, 1);
     setCentralWidget(central);
 
@@ -411,7 +413,22 @@ void MainWindow::showDock(const QString& objectName)
         if (d->objectName() == objectName) {
             d->show();
             d->raise();
+            if (d->widget() == m_applyPane)
+                fitApplyDock();
         }
+}
+
+void MainWindow::fitApplyDock()
+{
+    // the apply pane needs room for its 13 steps (the bottom area is shared, tabbed); never
+    // more than half the window
+    auto* d = qobject_cast<QDockWidget*>(m_applyPane->parentWidget());
+    if (!d || d->isFloating() || !d->isVisible())
+        return;
+    const int chrome = std::max(0, d->height() - m_applyPane->height());
+    const int wanted = std::min(m_applyPane->heightForAllSteps() + chrome, height() / 2);
+    if (d->height() < wanted)
+        resizeDocks({d}, {wanted}, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()
@@ -640,6 +657,7 @@ void MainWindow::wireController()
                 m_applyPane->finished(report);
                 m_editor->setEditingEnabled(true);
                 updateActions();
+                fitApplyDock(); // banners above may have gone: room for every step again
                 Q_EMIT applyFinished(report.ok());
             });
 }

@@ -112,6 +112,8 @@ private:
     void updateActions();
     // The editor's banner and the status bar for another apply / an interrupted one.
     void updateApplyNotice();
+    // Grows the apply dock (docked, shown) to show every step, up to half the window.
+    void fitApplyDock();
 
     kube::KubeConfigOptions m_options;
     LogModel* m_log;

@@ -308,6 +308,48 @@ private Q_SLOTS:
         checkLabel(window->applyPane()->findChild<QLabel*>(QStringLiteral("applyReport")),
                    "apply report");
     }
+
+    // A Lease holder is whatever another tool wrote into spec.holderIdentity: the applications
+    // pane's tooltip, the editor's banner and the apply pane's "refused" report show it as text.
+    void leaseHolder()
+    {
+        QJsonObject lease = fixtures::object(QStringLiteral("applylease-cli.json"));
+        QJsonObject spec = lease[QLatin1String("spec")].toObject();
+        spec[QStringLiteral("holderIdentity")] = kHostile;
+        lease[QStringLiteral("spec")] = spec;
+        NamespaceStore* store = window->session()->store();
+        const QDateTime renewed = kube::rollout::ApplyLeaseInfo::fromJson(lease)->renewTime;
+        store->setClock([renewed] { return renewed.addSecs(5); }); // the Lease is live
+        store->resetKind(Kind::ApplyLeases, {lease});
+        store->flushChanges();
+
+        const ApplicationsModel* apps = window->applicationsModel();
+        const int app = apps->rowOf(QStringLiteral("example-app"));
+        QVERIFY(apps->index(app, ApplicationsModel::Phase)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("apply in progress by <h1")));
+        checkToolTipRole(apps->index(app, ApplicationsModel::Phase), "applications: holder");
+        checkRenderedToolTip(window->applicationsView(), apps->index(app, ApplicationsModel::Phase),
+                             "applications-holder");
+        QTRY_VERIFY(!window->editor()->applyNoticeText().isEmpty());
+        checkLabel(window->editor()->findChild<QLabel*>(QStringLiteral("applyNotice")),
+                   "editor apply banner");
+
+        kube::rollout::ApplyReport refused;
+        refused.status = kube::Status::error(kube::Status::Kind::Http, QStringLiteral("refused"),
+                                             QStringLiteral("AppDeployment/example-appdeploy"));
+        refused.heldBy = kube::rollout::ApplyLeaseInfo::fromJson(lease);
+        window->showDock(QStringLiteral("applyDock"));
+        window->applyPane()->finished(refused);
+        checkLabel(window->applyPane()->findChild<QLabel*>(QStringLiteral("applyReport")),
+                   "apply report: holder");
+        if (!qEnvironmentVariableIsEmpty("VELADESK_SCREENSHOT_DIR"))
+            window->grab().save(qEnvironmentVariable("VELADESK_SCREENSHOT_DIR") +
+                                QStringLiteral("/hostile-holder.png"));
+        store->resetKind(Kind::ApplyLeases, {});
+        store->setClock([] { return QDateTime::currentDateTimeUtc(); });
+    }
 };
 
 QTEST_MAIN(TestPlainText)
