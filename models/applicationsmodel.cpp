@@ -155,9 +155,9 @@ void ApplicationsModel::refresh()
         const ApplyActivityInfo a = m_store->applyActivityOf(*ad);
         it->activity = a.activity;
         if (a.activity == ApplyActivity::InProgress) {
-            // two lines: the Phase column stays narrow enough for the pane
+            // three lines: the Phase column stays narrow enough for the pane
             it->activityText =
-                tr("apply in progress by %1\nsince %2").arg(a.holderShort(), a.sinceText());
+                tr("apply in progress by\n%1\nsince %2").arg(a.holderShort(), a.sinceText());
             it->activityDetail =
                 tr("Apply in progress by %1 since %2 (Lease %3, renewed %4, expires %5 unless "
                    "renewed). Apply is disabled for %6 until it ends.")

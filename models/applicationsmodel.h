@@ -3,9 +3,9 @@
 // AppDeployment that drives it (one whose appRevisions or targets name a revision of the app)
 // and that AppDeployment's phase, from the NamespaceStore; changes are merged in place.
 // The Phase column also says what is going on with applies (issue 8): "apply in progress by
-// <holder> since <time>" while a live apply Lease exists (a Lease expires without an event:
-// the store re-evaluates it every second), "Rolling (interrupted)" when an apply stopped half
-// way. Server text reaches the tooltips as plain text (plainToolTip()).
+// <holder> since <time>" (on three lines) while a live apply Lease exists (a Lease expires without
+// an event: the store re-evaluates it every second), "Rolling (interrupted)" when an apply stopped
+// half way. Server text reaches the tooltips as plain text (plainToolTip()).
 
 #include "kube/rollout/applylease.h"
 #include "models/keyedrows.h"

@@ -301,7 +301,7 @@ void MainWindow::buildPanes()
     // the Phase column takes the rest: "apply in progress by <holder> since <time>" is long
     m_appsView->header()->setSectionResizeMode(ApplicationsModel::Phase, QHeaderView::Stretch);
     m_appsView->header()->setStretchLastSection(false);
-    // ... on two lines (the row grows while it is shown)
+    // ... on three lines (the row grows while it is shown)
     m_appsView->setUniformRowHeights(false);
     m_revisionsView = makeTable(left, QStringLiteral("revisionsView"));
     m_revisionsProxy = new QSortFilterProxyModel(this);
@@ -426,9 +426,27 @@ void MainWindow::fitApplyDock()
     if (!d || d->isFloating() || !d->isVisible())
         return;
     const int chrome = std::max(0, d->height() - m_applyPane->height());
-    const int wanted = std::min(m_applyPane->heightForAllSteps() + chrome, height() / 2);
+    // never at the cost of the editor's minimum (its banners may be shown)
+    const int spare = centralWidget()->height() - centralWidget()->minimumSizeHint().height();
+    const int wanted = std::min({m_applyPane->heightForAllSteps() + chrome, height() / 2,
+                                 d->height() + std::max(0, spare)});
     if (d->height() < wanted)
         resizeDocks({d}, {wanted}, Qt::Vertical);
+}
+
+void MainWindow::keepEditorRoom()
+{
+    // a banner appeared in the editor: the docks below give back what its minimum needs
+    // (QMainWindow does not take it back from docks by itself; the widgets would overlap)
+    const int deficit = centralWidget()->minimumSizeHint().height() - centralWidget()->height();
+    if (deficit <= 0)
+        return;
+    for (QDockWidget* d : std::as_const(m_docks))
+        if (d->isVisible() && !d->isFloating() && dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
+            resizeDocks({d}, {std::max(d->minimumSizeHint().height(), d->height() - deficit)},
+                        Qt::Vertical);
+            return; // tabbed: they share one height
+        }
 }
 
 void MainWindow::restoreSettings()
@@ -813,6 +831,7 @@ void MainWindow::updateApplyNotice()
     const bool shown = state == S::LockedByOther || state == S::Interrupted;
     const QString notice = shown ? m_controller->applyNotice() : QString();
     m_editor->setApplyNotice(notice, state == S::Interrupted);
+    keepEditorRoom();
     if (notice == m_lastNotice)
         return;
     m_lastNotice = notice;

@@ -114,6 +114,10 @@ private:
     void updateApplyNotice();
     // Grows the apply dock (docked, shown) to show every step, up to half the window.
     void fitApplyDock();
+    // Shrinks the bottom docks when the central widget's minimumSizeHint grew (a banner
+    // appeared). Known gap: word-wrapped banners grow by height-for-width, which
+    // minimumSizeHint does not report, so a tall apply dock can still squeeze the editor's rows.
+    void keepEditorRoom();
 
     kube::KubeConfigOptions m_options;
     LogModel* m_log;

@@ -23,6 +23,7 @@
 #include "ui/rollouteditor.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QHelpEvent>
 #include <QJsonArray>
 #include <QLabel>
@@ -63,6 +64,17 @@ int redPixels(const QImage& image)
                 ++n;
         }
     return n;
+}
+
+// Where the images go: the plain-text/ folder of VELADESK_SCREENSHOT_DIR (not the screenshots
+// the AppStream metainfo lists); "" when not set.
+QString shotDir()
+{
+    const QString dir = qEnvironmentVariable("VELADESK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return {};
+    QDir().mkpath(dir + QStringLiteral("/plain-text"));
+    return dir + QStringLiteral("/plain-text");
 }
 
 QLabel* visibleToolTip()
@@ -177,8 +189,8 @@ class TestPlainText : public QObject
         if (label->text().contains(kHostile)) {
             QVERIFY(label->isVisible());
             const QImage image = label->grab().toImage();
-            if (!qEnvironmentVariableIsEmpty("VELADESK_SCREENSHOT_DIR"))
-                image.save(qEnvironmentVariable("VELADESK_SCREENSHOT_DIR") +
+            if (!shotDir().isEmpty())
+                image.save(shotDir() +
                            QStringLiteral("/hostile-label-%1.png").arg(label->objectName()));
             const int red = redPixels(image);
             QVERIFY2(
@@ -210,8 +222,8 @@ class TestPlainText : public QObject
         QVERIFY2(tip, what);
         const QImage image = tip->grab().toImage();
         QToolTip::hideText();
-        if (!qEnvironmentVariableIsEmpty("VELADESK_SCREENSHOT_DIR"))
-            image.save(qEnvironmentVariable("VELADESK_SCREENSHOT_DIR") +
+        if (!shotDir().isEmpty())
+            image.save(shotDir() +
                        QStringLiteral("/hostile-tooltip-%1.png").arg(QLatin1String(what)));
         const int red = redPixels(image);
         QVERIFY2(red == 0, qPrintable(QStringLiteral("%1: %2 red pixels in the tooltip (%3x%4)")
@@ -328,7 +340,7 @@ private Q_SLOTS:
         QVERIFY(apps->index(app, ApplicationsModel::Phase)
                     .data()
                     .toString()
-                    .startsWith(QLatin1String("apply in progress by <h1")));
+                    .startsWith(QLatin1String("apply in progress by\n<h1")));
         checkToolTipRole(apps->index(app, ApplicationsModel::Phase), "applications: holder");
         checkRenderedToolTip(window->applicationsView(), apps->index(app, ApplicationsModel::Phase),
                              "applications-holder");
@@ -344,9 +356,8 @@ private Q_SLOTS:
         window->applyPane()->finished(refused);
         checkLabel(window->applyPane()->findChild<QLabel*>(QStringLiteral("applyReport")),
                    "apply report: holder");
-        if (!qEnvironmentVariableIsEmpty("VELADESK_SCREENSHOT_DIR"))
-            window->grab().save(qEnvironmentVariable("VELADESK_SCREENSHOT_DIR") +
-                                QStringLiteral("/hostile-holder.png"));
+        if (!shotDir().isEmpty())
+            window->grab().save(shotDir() + QStringLiteral("/hostile-holder.png"));
         store->resetKind(Kind::ApplyLeases, {});
         store->setClock([] { return QDateTime::currentDateTimeUtc(); });
     }

@@ -105,7 +105,7 @@ private Q_SLOTS:
                                                ? QStringLiteral("HH:mm:ss")
                                                : QStringLiteral("yyyy-MM-dd HH:mm"));
         QCOMPARE(phase.data().toString(),
-                 QStringLiteral("apply in progress by root@vm (veladesk-cli)\nsince ") + since);
+                 QStringLiteral("apply in progress by\nroot@vm (veladesk-cli)\nsince ") + since);
         const QString tip = fixtures::shownText(phase.data(Qt::ToolTipRole).toString());
         QVERIFY2(tip.startsWith(QLatin1String("Apply in progress by root@vm (veladesk-cli, pid "
                                               "5581, d757) since 2026-12-02T02:12:34Z (Lease "
