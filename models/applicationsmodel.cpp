@@ -1,11 +1,21 @@
 #include "models/applicationsmodel.h"
 
 #include "models/namespacestore.h"
+#include "models/plaintext.h"
 
 #include <QColor>
 #include <QMap>
 
 namespace veladesk {
+
+using kube::rollout::ApplyActivity;
+
+namespace {
+QColor activityColor(ApplyActivity a)
+{
+    return a == ApplyActivity::InProgress ? QColor(0x3b, 0x82, 0xc4) : QColor(0xd0, 0x60, 0x00);
+}
+} // namespace
 
 ApplicationsModel::ApplicationsModel(QObject* parent) : KeyedTableModel(parent) {}
 
@@ -48,6 +58,8 @@ QVariant ApplicationsModel::data(const QModelIndex& index, int role) const
         return r.name;
     if (role == AppDeploymentRole)
         return r.appDeployment;
+    if (role == ActivityRole)
+        return int(r.activity);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
@@ -59,13 +71,19 @@ QVariant ApplicationsModel::data(const QModelIndex& index, int role) const
         case AppDeployment:
             return r.appDeployment.isEmpty() ? tr("none") : r.appDeployment;
         case Phase:
+            if (!r.activityText.isEmpty())
+                return r.activityText;
             return r.phase.isEmpty() && !r.appDeployment.isEmpty() ? tr("(no status)") : r.phase;
         default:
             return {};
         }
     }
-    if (role == Qt::ToolTipRole && index.column() == Phase && !r.problem.isEmpty())
-        return r.problem;
+    if (role == Qt::ToolTipRole && index.column() == Phase)
+        return plainToolTip(r.activityDetail.isEmpty() ? r.problem : r.activityDetail);
+    if ((role == Qt::ForegroundRole && index.column() == Phase) ||
+        (role == Qt::DecorationRole && index.column() == Name))
+        if (r.activity != ApplyActivity::Idle)
+            return activityColor(r.activity);
     if (role == Qt::ForegroundRole && index.column() == Phase) {
         if (r.phase == QLatin1String("Failed"))
             return QColor(0xd0, 0x30, 0x30);
@@ -95,7 +113,7 @@ void ApplicationsModel::setStore(const NamespaceStore* store)
         store->follow(this,
                       {NamespaceStore::Kind::Applications,
                        NamespaceStore::Kind::ApplicationRevisions,
-                       NamespaceStore::Kind::AppDeployments},
+                       NamespaceStore::Kind::AppDeployments, NamespaceStore::Kind::ApplyLeases},
                       [this] { refresh(); });
     refresh();
 }
@@ -134,6 +152,32 @@ void ApplicationsModel::refresh()
         for (const kube::rollout::Condition& c : ad->status.conditions)
             if (c.status != QLatin1String("True") && it->problem.isEmpty())
                 it->problem = c.message;
+        const ApplyActivityInfo a = m_store->applyActivityOf(*ad);
+        it->activity = a.activity;
+        if (a.activity == ApplyActivity::InProgress) {
+            // three lines: the Phase column stays narrow enough for the pane
+            it->activityText =
+                tr("apply in progress by\n%1\nsince %2").arg(a.holderShort(), a.sinceText());
+            it->activityDetail =
+                tr("Apply in progress by %1 since %2 (Lease %3, renewed %4, expires %5 unless "
+                   "renewed). Apply is disabled for %6 until it ends.")
+                    .arg(a.lease->holder, a.lease->acquireTime.toUTC().toString(Qt::ISODate),
+                         a.lease->name, a.lease->renewTime.toUTC().toString(Qt::ISODate),
+                         a.lease->expiresAt().toUTC().toString(Qt::ISODate), ad->name);
+        } else if (a.activity == ApplyActivity::Interrupted) {
+            it->activityText = tr("%1 (interrupted)").arg(ad->status.phase);
+            it->activityDetail =
+                tr("An apply set phase %1 and stopped half way (%2). Open the application to "
+                   "re-apply its plan or revert to the last completed one.")
+                    .arg(ad->status.phase,
+                         a.lease && a.lease->held()
+                             ? tr("the Lease of %1 expired at %2")
+                                   .arg(a.lease->holder,
+                                        a.lease->expiresAt().toUTC().toString(Qt::ISODate))
+                             : tr("no apply holds its Lease"));
+            if (!it->problem.isEmpty())
+                it->activityDetail += QLatin1Char('\n') + it->problem;
+        }
     }
     replaceRows(m_rows, byName.values(), [](const ApplicationRow& r) { return r.name; });
 }

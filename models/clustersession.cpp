@@ -143,6 +143,8 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
         m_appDeploymentCrdMissing =
             !result.value.has(QStringLiteral("core.oam.dev"), QStringLiteral("v1beta1"),
                               QStringLiteral("appdeployments"));
+        m_hpasServed = result.value.has(QStringLiteral("autoscaling"), QStringLiteral("v2"),
+                                        QStringLiteral("horizontalpodautoscalers"));
         log(Level::Success, QStringLiteral("server"),
             tr("connected: Kubernetes %1, %2 resource types")
                 .arg(m_serverVersion)
@@ -194,6 +196,7 @@ void ClusterSession::startStore()
     NamespaceStore::Options options;
     options.virtualServiceVersion = m_virtualServiceVersion;
     options.appDeploymentsServed = !m_appDeploymentCrdMissing;
+    options.horizontalPodAutoscalersServed = m_hpasServed;
     m_store->start(m_client, m_namespace, options);
 }
 

@@ -92,6 +92,7 @@ private:
     QString m_serverVersion;
     QString m_virtualServiceVersion = QStringLiteral("v1");
     bool m_appDeploymentCrdMissing = false;
+    bool m_hpasServed = true; // autoscaling/v2 (discovery)
     State m_state = State::NoConfig;
     QString m_stateMessage;
     quint64 m_connection = 0; // bumped by connectTo() only

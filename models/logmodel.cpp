@@ -1,5 +1,7 @@
 #include "models/logmodel.h"
 
+#include "models/plaintext.h"
+
 #include <QColor>
 
 namespace veladesk {
@@ -52,7 +54,8 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == Time ? e.time.toString(Qt::ISODateWithMs) : e.message;
+        return index.column() == Time ? e.time.toString(Qt::ISODateWithMs)
+                                      : plainToolTip(e.message); // server text among them
     case Qt::ForegroundRole:
         if (index.column() != Message)
             return {};

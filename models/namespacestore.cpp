@@ -1,8 +1,10 @@
 #include "models/namespacestore.h"
 
+#include "kube/rollout/cluster.h"
 #include "kube/rollout/render.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <algorithm>
 
 namespace veladesk {
@@ -104,6 +106,39 @@ int VirtualServiceInfo::weightOf(const QString& revisionName) const
     return sum;
 }
 
+HorizontalPodAutoscalerInfo HorizontalPodAutoscalerInfo::fromJson(const QJsonObject& object)
+{
+    return {nameOf(object), kube::rollout::hpaTargetDeployment(object)};
+}
+
+QString ApplyActivityInfo::holderShort() const
+{
+    if (!lease)
+        return {};
+    static const QRegularExpression own(
+        QStringLiteral("^(.*) \\(([^,()]*), pid \\d+, [0-9a-f]+\\)$"));
+    const QRegularExpressionMatch m = own.match(lease->holder);
+    return m.hasMatch() ? QStringLiteral("%1 (%2)").arg(m.captured(1), m.captured(2))
+                        : lease->holder;
+}
+
+QString ApplyActivityInfo::sinceText() const
+{
+    if (!lease)
+        return {};
+    const QDateTime t =
+        (lease->acquireTime.isValid() ? lease->acquireTime : lease->renewTime).toLocalTime();
+    return t.date() == QDate::currentDate() ? t.toString(QStringLiteral("HH:mm:ss"))
+                                            : t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString ApplyActivityInfo::inProgressText() const
+{
+    if (activity != kube::rollout::ApplyActivity::InProgress || !lease)
+        return {};
+    return QObject::tr("apply in progress by %1 since %2").arg(holderShort(), sinceText());
+}
+
 KubeEvent KubeEvent::fromJson(const QJsonObject& o)
 {
     const QJsonObject involved = obj(o, "involvedObject");
@@ -135,12 +170,15 @@ void NamespaceStore::addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse
     m_handlers.insert(kind, h);
 }
 
-NamespaceStore::NamespaceStore(QObject* parent) : QObject(parent)
+NamespaceStore::NamespaceStore(QObject* parent)
+    : QObject(parent), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     qRegisterMetaType<veladesk::KubeEvent>();
     m_emitTimer.setSingleShot(true);
     m_emitTimer.setInterval(kChangeDelayMs);
     connect(&m_emitTimer, &QTimer::timeout, this, &NamespaceStore::emitChanges);
+    m_leaseTicker.setInterval(1000);
+    connect(&m_leaseTicker, &QTimer::timeout, this, &NamespaceStore::checkLeases);
 
     addCachedKind(Kind::Applications, &m_applications,
                   [](const QJsonObject& o) { return parsed(ApplicationInfo::fromJson(o)); });
@@ -154,6 +192,17 @@ NamespaceStore::NamespaceStore(QObject* parent) : QObject(parent)
     addCachedKind(Kind::VirtualServices, &m_virtualServices,
                   [](const QJsonObject& o) { return parsed(VirtualServiceInfo::fromJson(o)); });
     addCachedKind(Kind::History, &m_history, &kube::rollout::HistoryEntry::fromJson);
+    addCachedKind(Kind::ApplyLeases, &m_applyLeases, [](const QJsonObject& o) {
+        std::optional<kube::rollout::ApplyLeaseInfo> lease =
+            kube::rollout::ApplyLeaseInfo::fromJson(o);
+        if (!lease)
+            return kube::Result<kube::rollout::ApplyLeaseInfo>::failure(
+                kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("an empty Lease")));
+        return parsed(*lease);
+    });
+    addCachedKind(Kind::HorizontalPodAutoscalers, &m_hpas, [](const QJsonObject& o) {
+        return parsed(HorizontalPodAutoscalerInfo::fromJson(o));
+    });
 }
 
 NamespaceStore::~NamespaceStore()
@@ -183,8 +232,22 @@ kube::ResourceType NamespaceStore::typeOf(Kind kind) const
         return ResourceType::events();
     case Kind::History:
         return kube::rollout::historyType();
+    case Kind::ApplyLeases:
+        return kube::rollout::applyLeaseType();
+    case Kind::HorizontalPodAutoscalers:
+        return kube::rollout::horizontalPodAutoscalerType();
     }
     return {};
+}
+
+kube::ListOptions NamespaceStore::listOptionsOf(Kind kind) const
+{
+    kube::ListOptions options;
+    if (kind == Kind::ApplyLeases) // only the Leases of AppDeployments' applies
+        options.labelSelector = key(lbl::appDeployment);
+    if (kind == Kind::History) // not the ControllerRevisions of StatefulSets and DaemonSets
+        options.labelSelector = QStringLiteral("app.kubernetes.io/managed-by=veladesk");
+    return options;
 }
 
 void NamespaceStore::start(std::shared_ptr<kube::Client> client, const QString& namespaceName,
@@ -210,10 +273,17 @@ void NamespaceStore::startWatches()
     if (!m_options.virtualServiceVersion.isEmpty())
         kinds << Kind::VirtualServices;
     kinds << Kind::Services << Kind::Events;
+    if (m_options.appDeploymentsServed)
+        kinds << Kind::ApplyLeases;
+    if (m_options.horizontalPodAutoscalersServed)
+        kinds << Kind::HorizontalPodAutoscalers;
+    // Events: their first list is not logged, only what happens from now on. Leases and HPAs
+    // refine what is shown; a namespace is usable before they list (or when RBAC hides them).
+    // History: not needed to show the namespace (a 403 on it must not keep it "loading").
+    const QSet<Kind> notAwaited{Kind::Events, Kind::ApplyLeases, Kind::HorizontalPodAutoscalers,
+                                Kind::History};
     for (Kind k : std::as_const(kinds))
-        // Events: their first list is not logged, only what happens from now on. History:
-        // not needed to show the namespace (and a 403 on it must not keep it "loading").
-        if (k != Kind::Events && k != Kind::History)
+        if (!notAwaited.contains(k))
             m_pendingSync.insert(k);
     for (Kind k : std::as_const(kinds))
         startWatch(k);
@@ -223,10 +293,7 @@ void NamespaceStore::startWatches()
 
 void NamespaceStore::startWatch(Kind kind)
 {
-    kube::ListOptions lo;
-    if (kind == Kind::History) // not the ControllerRevisions of StatefulSets and DaemonSets
-        lo.labelSelector = QStringLiteral("app.kubernetes.io/managed-by=veladesk");
-    kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, lo, this);
+    kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, listOptionsOf(kind), this);
     m_watches.insert(kind, w);
     connect(w, &kube::Watch::synced, this,
             [this, kind](const QList<QJsonObject>& objects) { resetKind(kind, objects); });
@@ -263,6 +330,7 @@ void NamespaceStore::stop()
         markChanged(it.key());
     }
     m_revisionList.reset();
+    m_listed.clear();
     Q_EMIT podsReset({});
     flushChanges(); // the models empty now, not with the next namespace's first objects
 }
@@ -296,6 +364,7 @@ void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
         h->clear();
         for (const QJsonObject& o : objects)
             h->put(o);
+        m_listed.insert(kind);
         markChanged(kind);
     }
     if (m_pendingSync.remove(kind) && m_pendingSync.isEmpty())
@@ -333,6 +402,16 @@ void NamespaceStore::markChanged(Kind kind)
 {
     if (kind == Kind::ApplicationRevisions)
         m_revisionList.reset();
+    if (kind == Kind::ApplyLeases) {
+        m_liveLeases = liveLeases();
+        bool held = false;
+        for (const kube::rollout::ApplyLeaseInfo& l : std::as_const(m_applyLeases))
+            held = held || l.held();
+        if (held && !m_leaseTicker.isActive())
+            m_leaseTicker.start();
+        else if (!held)
+            m_leaseTicker.stop();
+    }
     m_dirty.insert(kind);
     if (!m_emitTimer.isActive())
         m_emitTimer.start();
@@ -363,7 +442,8 @@ void NamespaceStore::emitChanges()
     // In a fixed order: revisions before the AppDeployments that name them.
     const QSet<Kind> dirty = std::exchange(m_dirty, {});
     for (Kind k : {Kind::Applications, Kind::ApplicationRevisions, Kind::AppDeployments,
-                   Kind::Deployments, Kind::Services, Kind::VirtualServices, Kind::History})
+                   Kind::Deployments, Kind::Services, Kind::VirtualServices, Kind::ApplyLeases,
+                   Kind::HorizontalPodAutoscalers, Kind::History})
         if (dirty.contains(k))
             Q_EMIT changed(k);
     if (!dirty.isEmpty())
@@ -402,6 +482,57 @@ NamespaceStore::appDeploymentFor(const QString& appName) const
                 return &ad;
     }
     return nullptr;
+}
+
+QSet<QString> NamespaceStore::liveLeases() const
+{
+    QSet<QString> live;
+    const QDateTime t = now();
+    for (auto it = m_applyLeases.cbegin(); it != m_applyLeases.cend(); ++it)
+        if (it->isLive(t))
+            live.insert(it.key());
+    return live;
+}
+
+void NamespaceStore::checkLeases()
+{
+    if (liveLeases() != m_liveLeases)
+        markChanged(Kind::ApplyLeases); // a Lease expired (or its renewal time came): no event
+}
+
+void NamespaceStore::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+    checkLeases();
+}
+
+const kube::rollout::ApplyLeaseInfo*
+NamespaceStore::applyLeaseOf(const QString& appDeploymentName) const
+{
+    const auto it = m_applyLeases.constFind(kube::rollout::applyLeaseName(appDeploymentName));
+    return it == m_applyLeases.cend() ? nullptr : &*it;
+}
+
+ApplyActivityInfo
+NamespaceStore::applyActivityOf(const kube::rollout::AppDeploymentPlan& appDeployment) const
+{
+    ApplyActivityInfo out;
+    if (const kube::rollout::ApplyLeaseInfo* lease = applyLeaseOf(appDeployment.name))
+        out.lease = *lease;
+    const QDateTime t = now();
+    out.activity = kube::rollout::applyActivity(appDeployment.status.phase, out.lease, t);
+    if (out.activity == kube::rollout::ApplyActivity::Interrupted && !hasListed(Kind::ApplyLeases))
+        out.activity = kube::rollout::ApplyActivity::Idle; // not known yet
+    return out;
+}
+
+QMap<QString, QString> NamespaceStore::replicasManagedBy() const
+{
+    QMap<QString, QString> out;
+    for (const HorizontalPodAutoscalerInfo& h : m_hpas)
+        if (!h.deployment.isEmpty())
+            out.insert(h.deployment, QStringLiteral("HorizontalPodAutoscaler/") + h.name);
+    return out;
 }
 
 const VirtualServiceInfo* NamespaceStore::virtualService(const QString& name) const

@@ -11,9 +11,15 @@
 //
 // Adding a kind: a Kind value, a typed value with a parse function, a QMap member and one
 // addCachedKind() line in the constructor (see namespacestore.cpp).
+//
+// Apply Leases (issue 8) are a kind like the others, but what they mean depends on the time: a
+// Lease expires without any event. While a held Lease is cached the store looks at the clock
+// every second and reports changed(ApplyLeases) when a Lease's liveness flipped, so the models
+// and the controller that follow that kind re-evaluate "apply in progress" / "interrupted".
 
 #include "kube/client.h"
 #include "kube/rollout/application.h"
+#include "kube/rollout/applylease.h"
 #include "kube/rollout/history.h"
 #include "kube/rollout/plan.h"
 #include "kube/watch.h"
@@ -47,8 +53,6 @@ struct DeploymentInfo
     QString appDeployment; // label app.oam.dev/appDeployment
     int replicas = 1;      // spec.replicas (Kubernetes' default 1)
     int readyReplicas = 0; // status.readyReplicas
-    // Not filled yet: where issue 8's "replicas managed by HPA/x" lands (the HPA's name).
-    QString replicasManagedBy;
     bool operator==(const DeploymentInfo&) const = default;
     static DeploymentInfo fromJson(const QJsonObject& object);
 };
@@ -73,6 +77,32 @@ struct VirtualServiceInfo
     int weightOf(const QString& revisionName) const;
     bool operator==(const VirtualServiceInfo&) const = default;
     static VirtualServiceInfo fromJson(const QJsonObject& object);
+};
+
+// A HorizontalPodAutoscaler (autoscaling/v2): which Deployment's replicas it scales.
+struct HorizontalPodAutoscalerInfo
+{
+    QString name;
+    QString deployment; // spec.scaleTargetRef when it is an apps Deployment, else ""
+    bool operator==(const HorizontalPodAutoscalerInfo&) const = default;
+    static HorizontalPodAutoscalerInfo fromJson(const QJsonObject& object);
+};
+
+// What is going on with the applies of one AppDeployment, judged at one moment from its phase
+// and its apply Lease (kube::rollout::applyActivity()).
+struct ApplyActivityInfo
+{
+    kube::rollout::ApplyActivity activity = kube::rollout::ApplyActivity::Idle;
+    std::optional<kube::rollout::ApplyLeaseInfo> lease; // the AppDeployment's Lease, if any
+
+    // The holder without what only tells two applies apart: "alice@laptop (veladesk-cli)" for
+    // "alice@laptop (veladesk-cli, pid 7, beef)" (kube::rollout::applyHolderIdentity());
+    // another tool's holder as it is.
+    QString holderShort() const;
+    // When the Lease was taken, in local time ("10:00:05" today, else "2026-12-01 10:00").
+    QString sinceText() const;
+    // "apply in progress by <holderShort> since <sinceText>" while InProgress, else "".
+    QString inProgressText() const;
 };
 
 // A Kubernetes Event (core/v1), for the log.
@@ -102,6 +132,10 @@ public:
         Pods,
         Events,
         History, // apps/v1 ControllerRevisions labelled managed-by=veladesk (history.h)
+        // Issue 8: the apply Leases (coordination.k8s.io/v1, labelled app.oam.dev/appDeployment)
+        // and HorizontalPodAutoscalers (autoscaling/v2). Neither delays isLoading().
+        ApplyLeases,
+        HorizontalPodAutoscalers,
     };
     Q_ENUM(Kind)
     static constexpr int kChangeDelayMs = 16;
@@ -110,6 +144,7 @@ public:
     {
         QString virtualServiceVersion = QStringLiteral("v1"); // "" when Istio is not served
         bool appDeploymentsServed = true;                     // the CRD is installed
+        bool horizontalPodAutoscalersServed = true;           // autoscaling/v2 is served
     };
 
     explicit NamespaceStore(QObject* parent = nullptr);
@@ -140,6 +175,15 @@ public:
     const QMap<QString, ServiceInfo>& services() const { return m_services; }
     const QMap<QString, VirtualServiceInfo>& virtualServices() const { return m_virtualServices; }
     const QMap<QString, kube::rollout::HistoryEntry>& history() const { return m_history; }
+    // Apply Leases by Lease name; HPAs by name.
+    const QMap<QString, kube::rollout::ApplyLeaseInfo>& applyLeases() const
+    {
+        return m_applyLeases;
+    }
+    const QMap<QString, HorizontalPodAutoscalerInfo>& horizontalPodAutoscalers() const
+    {
+        return m_hpas;
+    }
 
     // Every revision of the namespace (what validate() checks a plan against).
     const QList<kube::rollout::AppRevision>& revisionList() const;
@@ -148,6 +192,21 @@ public:
     // The AppDeployment that names a revision of `appName` (appRevisions or targets), if any.
     const kube::rollout::AppDeploymentPlan* appDeploymentFor(const QString& appName) const;
     const VirtualServiceInfo* virtualService(const QString& name) const;
+    // The apply Lease of an AppDeployment (kube::rollout::applyLeaseName()), if cached.
+    const kube::rollout::ApplyLeaseInfo* applyLeaseOf(const QString& appDeploymentName) const;
+    // In progress (a live Lease), Interrupted (phase Rolling, no live Lease) or Idle, now (see
+    // setClock()). Never Interrupted before the Leases have been listed once: the store does not
+    // know yet whether an apply holds one.
+    ApplyActivityInfo applyActivityOf(const kube::rollout::AppDeploymentPlan& appDeployment) const;
+    // Deployment name -> "HorizontalPodAutoscaler/<name>" for the Deployments an HPA scales
+    // (VelaDesk does not send their spec.replicas), as kube::rollout::replicasManagedByHpa().
+    QMap<QString, QString> replicasManagedBy() const;
+    // The clock Lease liveness is judged with (tests set one); UTC.
+    void setClock(std::function<QDateTime()> now);
+    QDateTime now() const { return m_now(); }
+    // The kind's first list arrived (or was given to resetKind()).
+    bool hasListed(Kind kind) const { return m_listed.contains(kind); }
+
     // Deployments of a revision: labelled app.oam.dev/appRevision=<revision>, else (objects
     // made before the label) named as the engine names them for the revision's components.
     QList<DeploymentInfo> deploymentsOf(const kube::rollout::AppRevision& revision) const;
@@ -196,6 +255,10 @@ private:
     template <typename T, typename Parse>
     void addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse);
     kube::ResourceType typeOf(Kind kind) const;
+    kube::ListOptions listOptionsOf(Kind kind) const;
+    // The names of the Leases that are live now; checkLeases() compares them every second.
+    QSet<QString> liveLeases() const;
+    void checkLeases();
     void startWatches();
     void stopWatches();
     void startWatch(Kind kind);
@@ -207,6 +270,7 @@ private:
     Options m_options;
     QHash<Kind, QPointer<kube::Watch>> m_watches;
     QSet<Kind> m_pendingSync;
+    QSet<Kind> m_listed;
     QSet<Kind> m_dirty;
     QTimer m_emitTimer;
     QHash<Kind, KindHandler> m_handlers;
@@ -219,6 +283,11 @@ private:
     QMap<QString, ServiceInfo> m_services;
     QMap<QString, VirtualServiceInfo> m_virtualServices;
     QMap<QString, kube::rollout::HistoryEntry> m_history;
+    QMap<QString, kube::rollout::ApplyLeaseInfo> m_applyLeases;
+    QMap<QString, HorizontalPodAutoscalerInfo> m_hpas;
+    QSet<QString> m_liveLeases;
+    QTimer m_leaseTicker;
+    std::function<QDateTime()> m_now;
     mutable std::optional<QList<kube::rollout::AppRevision>> m_revisionList;
 };
 

@@ -3,6 +3,7 @@
 #include "kube/rollout/application.h"
 #include "kube/watch.h"
 #include "models/kubeobjects.h"
+#include "models/plaintext.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -177,11 +178,11 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return tr("%1: %2, %3/%4 containers ready, %5 restarts")
-            .arg(p.name, p.phase)
-            .arg(p.readyContainers)
-            .arg(p.containers)
-            .arg(p.restarts);
+        return plainToolTip(tr("%1: %2, %3/%4 containers ready, %5 restarts")
+                                .arg(p.name, p.phase)
+                                .arg(p.readyContainers)
+                                .arg(p.containers)
+                                .arg(p.restarts));
     case Qt::TextAlignmentRole:
         if (index.column() == Restarts || index.column() == Ready)
             return int(Qt::AlignRight | Qt::AlignVCenter);

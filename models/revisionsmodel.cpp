@@ -1,6 +1,7 @@
 #include "models/revisionsmodel.h"
 
 #include "models/namespacestore.h"
+#include "models/plaintext.h"
 
 #include <QFont>
 #include <QHash>
@@ -100,7 +101,7 @@ QVariant RevisionsModel::data(const QModelIndex& index, int role) const
         QStringList parts;
         for (const RevisionComponent& c : r.components)
             parts << QStringLiteral("%1 (%2): %3, port %4").arg(c.name, c.type, c.image, c.port);
-        return parts.join(QLatin1Char('\n'));
+        return plainToolTip(parts.join(QLatin1Char('\n')));
     }
     if (role == Qt::FontRole && index.column() == Name && r.inPlan) {
         QFont f;

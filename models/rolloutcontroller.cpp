@@ -3,10 +3,20 @@
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/render.h"
 
+#include <QTimer>
+
 namespace veladesk {
 
 using Level = LogEntry::Level;
 using kube::rollout::AppDeploymentPlan;
+using kube::rollout::ApplyActivity;
+
+namespace {
+// After this window's apply ends, the watches need a moment to deliver its last writes (phase
+// Completed or Failed, the Lease deleted; two streams, in either order). Until then a stale
+// phase Rolling or our own Lease is not taken for an interrupted apply or another writer.
+constexpr int kOwnApplySettleMs = 5000;
+} // namespace
 
 RolloutController::RolloutController(QObject* parent)
     : QObject(parent), m_plan(new RolloutPlanModel(this))
@@ -28,11 +38,16 @@ void RolloutController::setStore(const NamespaceStore* store)
     if (store) {
         connect(store, &NamespaceStore::changed, this, &RolloutController::onStoreChanged);
         connect(store, &NamespaceStore::changesDone, this, [this] {
-            if (std::exchange(m_planKindsChanged, false))
-                reloadFromStore(false);
-            else if (std::exchange(m_liveKindsChanged, false))
-                updateLive();
+            if (std::exchange(m_planKindsChanged, false)) {
+                reloadFromStore(false); // updates the live values and the activity too
+            } else {
+                if (std::exchange(m_liveKindsChanged, false))
+                    updateLive();
+                if (std::exchange(m_activityKindsChanged, false))
+                    updateActivity();
+            }
             m_liveKindsChanged = false;
+            m_activityKindsChanged = false;
         });
     }
     reloadFromStore(true);
@@ -77,7 +92,11 @@ void RolloutController::onStoreChanged(NamespaceStore::Kind kind)
         break;
     case NamespaceStore::Kind::Deployments:
     case NamespaceStore::Kind::VirtualServices:
+    case NamespaceStore::Kind::HorizontalPodAutoscalers:
         m_liveKindsChanged = true;
+        break;
+    case NamespaceStore::Kind::ApplyLeases: // held, released, or expired (the store's clock)
+        m_activityKindsChanged = true;
         break;
     default:
         break;
@@ -95,6 +114,7 @@ void RolloutController::reloadFromStore(bool force)
             m_phaseMessage.clear();
             Q_EMIT phaseChanged({}, {});
         }
+        updateActivity();
         updateState();
         return;
     }
@@ -139,13 +159,84 @@ void RolloutController::reloadFromStore(bool force)
         m_phaseMessage = message;
         Q_EMIT phaseChanged(phase, message);
     }
+    updateActivity();
+}
+
+void RolloutController::updateActivity()
+{
+    std::optional<kube::rollout::ApplyLeaseInfo> heldBy;
+    std::optional<AppDeploymentPlan> lastCompleted;
+    bool interrupted = false;
+    QString reason, notice;
+    const AppDeploymentPlan* ad =
+        m_store && !m_app.isEmpty() ? m_store->appDeploymentFor(m_app) : nullptr;
+    if (ad) {
+        const ApplyActivityInfo a = m_store->applyActivityOf(*ad);
+        const bool ours = a.lease && !m_ownHolder.isEmpty() && a.lease->holder == m_ownHolder &&
+                          (isApplying() || m_ownApplySettling);
+        if (a.activity == ApplyActivity::InProgress && !ours) {
+            heldBy = a.lease;
+            reason = a.inProgressText();
+            notice =
+                tr("Apply in progress by %1 since %2 (Lease %3, expires %4 unless renewed). "
+                   "Apply is disabled for %5 until that apply ends or its Lease expires.")
+                    .arg(a.lease->holder, a.sinceText(), a.lease->name,
+                         a.lease->expiresAt().toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                         ad->name);
+        } else if (a.activity == ApplyActivity::Interrupted && !isApplying() &&
+                   !m_ownApplySettling) {
+            interrupted = true;
+            lastCompleted = kube::rollout::lastCompletedPlan(ad->toJson());
+            notice =
+                tr("An apply of %1 stopped half way: its phase is %2 and %3. Routing only points "
+                   "at ready revisions, but replicas and objects may be between two plans. "
+                   "Re-apply finishes the plan the AppDeployment holds; %4")
+                    .arg(
+                        ad->name, ad->status.phase,
+                        a.lease && a.lease->held()
+                            ? tr("the Lease of %1 expired at %2")
+                                  .arg(a.lease->holder, a.lease->expiresAt().toLocalTime().toString(
+                                                            QStringLiteral("HH:mm:ss")))
+                            : tr("no apply holds its Lease"),
+                        lastCompleted
+                            ? tr("Revert goes back to the last plan applied to completion.")
+                            : tr("no completed plan is recorded to revert to."));
+        }
+    }
+    // (the notice names the holder, the Lease and its expiry: a renewal changes it too)
+    const bool changed = heldBy.has_value() != m_heldBy.has_value() ||
+                         lastCompleted != m_lastCompleted || reason != m_blockedReason ||
+                         notice != m_notice;
+    m_heldBy = heldBy;
+    m_lastCompleted = lastCompleted;
+    m_blockedReason = reason;
+    m_notice = notice;
+    const ApplyState state = isApplying()  ? ApplyState::Running
+                             : m_heldBy    ? ApplyState::LockedByOther
+                             : interrupted ? ApplyState::Interrupted
+                                           : m_lastOutcome;
+    if (state != m_applyState) {
+        const ApplyState before = std::exchange(m_applyState, state);
+        if (state == ApplyState::LockedByOther)
+            log(Level::Warning, QStringLiteral("veladesk"), m_notice);
+        else if (state == ApplyState::Interrupted)
+            log(Level::Warning, QStringLiteral("veladesk"), m_notice);
+        else if (before == ApplyState::LockedByOther && ad)
+            log(Level::Info, QStringLiteral("veladesk"),
+                tr("the other apply of %1 ended: Apply is possible again").arg(ad->name));
+        Q_EMIT stateChanged();
+    } else if (changed) {
+        Q_EMIT stateChanged();
+    }
+    updateState();
 }
 
 void RolloutController::updateLive()
 {
     if (!m_store || m_app.isEmpty())
         return;
-    m_plan->setLive(m_store->virtualService(m_plan->appDeploymentName()), m_store->deployments());
+    m_plan->setLive(m_store->virtualService(m_plan->appDeploymentName()), m_store->deployments(),
+                    m_store->replicasManagedBy());
 }
 
 void RolloutController::onPlanChanged()
@@ -176,15 +267,37 @@ bool RolloutController::canPreview() const
 
 bool RolloutController::canApply() const
 {
-    return canPreview() && m_plan->isValid();
+    return canPreview() && m_plan->isValid() && !m_heldBy;
+}
+
+bool RolloutController::canReapply() const
+{
+    return m_applyState == ApplyState::Interrupted && canPreview();
+}
+
+bool RolloutController::canRevertToLastCompleted() const
+{
+    return canReapply() && m_lastCompleted.has_value();
 }
 
 void RolloutController::updateState()
 {
-    if (canApply() == m_lastCanApply && canPreview() == m_lastCanPreview)
+    if (canApply() == m_lastCanApply && canPreview() == m_lastCanPreview &&
+        canReapply() == m_lastCanReapply &&
+        canRevertToLastCompleted() == m_lastCanRevertToCompleted)
         return;
     m_lastCanApply = canApply();
     m_lastCanPreview = canPreview();
+    m_lastCanReapply = canReapply();
+    m_lastCanRevertToCompleted = canRevertToLastCompleted();
+    Q_EMIT stateChanged();
+}
+
+void RolloutController::setApplyState(ApplyState state)
+{
+    if (state == m_applyState)
+        return;
+    m_applyState = state;
     Q_EMIT stateChanged();
 }
 
@@ -248,8 +361,11 @@ bool RolloutController::apply(bool force)
         const QString why = isApplying()                  ? tr("an apply is already running")
                             : m_plan->appName().isEmpty() ? tr("no application selected")
                             : !m_client                   ? tr("not connected to a cluster")
-                                                          : tr("the plan has problems: %1")
-                                              .arg(m_plan->problems().join(QStringLiteral("; ")));
+                            : m_heldBy ? tr("%1: nothing was changed; Apply is possible again "
+                                            "when that apply ends or its Lease expires")
+                                             .arg(m_blockedReason)
+                                       : tr("the plan has problems: %1")
+                                             .arg(m_plan->problems().join(QStringLiteral("; ")));
         Q_EMIT applyRefused(why);
         return false;
     }
@@ -257,7 +373,10 @@ bool RolloutController::apply(bool force)
     kube::rollout::ApplyOptions options;
     options.namespaceName = m_namespace;
     options.force = force;
+    // The Lease names this window's apply; a Lease of ours is not "another apply" (below).
     options.tool = QStringLiteral("veladesk-gui");
+    m_ownHolder = kube::rollout::applyHolderIdentity(options.tool);
+    options.holderIdentity = m_ownHolder;
     // The plan loaded from the history, unchanged: the history entry says where it came from.
     if (m_historyLoad && m_historyLoad->second == plan)
         options.changeCause = tr("restore revision %1").arg(m_historyLoad->first);
@@ -292,7 +411,7 @@ bool RolloutController::apply(bool force)
                     log(Level::Info, QStringLiteral("apply"), line);
             });
     connect(m_applier, &kube::rollout::Applier::finished, this, &RolloutController::onApplyDone);
-    m_applyState = ApplyState::Running;
+    setApplyState(ApplyState::Running);
     Q_EMIT applyStarted(
         tr("Applying %1 to %2/%3…").arg(plan.name, m_context, options.namespaceName));
     log(Level::Info, QStringLiteral("veladesk"),
@@ -308,7 +427,15 @@ void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
         m_applier->deleteLater();
     m_applier = nullptr;
     m_lastReport = report;
-    m_applyState = report.ok() ? ApplyState::Succeeded : ApplyState::Failed;
+    m_lastOutcome = report.ok() ? ApplyState::Succeeded : ApplyState::Failed;
+    m_ownApplySettling = true;
+    QTimer::singleShot(kOwnApplySettleMs, this, [this] {
+        m_ownApplySettling = false;
+        updateActivity();
+    });
+    if (report.heldBy)
+        log(Level::Warning, QStringLiteral("apply"),
+            tr("refused: apply in progress by %1").arg(report.heldBy->describe()));
     if (report.ok()) {
         log(Level::Success, QStringLiteral("apply"),
             tr("applied %1").arg(m_plan->appDeploymentName()));
@@ -318,6 +445,7 @@ void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
     } else {
         log(Level::Error, QStringLiteral("apply"), report.status.toString());
     }
+    updateActivity();
     updateState();
     Q_EMIT stateChanged();
     Q_EMIT applyFinished(report);
@@ -380,6 +508,30 @@ bool RolloutController::loadHistoryPlan(const AppDeploymentPlan& plan, qint64 hi
             .arg(plan.name));
     updateState();
     return true;
+}
+
+bool RolloutController::reapplyInterrupted()
+{
+    if (!canReapply())
+        return false;
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("re-apply of %1: the plan its AppDeployment holds; preview, then Apply")
+            .arg(m_plan->appDeploymentName()));
+    revert();
+    return preview();
+}
+
+bool RolloutController::revertToLastCompleted()
+{
+    if (!canRevertToLastCompleted())
+        return false;
+    const AppDeploymentPlan last = *m_lastCompleted;
+    revert(); // from the AppDeployment as the server has it now
+    m_plan->edit(last);
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("revert of %1 to the last completed plan: preview, then Apply")
+            .arg(m_plan->appDeploymentName()));
+    return preview();
 }
 
 } // namespace veladesk

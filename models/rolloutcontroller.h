@@ -13,11 +13,15 @@
 // onPlanChanged() here (canApply, problems, preview staleness by value comparison) -> the
 // editor repaints. No JSON and no loop back through the window.
 //
-// Places for what comes next (issue 8): an apply lease ("apply in progress by <holder> since
-// <time>") and an interrupted apply (phase Rolling with no live Lease) are states of
-// ApplyState below, fed by a Lease kind in the store; "replicas managed by HPA/x" is
-// DeploymentInfo::replicasManagedBy, shown per row. New apply steps arrive through the
-// Applier's signals, forwarded as they are.
+// Applies of the same AppDeployment elsewhere (issue 8), from the store's apply Leases: while
+// another apply holds a live Lease the state is LockedByOther, Apply is disabled and
+// applyBlockedReason() says "apply in progress by <holder> since <time>"; an AppDeployment left
+// in phase Rolling without a live Lease is Interrupted, with two ways out that go through the
+// normal preview and apply: reapplyInterrupted() (the AppDeployment's spec) and
+// revertToLastCompleted() (the last plan applied to completion). This window's applies hold
+// the Lease as "<user>@<host> (veladesk-gui, pid N, xxxx)". Deployments an HPA scales reach the
+// plan rows (RolloutPlanModel::setLive). Apply steps arrive through the Applier's signals,
+// forwarded as they are.
 
 #include "kube/rollout/applier.h"
 #include "kube/rollout/diff.h"
@@ -42,15 +46,16 @@ class RolloutController : public QObject
     Q_PROPERTY(bool modified READ isModified NOTIFY modifiedChanged)
     Q_PROPERTY(bool previewStale READ isPreviewStale NOTIFY previewStaleChanged)
     Q_PROPERTY(ApplyState applyState READ applyState NOTIFY stateChanged)
+    Q_PROPERTY(QString applyBlockedReason READ applyBlockedReason NOTIFY stateChanged)
 public:
     enum class ApplyState
     {
         Idle,
-        Running,   // this process's Applier runs
-        Succeeded, // the last apply finished without error
-        Failed,    // the last apply failed or was cancelled (lastReport() says which steps ran)
-        // Issue 8: LockedByOther (a live Lease held by another holder), Interrupted (phase
-        // Rolling, no live Lease: re-apply or revert).
+        Running,       // this process's Applier runs
+        Succeeded,     // the last apply finished without error
+        Failed,        // the last apply failed or was cancelled (lastReport() says which steps ran)
+        LockedByOther, // another apply holds a live Lease of the AppDeployment (heldBy())
+        Interrupted,   // phase Rolling and no live Lease: an apply stopped half way
     };
     Q_ENUM(ApplyState)
 
@@ -83,6 +88,23 @@ public:
     QString phaseMessage() const { return m_phaseMessage; }
     const kube::rollout::ApplyReport& lastReport() const { return m_lastReport; }
 
+    // LockedByOther: the Lease and "apply in progress by <holder> since <time>" ("" otherwise).
+    const std::optional<kube::rollout::ApplyLeaseInfo>& heldBy() const { return m_heldBy; }
+    QString applyBlockedReason() const { return m_blockedReason; }
+    // Interrupted: the plan the AppDeployment's spec holds can be re-applied; the last plan
+    // applied to completion (annotation veladesk.io/last-completed-spec), when there is one,
+    // can be brought back.
+    bool canReapply() const;
+    bool canRevertToLastCompleted() const;
+    const std::optional<kube::rollout::AppDeploymentPlan>& lastCompletedPlan() const
+    {
+        return m_lastCompleted;
+    }
+    // One paragraph for the editor's banner while LockedByOther or Interrupted, else "".
+    QString applyNotice() const { return m_notice; }
+    // The Lease holder of this window's running apply ("" when none runs).
+    QString ownHolder() const { return isApplying() ? m_ownHolder : QString(); }
+
 public Q_SLOTS:
     // Renders the plan, then asks the server for a dry-run diff. Returns false when it could not
     // start (nothing selected, applying); previewFinished() follows every started preview.
@@ -97,6 +119,12 @@ public Q_SLOTS:
     // unapplied edits of the selected application's AppDeployment; then preview and apply as
     // usual. False (and applyRefused) while applying or when it is another AppDeployment's.
     bool loadHistoryPlan(const kube::rollout::AppDeploymentPlan& plan, qint64 historyRevision);
+    // Interrupted apply, way out 1: the editor holds the AppDeployment's spec again (edits are
+    // dropped: ask first) and its preview starts; Apply then finishes what was interrupted.
+    bool reapplyInterrupted();
+    // Way out 2: the editor holds the last completed plan as an edit of the AppDeployment (the
+    // rows show what changes back) and its preview starts; Apply then brings it back.
+    bool revertToLastCompleted();
 
 Q_SIGNALS:
     void stateChanged();
@@ -131,6 +159,9 @@ private:
     void reloadFromStore(bool force);
     void updateLive();
     void updateState();
+    // LockedByOther / Interrupted from the store's Lease and the AppDeployment, now.
+    void updateActivity();
+    void setApplyState(ApplyState state);
     void onApplyDone(const kube::rollout::ApplyReport& report);
     void log(LogEntry::Level level, const QString& source, const QString& text)
     {
@@ -160,10 +191,19 @@ private:
     std::optional<QPair<qint64, kube::rollout::AppDeploymentPlan>> m_historyLoad;
     QPointer<kube::rollout::Applier> m_applier;
     ApplyState m_applyState = ApplyState::Idle;
+    ApplyState m_lastOutcome = ApplyState::Idle; // Idle, Succeeded or Failed: this window's
     kube::rollout::ApplyReport m_lastReport;
+    QString m_ownHolder; // the Lease holder of this window's apply
+    std::optional<kube::rollout::ApplyLeaseInfo> m_heldBy;
+    QString m_blockedReason;
+    std::optional<kube::rollout::AppDeploymentPlan> m_lastCompleted;
+    QString m_notice;
+    bool m_activityKindsChanged = false;
+    bool m_ownApplySettling = false; // for kOwnApplySettleMs after this window's apply ended
 
     // last values announced, to emit change signals only on a change
     bool m_lastCanApply = false, m_lastCanPreview = false, m_lastModified = false;
+    bool m_lastCanReapply = false, m_lastCanRevertToCompleted = false;
     QStringList m_lastProblems, m_lastWarnings;
 };
 

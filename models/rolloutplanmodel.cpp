@@ -1,5 +1,6 @@
 #include "models/rolloutplanmodel.h"
 
+#include "models/plaintext.h"
 #include "models/weights.h"
 
 #include <QColor>
@@ -114,6 +115,8 @@ QVariant RolloutPlanModel::data(const QModelIndex& index, int role) const
         return rowDrift(index.row());
     case RevisionNameRole:
         return r.revisionName;
+    case ReplicasManagedByRole:
+        return rowReplicasManagedBy(index.row());
     default:
         break;
     }
@@ -156,10 +159,12 @@ QVariant RolloutPlanModel::data(const QModelIndex& index, int role) const
         if (col == State || col == Revision) {
             const QString problem = rowProblem(index.row());
             if (!problem.isEmpty())
-                return problem;
+                return plainToolTip(problem);
         }
         if (col == Drift)
-            return rowDrift(index.row());
+            return plainToolTip(rowDrift(index.row()));
+        if (col == Replicas)
+            return plainToolTip(rowReplicasManagedBy(index.row()));
     }
     if (role == Qt::ForegroundRole) {
         if (col == State && !rowProblem(index.row()).isEmpty())
@@ -186,6 +191,9 @@ Qt::ItemFlags RolloutPlanModel::flags(const QModelIndex& index) const
         f |= Qt::ItemIsUserCheckable;
         break;
     case Replicas:
+        if (!row(index.row()).replicasManagedByHpa) // an HPA scales it: the value has no effect
+            f |= Qt::ItemIsEditable;
+        break;
     case Component:
     case Port:
         f |= Qt::ItemIsEditable;
@@ -317,6 +325,21 @@ PlanRow RolloutPlanModel::row(int i) const
         r.liveReplicas = d->replicas;
         r.liveReadyReplicas = d->readyReplicas;
     }
+    if (!m_replicasManagedBy.isEmpty()) {
+        // the Deployments of the revision: one per component (the target's when the revision
+        // is not known)
+        QStringList deployments;
+        if (const AppRevision* rev = revision(rp.revisionName))
+            for (const kube::rollout::Component& c : rev->application.components)
+                deployments << kube::rollout::deploymentName(c.name, rp.revisionName);
+        if (deployments.isEmpty())
+            deployments << kube::rollout::deploymentName(t.componentName, rp.revisionName);
+        for (const QString& name : std::as_const(deployments))
+            if (const auto hpa = m_replicasManagedBy.constFind(name);
+                hpa != m_replicasManagedBy.cend())
+                r.replicasManagedBy.insert(name, *hpa);
+        r.replicasManagedByHpa = r.replicasManagedBy.size() == deployments.size();
+    }
     return r;
 }
 
@@ -347,9 +370,28 @@ void RolloutPlanModel::load(const QString& appName, const QString& namespaceName
         plan.status = {};
     } else {
         plan.name = appName + QStringLiteral("-deploy");
+        QList<AppRevision> own;
+        for (const AppRevision& r : revisions)
+            if (r.appName == appName && (own.isEmpty() || r.revision >= own.last().revision))
+                own = {r};
+        if (!own.isEmpty()) {
+            kube::rollout::RevisionPlacement rp;
+            rp.revisionName = own.first().name;
+            setHostReplicas(rp, 1);
+            plan.appRevisions.append(rp);
+        }
     }
     if (plan.namespaceName.isEmpty())
         plan.namespaceName = namespaceName;
+    m_plan = normalized(plan, appDeployment != nullptr);
+    m_baseline = m_plan;
+    validate();
+    endResetModel();
+    Q_EMIT planChanged();
+}
+
+AppDeploymentPlan RolloutPlanModel::normalized(AppDeploymentPlan plan, bool fromSpec)
+{
     const bool hadTraffic = plan.traffic.has_value();
     if (!plan.traffic)
         plan.traffic = kube::rollout::Traffic{};
@@ -365,18 +407,6 @@ void RolloutPlanModel::load(const QString& appName, const QString& namespaceName
             setHostReplicas(rp, 0);
             plan.appRevisions.append(rp);
         }
-    if (!appDeployment) {
-        QList<AppRevision> own;
-        for (const AppRevision& r : revisions)
-            if (r.appName == appName && (own.isEmpty() || r.revision >= own.last().revision))
-                own = {r};
-        if (!own.isEmpty()) {
-            kube::rollout::RevisionPlacement rp;
-            rp.revisionName = own.first().name;
-            setHostReplicas(rp, 1);
-            plan.appRevisions.append(rp);
-        }
-    }
     QList<WeightedTarget> normal;
     for (const kube::rollout::RevisionPlacement& rp : std::as_const(plan.appRevisions)) {
         WeightedTarget t;
@@ -390,7 +420,7 @@ void RolloutPlanModel::load(const QString& appName, const QString& namespaceName
             t.port = 80;
             prefill(t);
         }
-        if (appDeployment) {
+        if (fromSpec) {
             m_specReplicas.insert(rp.revisionName, rp.replicas());
             if (hadTraffic)
                 m_specWeight.insert(rp.revisionName, t.weight);
@@ -403,8 +433,20 @@ void RolloutPlanModel::load(const QString& appName, const QString& namespaceName
             normal[i].weight = even[i];
     }
     plan.traffic->http[0].weightedTargets = normal;
-    m_plan = plan;
-    m_baseline = plan;
+    return plan;
+}
+
+void RolloutPlanModel::edit(const AppDeploymentPlan& plan)
+{
+    if (m_appName.isEmpty())
+        return;
+    beginResetModel();
+    AppDeploymentPlan p = plan;
+    p.status = {};
+    if (p.namespaceName.isEmpty())
+        p.namespaceName = m_plan.namespaceName;
+    m_locked.clear();
+    m_plan = normalized(p, false);
     validate();
     endResetModel();
     Q_EMIT planChanged();
@@ -425,6 +467,7 @@ void RolloutPlanModel::clear()
     m_revisions.clear();
     m_liveVirtualService.reset();
     m_liveDeployments.clear();
+    m_replicasManagedBy.clear();
     validate();
     endResetModel();
     Q_EMIT planChanged();
@@ -445,15 +488,18 @@ void RolloutPlanModel::setRevisions(const QList<AppRevision>& revisions)
 }
 
 void RolloutPlanModel::setLive(const VirtualServiceInfo* virtualService,
-                               const QMap<QString, DeploymentInfo>& deployments)
+                               const QMap<QString, DeploymentInfo>& deployments,
+                               const QMap<QString, QString>& replicasManagedBy)
 {
     std::optional<VirtualServiceInfo> vs;
     if (virtualService)
         vs = *virtualService;
-    if (vs == m_liveVirtualService && deployments == m_liveDeployments)
+    if (vs == m_liveVirtualService && deployments == m_liveDeployments &&
+        replicasManagedBy == m_replicasManagedBy)
         return;
     m_liveVirtualService = vs;
     m_liveDeployments = deployments;
+    m_replicasManagedBy = replicasManagedBy;
     // live values are not part of the plan: no validation
     if (rowCount() > 0)
         if (rowCount() > 0)
@@ -725,7 +771,7 @@ QString RolloutPlanModel::rowDrift(int i) const
     } else if (m_liveVirtualService && r.liveWeight.value_or(0) != 0) {
         parts << tr("live weight %1% (spec routes none)").arg(*r.liveWeight);
     }
-    if (r.specReplicas) {
+    if (r.specReplicas && !r.replicasManagedByHpa) { // an HPA's count is not drift
         if (!r.liveReplicas) {
             if (*r.specReplicas > 0)
                 parts << tr("no live Deployment");
@@ -733,6 +779,27 @@ QString RolloutPlanModel::rowDrift(int i) const
             parts << tr("live replicas %1 (spec %2)").arg(*r.liveReplicas).arg(*r.specReplicas);
         }
     }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString RolloutPlanModel::rowReplicasManagedBy(int i) const
+{
+    const PlanRow r = row(i);
+    if (r.replicasManagedBy.isEmpty())
+        return {};
+    auto hpa = [](const QString& ref) {
+        return QStringLiteral("HPA/") + ref.section(QLatin1Char('/'), 1); // as `veladesk status`
+    };
+    if (r.replicasManagedByHpa) {
+        QStringList hpas;
+        for (const QString& ref : r.replicasManagedBy)
+            if (!hpas.contains(hpa(ref)))
+                hpas << hpa(ref);
+        return tr("replicas managed by %1").arg(hpas.join(QStringLiteral(", ")));
+    }
+    QStringList parts;
+    for (auto it = r.replicasManagedBy.cbegin(); it != r.replicasManagedBy.cend(); ++it)
+        parts << tr("replicas of %1 managed by %2").arg(it.key(), hpa(it.value()));
     return parts.join(QStringLiteral("; "));
 }
 

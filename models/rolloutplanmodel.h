@@ -41,6 +41,11 @@ struct PlanRow
     std::optional<int> liveWeight;
     std::optional<int> liveReplicas;
     std::optional<int> liveReadyReplicas;
+    // Deployment -> "HorizontalPodAutoscaler/<name>" for this revision's Deployments that an HPA
+    // scales: VelaDesk does not send their spec.replicas (issue 8).
+    QMap<QString, QString> replicasManagedBy;
+    // Every Deployment of the revision is scaled by an HPA: the replicas value has no effect.
+    bool replicasManagedByHpa = false;
     bool operator==(const PlanRow&) const = default;
 };
 
@@ -69,6 +74,9 @@ public:
         ProblemRole, // QString: why the row is invalid, "" when valid
         DriftRole,   // QString: how the live objects differ from the spec, "" when equal
         RevisionNameRole,
+        // QString: "replicas managed by HPA/<name>" when an HPA scales the revision's
+        // Deployment(s), else ""
+        ReplicasManagedByRole,
     };
 
     explicit RolloutPlanModel(QObject* parent = nullptr);
@@ -92,9 +100,15 @@ public:
     // Revisions recorded since load(): updates what can be added and validates again.
     void setRevisions(const QList<kube::rollout::AppRevision>& revisions);
     // Live objects for drift: the VirtualService named after the AppDeployment (nullptr if
-    // absent) and the Deployments of the namespace.
+    // absent) and the Deployments of the namespace; and which Deployments an HPA scales
+    // (Deployment -> "HorizontalPodAutoscaler/<name>", NamespaceStore::replicasManagedBy()).
     void setLive(const VirtualServiceInfo* virtualService,
-                 const QMap<QString, DeploymentInfo>& deployments);
+                 const QMap<QString, DeploymentInfo>& deployments,
+                 const QMap<QString, QString>& replicasManagedBy = {});
+    // Replaces the edited plan with `plan` (brought to the model's shape as load() does) and
+    // keeps the baseline: the rows show what differs from the AppDeployment, Revert goes back.
+    // For "revert to the last completed plan" of an interrupted apply.
+    void edit(const kube::rollout::AppDeploymentPlan& plan);
     // Plan-wide errors found outside the plan (e.g. "the AppDeployment CRD is not installed").
     void setExternalErrors(const QStringList& errors);
 
@@ -139,6 +153,9 @@ public:
     bool isValid() const { return m_problems.isEmpty(); }
     QString rowProblem(int row) const;
     QString rowDrift(int row) const;
+    // "replicas managed by HPA/<name>" (or "replicas of <deployment> managed by HPA/<name>"
+    // when only some of the revision's Deployments are), "" when no HPA scales them.
+    QString rowReplicasManagedBy(int row) const;
     bool hasDrift() const;
     bool isModified() const;
     // How many times the plan was validated since construction (one per edit).
@@ -166,6 +183,11 @@ private:
     void setWeights(const QList<int>& weights);
     void changed(); // validate, dataChanged, planChanged
     void validate();
+    // `plan` in the model's shape: one target of http[0] per appRevisions entry, in row order
+    // (revisions targeted but not listed get a row with 0 replicas). Fills the spec values when
+    // `fromSpec` (the plan is the AppDeployment's).
+    kube::rollout::AppDeploymentPlan normalized(kube::rollout::AppDeploymentPlan plan,
+                                                bool fromSpec);
 
     QString m_appName;
     bool m_isNew = true;
@@ -177,6 +199,7 @@ private:
     QList<kube::rollout::AppRevision> m_revisions;
     std::optional<VirtualServiceInfo> m_liveVirtualService;
     QMap<QString, DeploymentInfo> m_liveDeployments;
+    QMap<QString, QString> m_replicasManagedBy;
     QStringList m_externalErrors;
 
     QList<kube::rollout::Issue> m_issues;

@@ -1,5 +1,9 @@
 #include "ui/applypane.h"
 
+#include "models/plaintext.h"
+
+#include <algorithm>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -42,6 +46,7 @@ ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
     auto* top = new QHBoxLayout;
     m_title = new QLabel(tr("Nothing applied yet."), this);
     m_title->setObjectName(QStringLiteral("applyTitle"));
+    m_title->setTextFormat(Qt::PlainText); // names from the cluster
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("applyProgress"));
     m_progress->setRange(0, kube::rollout::applyStepCount);
@@ -71,6 +76,7 @@ ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_steps, 1);
     m_report = new QLabel(this);
     m_report->setObjectName(QStringLiteral("applyReport"));
+    m_report->setTextFormat(Qt::PlainText); // the server's messages
     m_report->setWordWrap(true);
     m_report->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_report);
@@ -94,6 +100,8 @@ void ApplyPane::begin(const QString& what)
         item->setText(1, tr("not run"));
         item->setText(2, QString());
         item->setText(3, QString());
+        item->setToolTip(2, QString());
+        item->setToolTip(3, QString());
         item->setForeground(1, stateColor(StepResult::State::NotRun));
     }
 }
@@ -103,6 +111,7 @@ void ApplyPane::stepStarted(ApplyStep step, const QString& description)
     QTreeWidgetItem* item = m_steps->topLevelItem(int(step));
     item->setText(1, tr("running"));
     item->setText(2, description);
+    item->setToolTip(2, plainToolTip(description));
     item->setForeground(1, stateColor(StepResult::State::Running));
     m_steps->scrollToItem(item);
 }
@@ -110,6 +119,7 @@ void ApplyPane::stepStarted(ApplyStep step, const QString& description)
 void ApplyPane::stepProgress(ApplyStep step, const QString& message)
 {
     m_steps->topLevelItem(int(step))->setText(2, message);
+    m_steps->topLevelItem(int(step))->setToolTip(2, plainToolTip(message));
 }
 
 void ApplyPane::stepFinished(const StepResult& result)
@@ -118,7 +128,8 @@ void ApplyPane::stepFinished(const StepResult& result)
     item->setText(1, kube::rollout::stepStateName(result.state));
     item->setText(2, result.message);
     item->setText(3, result.objects.join(QStringLiteral(", ")));
-    item->setToolTip(3, result.objects.join(QLatin1Char('\n')));
+    item->setToolTip(2, plainToolTip(result.message)); // the whole line when the column elides
+    item->setToolTip(3, plainToolTip(result.objects.join(QLatin1Char('\n'))));
     item->setForeground(1, stateColor(result.state));
     if (result.state == StepResult::State::Done || result.state == StepResult::State::Skipped)
         m_progress->setValue(std::max(m_progress->value(), int(result.step) + 1));
@@ -142,8 +153,28 @@ void ApplyPane::finished(const kube::rollout::ApplyReport& report)
     if (report.ok()) {
         m_progress->setValue(kube::rollout::applyStepCount);
         m_title->setText(tr("Applied."));
-        m_report->setText(tr("All steps done."));
+        QString text = tr("All steps done.");
+        for (auto it = report.replicasManagedBy.cbegin(); it != report.replicasManagedBy.cend();
+             ++it)
+            text += QLatin1Char('\n') +
+                    tr("Deployment/%1: replicas managed by HPA/%2 (spec.replicas not sent)")
+                        .arg(it.key(), it.value().section(QLatin1Char('/'), 1));
+        m_report->setText(text);
         pal.setColor(QPalette::WindowText, QColor(0x2e, 0xa0, 0x43));
+    } else if (report.heldBy) {
+        // refused before anything was written: another apply holds the Lease
+        const kube::rollout::ApplyLeaseInfo& l = *report.heldBy;
+        m_title->setText(tr("Apply refused: another apply is in progress."));
+        m_report->setText(
+            tr("Held by %1 since %2 (Lease %3/%4, renewed %5, expires %6 unless renewed).\n"
+               "Nothing was changed. Apply again when that apply ends or its Lease expires.")
+                .arg(l.holder,
+                     (l.acquireTime.isValid() ? l.acquireTime : l.renewTime)
+                         .toUTC()
+                         .toString(Qt::ISODate),
+                     l.namespaceName, l.name, l.renewTime.toUTC().toString(Qt::ISODate),
+                     l.expiresAt().toUTC().toString(Qt::ISODate)));
+        pal.setColor(QPalette::WindowText, QColor(0xc0, 0x80, 0x00));
     } else {
         const bool cancelled = report.status.kind == kube::Status::Kind::Cancelled;
         m_title->setText(cancelled ? tr("Cancelled.") : tr("Apply failed."));
@@ -172,6 +203,18 @@ void ApplyPane::failedToStart(const QString& message)
 QString ApplyPane::summary() const
 {
     return m_title->text() + QLatin1Char('\n') + m_report->text();
+}
+
+int ApplyPane::heightForAllSteps() const
+{
+    const QMargins m = layout()->contentsMargins();
+    const int top = std::max({m_title->sizeHint().height(), m_progress->sizeHint().height(),
+                              m_cancel->sizeHint().height()});
+    const int rowHeight = std::max(m_steps->sizeHintForRow(0), fontMetrics().height() + 2);
+    const int tree = m_steps->header()->sizeHint().height() +
+                     m_steps->topLevelItemCount() * rowHeight + 2 * m_steps->frameWidth() + 2;
+    const int report = 3 * fontMetrics().lineSpacing();
+    return m.top() + m.bottom() + top + tree + report + 2 * layout()->spacing();
 }
 
 QString ApplyPane::stepText(ApplyStep step) const

@@ -1,7 +1,10 @@
 #pragma once
-// Progress of an apply, one line per step of the engine (validate, dry-run, AppDeployment,
-// Deployments, readiness guard, Services, VirtualService, prune, status), with what each step
-// did; after a failure or a cancel, a report of what was and was not done.
+// Progress of an apply, one line per step of the engine (the 13 of kube::rollout::allApplySteps():
+// validate, lease, dry-run, appdeployment, deployments, readiness, services, endpoints,
+// virtualservice, read-back, scale-down, prune, status), with what each step did; after a
+// failure or a cancel, a report of what was and was not done. An apply refused because another
+// apply holds the AppDeployment's Lease names that holder and since when; Deployments whose
+// replicas an HPA scales are listed after a successful apply. Server text is plain text.
 
 #include "kube/rollout/applier.h"
 
@@ -30,6 +33,8 @@ public:
     bool isRunning() const { return m_running; }
     QString summary() const;
     QString stepText(kube::rollout::ApplyStep step) const;
+    // The height that shows every step (all 13) and three lines of report without scrolling.
+    int heightForAllSteps() const;
 
 Q_SIGNALS:
     void cancelRequested();

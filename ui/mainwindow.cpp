@@ -3,6 +3,7 @@
 #include "models/applicationsmodel.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
+#include "models/plaintext.h"
 #include "models/podsmodel.h"
 #include "models/revisionsmodel.h"
 #include "models/rolloutcontroller.h"
@@ -169,6 +170,17 @@ void MainWindow::buildActions()
     m_evenAction =
         make(tr("Split &evenly"), QKeySequence(Qt::CTRL | Qt::Key_E),
              tr("Unlock all rows and split evenly"), [this] { planModel()->splitEvenly(); });
+    m_reapplyAction = new QAction(tr("Re-apply"), this);
+    m_reapplyAction->setObjectName(QStringLiteral("reapplyAction"));
+    m_reapplyAction->setToolTip(
+        tr("Finish the interrupted apply: the plan the AppDeployment holds, previewed first"));
+    connect(m_reapplyAction, &QAction::triggered, this, &MainWindow::reapplyInterrupted);
+    m_revertToCompletedAction = new QAction(tr("Revert to last completed"), this);
+    m_revertToCompletedAction->setObjectName(QStringLiteral("revertToCompletedAction"));
+    m_revertToCompletedAction->setToolTip(
+        tr("Go back to the last plan applied to completion, previewed first"));
+    connect(m_revertToCompletedAction, &QAction::triggered, this,
+            &MainWindow::revertToLastCompleted);
     m_applyAction->setObjectName(QStringLiteral("applyAction"));
     m_previewAction->setObjectName(QStringLiteral("previewAction"));
     m_revertAction->setObjectName(QStringLiteral("revertAction"));
@@ -203,6 +215,8 @@ void MainWindow::buildActions()
         dialog->setPlan(plan);
         dialog->show();
     });
+    rollout->addAction(m_reapplyAction);
+    rollout->addAction(m_revertToCompletedAction);
     QAction* focusContext = cluster->addAction(tr("Choose &context"));
     focusContext->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(focusContext, &QAction::triggered, this, [this] {
@@ -240,9 +254,11 @@ void MainWindow::buildClusterBar()
     bar->addSeparator();
     m_stateLabel = new QLabel(bar);
     m_stateLabel->setObjectName(QStringLiteral("connectionState"));
+    m_stateLabel->setTextFormat(Qt::RichText); // a coloured dot; the words are escaped
     bar->addWidget(m_stateLabel);
     m_versionLabel = new QLabel(bar);
     m_versionLabel->setObjectName(QStringLiteral("serverVersion"));
+    m_versionLabel->setTextFormat(Qt::PlainText); // the server's gitVersion
     m_versionLabel->setContentsMargins(8, 0, 8, 0);
     bar->addWidget(m_versionLabel);
     auto* spacer = new QWidget(bar);
@@ -287,6 +303,7 @@ void MainWindow::buildPanes()
     centralLayout->setSpacing(0);
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("connectionBanner"));
+    m_banner->setTextFormat(Qt::PlainText); // the server's or the kubeconfig's error
     m_banner->setWordWrap(true);
     m_banner->setMargin(8);
     m_banner->setAutoFillBackground(true);
@@ -300,8 +317,11 @@ void MainWindow::buildPanes()
     m_appsView = makeTable(left, QStringLiteral("applicationsView"));
     m_appsView->setModel(m_apps);
     m_appsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_appsView->header()->setSectionResizeMode(ApplicationsModel::Name, QHeaderView::Stretch);
+    // the Phase column takes the rest: "apply in progress by <holder> since <time>" is long
+    m_appsView->header()->setSectionResizeMode(ApplicationsModel::Phase, QHeaderView::Stretch);
     m_appsView->header()->setStretchLastSection(false);
+    // ... on three lines (the row grows while it is shown)
+    m_appsView->setUniformRowHeights(false);
     m_revisionsView = makeTable(left, QStringLiteral("revisionsView"));
     m_revisionsProxy = new QSortFilterProxyModel(this);
     m_revisionsProxy->setSourceModel(m_revisions);
@@ -319,13 +339,14 @@ void MainWindow::buildPanes()
     split->addWidget(m_editor);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({500, 780});
+    split->setSizes({560, 720});
     centralLayout->addWidget(split, 1);
     setCentralWidget(central);
 
     connect(m_appsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onApplicationSelected);
     m_editor->setActions({m_revertAction}, {m_previewAction, m_applyAction});
+    m_editor->setInterruptedActions({m_reapplyAction, m_revertToCompletedAction});
 
     // Docks at the bottom, tabbed: pods, preview, apply, log.
     auto addDock = [this](const QString& title, const QString& name, QWidget* widget,
@@ -414,6 +435,39 @@ void MainWindow::showDock(const QString& objectName)
         if (d->objectName() == objectName) {
             d->show();
             d->raise();
+            if (d->widget() == m_applyPane)
+                fitApplyDock();
+        }
+}
+
+void MainWindow::fitApplyDock()
+{
+    // the apply pane needs room for its 13 steps (the bottom area is shared, tabbed); never
+    // more than half the window
+    auto* d = qobject_cast<QDockWidget*>(m_applyPane->parentWidget());
+    if (!d || d->isFloating() || !d->isVisible())
+        return;
+    const int chrome = std::max(0, d->height() - m_applyPane->height());
+    // never at the cost of the editor's minimum (its banners may be shown)
+    const int spare = centralWidget()->height() - centralWidget()->minimumSizeHint().height();
+    const int wanted = std::min({m_applyPane->heightForAllSteps() + chrome, height() / 2,
+                                 d->height() + std::max(0, spare)});
+    if (d->height() < wanted)
+        resizeDocks({d}, {wanted}, Qt::Vertical);
+}
+
+void MainWindow::keepEditorRoom()
+{
+    // a banner appeared in the editor: the docks below give back what its minimum needs
+    // (QMainWindow does not take it back from docks by itself; the widgets would overlap)
+    const int deficit = centralWidget()->minimumSizeHint().height() - centralWidget()->height();
+    if (deficit <= 0)
+        return;
+    for (QDockWidget* d : std::as_const(m_docks))
+        if (d->isVisible() && !d->isFloating() && dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
+            resizeDocks({d}, {std::max(d->minimumSizeHint().height(), d->height() - deficit)},
+                        Qt::Vertical);
+            return; // tabbed: they share one height
         }
 }
 
@@ -481,7 +535,7 @@ void MainWindow::onSessionState()
     }
     m_stateLabel->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2")
                               .arg(stateColor(s).name(), text.toHtmlEscaped()));
-    m_stateLabel->setToolTip(m_session->stateMessage());
+    m_stateLabel->setToolTip(plainToolTip(m_session->stateMessage()));
     const bool bad = s == ClusterSession::State::Failed || s == ClusterSession::State::NoConfig;
     m_banner->setVisible(bad);
     if (bad) {
@@ -606,6 +660,7 @@ void MainWindow::wireController()
                 m_log->append(level, source, text);
             });
     connect(c, &RolloutController::stateChanged, this, &MainWindow::updateActions);
+    connect(c, &RolloutController::stateChanged, this, &MainWindow::updateApplyNotice);
     connect(c, &RolloutController::problemsChanged, this, &MainWindow::updateActions);
     connect(c, &RolloutController::modifiedChanged, this, &QWidget::setWindowModified);
     connect(c, &RolloutController::phaseChanged, m_editor, &RolloutEditor::setPhase);
@@ -643,6 +698,7 @@ void MainWindow::wireController()
                 m_applyPane->finished(report);
                 m_editor->setEditingEnabled(true);
                 updateActions();
+                fitApplyDock(); // banners above may have gone: room for every step again
                 Q_EMIT applyFinished(report.ok());
             });
 }
@@ -746,6 +802,7 @@ bool MainWindow::confirmDiscardEdits()
         QMessageBox box(QMessageBox::Question, tr("Unapplied changes"),
                         tr("Discard unapplied changes to %1?").arg(name),
                         QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setTextFormat(Qt::PlainText);
         box.setInformativeText(tr("The edits in the rollout editor were not applied."));
         box.setDefaultButton(QMessageBox::Cancel);
         discard = box.exec() == QMessageBox::Discard;
@@ -764,10 +821,19 @@ void MainWindow::updateActions()
     const bool applying = isApplying();
     m_previewAction->setEnabled(m_controller->canPreview());
     m_applyAction->setEnabled(m_controller->canApply());
-    m_applyAction->setToolTip(m_controller->problems().isEmpty() || !hasPlan
-                                  ? tr("Apply the plan to the cluster (Ctrl+Return)")
-                                  : tr("The plan has problems: %1")
-                                        .arg(m_controller->problems().join(QStringLiteral("; "))));
+    const QString blocked = m_controller->applyBlockedReason();
+    m_applyAction->setToolTip(
+        plainToolTip(!blocked.isEmpty() ? tr("Apply is disabled: %1").arg(blocked)
+                     : m_controller->problems().isEmpty() || !hasPlan
+                         ? tr("Apply the plan to the cluster (Ctrl+Return)")
+                         : tr("The plan has problems: %1")
+                               .arg(m_controller->problems().join(QStringLiteral("; ")))));
+    m_reapplyAction->setEnabled(m_controller->canReapply());
+    m_revertToCompletedAction->setEnabled(m_controller->canRevertToLastCompleted());
+    m_revertToCompletedAction->setToolTip(
+        m_controller->canRevertToLastCompleted() || !m_controller->canReapply()
+            ? tr("Go back to the last plan applied to completion, previewed first")
+            : tr("No completed plan is recorded for this AppDeployment"));
     m_cancelAction->setEnabled(applying);
     m_revertAction->setEnabled(hasPlan && !applying);
     m_evenAction->setEnabled(hasPlan && !applying && planModel()->trafficEnabled());
@@ -779,6 +845,43 @@ void MainWindow::updateActions()
 void MainWindow::revert()
 {
     m_controller->revert();
+}
+
+void MainWindow::updateApplyNotice()
+{
+    using S = RolloutController::ApplyState;
+    const S state = m_controller->applyState();
+    const bool shown = state == S::LockedByOther || state == S::Interrupted;
+    const QString notice = shown ? m_controller->applyNotice() : QString();
+    m_editor->setApplyNotice(notice, state == S::Interrupted);
+    keepEditorRoom();
+    if (notice == m_lastNotice)
+        return;
+    m_lastNotice = notice;
+    if (state == S::Interrupted)
+        statusBar()->showMessage(
+            tr("%1: an apply was interrupted. Re-apply or Revert from the editor.")
+                .arg(planModel()->appDeploymentName()));
+    else if (state == S::LockedByOther)
+        statusBar()->showMessage(m_controller->applyBlockedReason());
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::reapplyInterrupted()
+{
+    if (!m_controller->canReapply() || !confirmDiscardEdits())
+        return;
+    showDock(QStringLiteral("previewDock"));
+    m_controller->reapplyInterrupted();
+}
+
+void MainWindow::revertToLastCompleted()
+{
+    if (!m_controller->canRevertToLastCompleted() || !confirmDiscardEdits())
+        return;
+    showDock(QStringLiteral("previewDock"));
+    m_controller->revertToLastCompleted();
 }
 
 void MainWindow::preview()

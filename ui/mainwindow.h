@@ -59,6 +59,10 @@ public:
     QAction* applyAction() const { return m_applyAction; }
     QAction* previewAction() const { return m_previewAction; }
     QAction* revertAction() const { return m_revertAction; }
+    // Ways out of an interrupted apply (the editor's banner shows them): re-apply the
+    // AppDeployment's plan, or revert to the last completed one; each opens its preview first.
+    QAction* reapplyAction() const { return m_reapplyAction; }
+    QAction* revertToCompletedAction() const { return m_revertToCompletedAction; }
     QString selectedApplication() const { return m_selectedApp; }
     bool isApplying() const;
 
@@ -80,6 +84,8 @@ public Q_SLOTS:
     void apply();
     void cancelApply();
     void revert();
+    void reapplyInterrupted();
+    void revertToLastCompleted();
 
 Q_SIGNALS:
     void previewFinished(bool ok);
@@ -106,6 +112,14 @@ private:
     // True when the plan has no unapplied edits or the user agrees to discard them.
     bool confirmDiscardEdits();
     void updateActions();
+    // The editor's banner and the status bar for another apply / an interrupted one.
+    void updateApplyNotice();
+    // Grows the apply dock (docked, shown) to show every step, up to half the window.
+    void fitApplyDock();
+    // Shrinks the bottom docks when the central widget's minimumSizeHint grew (a banner
+    // appeared). Known gap: word-wrapped banners grow by height-for-width, which
+    // minimumSizeHint does not report, so a tall apply dock can still squeeze the editor's rows.
+    void keepEditorRoom();
 
     kube::KubeConfigOptions m_options;
     LogModel* m_log;
@@ -138,6 +152,9 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_revertAction = nullptr;
     QAction* m_evenAction = nullptr;
+    QAction* m_reapplyAction = nullptr;
+    QAction* m_revertToCompletedAction = nullptr;
+    QString m_lastNotice;
 
     QString m_selectedApp;
     QString m_pendingApp;          // from settings, selected when it appears

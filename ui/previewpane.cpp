@@ -52,6 +52,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(4, 4, 4, 4);
     m_status = new QLabel(tr("Press Preview (Ctrl+P) to see what Apply would change."), this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setTextFormat(Qt::PlainText); // the server's dry-run errors
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto* split = new QSplitter(Qt::Horizontal, this);

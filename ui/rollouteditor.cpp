@@ -2,6 +2,7 @@
 
 #include "ui/verifysplitdialog.h"
 
+#include "models/plaintext.h"
 #include "models/rolloutplanmodel.h"
 
 #include <QAction>
@@ -61,12 +62,14 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     auto* header = new QHBoxLayout;
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("planTitle"));
+    m_title->setTextFormat(Qt::PlainText); // names from the cluster
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_phase = new QLabel(this);
     m_phase->setObjectName(QStringLiteral("planPhase"));
+    m_phase->setTextFormat(Qt::PlainText); // status.phase, as the server has it
     header->addWidget(m_title);
     m_nameLabel = new QLabel(tr("&Name:"), this);
     m_name = new QLineEdit(this);
@@ -82,11 +85,32 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
 
     m_drift = new QLabel(this);
     m_drift->setObjectName(QStringLiteral("driftBanner"));
+    m_drift->setTextFormat(Qt::PlainText);
     m_drift->setWordWrap(true);
     m_drift->setAutoFillBackground(true);
     m_drift->setMargin(6);
     m_drift->hide();
     layout->addWidget(m_drift);
+
+    // Another apply holds the Lease, or an apply was interrupted (issue 8).
+    m_applyBanner = new QWidget(this);
+    m_applyBanner->setObjectName(QStringLiteral("applyBanner"));
+    m_applyBanner->setAutoFillBackground(true);
+    auto* bannerLayout = new QHBoxLayout(m_applyBanner);
+    bannerLayout->setContentsMargins(6, 6, 6, 6);
+    m_applyNotice = new QLabel(m_applyBanner);
+    m_applyNotice->setObjectName(QStringLiteral("applyNotice"));
+    m_applyNotice->setTextFormat(Qt::PlainText); // holder names come from the cluster
+    m_applyNotice->setWordWrap(true);
+    m_applyNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bannerLayout->addWidget(m_applyNotice, 1);
+    m_applyActions = new QWidget(m_applyBanner);
+    auto* actionsLayout = new QVBoxLayout(m_applyActions);
+    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    actionsLayout->setSpacing(4);
+    bannerLayout->addWidget(m_applyActions, 0, Qt::AlignTop);
+    m_applyBanner->hide();
+    layout->addWidget(m_applyBanner);
 
     // Traffic settings and the split bar side by side
     m_trafficBox = new QWidget(this);
@@ -179,6 +203,7 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
            "ready (503s). Off by default."));
     m_buttons->addWidget(m_force);
     layout->addLayout(m_buttons);
+    paintBanners();
 
     connect(m_addButton, &QPushButton::clicked, this, [this] {
         if (m_addCombo->currentIndex() >= 0)
@@ -226,6 +251,54 @@ void RolloutEditor::setActions(const QList<QAction*>& leading, const QList<QActi
         m_buttons->addWidget(button(a));
 }
 
+void RolloutEditor::setInterruptedActions(const QList<QAction*>& actions)
+{
+    for (QAction* a : actions) {
+        auto* b = new QToolButton(m_applyActions);
+        b->setDefaultAction(a);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        b->setObjectName(a->objectName() + QStringLiteral("Button"));
+        m_applyActions->layout()->addWidget(b);
+    }
+}
+
+void RolloutEditor::setApplyNotice(const QString& text, bool interrupted)
+{
+    m_noticeInterrupted = interrupted;
+    m_applyNotice->setText(text);
+    m_applyActions->setVisible(interrupted);
+    m_applyBanner->setVisible(!text.isEmpty());
+    paintBanners();
+}
+
+QString RolloutEditor::applyNoticeText() const
+{
+    return m_applyBanner->isVisible() ? m_applyNotice->text() : QString();
+}
+
+void RolloutEditor::paintBanners()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    QPalette dp = m_drift->palette();
+    dp.setColor(QPalette::Window, dark ? QColor(0x5a, 0x45, 0x10) : QColor(0xff, 0xf1, 0xc8));
+    dp.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe8, 0xb0) : QColor(0x5a, 0x40, 0x00));
+    m_drift->setPalette(dp);
+    // another apply runs: information (blue); interrupted: a warning (orange)
+    QPalette ap = m_applyBanner->palette();
+    if (m_noticeInterrupted) {
+        ap.setColor(QPalette::Window, dark ? QColor(0x60, 0x30, 0x10) : QColor(0xfd, 0xe3, 0xcc));
+        ap.setColor(QPalette::WindowText,
+                    dark ? QColor(0xff, 0xd8, 0xb8) : QColor(0x70, 0x2c, 0x00));
+    } else {
+        ap.setColor(QPalette::Window, dark ? QColor(0x1c, 0x3a, 0x5c) : QColor(0xdb, 0xea, 0xfe));
+        ap.setColor(QPalette::WindowText,
+                    dark ? QColor(0xd0, 0xe4, 0xff) : QColor(0x1e, 0x3a, 0x6e));
+    }
+    m_applyBanner->setPalette(ap);
+    m_applyNotice->setPalette(ap);
+}
+
 void RolloutEditor::rebuildRows()
 {
     for (const RowWidgets& w : std::as_const(m_rows)) {
@@ -257,6 +330,7 @@ void RolloutEditor::rebuildRows()
         const QString suffix = QString::number(row);
         w.name = new QLabel(m_rowsHost);
         w.name->setObjectName(QStringLiteral("revisionLabel_") + suffix);
+        w.name->setTextFormat(Qt::PlainText);
         w.slider = new QSlider(Qt::Horizontal, m_rowsHost);
         w.slider->setObjectName(QStringLiteral("weightSlider_") + suffix);
         w.slider->setRange(0, 100);
@@ -288,6 +362,7 @@ void RolloutEditor::rebuildRows()
         w.remove->setToolTip(tr("Remove this revision from the plan"));
         w.state = new QLabel(m_rowsHost);
         w.state->setObjectName(QStringLiteral("stateLabel_") + suffix);
+        w.state->setTextFormat(Qt::PlainText); // messages quote names from the cluster
         w.state->setWordWrap(true);
         w.state->setMinimumWidth(120);
 
@@ -375,7 +450,7 @@ void RolloutEditor::syncRow(int row)
         w.component->setCurrentText(r.componentName);
         w.component->setEnabled(m_editingEnabled);
     }
-    w.name->setToolTip(tr("component %1").arg(r.componentName));
+    w.name->setToolTip(plainToolTip(tr("component %1").arg(r.componentName)));
     w.lock->setIcon(
         style()->standardIcon(r.locked ? QStyle::SP_DialogApplyButton : QStyle::SP_DialogNoButton));
     w.lock->setText(r.locked ? tr("Locked") : tr("Lock"));
@@ -383,7 +458,22 @@ void RolloutEditor::syncRow(int row)
     w.slider->setEnabled(m_editingEnabled && !r.locked && traffic);
     w.percent->setEnabled(m_editingEnabled && !r.locked && traffic);
     w.lock->setEnabled(m_editingEnabled && traffic);
-    w.replicas->setEnabled(m_editingEnabled);
+    // An HPA scales the revision's Deployment(s): VelaDesk does not send spec.replicas.
+    const QString managed = m_model->rowReplicasManagedBy(row);
+    w.replicas->setEnabled(m_editingEnabled && !r.replicasManagedByHpa);
+    w.replicas->setToolTip(
+        managed.isEmpty()
+            ? QString()
+            : plainToolTip(
+                  r.replicasManagedByHpa
+                      ? tr("%1: VelaDesk does not send spec.replicas of %2; the "
+                           "HorizontalPodAutoscaler scales it (the plan keeps %3).")
+                            .arg(managed,
+                                 QStringList(r.replicasManagedBy.keys()).join(QStringLiteral(", ")))
+                            .arg(r.replicas)
+                      : tr("%1: VelaDesk does not send their spec.replicas; the other "
+                           "Deployments of %2 get this value.")
+                            .arg(managed, r.revisionName)));
     w.port->setEnabled(m_editingEnabled && traffic);
     w.remove->setEnabled(m_editingEnabled);
 
@@ -396,8 +486,10 @@ void RolloutEditor::syncRow(int row)
     if (r.liveReadyReplicas && r.liveReplicas)
         text += QStringLiteral("\n") +
                 tr("running %1/%2 ready").arg(*r.liveReadyReplicas).arg(*r.liveReplicas);
+    if (!managed.isEmpty())
+        text += QStringLiteral("\n") + managed;
     w.state->setText(text);
-    w.state->setToolTip(problem.isEmpty() ? drift : problem);
+    w.state->setToolTip(plainToolTip(problem.isEmpty() ? drift : problem));
     QPalette pal = w.state->palette();
     pal.setColor(QPalette::WindowText, !problem.isEmpty() ? QColor(0xd0, 0x30, 0x30)
                                        : !drift.isEmpty() ? QColor(0xd0, 0x80, 0x00)
@@ -480,11 +572,6 @@ void RolloutEditor::updateSummary()
         tr("The live objects differ from the AppDeployment (edited by hand?). Apply re-applies "
            "the plan.\n") +
         drift.join(QLatin1Char('\n')));
-    QPalette dp = m_drift->palette();
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    dp.setColor(QPalette::Window, dark ? QColor(0x5a, 0x45, 0x10) : QColor(0xff, 0xf1, 0xc8));
-    dp.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe8, 0xb0) : QColor(0x5a, 0x40, 0x00));
-    m_drift->setPalette(dp);
 
     updateChart();
 }
@@ -515,6 +602,7 @@ void RolloutEditor::changeEvent(QEvent* event)
     // colours derived from the palette (light/dark) are recomputed
     if (event->type() == QEvent::PaletteChange && !m_inPaletteUpdate) {
         m_inPaletteUpdate = true;
+        paintBanners();
         syncAll();
         m_inPaletteUpdate = false;
     }
@@ -529,7 +617,7 @@ void RolloutEditor::setEditingEnabled(bool enabled)
 void RolloutEditor::setPhase(const QString& phase, const QString& message)
 {
     m_phase->setText(phase.isEmpty() ? QString() : tr("phase: %1").arg(phase));
-    m_phase->setToolTip(message);
+    m_phase->setToolTip(plainToolTip(message));
     if (phase == QLatin1String("Failed") || phase == QLatin1String("Rolling")) {
         QPalette pal = palette();
         pal.setColor(QPalette::WindowText, phase == QLatin1String("Failed")

@@ -1,9 +1,12 @@
 #pragma once
 // The rollout editor: one row per revision of the plan with a weight slider, a percentage
 // field, a lock, replicas and port; add/remove revisions; hosts and gateways; a stacked bar of
-// the split; the plan's problems and its drift from the live objects. Works on a
-// RolloutPlanModel: every control writes through the model and is refreshed from it, so the
-// redistribution rules live in one place (models/weights.h).
+// the split; the plan's problems and its drift from the live objects; a banner while another
+// apply holds the AppDeployment's Lease or an apply was interrupted (with the window's Re-apply
+// and Revert actions). Works on a RolloutPlanModel: every control writes through the model and
+// is refreshed from it, so the redistribution rules live in one place (models/weights.h).
+// Revisions whose Deployments an HPA scales have their replicas control disabled, and say why.
+// Text from the cluster (names, phase, messages, holders) is shown as plain text.
 
 #include <QPointer>
 #include <QWidget>
@@ -40,6 +43,11 @@ public Q_SLOTS:
 public:
     // Buttons for the window's actions (Revert on the left, Preview/Apply on the right).
     void setActions(const QList<QAction*>& leading, const QList<QAction*>& trailing);
+    // The apply banner under the header: `text` ("" hides it), e.g. "Apply in progress by ...";
+    // `interrupted` shows it as a warning with the buttons of setInterruptedActions().
+    void setApplyNotice(const QString& text, bool interrupted);
+    void setInterruptedActions(const QList<QAction*>& actions);
+    QString applyNoticeText() const;
 
     QSlider* weightSlider(int row) const;
     QSpinBox* weightField(int row) const;
@@ -76,6 +84,7 @@ private:
     void syncAll();
     void updateSummary();
     void updateChart();
+    void paintBanners();
 
     RolloutPlanModel* m_model;
     QLabel* m_title;
@@ -84,6 +93,10 @@ private:
     QLabel* m_phase;
     QLabel* m_drift;
     QLabel* m_routing;
+    QWidget* m_applyBanner;
+    QLabel* m_applyNotice;
+    QWidget* m_applyActions;
+    bool m_noticeInterrupted = false;
     QWidget* m_rowsHost;
     QGridLayout* m_grid;
     QList<RowWidgets> m_rows;

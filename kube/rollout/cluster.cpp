@@ -409,28 +409,37 @@ QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeplo
         &pool, [client, plan, ns, routing]() { return diffPlan(*client, plan, ns, routing); });
 }
 
+ResourceType horizontalPodAutoscalerType()
+{
+    return ResourceType{QStringLiteral("autoscaling"), QStringLiteral("v2"),
+                        QStringLiteral("horizontalpodautoscalers"),
+                        QStringLiteral("HorizontalPodAutoscaler"), true};
+}
+
+QString hpaTargetDeployment(const QJsonObject& hpa)
+{
+    const QJsonObject ref = hpa.value(QLatin1String("spec"))
+                                .toObject()
+                                .value(QLatin1String("scaleTargetRef"))
+                                .toObject();
+    if (ref.value(QLatin1String("kind")).toString() == QLatin1String("Deployment") &&
+        ref.value(QLatin1String("apiVersion")).toString().startsWith(QLatin1String("apps/")))
+        return ref.value(QLatin1String("name")).toString();
+    return {};
+}
+
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns)
 {
     using R = Result<QMap<QString, QString>>;
-    const ResourceType hpas{QStringLiteral("autoscaling"), QStringLiteral("v2"),
-                            QStringLiteral("horizontalpodautoscalers"),
-                            QStringLiteral("HorizontalPodAutoscaler"), true};
     QMap<QString, QString> out;
-    Result<ObjectList> list = await(client.list(hpas, ns));
+    Result<ObjectList> list = await(client.list(horizontalPodAutoscalerType(), ns));
     if (list.status.isNotFound())
         return R::success(out);
     if (!list)
         return R::failure(list.status);
-    for (const QJsonObject& h : list.value.items) {
-        const QJsonObject ref = h.value(QLatin1String("spec"))
-                                    .toObject()
-                                    .value(QLatin1String("scaleTargetRef"))
-                                    .toObject();
-        if (ref.value(QLatin1String("kind")).toString() == QLatin1String("Deployment") &&
-            ref.value(QLatin1String("apiVersion")).toString().startsWith(QLatin1String("apps/")))
-            out.insert(ref.value(QLatin1String("name")).toString(),
-                       QStringLiteral("HorizontalPodAutoscaler/") + metaString(h, "name"));
-    }
+    for (const QJsonObject& h : list.value.items)
+        if (const QString target = hpaTargetDeployment(h); !target.isEmpty())
+            out.insert(target, QStringLiteral("HorizontalPodAutoscaler/") + metaString(h, "name"));
     return R::success(out);
 }
 

@@ -85,6 +85,11 @@ QFuture<Result<PlanDiff>> diffPlanAsync(std::shared_ptr<Client> client, AppDeplo
 // Deployment name -> "HorizontalPodAutoscaler/<name>". Empty when autoscaling/v2 is not served.
 // VelaDesk does not send spec.replicas for these (RenderOptions::replicasManagedBy).
 Result<QMap<QString, QString>> replicasManagedByHpa(Client& client, const QString& ns);
+// autoscaling/v2 horizontalpodautoscalers (what replicasManagedByHpa() lists; the GUI watches it).
+ResourceType horizontalPodAutoscalerType();
+// The Deployment (apps/*) an HPA object scales (spec.scaleTargetRef); "" when it scales
+// something else. The one rule replicasManagedByHpa() and the GUI's store apply.
+QString hpaTargetDeployment(const QJsonObject& hpa);
 
 // The last plan applied to completion, from the AppDeployment's annotation
 // veladesk.io/last-completed-spec (written by the Applier's Status step), with the routing API

@@ -93,4 +93,23 @@ inline QString loadReferenceScenario(std::shared_ptr<kube::Client> client, const
     return wait(done, 240000);
 }
 
+// Connects with `kubeconfig`, creates a namespace "<prefix>-<seconds since the epoch>" and loads
+// the reference scenario into it. Returns "" or what failed.
+inline QString connectWithScenario(const QString& kubeconfig, const QString& prefix,
+                                   std::shared_ptr<kube::Client>* client, QString* ns)
+{
+    kube::KubeConfigOptions options;
+    options.kubeconfigPath = kubeconfig;
+    auto connected = kube::connect(options);
+    if (!connected.ok())
+        return connected.status.toString();
+    *client = connected.value;
+    *ns = QStringLiteral("%1-%2").arg(prefix).arg(QDateTime::currentSecsSinceEpoch());
+    auto created =
+        wait((*client)->create(kube::ResourceType::namespaces(), {}, namespaceObject(*ns)));
+    if (!created.ok())
+        return created.status.toString();
+    return loadReferenceScenario(*client, *ns);
+}
+
 } // namespace guitest

@@ -80,16 +80,8 @@ private Q_SLOTS:
         kubeconfig = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
         if (kubeconfig.isEmpty())
             QSKIP("VELADESK_TEST_KUBECONFIG is not set (run through ctest: integration label)");
-        kube::KubeConfigOptions options;
-        options.kubeconfigPath = kubeconfig;
-        auto connected = kube::connect(options);
-        QVERIFY2(connected.ok(), qPrintable(connected.status.toString()));
-        client = connected.value;
-        ns = QStringLiteral("gui-%1").arg(QDateTime::currentSecsSinceEpoch());
-        auto created = guitest::wait(
-            client->create(kube::ResourceType::namespaces(), {}, guitest::namespaceObject(ns)));
-        QVERIFY2(created.ok(), qPrintable(created.status.toString()));
-        const QString failed = guitest::loadReferenceScenario(client, ns);
+        const QString failed =
+            guitest::connectWithScenario(kubeconfig, QStringLiteral("gui"), &client, &ns);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 #include <QTest>
+#include <QTextDocument>
 
 namespace fixtures {
 
@@ -86,6 +87,18 @@ inline kube::rollout::AppDeploymentPlan plan(const QString& name)
     if (!p.ok())
         qFatal("fixture %s: %s", qPrintable(name), qPrintable(p.status.toString()));
     return p.value;
+}
+
+// What a tooltip (or a QLabel in Qt::AutoText) shows for `text`: rendered as rich text when
+// Qt::mightBeRichText() says so, as Qt does, else the text itself. Server text must come out
+// unchanged (models/plaintext.h).
+inline QString shownText(const QString& text)
+{
+    if (!Qt::mightBeRichText(text))
+        return text;
+    QTextDocument doc;
+    doc.setHtml(text);
+    return doc.toPlainText();
 }
 
 // Fills `store` as the watches' first lists would, and delivers the change signals now.

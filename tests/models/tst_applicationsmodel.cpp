@@ -60,8 +60,86 @@ private Q_SLOTS:
         QCOMPARE(model.index(lonely, ApplicationsModel::AppDeployment).data().toString(),
                  QStringLiteral("none"));
         if (examplePhase == QLatin1String("Failed"))
-            QCOMPARE(model.index(row, ApplicationsModel::Phase).data(Qt::ToolTipRole).toString(),
-                     QStringLiteral("Deployment testsvc-v2 has 0 ready pods"));
+            QCOMPARE(
+                fixtures::shownText(
+                    model.index(row, ApplicationsModel::Phase).data(Qt::ToolTipRole).toString()),
+                QStringLiteral("Deployment testsvc-v2 has 0 ready pods"));
+    }
+
+    // Issue 8: the Phase column says "apply in progress by <holder> since <time>" while a live
+    // apply Lease exists, and "Rolling (interrupted)" once it expired or was deleted with the
+    // phase left Rolling; each change is a dataChanged of that row, never a reset. Recorded from
+    // a `veladesk apply` killed while it waited for readiness.
+    void applyActivity()
+    {
+        using Kind = NamespaceStore::Kind;
+        using kube::rollout::ApplyActivity;
+        NamespaceStore store;
+        const QJsonObject leaseObject = fixtures::object(QStringLiteral("applylease-cli.json"));
+        const QDateTime renewed = kube::rollout::ApplyLeaseInfo::fromJson(leaseObject)->renewTime;
+        QDateTime now = renewed.addSecs(3);
+        store.setClock([&now] { return now; });
+        ApplicationsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(&store);
+        fixtures::fill(store, QStringLiteral("applications.json"),
+                       QStringLiteral("applicationrevisions.json"),
+                       {fixtures::object(QStringLiteral("appdeployment-interrupted.json"))});
+        const int row = model.rowOf(QStringLiteral("example-app"));
+        const QModelIndex phase = model.index(row, ApplicationsModel::Phase);
+        // the Leases are not listed yet: the phase as it is
+        QCOMPARE(phase.data().toString(), QStringLiteral("Rolling"));
+        QCOMPARE(phase.data(ApplicationsModel::ActivityRole).toInt(), int(ApplyActivity::Idle));
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        store.resetKind(Kind::ApplyLeases, {leaseObject});
+        store.flushChanges();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toModelIndex().row(), row);
+        QCOMPARE(phase.data(ApplicationsModel::ActivityRole).toInt(),
+                 int(ApplyActivity::InProgress));
+        const QString since =
+            renewed.toLocalTime().toString(renewed.toLocalTime().date() == QDate::currentDate()
+                                               ? QStringLiteral("HH:mm:ss")
+                                               : QStringLiteral("yyyy-MM-dd HH:mm"));
+        QCOMPARE(phase.data().toString(),
+                 QStringLiteral("apply in progress by\nroot@vm (veladesk-cli)\nsince ") + since);
+        const QString tip = fixtures::shownText(phase.data(Qt::ToolTipRole).toString());
+        QVERIFY2(tip.startsWith(QLatin1String("Apply in progress by root@vm (veladesk-cli, pid "
+                                              "5581, d757) since 2026-12-02T02:12:34Z (Lease "
+                                              "veladesk-apply-example-appdeploy")),
+                 qPrintable(tip));
+        QVERIFY(phase.data(Qt::ForegroundRole).isValid());
+
+        // the Lease expires (no event): interrupted
+        changed.clear();
+        now = renewed.addSecs(31);
+        store.setClock([&now] { return now; });
+        store.flushChanges();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(phase.data(ApplicationsModel::ActivityRole).toInt(),
+                 int(ApplyActivity::Interrupted));
+        QCOMPARE(phase.data().toString(), QStringLiteral("Rolling (interrupted)"));
+        QVERIFY2(fixtures::shownText(phase.data(Qt::ToolTipRole).toString())
+                     .contains(QLatin1String("the Lease of root@vm (veladesk-cli, pid 5581, "
+                                             "d757) expired at 2026-12-02T02:13:04Z")),
+                 qPrintable(phase.data(Qt::ToolTipRole).toString()));
+
+        // the apply is finished by someone: phase Completed, Lease gone
+        kube::rollout::AppDeploymentPlan done =
+            fixtures::plan(QStringLiteral("appdeployment-interrupted.json"));
+        done.status.phase = QStringLiteral("Completed");
+        done.status.conditions.clear();
+        QJsonObject doneObject = done.toJson();
+        doneObject[QStringLiteral("status")] = done.status.toJson();
+        store.applyEvents(Kind::AppDeployments, {{kube::WatchEvent::Type::Modified, doneObject}});
+        store.applyEvents(Kind::ApplyLeases, {{kube::WatchEvent::Type::Deleted, leaseObject}});
+        store.flushChanges();
+        QCOMPARE(phase.data().toString(), QStringLiteral("Completed"));
+        QCOMPARE(phase.data(ApplicationsModel::ActivityRole).toInt(), int(ApplyActivity::Idle));
+        QCOMPARE(reset.size(), 0);
     }
 
     // Watch events change rows in place and insert/remove only what changed.

@@ -160,6 +160,86 @@ private Q_SLOTS:
                  QStringLiteral("FailedCreate ReplicaSet/testsvc-v2-abc: exceeded quota"));
     }
 
+    // Apply Leases (recorded from a `veladesk apply` killed while it waited for readiness) and
+    // HPAs: the AppDeployment's activity from its phase and its Lease, judged with the store's
+    // clock; a Lease that expires without any event is noticed by the store's one-second look.
+    void applyLeasesAndHpas()
+    {
+        using kube::rollout::ApplyActivity;
+        NamespaceStore store;
+        const QJsonObject leaseObject = fixtures::object(QStringLiteral("applylease-cli.json"));
+        const auto lease = kube::rollout::ApplyLeaseInfo::fromJson(leaseObject);
+        QVERIFY(lease);
+        QDateTime now = lease->renewTime.addSecs(5);
+        store.setClock([&now] { return now; });
+        fixtures::fill(store, QStringLiteral("applications.json"),
+                       QStringLiteral("applicationrevisions.json"),
+                       {fixtures::object(QStringLiteral("appdeployment-interrupted.json"))});
+        const kube::rollout::AppDeploymentPlan ad =
+            store.appDeployments().value(QStringLiteral("example-appdeploy"));
+        QCOMPARE(ad.status.phase, QStringLiteral("Rolling"));
+        // the Leases have not been listed: nothing is claimed about an apply
+        QVERIFY(!store.hasListed(Kind::ApplyLeases));
+        QCOMPARE(store.applyActivityOf(ad).activity, ApplyActivity::Idle);
+
+        QSignalSpy changed(&store, &NamespaceStore::changed);
+        store.resetKind(Kind::ApplyLeases, {leaseObject});
+        store.flushChanges();
+        QVERIFY(changed.contains({QVariant::fromValue(Kind::ApplyLeases)}));
+        QVERIFY(store.applyLeaseOf(QStringLiteral("example-appdeploy")));
+        ApplyActivityInfo a = store.applyActivityOf(ad);
+        QCOMPARE(a.activity, ApplyActivity::InProgress);
+        QCOMPARE(a.lease->holder, QStringLiteral("root@vm (veladesk-cli, pid 5581, d757)"));
+        QCOMPARE(a.holderShort(), QStringLiteral("root@vm (veladesk-cli)"));
+        QCOMPARE(a.inProgressText(),
+                 QStringLiteral("apply in progress by root@vm (veladesk-cli) since %1")
+                     .arg(a.sinceText()));
+
+        // 31 s later the Lease (30 s) has expired: no event, the clock says so
+        changed.clear();
+        now = lease->renewTime.addSecs(31);
+        store.setClock([&now] { return now; });
+        store.flushChanges();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<Kind>(), Kind::ApplyLeases);
+        a = store.applyActivityOf(ad);
+        QCOMPARE(a.activity, ApplyActivity::Interrupted);
+        QVERIFY(a.lease.has_value()); // the expired Lease says who it was
+
+        // the real clock: a Lease renewed 29 s ago with 30 s to live flips within ~2 s, with no
+        // event, through the store's one-second look
+        store.setClock([] { return QDateTime::currentDateTimeUtc(); });
+        QJsonObject fresh = leaseObject;
+        QJsonObject spec = fresh[QLatin1String("spec")].toObject();
+        spec[QStringLiteral("renewTime")] = QDateTime::currentDateTimeUtc().addSecs(-29).toString(
+            QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
+        fresh[QStringLiteral("spec")] = spec;
+        store.applyEvents(Kind::ApplyLeases, {{kube::WatchEvent::Type::Modified, fresh}});
+        store.flushChanges();
+        QCOMPARE(store.applyActivityOf(ad).activity, ApplyActivity::InProgress);
+        changed.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(changed.contains({QVariant::fromValue(Kind::ApplyLeases)}), 3000);
+        QCOMPARE(store.applyActivityOf(ad).activity, ApplyActivity::Interrupted);
+
+        // the Lease deleted, phase still Rolling: interrupted; phase Completed: idle
+        store.applyEvents(Kind::ApplyLeases, {{kube::WatchEvent::Type::Deleted, leaseObject}});
+        store.flushChanges();
+        QVERIFY(!store.applyLeaseOf(QStringLiteral("example-appdeploy")));
+        QCOMPARE(store.applyActivityOf(ad).activity, ApplyActivity::Interrupted);
+        kube::rollout::AppDeploymentPlan completed = ad;
+        completed.status.phase = QStringLiteral("Completed");
+        QCOMPARE(store.applyActivityOf(completed).activity, ApplyActivity::Idle);
+
+        // HPAs: Deployments they scale, by the engine's rule (a StatefulSet target is not one)
+        store.resetKind(Kind::HorizontalPodAutoscalers,
+                        fixtures::items(QStringLiteral("hpas.json")));
+        store.flushChanges();
+        QCOMPARE(store.horizontalPodAutoscalers().size(), 2);
+        QCOMPARE(store.replicasManagedBy(),
+                 (QMap<QString, QString>{{QStringLiteral("testsvc-v2"),
+                                          QStringLiteral("HorizontalPodAutoscaler/testsvc-v2")}}));
+    }
+
     void stopEmpties()
     {
         NamespaceStore store;

@@ -231,6 +231,182 @@ private Q_SLOTS:
         QCOMPARE(plan->validationCount(), validations); // drift is not validation
     }
 
+    // Issue 8: another apply holds the AppDeployment's Lease (recorded from a `veladesk apply`
+    // killed while it waited for readiness): LockedByOther, Apply disabled and refused naming the
+    // holder; the Lease expires without any event: Interrupted, with both ways out.
+    void applyHeldByAnother()
+    {
+        using State = RolloutController::ApplyState;
+        connectToRefusingServer();
+        const QJsonObject leaseObject = fixtures::object(QStringLiteral("applylease-cli.json"));
+        const QDateTime renewed = kube::rollout::ApplyLeaseInfo::fromJson(leaseObject)->renewTime;
+        QDateTime now = renewed.addSecs(3);
+        store->setClock([&now] { return now; });
+        store->resetKind(Kind::AppDeployments,
+                         {fixtures::object(QStringLiteral("appdeployment-interrupted.json"))});
+        store->resetKind(Kind::ApplyLeases, {leaseObject});
+        store->flushChanges();
+        controller->selectApplication(QStringLiteral("example-app"));
+        QCOMPARE(controller->applyState(), State::LockedByOther);
+        QVERIFY(controller->canPreview());
+        QVERIFY(!controller->canApply());
+        QVERIFY(!controller->canReapply());
+        QCOMPARE(controller->heldBy()->holder,
+                 QStringLiteral("root@vm (veladesk-cli, pid 5581, d757)"));
+        QVERIFY2(controller->applyBlockedReason().startsWith(
+                     QLatin1String("apply in progress by root@vm (veladesk-cli) since ")),
+                 qPrintable(controller->applyBlockedReason()));
+        QVERIFY2(controller->applyNotice().contains(
+                     QLatin1String("root@vm (veladesk-cli, pid 5581, d757)")),
+                 qPrintable(controller->applyNotice()));
+        QSignalSpy refused(controller, &RolloutController::applyRefused);
+        QVERIFY(!controller->apply());
+        QCOMPARE(refused.size(), 1);
+        const QString why = refused.first().first().toString();
+        QVERIFY2(why.startsWith(controller->applyBlockedReason()) &&
+                     why.contains(QLatin1String("nothing was changed")),
+                 qPrintable(why));
+
+        // 31 s later: expired, and the phase is still Rolling
+        QSignalSpy state(controller, &RolloutController::stateChanged);
+        now = renewed.addSecs(31);
+        store->setClock([&now] { return now; });
+        store->flushChanges();
+        QVERIFY(!state.isEmpty());
+        QCOMPARE(controller->applyState(), State::Interrupted);
+        QVERIFY(!controller->heldBy());
+        QVERIFY(controller->applyBlockedReason().isEmpty());
+        QVERIFY(controller->canApply());
+        QVERIFY(controller->canReapply());
+        QVERIFY(controller->canRevertToLastCompleted());
+        QVERIFY2(controller->applyNotice().contains(QLatin1String("expired at")),
+                 qPrintable(controller->applyNotice()));
+        const auto last = controller->lastCompletedPlan();
+        QVERIFY(last);
+        QCOMPARE(last->weightsByRevision(),
+                 (QMap<QString, int>{{QStringLiteral("example-app-v1"), 50},
+                                     {QStringLiteral("example-app-v2"), 50}}));
+    }
+
+    // The ways out of an interrupted apply go through the normal preview (and then Apply):
+    // Revert puts the last completed plan in the editor as an edit of the AppDeployment's spec,
+    // Re-apply puts the spec back.
+    void interruptedWaysOut()
+    {
+        connectToRefusingServer();
+        store->resetKind(Kind::AppDeployments,
+                         {fixtures::object(QStringLiteral("appdeployment-interrupted.json"))});
+        store->resetKind(Kind::ApplyLeases, {}); // the killed apply's Lease is gone
+        store->flushChanges();
+        controller->selectApplication(QStringLiteral("example-app"));
+        QCOMPARE(controller->applyState(), RolloutController::ApplyState::Interrupted);
+        RolloutPlanModel* plan = controller->planModel();
+        QCOMPARE(plan->row(0).weight, 10);
+        QCOMPARE(plan->row(1).weight, 90);
+        QCOMPARE(plan->row(1).replicas, 3);
+        QVERIFY(!controller->isModified());
+
+        QSignalSpy rendered(controller, &RolloutController::previewRendered);
+        QSignalSpy finished(controller, &RolloutController::previewFinished);
+        QVERIFY(controller->revertToLastCompleted());
+        QCOMPARE(plan->row(0).weight, 50);
+        QCOMPARE(plan->row(1).weight, 50);
+        QCOMPARE(plan->row(1).replicas, 1);
+        QCOMPARE(plan->row(1).specReplicas.value_or(-1), 3); // the rows say what changes back
+        QVERIFY(controller->isModified());
+        QCOMPARE(rendered.size(), 1);
+        QVERIFY(finished.wait(30000)); // the server's dry-run (refused here)
+        QCOMPARE(controller->applyState(), RolloutController::ApplyState::Interrupted);
+        QVERIFY(controller->canApply()); // Apply is the next step
+
+        QVERIFY(controller->reapplyInterrupted());
+        QCOMPARE(plan->row(0).weight, 10);
+        QCOMPARE(plan->row(1).replicas, 3);
+        QVERIFY(!controller->isModified());
+        QCOMPARE(rendered.size(), 2);
+        QVERIFY(finished.wait(30000));
+    }
+
+    void interruptedWithoutCompletedPlan()
+    {
+        connectToRefusingServer();
+        // phase Rolling, no annotation: nothing was ever applied to completion
+        store->resetKind(Kind::AppDeployments,
+                         {fixtures::object(QStringLiteral("appdeployment-v1-only.json"))});
+        store->resetKind(Kind::ApplyLeases, {});
+        store->flushChanges();
+        controller->selectApplication(QStringLiteral("example-app"));
+        QCOMPARE(controller->applyState(), RolloutController::ApplyState::Interrupted);
+        QVERIFY(controller->canReapply());
+        QVERIFY(!controller->canRevertToLastCompleted());
+        QVERIFY(!controller->revertToLastCompleted());
+        QVERIFY(controller->applyNotice().contains(QLatin1String("no completed plan is recorded")));
+    }
+
+    // This window's own apply holds the Lease under its own holder identity: not "another
+    // apply", neither while it runs nor while the watches catch up after it ended. A Lease of
+    // ours that stays live after that (its release failed) blocks like any other: the engine
+    // would refuse the next apply.
+    void ownLeaseIsNotAnotherApply()
+    {
+        using State = RolloutController::ApplyState;
+        connectToRefusingServer();
+        store->resetKind(Kind::ApplyLeases, {});
+        store->flushChanges();
+        controller->selectApplication(QStringLiteral("example-app"));
+        QSignalSpy finished(controller, &RolloutController::applyFinished);
+        QVERIFY(controller->apply());
+        const QString holder = controller->ownHolder();
+        QVERIFY2(holder.contains(QLatin1String(" (veladesk-gui, pid ")), qPrintable(holder));
+        QJsonObject lease = fixtures::object(QStringLiteral("applylease-cli.json"));
+        QJsonObject spec = lease[QLatin1String("spec")].toObject();
+        spec[QStringLiteral("holderIdentity")] = holder;
+        spec[QStringLiteral("renewTime")] =
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
+        lease[QStringLiteral("spec")] = spec;
+        store->applyEvents(Kind::ApplyLeases, {{kube::WatchEvent::Type::Added, lease}});
+        store->flushChanges();
+        QCOMPARE(controller->applyState(), State::Running);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(controller->applyState(), State::Failed);
+        QVERIFY(controller->canApply());
+        QTRY_COMPARE_WITH_TIMEOUT(controller->applyState(), State::LockedByOther, 8000);
+        QVERIFY(controller->applyBlockedReason().contains(QLatin1String("(veladesk-gui)")));
+    }
+
+    // A Deployment an HPA scales: its row says so, its replicas are not editable, and the
+    // HPA's replica count is not drift.
+    void hpaManagedReplicas()
+    {
+        controller->selectApplication(QStringLiteral("example-app"));
+        QList<QJsonObject> deployments = fixtures::items(QStringLiteral("deployments.json"));
+        QJsonObject v2 = deployments[1];
+        QJsonObject spec = v2[QLatin1String("spec")].toObject();
+        spec[QStringLiteral("replicas")] = 4; // the HPA scaled it
+        v2[QStringLiteral("spec")] = spec;
+        store->applyEvents(Kind::Deployments, {{kube::WatchEvent::Type::Modified, v2}});
+        store->flushChanges();
+        RolloutPlanModel* plan = controller->planModel();
+        QVERIFY(plan->rowDrift(1).contains(QLatin1String("live replicas 4 (spec 1)")));
+        store->resetKind(Kind::HorizontalPodAutoscalers,
+                         fixtures::items(QStringLiteral("hpas.json")));
+        store->flushChanges();
+        QCOMPARE(plan->row(1).revisionName, QStringLiteral("example-app-v2"));
+        QVERIFY(plan->row(1).replicasManagedByHpa);
+        QVERIFY(!plan->row(0).replicasManagedByHpa);
+        QCOMPARE(plan->index(1, RolloutPlanModel::Replicas)
+                     .data(RolloutPlanModel::ReplicasManagedByRole)
+                     .toString(),
+                 QStringLiteral("replicas managed by HPA/testsvc-v2"));
+        QVERIFY(!(plan->flags(plan->index(1, RolloutPlanModel::Replicas)) & Qt::ItemIsEditable));
+        QVERIFY(plan->flags(plan->index(0, RolloutPlanModel::Replicas)) & Qt::ItemIsEditable);
+        QVERIFY2(!plan->rowDrift(1).contains(QLatin1String("replicas")),
+                 qPrintable(plan->rowDrift(1)));
+        QCOMPARE(fixtures::shownText(
+                     plan->index(1, RolloutPlanModel::Replicas).data(Qt::ToolTipRole).toString()),
+                 QStringLiteral("replicas managed by HPA/testsvc-v2"));
+    }
+
     void crdMissingBlocksApply()
     {
         connectToRefusingServer();
