@@ -22,11 +22,17 @@ for _ in $(seq 1 150); do
   sleep 0.1
 done
 [[ -n "$win" ]] || fail "no VelaDesk window within 15 s: $(cat "$scratch/gui.err")"
-sleep 0.5 # let it finish mapping (icon, first paint)
+# The icon is set while the window finishes mapping: a loaded machine may take a while, so
+# wait for it (up to 15 s) instead of looking once after a fixed pause.
+icon=""
+for _ in $(seq 1 150); do
+  if xprop -id "$win" _NET_WM_ICON 2>/dev/null | grep -q 'Icon ('; then icon=yes; break; fi
+  sleep 0.1
+done
+[[ -n "$icon" ]] || fail "the window has no icon (_NET_WM_ICON) within 15 s"
 class="$(xprop -id "$win" WM_CLASS)"
 [[ "$class" == "WM_CLASS(STRING) = \"$wmclass\", \"$wmclass\"" ]] ||
   fail "window $class does not match the desktop entry's StartupWMClass=$wmclass"
-xprop -id "$win" _NET_WM_ICON | grep -q 'Icon (' || fail "the window has no icon (_NET_WM_ICON)"
 kill -0 "$pid" 2>/dev/null || fail "the GUI exited: $(cat "$scratch/gui.err")"
 if grep -E '^qt\.|Cannot|Could not|Failed to' "$scratch/gui.err"; then
   fail "Qt warned while starting the installed GUI (above)"
