@@ -33,6 +33,9 @@ Commands:
   reapply NAME             Apply the AppDeployment's stored plan again (finish an
                            interrupted apply)
   revert NAME              Apply the last plan that was applied to completion again
+  tree APP                 The application's objects as a tree with their health (Deployments,
+                           ReplicaSets, Pods, Services, EndpointSlices, routes, Gateways);
+                           exit status 1 when anything is Degraded, Missing or Unknown
   help                     This text
 
 Flags:
@@ -40,7 +43,7 @@ Flags:
   --context NAME           Kubeconfig context (default: current-context)
   -n, --namespace NS       Namespace (default: the context's, else "default")
   -f, --filename FILE      Input file; repeatable
-  -o, --output yaml|json   Output format of data (render, revisions, diff, status)
+  -o, --output yaml|json   Output format of data (render, revisions, diff, status, tree)
   --dry-run                apply: validate, check ownership and server-side dry-run only
   --force                  apply: do not wait for ready replicas before routing traffic
   --adopt                  apply: take over objects of the same name owned by others
@@ -51,7 +54,8 @@ Flags:
                            (default: detect a vela-core Deployment in vela-system)
 
 Exit status: 0 on success, 1 when the operation failed, 2 on a bad command line;
-diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error.
+diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error;
+tree: 0 all healthy, 1 something unhealthy, 2 an error.
 )";
 
 // "90", "90s", "5m", "1h", "1m30s" -> seconds; -1 when malformed.
@@ -312,6 +316,8 @@ int runCli(const QStringList& args)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
+    if (o.command == QLatin1String("tree"))
+        return cli::runTree(o);
     cli::printError(QStringLiteral("unknown command \"%1\" (see `veladesk help`)").arg(o.command));
     return cli::exitUsage;
 }

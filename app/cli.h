@@ -3,6 +3,11 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
+
+namespace kube {
+class Client;
+}
 
 namespace veladesk {
 
@@ -49,6 +54,11 @@ int runApply(const Options& options);
 int runReapply(const Options& options); // the AppDeployment's stored plan, applied again
 int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
+int runTree(const Options& options); // app/cli_tree.cpp
+
+// The kubeconfig's client for the options (--kubeconfig, --context), or nullptr after printing
+// why (warnings such as insecure-skip-tls-verify go to stderr).
+std::shared_ptr<kube::Client> connectOrFail(const Options& options);
 
 void printError(const QString& message);
 void printOut(const QString& text);

@@ -30,6 +30,8 @@ extern "C" void onInterrupt(int)
         a->cancel(); // sets an atomic flag only
 }
 
+} // namespace
+
 std::shared_ptr<kube::Client> connectOrFail(const Options& o)
 {
     kube::KubeConfigOptions k;
@@ -46,6 +48,8 @@ std::shared_ptr<kube::Client> connectOrFail(const Options& o)
         QTextStream(stderr) << "warning: " << w << '\n';
     return c.value;
 }
+
+namespace {
 
 // All documents of the -f files.
 bool readDocuments(const Options& o, QList<QPair<QString, QJsonObject>>* out)

@@ -14,6 +14,7 @@
 
 #include "kube/client.h"
 #include "kube/rollout/application.h"
+#include "kube/rollout/inspect.h"
 #include "kube/rollout/plan.h"
 #include "kube/watch.h"
 
@@ -100,6 +101,12 @@ public:
         VirtualServices,
         Pods,
         Events,
+        // The object tree's kinds (issue 15): kept only in inspected().
+        ReplicaSets,
+        EndpointSlices,
+        Gateways,      // gateway.networking.k8s.io
+        HTTPRoutes,    // gateway.networking.k8s.io
+        IstioGateways, // networking.istio.io
     };
     Q_ENUM(Kind)
     static constexpr int kChangeDelayMs = 16;
@@ -108,6 +115,8 @@ public:
     {
         QString virtualServiceVersion = QStringLiteral("v1"); // "" when Istio is not served
         bool appDeploymentsServed = true;                     // the CRD is installed
+        QString gatewayApiVersion = QStringLiteral("v1");     // "" when Gateway API is not served
+        QString istioGatewayVersion = QStringLiteral("v1");   // "" when Istio is not served
     };
 
     explicit NamespaceStore(QObject* parent = nullptr);
@@ -145,6 +154,11 @@ public:
     // The AppDeployment that names a revision of `appName` (appRevisions or targets), if any.
     const kube::rollout::AppDeploymentPlan* appDeploymentFor(const QString& appName) const;
     const VirtualServiceInfo* virtualService(const QString& name) const;
+    // What the object tree shows of every kind but pods (issue 15), parsed once per change
+    // from the same watch events (a second typed value of the kinds above, with the metadata,
+    // conditions and links their panes do not need). Kinds the server does not serve are
+    // empty and marked so.
+    const kube::rollout::InspectedObjects& inspected() const { return m_inspected; }
     // Deployments of a revision: labelled app.oam.dev/appRevision=<revision>, else (objects
     // made before the label) named as the engine names them for the revision's components.
     QList<DeploymentInfo> deploymentsOf(const kube::rollout::AppRevision& revision) const;
@@ -192,6 +206,9 @@ private:
     };
     template <typename T, typename Parse>
     void addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse);
+    // The object tree's value of a kind, kept beside the kind's own (if any).
+    template <typename T> void addInspectedKind(Kind kind, QMap<QString, T>* map);
+    void addTreeKinds(QList<Kind>& kinds);
     kube::ResourceType typeOf(Kind kind) const;
     void startWatches();
     void stopWatches();
@@ -215,6 +232,7 @@ private:
     QMap<QString, DeploymentInfo> m_deployments;
     QMap<QString, ServiceInfo> m_services;
     QMap<QString, VirtualServiceInfo> m_virtualServices;
+    kube::rollout::InspectedObjects m_inspected;
     mutable std::optional<QList<kube::rollout::AppRevision>> m_revisionList;
 };
 

@@ -8,6 +8,7 @@
 #include "models/rolloutcontroller.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/applypane.h"
+#include "ui/objecttreepane.h"
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
@@ -377,6 +378,12 @@ void MainWindow::buildPanes()
     tabifyDockWidget(pods, preview);
     tabifyDockWidget(preview, applyDock);
     tabifyDockWidget(applyDock, log);
+    // The selected application's object tree (issue 15); built only while its tab is shown.
+    m_objectTree = new ObjectTreePane(this);
+    QDockWidget* objects = addDock(tr("Objects"), QStringLiteral("objectsDock"), m_objectTree,
+                                   QKeySequence(Qt::CTRL | Qt::Key_5));
+    tabifyDockWidget(log, objects);
+    connect(objects, &QDockWidget::visibilityChanged, m_objectTree, &ObjectTreePane::setActive);
     pods->raise();
     resizeDocks({pods}, {240}, Qt::Vertical);
 
@@ -510,6 +517,7 @@ void MainWindow::wireSession()
     m_apps->setStore(store);
     m_revisions->setStore(store);
     m_controller->setStore(store);
+    m_objectTree->setStore(store);
     connect(store, &NamespaceStore::changesDone, this, &MainWindow::onApplicationsChanged);
     connect(store, &NamespaceStore::podsReset, m_pods, &PodsModel::setPods);
     connect(store, &NamespaceStore::podEvents, m_pods, &PodsModel::enqueue);
@@ -629,6 +637,9 @@ void MainWindow::updateConnection()
     m_controller->setConnection(connected ? m_session->client() : nullptr,
                                 m_session->currentContext(), m_session->currentNamespace());
     m_controller->setAppDeploymentCrdMissing(connected && m_session->appDeploymentCrdMissing());
+    if (m_objectTree)
+        m_objectTree->setConnection(connected ? m_session->client() : nullptr,
+                                    m_session->currentNamespace());
 }
 
 // The applications pane changed: open the remembered or the first application, or notice
@@ -684,6 +695,7 @@ void MainWindow::selectApp(const QString& app)
     static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
     m_revisions->setApplication(app);
     m_controller->selectApplication(app);
+    m_objectTree->setApplication(app);
     updateActions();
 }
 

@@ -24,6 +24,7 @@ class ApplicationsModel;
 class ApplyPane;
 class ClusterSession;
 class LogModel;
+class ObjectTreePane;
 class PodsModel;
 class PreviewPane;
 class RevisionsModel;
@@ -50,6 +51,7 @@ public:
     RolloutEditor* editor() const { return m_editor; }
     PreviewPane* previewPane() const { return m_preview; }
     ApplyPane* applyPane() const { return m_applyPane; }
+    ObjectTreePane* objectTreePane() const { return m_objectTree; } // the Objects dock (issue 15)
     QTreeView* applicationsView() const { return m_appsView; }
     QTreeView* podsView() const { return m_podsView; }
     QComboBox* contextPicker() const { return m_contextCombo; }
@@ -127,6 +129,7 @@ private:
     RolloutEditor* m_editor = nullptr;
     PreviewPane* m_preview = nullptr;
     ApplyPane* m_applyPane = nullptr;
+    ObjectTreePane* m_objectTree = nullptr;
     QList<QDockWidget*> m_docks;
 
     QAction* m_reloadAction = nullptr;
