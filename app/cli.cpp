@@ -33,6 +33,9 @@ Commands:
   reapply NAME             Apply the AppDeployment's stored plan again (finish an
                            interrupted apply)
   revert NAME              Apply the last plan that was applied to completion again
+  logs POD|deployment/NAME|revision/REV [-c C] [-p] [-f] [--tail N] [--since-time T]
+       [--timestamps]      Container logs, as kubectl logs (a revision: all its pods)
+  events KIND/NAME [-w]    Events of one object, oldest first
   tree APP                 The application's objects as a tree with their health (Deployments,
                            ReplicaSets, Pods, Services, EndpointSlices, routes, Gateways);
                            exit status 1 when anything is Degraded, Missing or Unknown
@@ -58,14 +61,25 @@ diff, as kubectl diff: 0 no differences, 1 differences found, 2 an error;
 tree: 0 all healthy, 1 something unhealthy, 2 an error.
 )";
 
-// "90", "90s", "5m", "1h", "1m30s" -> seconds; -1 when malformed.
+// The longest --timeout accepted: a week (the readiness wait is counted in milliseconds).
+constexpr qint64 kMaxTimeoutSeconds = 7 * 24 * 3600;
+
+// "90", "90s", "5m", "1h", "1m30s" -> seconds; -1 when malformed, -2 when longer than
+// kMaxTimeoutSeconds (counted without overflow: every number is checked before it is added).
 int parseDuration(const QString& text)
 {
     static const QRegularExpression plain(QStringLiteral("^\\d+$"));
-    if (plain.match(text).hasMatch())
-        return text.toInt();
     static const QRegularExpression part(QStringLiteral("(\\d+)(h|m|s)"));
-    int total = 0;
+    auto number = [](const QString& digits) -> qint64 {
+        bool ok = false;
+        const qint64 n = digits.toLongLong(&ok);
+        return ok && n <= kMaxTimeoutSeconds ? n : kMaxTimeoutSeconds + 1;
+    };
+    if (plain.match(text).hasMatch()) {
+        const qint64 n = number(text);
+        return n > kMaxTimeoutSeconds ? -2 : int(n);
+    }
+    qint64 total = 0;
     qsizetype pos = 0;
     auto it = part.globalMatch(text);
     while (it.hasNext()) {
@@ -73,11 +87,15 @@ int parseDuration(const QString& text)
         if (m.capturedStart() != pos)
             return -1;
         pos = m.capturedEnd();
-        const int n = m.captured(1).toInt();
+        const qint64 n = number(m.captured(1));
         const QString unit = m.captured(2);
-        total += unit == QLatin1String("h") ? n * 3600 : unit == QLatin1String("m") ? n * 60 : n;
+        total += n * (unit == QLatin1String("h") ? 3600 : unit == QLatin1String("m") ? 60 : 1);
+        if (total > kMaxTimeoutSeconds)
+            total = kMaxTimeoutSeconds + 1; // stays far from overflowing
     }
-    return pos == text.size() && pos > 0 ? total : -1;
+    if (pos != text.size() || pos == 0)
+        return -1;
+    return total > kMaxTimeoutSeconds ? -2 : int(total);
 }
 
 struct ParseResult
@@ -173,6 +191,12 @@ ParseResult parse(const QStringList& args)
             if (!takeValue(&t))
                 return r;
             o.timeoutSeconds = parseDuration(t);
+            if (o.timeoutSeconds == -2) {
+                r.error = QStringLiteral("--timeout: \"%1\" is longer than the maximum, 168h "
+                                         "(a week)")
+                              .arg(t);
+                return r;
+            }
             if (o.timeoutSeconds < 0) {
                 r.error =
                     QStringLiteral("--timeout: \"%1\" is not a duration such as 90s or 5m").arg(t);
@@ -283,6 +307,8 @@ bool isCliCommand(const QStringList& args)
 
 int runCli(const QStringList& args)
 {
+    if (const qsizetype at = commandIndex(args); at > 0 && cli::isLogsCommand(args.at(at)))
+        return cli::runLogsCommand(args, at);
     const ParseResult parsed = parse(args);
     const cli::Options& o = parsed.options;
     if (o.command.isEmpty() || o.command == QLatin1String("help") || o.help) {

@@ -56,9 +56,12 @@ int runRevert(const Options& options);  // the last plan applied to completion, 
 int runStatus(const Options& options);
 int runTree(const Options& options); // app/cli_tree.cpp
 
-// The kubeconfig's client for the options (--kubeconfig, --context), or nullptr after printing
-// why (warnings such as insecure-skip-tls-verify go to stderr).
+// The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
 std::shared_ptr<kube::Client> connectOrFail(const Options& options);
+
+// logs and events (app/cli_logs.cpp) parse their own flags (-f is --follow there).
+bool isLogsCommand(const QString& word);
+int runLogsCommand(const QStringList& args, qsizetype commandAt);
 
 void printError(const QString& message);
 void printOut(const QString& text);

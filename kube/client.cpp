@@ -1,6 +1,7 @@
 #include "kube/client.h"
 
 #include "kube/clientcore.h"
+#include "kube/names.h"
 #include "kube/watch.h"
 
 #include <curl/curl.h>
@@ -10,7 +11,6 @@
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QRandomGenerator>
-#include <QThreadPool>
 #include <QUrl>
 
 #include <atomic>
@@ -91,6 +91,42 @@ QJsonObject objectMeta(const QJsonObject& o)
     return o.value(QStringLiteral("metadata")).toObject();
 }
 
+// A request path as sent: characters a path may hold are kept, '%' too (the segments are
+// encoded already), everything else is percent-encoded (UTF-8).
+QByteArray encodePath(const QString& path)
+{
+    static const QByteArray keep = "/:@-._~!$&'()*+,;=%";
+    QByteArray out;
+    for (const char c : path.toUtf8()) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+            keep.contains(c)) {
+            out += c;
+        } else {
+            out += '%';
+            out += QByteArray::number(u, 16).rightJustified(2, '0').toUpper();
+        }
+    }
+    return out;
+}
+
+// Names and namespaces are checked before they become part of a request path: an invalid
+// one changes nothing and reaches no server.
+Status checkTarget(const ResourceType& type, const QString& ns, const QString* name)
+{
+    if (type.namespaced && !ns.isEmpty())
+        if (Status s = validateNamespace(ns); !s) {
+            s.object = type.kind.isEmpty() ? type.resource : type.kind;
+            return s;
+        }
+    if (name)
+        if (Status s = validateObjectName(type, *name); !s) {
+            s.object = describeObject(type, ns, *name).left(200);
+            return s;
+        }
+    return Status::success();
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -130,15 +166,18 @@ void ClientCore::start(std::shared_ptr<Call> call)
         call->done(r);
         return;
     }
-    if (credentials.needsExecRun()) {
-        // The exec plugin may take a while (it may even talk to an identity provider): never
-        // on the caller's thread nor on the transport's.
-        std::shared_ptr<ClientCore> self = shared_from_this();
-        QThreadPool::globalInstance()->start(
-            [self, call] { self->attemptWith(call, self->credentials.material()); });
-        return;
-    }
-    attemptWith(call, credentials.material());
+    // The exec plugin may take a while (it may even talk to an identity provider): never on
+    // the caller's thread, the transport's, nor a pool thread (callers block pool threads on
+    // these requests): Credentials runs it on a thread of its own.
+    std::shared_ptr<ClientCore> self = shared_from_this();
+    credentials.withMaterial(self, [self, call](Result<AuthMaterial> auth) {
+        self->attemptWith(call, std::move(auth));
+    });
+}
+
+void ClientCore::cancelGroup(quint64 cancelGroupId)
+{
+    transport->cancelGroup(cancelGroupId);
 }
 
 void ClientCore::cancel(const std::shared_ptr<Call>& call)
@@ -162,7 +201,10 @@ void ClientCore::attemptWith(const std::shared_ptr<Call>& call, Result<AuthMater
     const Request& req = call->request;
     auto job = std::make_shared<HttpJob>();
     job->method = req.method;
-    QByteArray url = baseUrl + QUrl::toPercentEncoding(req.path, "/:@-._~!$&'()*+,;=");
+    // Names and namespaces in the path are already percent-encoded segment by segment
+    // (ResourceType::objectPath): '%' is kept, everything else outside a path's characters
+    // is encoded.
+    QByteArray url = baseUrl + encodePath(req.path);
     const auto items = req.query.queryItems(QUrl::FullyDecoded);
     for (qsizetype i = 0; i < items.size(); ++i) {
         url += i == 0 ? '?' : '&';
@@ -183,6 +225,7 @@ void ClientCore::attemptWith(const std::shared_ptr<Call>& call, Result<AuthMater
     job->body = req.body;
     job->tls = tls;
     job->timeoutMs = req.timeoutMs;
+    job->maxBodyBytes = std::min(req.maxResponseBytes, kMaxResponseBytes);
     job->notBefore = call->notBefore;
     job->group = call->group ? call->group : group;
     job->onHeaders = call->onHeaders;
@@ -244,7 +287,11 @@ void ClientCore::handle(const std::shared_ptr<Call>& call, RawResult raw)
                    qPrintable(raw.httpCode >= 500 ? QStringLiteral("HTTP %1").arg(raw.httpCode)
                                                   : raw.curlError),
                    call->attempts + 1);
-            call->notBefore = steady_clock::now() + milliseconds(250 << call->attempts);
+            // 0.5 s, then 1 s, each jittered to between half and all of it.
+            const int base = 250 << call->attempts;
+            call->notBefore =
+                steady_clock::now() +
+                milliseconds(base / 2 + QRandomGenerator::global()->bounded(base / 2));
             start(call);
             return;
         }
@@ -272,6 +319,18 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     if (raw.cancelled || call.cancelled) {
         r.status = Status::error(Status::Kind::Cancelled, QStringLiteral("request cancelled"),
                                  object, QStringLiteral("Cancelled"));
+        return r;
+    }
+    if (raw.tooLarge) {
+        r.status = Status::error(
+            Status::Kind::Transport,
+            QStringLiteral("the answer of %1 to %2 %3 is larger than %4 MiB, "
+                           "the most VelaDesk reads in one response")
+                .arg(server, QString::fromLatin1(call.request.method), call.request.path)
+                .arg(double(std::min(call.request.maxResponseBytes, kMaxResponseBytes)) /
+                     (1024 * 1024)),
+            object, QStringLiteral("ResponseTooLarge"));
+        r.body.clear();
         return r;
     }
     if (raw.curlCode != CURLE_OK) {
@@ -432,6 +491,10 @@ void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
                              const ListOptions& options, const QString& continueToken,
                              std::function<void(Result<ObjectList>)> done, quint64 group)
 {
+    if (Status s = checkTarget(type, ns, nullptr); !s) {
+        done(Result<ObjectList>::failure(s));
+        return;
+    }
     Request req;
     req.path = type.collectionPath(ns);
     if (!options.labelSelector.isEmpty())
@@ -612,10 +675,67 @@ QFuture<Response> Client::send(Request request)
     return p->future();
 }
 
+std::function<void()> Client::stream(Request request, std::function<void(const QByteArray&)> onData,
+                                     std::function<void(Response)> onDone,
+                                     std::function<void(int)> onStart)
+{
+    // Everything below runs on the transport's worker thread, one callback at a time.
+    struct Answer
+    {
+        int code = 0;
+        QByteArray errorBody; // of a non-2xx answer, for its Status message
+    };
+    constexpr qsizetype maxErrorBody = 64 * 1024;
+    auto answer = std::make_shared<Answer>();
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->group = newGroup(); // its own: cancelAll() leaves it alone, as it leaves watches
+    call->onHeaders = [answer, onStart = std::move(onStart)](int code, const HeaderList&) {
+        answer->code = code; // a 401 re-run starts a new answer
+        answer->errorBody.clear();
+        if (onStart)
+            onStart(code);
+    };
+    call->onData = [answer, onData = std::move(onData)](const QByteArray& chunk) {
+        if (answer->code >= 200 && answer->code < 300)
+            onData(chunk);
+        else if (answer->errorBody.size() < maxErrorBody)
+            answer->errorBody += chunk.left(maxErrorBody - answer->errorBody.size());
+    };
+    std::weak_ptr<ClientCore> weakCore = d->core;
+    const QString object = call->request.object;
+    call->done = [answer, weakCore, object, onDone = std::move(onDone)](Response r) {
+        std::shared_ptr<ClientCore> core = weakCore.lock();
+        if (core && r.status.kind == Status::Kind::Http && !answer->errorBody.isEmpty()) {
+            RawResult raw;
+            raw.httpCode = r.httpCode;
+            raw.headers = r.headers;
+            raw.httpVersion = r.httpVersion;
+            raw.newConnections = r.newConnections;
+            raw.body = answer->errorBody;
+            Call origin;
+            origin.request.object = object;
+            r = core->toResponse(origin, raw);
+        }
+        onDone(std::move(r));
+    };
+    d->core->start(call);
+    return [weakCore, weakCall = std::weak_ptr<Call>(call)] {
+        std::shared_ptr<ClientCore> core = weakCore.lock();
+        std::shared_ptr<Call> c = weakCall.lock();
+        if (core && c)
+            core->cancel(c);
+    };
+}
+
 QFuture<Result<QJsonObject>> Client::get(const ResourceType& type, const QString& ns,
                                          const QString& name)
 {
     auto p = newPromise<Result<QJsonObject>>();
+    if (Status s = checkTarget(type, ns, &name); !s) {
+        fulfil(p, Result<QJsonObject>::failure(s));
+        return p->future();
+    }
     Request req;
     req.path = type.objectPath(ns, name);
     req.object = describeObject(type, ns, name);
@@ -692,6 +812,12 @@ QFuture<Result<QJsonObject>> Client::create(const ResourceType& type, const QStr
 {
     auto p = newPromise<Result<QJsonObject>>();
     const QString n = namespaceFor(type, ns, object, defaultNamespace());
+    const QString name = objectMeta(object).value(QStringLiteral("name")).toString();
+    // generateName objects have no name yet; the server checks the one it makes.
+    if (Status s = checkTarget(type, n, name.isEmpty() ? nullptr : &name); !s) {
+        fulfil(p, Result<QJsonObject>::failure(s));
+        return p->future();
+    }
     Request req;
     req.method = "POST";
     req.path = type.collectionPath(n);
@@ -717,6 +843,8 @@ Result<Request> applyRequest(const ResourceType& type, const QString& ns, const 
         return Result<Request>::failure(Status::error(
             Status::Kind::Invalid,
             QStringLiteral("unknown resource for %1 %2").arg(type.apiVersion(), type.kind), name));
+    if (Status s = checkTarget(type, ns, &name); !s)
+        return Result<Request>::failure(s);
     Request req;
     req.method = "PATCH";
     req.path = type.objectPath(ns, name) + (status ? QStringLiteral("/status") : QString());
@@ -765,6 +893,10 @@ QFuture<Status> Client::remove(const ResourceType& type, const QString& ns, cons
                                DeleteOptions options)
 {
     auto p = newPromise<Status>();
+    if (Status s = checkTarget(type, ns, &name); !s) {
+        fulfil(p, s);
+        return p->future();
+    }
     Request req;
     req.method = "DELETE";
     req.path = type.objectPath(ns, name);
@@ -947,7 +1079,10 @@ QFuture<Result<Discovery>> Client::discovery(bool refresh)
                 std::lock_guard lock(run->mutex);
                 run->pending += int(groupVersions.size());
             }
-            for (const auto& [group, ver] : groupVersions) {
+            for (const auto& groupVersion : groupVersions) {
+                // Named copies: clang 14 cannot capture structured bindings.
+                const QString group = groupVersion.first;
+                const QString ver = groupVersion.second;
                 Request gv;
                 gv.path = group.isEmpty() ? QStringLiteral("/api/") + ver
                                           : QStringLiteral("/apis/%1/%2").arg(group, ver);
@@ -969,12 +1104,17 @@ QFuture<Result<Discovery>> Client::discovery(bool refresh)
 Watch* Client::watch(const ResourceType& type, const QString& ns, ListOptions options,
                      QObject* parent)
 {
-    return new Watch(this, type, ns, std::move(options), parent);
+    return new Watch(d->core, type, ns, std::move(options), parent);
+}
+
+std::shared_ptr<detail::ClientCore> Client::core() const
+{
+    return d->core;
 }
 
 void Client::cancelAll()
 {
-    d->core->transport->cancelGroup(d->core->group);
+    d->core->cancelGroup(d->core->group);
 }
 
 Result<std::shared_ptr<Client>> connect(const KubeConfigOptions& options)

@@ -18,6 +18,7 @@
 #include <QList>
 #include <QObject>
 #include <QUrlQuery>
+#include <functional>
 #include <memory>
 
 namespace kube {
@@ -35,6 +36,8 @@ struct Request
     // 429 is retried for every verb after Retry-After (the server did not process it).
     bool retryReads = true;
     int timeoutMs = 60000; // whole request; 0 for none
+    // A larger answer is not read: the request fails with reason ResponseTooLarge.
+    qint64 maxResponseBytes = 128 * 1024 * 1024;
 };
 
 struct Response
@@ -96,6 +99,9 @@ struct Discovery
 };
 
 class Watch;
+namespace detail {
+class ClientCore;
+}
 
 class Client : public QObject
 {
@@ -109,6 +115,19 @@ public:
     QString defaultNamespace() const { return connection().namespaceName; }
 
     QFuture<Response> send(Request request);
+
+    // A request whose answer is read as it arrives (pod logs with follow=true): for a 2xx
+    // answer `onData` gets each chunk of the body as received; `onDone` then runs exactly
+    // once with the outcome (Response::body stays empty for a 2xx answer; an error answer's
+    // body is parsed as for send(), so Status carries the server's message). Both run on a
+    // thread of the client's (the transport's worker): keep them short and hand over to your
+    // own thread. Not
+    // retried (except a 401 with an exec credential, run again once), and not cancelled by
+    // cancelAll(): call the returned function to cancel it (harmless once it has finished).
+    // `onStart`, if given, gets the answer's status code when its headers arrive.
+    std::function<void()> stream(Request request, std::function<void(const QByteArray&)> onData,
+                                 std::function<void(Response)> onDone,
+                                 std::function<void(int)> onStart = {});
 
     QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns,
                                      const QString& name);
@@ -141,11 +160,14 @@ public:
     // Cancels every request in flight; their futures finish with a Cancelled status.
     void cancelAll();
 
+    // Internal to kube/: the request pipeline (credentials, retries, transport) that the
+    // calls above and Watch are built on (kube/clientcore.h).
+    std::shared_ptr<detail::ClientCore> core() const;
+
 private:
     explicit Client(const ClusterConnection& connection);
     struct Private;
     std::unique_ptr<Private> d;
-    friend class Watch;
 };
 
 // Convenience for synchronous callers (command line, tests): load kubeconfig and create a client.

@@ -1,6 +1,8 @@
 #pragma once
-// Internal to kube/: what a Client shares with its Watches. A Watch keeps the core alive,
-// so a watch outliving its Client stays safe.
+// Internal to kube/: the client core, what a Client and its Watches share: connection,
+// credentials, transport and the request pipeline (start/cancel/cancelGroup/listAll). A
+// Watch keeps the core alive, so a watch outliving its Client stays safe. Neither Client
+// nor Watch is a friend of the other: Client::core() hands the core to Watch's constructor.
 
 #include "kube/client.h"
 #include "kube/credentials.h"
@@ -47,8 +49,10 @@ public:
     std::mutex discoveryMutex;
     std::optional<Discovery> discoveryCache;
 
+    // The request API Watch (and every Client call) is built on:
     void start(std::shared_ptr<Call> call);
     void cancel(const std::shared_ptr<Call>& call);
+    void cancelGroup(quint64 group); // every call started with this cancellation group
     // Convenience: a plain request whose answer goes to `done`.
     std::shared_ptr<Call> send(Request request, std::function<void(Response)> done);
 

@@ -1,6 +1,7 @@
 #include "kube/credentials.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -8,6 +9,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+
+#include <thread>
 
 namespace kube::detail {
 
@@ -51,6 +54,22 @@ SharedExecCache& sharedExecCache()
 bool expired(const QDateTime& expiry)
 {
     return expiry.isValid() && QDateTime::currentDateTimeUtc() >= expiry;
+}
+
+// A bearer token becomes an HTTP header: a line break in it would end the Authorization
+// header and start another one (header injection), other control characters are refused by
+// servers. Only the kind of character is said, never the token.
+QString tokenProblem(const QByteArray& token)
+{
+    for (const char c : token) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\r' || c == '\n')
+            return QStringLiteral("contains a line break (CR or LF)");
+        if (u < 0x20 || u == 0x7f)
+            return QStringLiteral("contains a control character (0x%1)")
+                .arg(int(u), 2, 16, QLatin1Char('0'));
+    }
+    return {};
 }
 
 } // namespace
@@ -128,12 +147,15 @@ Result<AuthMaterial> Credentials::material()
 {
     AuthMaterial m;
     if (m_user.exec) {
-        // Concurrent callers wait for one plugin run and then share its credential.
-        std::lock_guard execLock(m_execMutex);
+        // Concurrent callers wait for one plugin run and then share its credential; a
+        // caller whose credential is cached never waits for a run in progress.
         if (needsExecRun()) {
-            Result<AuthMaterial> r = runExec();
-            if (!r)
-                return r;
+            std::lock_guard execLock(m_execMutex);
+            if (needsExecRun()) {
+                Result<AuthMaterial> r = runExec();
+                if (!r)
+                    return r;
+            }
         }
         std::lock_guard lock(m_mutex);
         m = m_exec;
@@ -153,19 +175,73 @@ Result<AuthMaterial> Credentials::material()
                     credentialError(QStringLiteral("%1: user \"%2\": cannot read tokenFile %3: %4")
                                         .arg(m_user.sourceFile, m_connection.userName,
                                              m_user.tokenFile, f.errorString())));
-            m_tokenFromFile = f.readAll().trimmed();
+            const QByteArray content = f.read(kMaxTokenFileBytes + 1);
+            if (content.size() > kMaxTokenFileBytes)
+                return Result<AuthMaterial>::failure(credentialError(
+                    QStringLiteral("%1: user \"%2\": tokenFile %3 is larger than %4 bytes; it "
+                                   "should hold one token")
+                        .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile)
+                        .arg(kMaxTokenFileBytes)));
+            // Surrounding white space (the file's final newline) is not part of the token,
+            // as with kubectl; anything inside it is.
+            const QByteArray token = content.trimmed();
+            if (const QString problem = tokenProblem(token); !problem.isEmpty())
+                return Result<AuthMaterial>::failure(credentialError(
+                    QStringLiteral("%1: user \"%2\": the token in tokenFile %3 "
+                                   "%4; a token is one line of printable "
+                                   "characters")
+                        .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile, problem)));
+            m_tokenFromFile = token;
             m_tokenFileModified = info.lastModified();
             m_tokenFileSize = info.size();
         }
         m.bearerToken = m_tokenFromFile;
     }
-    if (m.bearerToken.isEmpty() && !m_user.token.isEmpty())
+    if (m.bearerToken.isEmpty() && !m_user.token.isEmpty()) {
+        if (const QString problem = tokenProblem(m_user.token.toUtf8()); !problem.isEmpty())
+            return Result<AuthMaterial>::failure(credentialError(
+                QStringLiteral("%1: user \"%2\": token %3; a token is one line of printable "
+                               "characters")
+                    .arg(m_user.sourceFile, m_connection.userName, problem)));
         m.bearerToken = m_user.token.toUtf8();
+    }
     if (m.bearerToken.isEmpty() && !m_user.username.isEmpty()) {
         m.basicUser = m_user.username.toUtf8();
         m.basicPassword = m_user.password.toUtf8();
     }
     return Result<AuthMaterial>::success(m);
+}
+
+void Credentials::withMaterial(std::shared_ptr<void> keepAlive,
+                               std::function<void(Result<AuthMaterial>)> done)
+{
+    if (!needsExecRun()) {
+        done(material());
+        return;
+    }
+    {
+        std::lock_guard lock(m_waitMutex);
+        m_waiters.push_back(std::move(done));
+        if (m_execThreadRunning)
+            return; // that thread answers this caller too
+        m_execThreadRunning = true;
+    }
+    std::thread([this, keepAlive = std::move(keepAlive)] {
+        for (;;) {
+            const Result<AuthMaterial> r = material();
+            std::vector<std::function<void(Result<AuthMaterial>)>> waiters;
+            {
+                std::lock_guard lock(m_waitMutex);
+                waiters.swap(m_waiters);
+                if (waiters.empty()) {
+                    m_execThreadRunning = false;
+                    return;
+                }
+            }
+            for (auto& w : waiters)
+                w(r);
+        }
+    }).detach();
 }
 
 Result<AuthMaterial> Credentials::runExec()
@@ -236,18 +312,49 @@ Result<AuthMaterial> Credentials::runExec()
     if (!process.waitForStarted(30000))
         return R::failure(credentialError(withHint(QStringLiteral("%1 %2 could not be started: %3")
                                                        .arg(who, program, process.errorString()))));
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished(2000);
-        return R::failure(
-            credentialError(QStringLiteral("%1 %2 did not finish within 120 s").arg(who, program)));
+    // Read as it comes, so that a plugin that prints without end is stopped at the cap
+    // instead of filling memory.
+    QByteArray out, err;
+    QElapsedTimer clock;
+    clock.start();
+    constexpr qint64 kExecTimeoutMs = 120000;
+    auto drain = [&] {
+        out += process.readAllStandardOutput();
+        err += process.readAllStandardError();
+        if (err.size() > 64 * 1024)
+            err = err.right(16 * 1024); // only the tail is ever shown
+    };
+    auto tooMuchOutput = [&] {
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 printed more than %3 bytes on its standard output; an "
+                           "ExecCredential is far smaller")
+                .arg(who, program)
+                .arg(kMaxExecOutputBytes)));
+    };
+    while (process.state() != QProcess::NotRunning) {
+        const qint64 left = kExecTimeoutMs - clock.elapsed();
+        if (left <= 0) {
+            process.kill();
+            process.waitForFinished(2000);
+            return R::failure(credentialError(
+                QStringLiteral("%1 %2 did not finish within 120 s").arg(who, program)));
+        }
+        if (!process.waitForReadyRead(int(std::min<qint64>(left, 200))))
+            process.waitForFinished(int(std::min<qint64>(left, 50)));
+        drain();
+        if (out.size() > kMaxExecOutputBytes) {
+            process.kill();
+            process.waitForFinished(2000);
+            return tooMuchOutput();
+        }
     }
+    drain();
     {
         std::lock_guard lock(m_mutex);
         ++m_execRuns;
     }
-    const QByteArray out = process.readAllStandardOutput();
-    const QByteArray err = process.readAllStandardError();
+    if (out.size() > kMaxExecOutputBytes)
+        return tooMuchOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return R::failure(credentialError(QStringLiteral("%1 %2 failed (exit code %3): %4")
                                               .arg(who, program)
@@ -274,6 +381,11 @@ Result<AuthMaterial> Credentials::runExec()
     m.bearerToken = status.value(QStringLiteral("token")).toString().toUtf8();
     m.clientCertPem = status.value(QStringLiteral("clientCertificateData")).toString().toUtf8();
     m.clientKeyPem = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
+    if (const QString problem = tokenProblem(m.bearerToken); !problem.isEmpty())
+        return R::failure(credentialError(
+            QStringLiteral("%1 %2 returned a status.token that %3; a token is one line of "
+                           "printable characters")
+                .arg(who, program, problem)));
     if (m.bearerToken.isEmpty() && m.clientCertPem.isEmpty())
         return R::failure(credentialError(
             QStringLiteral("%1 %2 returned neither status.token nor status.clientCertificateData")

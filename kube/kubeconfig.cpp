@@ -73,8 +73,12 @@ public:
         const QString text = string(node, entry, key);
         if (text.isEmpty())
             return {};
-        auto decoded = QByteArray::fromBase64Encoding(text.toLatin1().trimmed(),
-                                                      QByteArray::AbortOnBase64DecodingErrors);
+        // As kubectl (Go's base64 decoder): line breaks anywhere are ignored, so a value
+        // wrapped over several lines (a block scalar, "\n" escapes) is accepted.
+        QByteArray compact = text.toLatin1().trimmed();
+        compact.replace('\r', QByteArray()).replace('\n', QByteArray());
+        auto decoded =
+            QByteArray::fromBase64Encoding(compact, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             fail(prefix(node[key]) +
                  QStringLiteral("%1: %2 is not valid base64").arg(entry, QLatin1String(key)));
@@ -223,7 +227,15 @@ bool readReferenced(const QString& file, const QString& entryFile, const QString
                                  .arg(entryFile, entry, QLatin1String(key), file, f.errorString()));
         return false;
     }
-    *out = f.readAll();
+    *out = f.read(kMaxKubeconfigFileBytes + 1);
+    if (out->size() > kMaxKubeconfigFileBytes) {
+        out->clear();
+        *error = configError(QStringLiteral("%1: %2: %3 %4 is larger than %5 bytes, the most "
+                                            "VelaDesk reads")
+                                 .arg(entryFile, entry, QLatin1String(key), file)
+                                 .arg(kMaxKubeconfigFileBytes));
+        return false;
+    }
     return true;
 }
 
@@ -233,6 +245,12 @@ Result<KubeConfig> KubeConfig::parse(const QByteArray& yaml, const QString& sour
 {
     KubeConfig config;
     config.m_files << sourcePath;
+    if (yaml.size() > kMaxKubeconfigFileBytes)
+        return Result<KubeConfig>::failure(
+            configError(QStringLiteral("%1: larger than %2 bytes, the most VelaDesk reads of a "
+                                       "kubeconfig")
+                            .arg(sourcePath)
+                            .arg(kMaxKubeconfigFileBytes)));
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -331,7 +349,9 @@ Result<KubeConfig> KubeConfig::load(const KubeConfigOptions& options)
         if (!file.open(QIODevice::ReadOnly))
             return Result<KubeConfig>::failure(
                 configError(QStringLiteral("%1: cannot read: %2").arg(f, file.errorString())));
-        Result<KubeConfig> one = parse(file.readAll(), QFileInfo(f).absoluteFilePath());
+        // One byte past the limit at most: parse() says when there was more.
+        const QByteArray data = file.read(kMaxKubeconfigFileBytes + 1);
+        Result<KubeConfig> one = parse(data, QFileInfo(f).absoluteFilePath());
         if (!one)
             return one;
         merged.mergeFrom(one.value);

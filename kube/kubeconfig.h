@@ -11,6 +11,10 @@
 
 namespace kube {
 
+// A kubeconfig file, and every file it names (certificate authority, client certificate and
+// key), is read up to this size; a larger one is an error naming it.
+inline constexpr qsizetype kMaxKubeconfigFileBytes = 8 * 1024 * 1024;
+
 struct ExecConfig
 {
     QString apiVersion; // client.authentication.k8s.io/v1 or v1beta1

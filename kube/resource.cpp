@@ -1,6 +1,18 @@
 #include "kube/resource.h"
 
+#include <QUrl>
+
 namespace kube {
+
+namespace {
+// One path segment: '/', '?', '#', '%' and everything else outside unreserved characters are
+// percent-encoded, so a name can never step into another path (names are validated before,
+// kube/names.h; this is the second fence).
+QString segment(const QString& s)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(s));
+}
+} // namespace
 
 QString ResourceType::basePath() const
 {
@@ -11,13 +23,14 @@ QString ResourceType::basePath() const
 QString ResourceType::collectionPath(const QString& ns) const
 {
     if (namespaced && !ns.isEmpty())
-        return basePath() + QStringLiteral("/namespaces/") + ns + QLatin1Char('/') + resource;
+        return basePath() + QStringLiteral("/namespaces/") + segment(ns) + QLatin1Char('/') +
+               resource;
     return basePath() + QLatin1Char('/') + resource;
 }
 
 QString ResourceType::objectPath(const QString& ns, const QString& name) const
 {
-    return collectionPath(ns) + QLatin1Char('/') + name;
+    return collectionPath(ns) + QLatin1Char('/') + segment(name);
 }
 
 namespace {

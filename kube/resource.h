@@ -19,7 +19,8 @@ struct ResourceType
     }
     // "/api/v1" or "/apis/<group>/<version>"
     QString basePath() const;
-    // Collection path, namespaced when ns is non-empty and the type is namespaced.
+    // Collection path, namespaced when ns is non-empty and the type is namespaced. The
+    // namespace and name are percent-encoded as one path segment each.
     QString collectionPath(const QString& ns) const;
     QString objectPath(const QString& ns, const QString& name) const;
     bool operator==(const ResourceType&) const = default;

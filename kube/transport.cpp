@@ -90,10 +90,16 @@ size_t onBody(char* data, size_t size, size_t n, void* user)
 {
     auto* a = static_cast<Active*>(user);
     const size_t len = size * n;
-    if (a->job->onData)
+    if (a->job->onData) {
         a->job->onData(QByteArray(data, qsizetype(len)));
-    else
+    } else {
+        if (a->result.body.size() + qint64(len) > a->job->maxBodyBytes) {
+            a->result.tooLarge = true;
+            a->result.body.clear();
+            return 0; // curl ends the transfer (CURLE_WRITE_ERROR)
+        }
         a->result.body.append(data, qsizetype(len));
+    }
     return len;
 }
 

@@ -15,6 +15,10 @@
 
 namespace kube::detail {
 
+// The largest response body read into memory (a list page, an object); a larger one ends the
+// transfer with RawResult::tooLarge set. Watch streams are bounded per line instead.
+inline constexpr qint64 kMaxResponseBytes = 128 * 1024 * 1024;
+
 // TLS and proxy settings shared by every request of one client.
 struct TlsSettings
 {
@@ -37,7 +41,8 @@ struct RawResult
     HeaderList headers; // names lower-cased
     int httpVersion = 0;
     int newConnections = 0;
-    QByteArray body; // empty for streaming jobs
+    QByteArray body;       // empty for streaming jobs
+    bool tooLarge = false; // the body passed HttpJob::maxBodyBytes; the transfer was aborted
 };
 
 struct HttpJob
@@ -50,7 +55,8 @@ struct HttpJob
     QByteArray clientCertPem; // overrides tls->clientCert* when set (exec credentials)
     QByteArray clientKeyPem;
     QByteArray basicUser, basicPassword;
-    long timeoutMs = 0; // 0: no overall timeout (watch streams)
+    long timeoutMs = 0;                      // 0: no overall timeout (watch streams)
+    qint64 maxBodyBytes = kMaxResponseBytes; // accumulated bodies only
     std::chrono::steady_clock::time_point notBefore{};
     quint64 group = 0; // cancelGroup() cancels every job of a group (one group per client)
 

@@ -1,9 +1,10 @@
 #include "kube/watch.h"
 
 #include "kube/clientcore.h"
+#include "kube/watchdecoder.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <mutex>
@@ -80,7 +81,11 @@ struct Watch::Private
     quint64 generation = 0;
     std::shared_ptr<Call> stream;
     QElapsedTimer streamAge;
-    QByteArray lineBuffer;
+    WatchLineDecoder decoder;
+    // 410 Gone answers in a row, each within 10 s of its stream opening: after the first,
+    // listing again waits with backoff (a server that answers 410 to every watch must not
+    // cause a relist loop).
+    int gonesInARow = 0;
     QTimer retryTimer;
 
     void setHealth(WatchHealth h, const QString& message)
@@ -98,7 +103,7 @@ struct Watch::Private
             core->cancel(stream);
             stream.reset();
         }
-        lineBuffer.clear();
+        decoder.reset();
     }
 
     void list()
@@ -169,8 +174,10 @@ struct Watch::Private
         if (!resourceVersion.isEmpty())
             req.query.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion);
         // The server ends the stream after this; the watch then resumes from the last version
-        // without listing again.
-        req.query.addQueryItem(QStringLiteral("timeoutSeconds"), QStringLiteral("300"));
+        // without listing again. Randomised (5 to 10 minutes, as client-go does) so that the
+        // watches of one client do not all reconnect at the same moment.
+        req.query.addQueryItem(QStringLiteral("timeoutSeconds"),
+                               QString::number(300 + QRandomGenerator::global()->bounded(300)));
         if (!options.labelSelector.isEmpty())
             req.query.addQueryItem(QStringLiteral("labelSelector"), options.labelSelector);
         if (!options.fieldSelector.isEmpty())
@@ -198,37 +205,30 @@ struct Watch::Private
     {
         if (gen != generation || !running)
             return;
-        if (code == 200) {
-            failures = 0;
+        // Failures are counted on until the stream proves healthy (an event, or a while
+        // open): a server that accepts every watch and then fails it must still see the
+        // backoff grow.
+        if (code == 200)
             setHealth(WatchHealth::Connected, {});
-        }
     }
 
     void onChunk(quint64 gen, const QByteArray& chunk)
     {
         if (gen != generation || !running)
             return;
-        lineBuffer += chunk;
+        QList<DecodedWatchEvent> decoded;
+        // A malformed or overlong line is not skipped: the event it carried would be lost
+        // until some later relist. The stream is dropped and the watch lists again.
+        const Status decodeError = decoder.feed(chunk, &decoded);
         QList<WatchEvent> batch;
-        qsizetype start = 0;
         bool gone = false;
         Status streamError;
-        for (;;) {
-            const qsizetype nl = lineBuffer.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            const QByteArray line = lineBuffer.mid(start, nl - start).trimmed();
-            start = nl + 1;
-            if (line.isEmpty())
-                continue;
-            const QJsonObject ev = QJsonDocument::fromJson(line).object();
-            const QString t = ev.value(QStringLiteral("type")).toString();
-            QJsonObject obj = ev.value(QStringLiteral("object")).toObject();
-            if (t == QLatin1String("ERROR")) {
+        for (DecodedWatchEvent& ev : decoded) {
+            QJsonObject& obj = ev.object;
+            if (ev.type == DecodedWatchEvent::Type::Error) {
                 // A Status object; 410 means our resourceVersion is no longer available.
-                const int code = obj.value(QStringLiteral("code")).toInt();
                 streamError.kind = Status::Kind::Http;
-                streamError.httpCode = code;
+                streamError.httpCode = obj.value(QStringLiteral("code")).toInt();
                 streamError.reason = obj.value(QStringLiteral("reason")).toString();
                 streamError.message = obj.value(QStringLiteral("message")).toString();
                 gone = true;
@@ -241,36 +241,62 @@ struct Watch::Private
             const QString rv = rvOf(obj);
             if (!rv.isEmpty())
                 resourceVersion = rv;
-            if (t == QLatin1String("BOOKMARK"))
+            if (ev.type == DecodedWatchEvent::Type::Bookmark)
                 continue;
             const QString uid = uidOf(obj);
-            if (t == QLatin1String("ADDED") || t == QLatin1String("MODIFIED")) {
+            if (ev.type == DecodedWatchEvent::Type::Added ||
+                ev.type == DecodedWatchEvent::Type::Modified) {
                 auto old = cache.constFind(uid);
                 if (old != cache.constEnd() && rvOf(*old) == rv)
                     continue; // already delivered (by a relist)
                 const bool known = old != cache.constEnd();
                 cache.insert(uid, obj);
                 batch.append({known ? WatchEvent::Type::Modified : WatchEvent::Type::Added, obj});
-            } else if (t == QLatin1String("DELETED")) {
-                if (cache.remove(uid))
-                    batch.append({WatchEvent::Type::Deleted, obj});
+            } else if (cache.remove(uid)) {
+                batch.append({WatchEvent::Type::Deleted, obj});
             }
         }
-        lineBuffer.remove(0, start);
         if (!batch.isEmpty())
             Q_EMIT q->events(batch);
+        if (!decoded.isEmpty() && decoded.first().type != DecodedWatchEvent::Type::Error)
+            failures = 0;
         if (gone) {
             cancelStream();
             if (streamError.httpCode == 410) {
-                ++relists;
-                setHealth(WatchHealth::Reconnecting,
-                          QStringLiteral("resourceVersion expired (410 Gone: %1); listing again")
-                              .arg(streamError.message));
-                list();
+                onGone(streamError.message);
             } else {
                 retryLater(streamError, true);
             }
+        } else if (!decodeError) {
+            cancelStream();
+            Status s = decodeError;
+            s.object = (type.kind.isEmpty() ? type.resource : type.kind) +
+                       QStringLiteral(" watch") +
+                       (ns.isEmpty() ? QString() : QStringLiteral(" in ") + ns);
+            retryLater(s, true);
         }
+    }
+
+    // 410 Gone: the resourceVersion is too old. The first one lists again at once; more in a
+    // row (each within 10 s of its stream opening) wait with backoff like any failure.
+    void onGone(const QString& serverMessage)
+    {
+        if (streamAge.isValid() && streamAge.elapsed() > 10000)
+            gonesInARow = 0;
+        ++gonesInARow;
+        const QString why =
+            serverMessage.isEmpty()
+                ? QStringLiteral("resourceVersion expired (410 Gone)")
+                : QStringLiteral("resourceVersion expired (410 Gone: %1)").arg(serverMessage);
+        if (gonesInARow > 1) {
+            Status s = Status::error(Status::Kind::Http, why, {}, QStringLiteral("Expired"));
+            s.httpCode = 410;
+            retryLater(s, true);
+            return;
+        }
+        ++relists;
+        setHealth(WatchHealth::Reconnecting, why + QStringLiteral("; listing again"));
+        list();
     }
 
     void onStreamEnded(quint64 gen, const Response& r)
@@ -278,7 +304,9 @@ struct Watch::Private
         if (gen != generation || !running)
             return;
         stream.reset();
-        lineBuffer.clear();
+        decoder.reset();
+        if (streamAge.elapsed() > 30000)
+            failures = 0; // it served for a while: this is a new trouble, not the same one
         if (r.status.ok()) {
             // The server's timeoutSeconds ran out: carry on from where we are. A stream that
             // ends as soon as it starts (a proxy in the way) must not become a busy loop.
@@ -292,10 +320,7 @@ struct Watch::Private
             return;
         }
         if (r.status.httpCode == 410) {
-            ++relists;
-            setHealth(WatchHealth::Reconnecting,
-                      QStringLiteral("resourceVersion expired (410 Gone); listing again"));
-            list();
+            onGone({});
             return;
         }
         retryLater(r.status, true);
@@ -304,12 +329,14 @@ struct Watch::Private
     // A failed list or a dropped stream: relist after a backoff, 0.25 s doubling up to 5 s;
     // up to 30 s for errors that do not go away by themselves (403 until someone fixes
     // RBAC). Those start quickly too: an API server that is starting answers 403 and 401
-    // until its caches are filled.
+    // until its caches are filled. Each delay is jittered (between half and all of it), so
+    // that the watches of many clients that lost the same server do not return in step.
     void retryLater(const Status& status, bool relist)
     {
-        ++failures;
+        failures = std::min(failures + 1, 1000);
         const int cap = looksPermanent(status) ? 30000 : 5000;
-        const int delay = std::min(cap, 250 << std::min(failures - 1, 7));
+        const int base = std::min(cap, 250 << std::min(failures - 1, 7));
+        const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
         const QString why = status.toString();
         // Failed only when it persists: a restarting API server says 403 for a moment.
         if (looksPermanent(status) && failures >= 3)
@@ -333,14 +360,15 @@ struct Watch::Private
     }
 };
 
-Watch::Watch(Client* client, ResourceType type, QString ns, ListOptions options, QObject* parent)
+Watch::Watch(std::shared_ptr<detail::ClientCore> core, ResourceType type, QString ns,
+             ListOptions options, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>())
 {
     qRegisterMetaType<kube::WatchEvent>();
     qRegisterMetaType<QList<kube::WatchEvent>>();
     qRegisterMetaType<kube::WatchHealth>();
     d->q = this;
-    d->core = client->d->core;
+    d->core = std::move(core);
     d->type = std::move(type);
     d->ns = std::move(ns);
     d->options = std::move(options);
@@ -355,7 +383,7 @@ Watch::~Watch()
     }
     d->running = false;
     d->retryTimer.stop();
-    d->core->transport->cancelGroup(d->group);
+    d->core->cancelGroup(d->group);
 }
 
 void Watch::start()

@@ -1,10 +1,13 @@
 #pragma once
 // An informer-like watch: list, then watch with bookmarks from that resourceVersion;
-// on 410 Gone or a dropped connection it relists (with backoff) and reports the
-// difference as events, so no change is missed. Signals arrive on the thread the
+// on 410 Gone, a dropped connection or a malformed event line it relists (with jittered
+// backoff; a second 410 in a row waits too) and reports the difference as events, so no
+// change is missed. Event lines are capped (kube/watchdecoder.h). Signals arrive on the thread the
 // Watch lives in (the thread that called Client::watch).
 
 #include "kube/client.h"
+
+#include <memory>
 
 #include <QHash>
 #include <QJsonObject>
@@ -33,10 +36,19 @@ enum class WatchHealth
                   // three times in a row; the watch still retries, every 30 s at most
 };
 
+namespace detail {
+class ClientCore;
+}
+
 class Watch : public QObject
 {
     Q_OBJECT
 public:
+    // Usually made by Client::watch(). Built on the client core's request API (start, cancel,
+    // listAll, cancelGroup; kube/clientcore.h); it keeps the core alive, so a Watch may
+    // outlive its Client.
+    Watch(std::shared_ptr<detail::ClientCore> core, ResourceType type, QString ns,
+          ListOptions options = {}, QObject* parent = nullptr);
     ~Watch() override;
     // Lists (the first time: synced(); later: the difference as events), then streams.
     void start();
@@ -62,8 +74,6 @@ Q_SIGNALS:
     void healthChanged(kube::WatchHealth health, const QString& message);
 
 private:
-    friend class Client;
-    Watch(Client* client, ResourceType type, QString ns, ListOptions options, QObject* parent);
     struct Private;
     std::unique_ptr<Private> d;
 };

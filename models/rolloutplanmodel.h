@@ -145,7 +145,7 @@ public:
     int validationCount() const { return m_validations; }
 
 public Q_SLOTS:
-    void revert();
+    void revert() override;
 
 Q_SIGNALS:
     // Emitted after any change of the plan, its validation or the live values.

@@ -7,7 +7,7 @@
 set -euo pipefail
 pkgs=(cmake ninja-build g++ pkg-config git
       qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core
-      libyaml-cpp-dev libcurl4-openssl-dev curl
+      libyaml-cpp-dev libcurl4-openssl-dev curl libdtl-dev clang-14 libclang-rt-14-dev
       xvfb xauth imagemagick clang-format ccache
       qt6-qpa-plugins libqt6svg6 dpkg-dev file desktop-file-utils appstream)
 missing=()

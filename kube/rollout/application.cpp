@@ -1,9 +1,12 @@
 #include "kube/rollout/application.h"
 
+#include "kube/yamljson.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <algorithm>
+#include <limits>
 
 namespace kube::rollout {
 
@@ -89,7 +92,8 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
     const QJsonValue port = properties.value(QLatin1String("port"));
     if (!port.isUndefined() && !port.isNull()) {
         const double d = port.toDouble(-1);
-        if (!port.isDouble() || d != double(int(d)) || d < 1 || d > 65535)
+        // Range first: converting an out-of-range double to int is undefined behaviour.
+        if (!port.isDouble() || !(d >= 1 && d <= 65535) || d != double(int(d)))
             return R::failure(invalid(f("port"), QStringLiteral("must be an integer 1..65535")));
         w.port = int(d);
     }
@@ -120,7 +124,7 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
             if (v.isString())
                 value = v.toString();
             else if (v.isDouble())
-                value = QString::number(v.toDouble());
+                value = jsonNumberText(v); // exactly as written: 1234567, not 1.23457e+06
             else if (v.isBool())
                 value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else if (!v.isUndefined() && !v.isNull())
@@ -136,7 +140,7 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
         if (v.isString())
             *out = v.toString();
         else if (v.isDouble())
-            *out = QString::number(v.toDouble());
+            *out = jsonNumberText(v); // a number of bytes or cores, exactly as written
         else
             return invalid(f(prop),
                            QStringLiteral("must be a quantity such as \"500m\" or \"128Mi\""));
@@ -261,7 +265,13 @@ int revisionNumberOf(const QString& revisionName, const QString& appName)
         return 0;
     static const QRegularExpression re(QStringLiteral("-v(\\d+)$"));
     const QRegularExpressionMatch m = re.match(revisionName);
-    return m.hasMatch() ? m.captured(1).toInt() : 0;
+    if (!m.hasMatch())
+        return 0;
+    // A number beyond int saturates (so that nothing is numbered below it), it does not wrap
+    // or become 0.
+    bool ok = false;
+    const int n = m.captured(1).toInt(&ok);
+    return ok ? n : std::numeric_limits<int>::max();
 }
 
 QString AppRevision::suffix() const
@@ -327,8 +337,13 @@ RevisionDecision decideRevision(const QJsonObject& app, const QList<AppRevision>
     const QJsonObject spec = app.value(QLatin1String("spec")).toObject();
     d.hash = specHash(spec);
 
-    // The latest revision: highest number among existing ones and the status pointer.
-    int maxNumber = latestStatus.value(QLatin1String("revision")).toInt();
+    // The latest revision: highest number among existing ones and the status pointer (a
+    // number beyond int saturates rather than wrapping or reading as 0).
+    const double statusNumber = latestStatus.value(QLatin1String("revision")).toDouble();
+    int maxNumber = statusNumber >= double(std::numeric_limits<int>::max())
+                        ? std::numeric_limits<int>::max()
+                    : statusNumber > 0 ? int(statusNumber)
+                                       : 0;
     const AppRevision* latest = nullptr;
     for (const AppRevision& r : existing) {
         if (r.appName != appName)
@@ -353,6 +368,16 @@ RevisionDecision decideRevision(const QJsonObject& app, const QList<AppRevision>
         }
     }
     d.record = true;
+    if (maxNumber == std::numeric_limits<int>::max()) {
+        d.status = Status::error(
+            Status::Kind::Invalid,
+            QStringLiteral("Application %1: the latest revision number is %2, the largest "
+                           "VelaDesk can count to; no further revision can be recorded")
+                .arg(appName)
+                .arg(maxNumber),
+            QStringLiteral("Application/") + appName, QStringLiteral("RevisionLimit"));
+        return d;
+    }
     d.revision = maxNumber + 1;
     d.name = appName + QStringLiteral("-v") + QString::number(d.revision);
     d.latestRevision = QJsonObject{{QStringLiteral("name"), d.name},

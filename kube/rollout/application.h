@@ -116,6 +116,7 @@ QString specHash(const QJsonObject& spec);
 // What recording a revision for `app` requires, given the revisions that exist.
 struct RevisionDecision
 {
+    Status status;       // an error when no revision can be recorded (the number would overflow)
     bool record = false; // false: the spec hash equals the latest revision's
     QString name;        // revision to record (or the unchanged latest)
     int revision = 0;

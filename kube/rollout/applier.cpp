@@ -1,5 +1,6 @@
 #include "kube/rollout/applier.h"
 
+#include "kube/names.h"
 #include "kube/rollout/await.h"
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/retry.h"
@@ -703,7 +704,11 @@ std::optional<StepError> Applier::Private::validateStep()
         if (!renderOptions.virtualServiceVersion.isEmpty())
             types.prepend(ResourceType::virtualServices(renderOptions.virtualServiceVersion));
         ListOptions lo;
-        lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        Result<QString> selector =
+            LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
+        if (!selector)
+            return fail(selector.status);
+        lo.labelSelector = selector.value;
         for (const ResourceType& t : types) {
             Result<ObjectList> list = listObjects(t, lo);
             if (!list)

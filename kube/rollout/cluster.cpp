@@ -1,5 +1,6 @@
 #include "kube/rollout/cluster.h"
 
+#include "kube/names.h"
 #include "kube/rollout/await.h"
 #include "kube/yamljson.h"
 
@@ -9,6 +10,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <limits>
 
 namespace kube::rollout {
 
@@ -147,8 +149,12 @@ Result<QList<AppRevision>> listRevisions(Client& client, const QString& ns, cons
 {
     using R = Result<QList<AppRevision>>;
     ListOptions options;
-    if (!appName.isEmpty())
-        options.labelSelector = key(labels::appName) + QLatin1Char('=') + appName;
+    if (!appName.isEmpty()) {
+        Result<QString> selector = LabelSelector().equals(key(labels::appName), appName).toString();
+        if (!selector)
+            return R::failure(selector.status);
+        options.labelSelector = selector.value;
+    }
     Result<ObjectList> list = await(client.list(ResourceType::applicationRevisions(), ns, options));
     if (!list)
         return R::failure(list.status);
@@ -247,6 +253,12 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
                                          .value(QLatin1String("latestRevision"))
                                          .toObject();
     const RevisionDecision d = decideRevision(applied.value, existing.value, latestStatus);
+    if (!d.status) {
+        Status s = d.status;
+        s.message = QStringLiteral("application/%1 was applied but no revision was recorded: %2")
+                        .arg(out.applicationName, s.message);
+        return R::failure(s);
+    }
     out.revisionName = d.name;
     out.recorded = d.record;
     if (d.record) {
@@ -372,7 +384,11 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
         if (!v.isEmpty())
             types << ResourceType::virtualServices(v);
         ListOptions lo;
-        lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        Result<QString> selector =
+            LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
+        if (!selector)
+            return R::failure(selector.status);
+        lo.labelSelector = selector.value;
         for (const ResourceType& t : types) {
             Result<ObjectList> list = await(client.list(t, ns, lo));
             if (!list)
@@ -459,7 +475,10 @@ Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString&
     AppDeploymentState out;
     out.plan = plan.value;
     ListOptions lo;
-    lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + name;
+    Result<QString> selector = LabelSelector().equals(key(labels::appDeployment), name).toString();
+    if (!selector)
+        return R::failure(selector.status);
+    lo.labelSelector = selector.value;
     Result<ObjectList> deps = await(client.list(ResourceType::deployments(), ns, lo));
     if (!deps)
         return R::failure(deps.status);
@@ -483,10 +502,13 @@ Result<AppDeploymentState> readAppDeploymentState(Client& client, const QString&
         if (!order.contains(rev))
             order << rev;
         RevisionState& s = states[rev];
-        s.readyReplicas += d.value(QLatin1String("status"))
-                               .toObject()
-                               .value(QLatin1String("readyReplicas"))
-                               .toInt();
+        // Saturating: the server's numbers are not trusted to keep an int sum in range.
+        s.readyReplicas = int(
+            std::min<qint64>(qint64(s.readyReplicas) + d.value(QLatin1String("status"))
+                                                           .toObject()
+                                                           .value(QLatin1String("readyReplicas"))
+                                                           .toInt(),
+                             std::numeric_limits<int>::max()));
         s.deployments << metaString(d, "name");
     }
     Result<QMap<QString, QString>> hpas = replicasManagedByHpa(client, ns);

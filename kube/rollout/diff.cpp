@@ -2,9 +2,12 @@
 
 #include "kube/yamljson.h"
 
+#include <QHash>
 #include <QStringList>
 #include <algorithm>
 #include <vector>
+
+#include <dtl/dtl.hpp>
 
 namespace kube::rollout {
 
@@ -51,32 +54,82 @@ struct Edit
     int b; // index in after (for ' ' and '+')
 };
 
-// Longest common subsequence edit script; objects are small (hundreds of lines).
+// Shortest edit script. The common head and tail are matched directly; the middle goes to
+// dtl's O(NP) algorithm (Wu, Manber, Myers), which needs space linear in the input (and at
+// most dtl's bounded table of path coordinates), never an n x m table. Lines are compared
+// as integers (one per distinct line). Within a run of changes, deletions come first, as
+// diff -u prints them.
 QList<Edit> editScript(const QStringList& a, const QStringList& b)
 {
     const int n = int(a.size()), m = int(b.size());
-    std::vector<std::vector<int>> lcs(size_t(n) + 1, std::vector<int>(size_t(m) + 1, 0));
-    for (int i = n - 1; i >= 0; --i)
-        for (int j = m - 1; j >= 0; --j)
-            lcs[size_t(i)][size_t(j)] = a[i] == b[j] ? lcs[size_t(i) + 1][size_t(j) + 1] + 1
-                                                     : std::max(lcs[size_t(i) + 1][size_t(j)],
-                                                                lcs[size_t(i)][size_t(j) + 1]);
+    int head = 0;
+    while (head < n && head < m && a[head] == b[head])
+        ++head;
+    int tail = 0;
+    while (tail < n - head && tail < m - head && a[n - 1 - tail] == b[m - 1 - tail])
+        ++tail;
+
+    // The middle's operations, in order.
+    std::vector<char> ops;
+    const int an = n - head - tail, bm = m - head - tail;
+    if (an == 0 || bm == 0) {
+        ops.assign(size_t(an), '-');
+        ops.insert(ops.end(), size_t(bm), '+');
+    } else {
+        QHash<QString, int> ids;
+        auto idOf = [&ids](const QString& line) {
+            auto it = ids.constFind(line);
+            if (it == ids.constEnd())
+                it = ids.insert(line, int(ids.size()));
+            return it.value();
+        };
+        std::vector<int> x, y;
+        x.reserve(size_t(an));
+        y.reserve(size_t(bm));
+        for (int i = head; i < n - tail; ++i)
+            x.push_back(idOf(a[i]));
+        for (int j = head; j < m - tail; ++j)
+            y.push_back(idOf(b[j]));
+        dtl::Diff<int, std::vector<int>> d(x, y);
+        d.compose();
+        for (const auto& e : d.getSes().getSequence())
+            ops.push_back(e.second.type == dtl::SES_DELETE ? '-'
+                          : e.second.type == dtl::SES_ADD  ? '+'
+                                                           : ' ');
+    }
+
     QList<Edit> out;
-    int i = 0, j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && a[i] == b[j]) {
+    out.reserve(head + tail + qsizetype(ops.size()));
+    for (int i = 0; i < head; ++i)
+        out << Edit{' ', a[i], i, i};
+    int i = head, j = head;
+    for (size_t k = 0; k < ops.size();) {
+        if (ops[k] == ' ') {
             out << Edit{' ', a[i], i, j};
             ++i;
             ++j;
-        } else if (i < n &&
-                   (j == m || lcs[size_t(i) + 1][size_t(j)] >= lcs[size_t(i)][size_t(j) + 1])) {
-            out << Edit{'-', a[i], i, j}; // deletions first, as diff -u prints them
-            ++i;
-        } else {
-            out << Edit{'+', b[j], i, j};
-            ++j;
+            ++k;
+            continue;
         }
+        size_t end = k;
+        while (end < ops.size() && ops[end] != ' ')
+            ++end;
+        for (size_t q = k; q < end; ++q) {
+            if (ops[q] == '-') {
+                out << Edit{'-', a[i], i, j};
+                ++i;
+            }
+        }
+        for (size_t q = k; q < end; ++q) {
+            if (ops[q] == '+') {
+                out << Edit{'+', b[j], i, j};
+                ++j;
+            }
+        }
+        k = end;
     }
+    for (int t = 0; t < tail; ++t)
+        out << Edit{' ', a[i + t], i + t, j + t};
     return out;
 }
 
@@ -97,10 +150,25 @@ QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QSt
 {
     if (before == after)
         return {};
+    const QString header = QStringLiteral("--- ") + beforeName + QStringLiteral("\n+++ ") +
+                           afterName + QLatin1Char('\n');
+    // Past a limit: the header and one line that says which side and which limit.
+    auto notShown = [&](qsizetype sizeBefore, qsizetype sizeAfter, const char* unit,
+                        qsizetype limit) {
+        return header + QStringLiteral("# diff not shown: %1 has %2 %3, more than the %4 "
+                                       "VelaDesk compares line by line\n")
+                            .arg(sizeBefore > limit ? beforeName : afterName)
+                            .arg(std::max(sizeBefore, sizeAfter))
+                            .arg(QLatin1String(unit))
+                            .arg(limit);
+    };
+    if (before.size() > kMaxDiffBytes || after.size() > kMaxDiffBytes)
+        return notShown(before.size(), after.size(), "bytes", kMaxDiffBytes);
     const QStringList a = splitLines(before), b = splitLines(after);
+    if (a.size() > kMaxDiffLines || b.size() > kMaxDiffLines)
+        return notShown(a.size(), b.size(), "lines", kMaxDiffLines);
     const QList<Edit> edits = editScript(a, b);
-    QString out = QStringLiteral("--- ") + beforeName + QStringLiteral("\n+++ ") + afterName +
-                  QLatin1Char('\n');
+    QString out = header;
     const int total = int(edits.size());
     QList<int> changes;
     for (int x = 0; x < total; ++x)

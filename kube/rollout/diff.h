@@ -34,8 +34,13 @@ struct ObjectDiff
 // so that a diff shows what the plan changes and what drifted.
 QJsonObject normalizeForDiff(QJsonObject object);
 
+// Bounds of a line diff: each side at most this many lines and bytes. Larger texts get the
+// two header lines and a "# diff not shown: ..." line saying which limit was hit.
+inline constexpr qsizetype kMaxDiffLines = 200000;
+inline constexpr qsizetype kMaxDiffBytes = 32 * 1024 * 1024;
+
 // Unified diff (like `diff -u`) of two texts, `context` lines around each change.
-// Empty when the texts are equal.
+// Empty when the texts are equal. Time and memory linear in the input (O(NP) algorithm).
 QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QString& beforeName,
                     const QString& afterName, int context = 3);
 

@@ -31,6 +31,8 @@ Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
                     return fail(ws.status);
             }
             const RevisionDecision d = decideRevision(app, out.revisions);
+            if (!d.status)
+                return fail(d.status);
             if (!d.record)
                 continue;
             Result<AppRevision> rev = AppRevision::fromJson(d.revisionObject);

@@ -3,6 +3,9 @@
 #include "kube/rollout/application.h"
 #include "kube/rollout/counters.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace kube::rollout {
 
 namespace {
@@ -28,7 +31,13 @@ Status readInt(const QJsonObject& o, const char* name, const QString& field, int
         return Status::success();
     }
     const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0)
+    if (!v.isDouble())
+        return invalid(field, QStringLiteral("must be an integer"));
+    // Range first: converting an out-of-range double to an integer is undefined behaviour.
+    if (!(d >= -2147483648.0 && d <= 2147483647.0))
+        return invalid(field, QStringLiteral("must be an integer between -2147483648 and "
+                                             "2147483647"));
+    if (d != double(qint64(d)))
         return invalid(field, QStringLiteral("must be an integer"));
     *out = int(d);
     return Status::success();
@@ -85,13 +94,19 @@ Status readList(const QJsonObject& o, const char* name, const QString& field, QJ
 
 } // namespace
 
-int RevisionPlacement::replicas() const
+qint64 RevisionPlacement::replicaSum() const
 {
-    int sum = 0;
+    qint64 sum = 0;
     for (const Placement& p : placement)
         if (!p.clusterSelector || p.clusterSelector->name.isEmpty())
             sum += p.replicas;
     return sum;
+}
+
+int RevisionPlacement::replicas() const
+{
+    return int(std::clamp<qint64>(replicaSum(), std::numeric_limits<int>::min(),
+                                  std::numeric_limits<int>::max()));
 }
 
 const RevisionPlacement* AppDeploymentPlan::revision(const QString& revisionName) const
@@ -110,12 +125,15 @@ int AppDeploymentPlan::replicasOf(const QString& revisionName) const
 
 QMap<QString, int> AppDeploymentPlan::weightsByRevision() const
 {
+    QMap<QString, qint64> sums;
+    if (traffic)
+        for (const HttpRule& rule : traffic->http)
+            for (const WeightedTarget& t : rule.weightedTargets)
+                sums[t.revisionName] += t.weight;
     QMap<QString, int> out;
-    if (!traffic)
-        return out;
-    for (const HttpRule& rule : traffic->http)
-        for (const WeightedTarget& t : rule.weightedTargets)
-            out[t.revisionName] += t.weight;
+    for (auto it = sums.begin(); it != sums.end(); ++it)
+        out.insert(it.key(), int(std::clamp<qint64>(it.value(), std::numeric_limits<int>::min(),
+                                                    std::numeric_limits<int>::max())));
     return out;
 }
 

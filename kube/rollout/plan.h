@@ -35,8 +35,9 @@ struct RevisionPlacement
     QList<Placement> placement;
     // Replicas in the host cluster (VelaDesk deploys to one cluster: the sum of placements
     // without a clusterSelector name; placements naming another cluster are reported by
-    // validate() as unsupported).
+    // validate() as unsupported). Saturates at the int range; replicaSum() is exact.
     int replicas() const;
+    qint64 replicaSum() const;
     bool operator==(const RevisionPlacement&) const = default;
 };
 
@@ -110,7 +111,7 @@ struct AppDeploymentPlan
     const RevisionPlacement* revision(const QString& name) const;
     // Replicas planned for a revision; 0 when it is not in appRevisions.
     int replicasOf(const QString& revisionName) const;
-    // Sum of weights per revision over all rules.
+    // Sum of weights per revision over all rules (saturating at the int range).
     QMap<QString, int> weightsByRevision() const;
 
     // Parses an AppDeployment. Type errors name the field ("spec.traffic.http[0]

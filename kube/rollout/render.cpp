@@ -1,9 +1,9 @@
 #include "kube/rollout/render.h"
 
+#include "kube/names.h"
 #include "kube/rollout/counters.h"
 
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace kube::rollout {
@@ -11,6 +11,7 @@ namespace kube::rollout {
 namespace {
 
 const QString kRevisionHeader = QStringLiteral("x-veladesk-revision");
+constexpr qint64 kMaxReplicas = 2147483647; // Deployment spec.replicas is an int32
 
 Issue error(const QString& field, const QString& message)
 {
@@ -221,15 +222,15 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
 {
     ++counters::validateCalls;
     QList<Issue> issues;
-    static const QRegularExpression dns1123Subdomain(
-        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
     if (plan.name.isEmpty())
         issues << error(QStringLiteral("metadata.name"), QStringLiteral("required"));
-    else if (plan.name.size() > 253 || !dns1123Subdomain.match(plan.name).hasMatch())
+    else if (!isDns1123Subdomain(plan.name) || !isLabelValue(plan.name))
+        // It names the VirtualService and labels every object (app.oam.dev/appDeployment).
         issues << error(QStringLiteral("metadata.name"),
-                        QStringLiteral("\"%1\" is not a valid name (lower case letters, digits, "
-                                       "'-' and '.', at most 253 characters)")
-                            .arg(plan.name));
+                        QStringLiteral("\"%1\" is not a valid name: at most 63 lower case "
+                                       "alphanumeric characters, '-' or '.', alphanumeric at "
+                                       "both ends (it labels every object VelaDesk writes)")
+                            .arg(plan.name.left(100)));
 
     QSet<QString> seenRevisions;
     QHash<QString, QString> deploymentOwners; // Deployment name -> field that produced it
@@ -253,6 +254,12 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             if (p.replicas < 0)
                 issues << error(pf + QStringLiteral(".distribution.replicas"),
                                 QStringLiteral("must be >= 0, is %1").arg(p.replicas));
+            if (j + 1 == rp.placement.size() && rp.replicaSum() > kMaxReplicas)
+                issues << error(rf + QStringLiteral(".placement"),
+                                QStringLiteral("the placements sum to %1 replicas, more than a "
+                                               "Deployment can have (%2)")
+                                    .arg(rp.replicaSum())
+                                    .arg(kMaxReplicas));
             if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
                 issues << error(
                     pf + QStringLiteral(".clusterSelector.name"),
@@ -279,6 +286,14 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                 continue;
             }
             const QString dn = deploymentName(c.name, rp.revisionName);
+            if (!isDns1123Subdomain(dn) || !isLabelValue(c.name) || !isLabelValue(rp.revisionName))
+                issues << error(
+                    rf + QStringLiteral(".revisionName"),
+                    QStringLiteral("revision %1, component %2: the Deployment name "
+                                   "%3 or its labels would be invalid (lower case "
+                                   "alphanumeric characters, '-' or '.'; labels at "
+                                   "most 63 characters)")
+                        .arg(rp.revisionName.left(100), c.name.left(100), dn.left(100)));
             if (deploymentOwners.contains(dn))
                 issues << error(
                     rf + QStringLiteral(".revisionName"),
@@ -310,7 +325,7 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                             QStringLiteral("at least one target is required"));
             continue;
         }
-        int sum = 0;
+        qint64 sum = 0; // weights out of range must not overflow the sum
         bool weightsInRange = true;
         QHash<QString, qsizetype> seenTargets;
         for (qsizetype j = 0; j < rule.weightedTargets.size(); ++j) {
@@ -329,7 +344,13 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                 issues << error(
                     tf, QStringLiteral("the Service name %1 would be longer than 63 characters "
                                        "(a DNS label); use shorter revision or component names")
-                            .arg(svc));
+                            .arg(svc.left(100)));
+            else if (!t.revisionName.isEmpty() && !t.componentName.isEmpty() &&
+                     !isDns1035Label(svc))
+                issues << error(tf, QStringLiteral("the Service name %1 would not be a DNS-1035 "
+                                                   "label (lower case alphanumeric characters "
+                                                   "or '-', starting with a letter)")
+                                        .arg(svc.left(100)));
             if (seenTargets.contains(targetKey))
                 issues << error(
                     tf,

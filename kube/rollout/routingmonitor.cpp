@@ -235,11 +235,11 @@ void RoutingMonitor::Private::createWatches()
         QObject::connect(w, &Watch::events, worker,
                          [this, k](const QList<WatchEvent>& events) { onEvents(k, events); });
         QObject::connect(w, &Watch::healthChanged, worker,
-                         [this, type](WatchHealth h, const QString& message) {
+                         [this, kindName = type.kind](WatchHealth h, const QString& message) {
                              if (h != WatchHealth::Failed)
                                  return;
                              std::lock_guard lock(mutex);
-                             watchErrors << type.kind + QStringLiteral(": ") + message;
+                             watchErrors << kindName + QStringLiteral(": ") + message;
                              changed.notify_all();
                          });
         watches << w;

@@ -68,6 +68,12 @@ YAML
 dataplane_args=()
 dataplane_kwokctl_args dataplane_args "$name"
 # --- end data plane ---
+# --- pod logs (issue 13): KWOK's Logs objects and the podlogs harness; see cluster-podlogs.sh ---
+. "$here/cluster-podlogs.sh"
+podlogs_args=()
+podlogs_kwokctl_args podlogs_args
+podlogs_stop "$name"
+# --- end pod logs ---
 
 # Pod readiness delayed by 2 s (and KWOK's other default stages): see kwok-stages.yaml.
 cat "$here/kwok-stages.yaml" >>"$config"
@@ -82,6 +88,7 @@ log "creating cluster (kube-apiserver $K8S_VERSION, etcd $ETCD_VERSION, kwok $KW
   --kube-scheduler-binary "$CP_BIN_DIR/kube-scheduler" \
   --kwok-controller-binary "$CP_BIN_DIR/kwok" \
   "${dataplane_args[@]}" \
+  "${podlogs_args[@]}" \
   --wait 120s >&2
 
 k() { "$kubectl" --kubeconfig "$kubeconfig" "$@"; }
@@ -136,5 +143,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 k -n default get serviceaccount default >/dev/null
+# --- pod logs (issue 13): container log files that the kwok "kubelet" serves ---
+log "starting the container-logs harness (tests/cluster/podlogs)"
+podlogs_start "$name" "$kubeconfig"
+# --- end pod logs ---
 log "ready; kubeconfig: $kubeconfig"
 echo "$kubeconfig"

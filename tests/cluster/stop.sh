@@ -14,6 +14,10 @@ done
 # --- data plane (issue 12): its processes talk to this cluster; end them first ---
 bash "$here/dataplane.sh" stop --name "$name" || true
 # --- end data plane ---
+# --- pod logs (issue 13): the harness writing container logs; see cluster-podlogs.sh ---
+. "$here/cluster-podlogs.sh"
+podlogs_stop "$name"
+# --- end pod logs ---
 export KWOK_WORKDIR="$VELADESK_CACHE/kwok"
 if [[ -x "$CP_BIN_DIR/kwokctl" && -d "$KWOK_WORKDIR/clusters/$name" ]]; then
   "$CP_BIN_DIR/kwokctl" --name "$name" delete cluster >&2 || true

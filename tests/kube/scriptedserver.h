@@ -5,8 +5,10 @@
 // it knows nothing of the API, it only replays the answers a test queues.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -103,6 +105,15 @@ public:
         return a;
     }
 
+    // Answers given in turn, over and over, once the queue is empty (a server that always
+    // says the same thing); without them an empty queue answers 500 "script exhausted".
+    void cycle(QList<Answer> answers)
+    {
+        std::lock_guard lock(m_mutex);
+        m_cycle = std::move(answers);
+        m_cycleNext = 0;
+    }
+
     QList<Seen> seen() const
     {
         std::lock_guard lock(m_mutex);
@@ -184,7 +195,9 @@ private:
                 std::lock_guard lock(m_mutex);
                 m_seen.append(req);
                 m_times.append(std::chrono::steady_clock::now());
-                if (m_script.empty()) {
+                if (m_script.empty() && !m_cycle.isEmpty()) {
+                    a = m_cycle.at(m_cycleNext++ % m_cycle.size());
+                } else if (m_script.empty()) {
                     a = json(500, "{\"kind\":\"Status\",\"message\":\"script exhausted\"}");
                 } else {
                     a = m_script.front();
@@ -232,11 +245,40 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::deque<Answer> m_script;
+    QList<Answer> m_cycle;
+    qsizetype m_cycleNext = 0;
     QList<Seen> m_seen;
     QList<std::chrono::steady_clock::time_point> m_times;
     std::vector<int> m_connections;
     std::vector<std::thread> m_workers;
     std::thread m_acceptor;
 };
+
+// Bodies the scripted server answers with: a ConfigMap, a ConfigMapList, a watch event line.
+inline QByteArray cm(const char* name, const char* uid, const char* rv)
+{
+    return QStringLiteral("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":"
+                          "\"%1\",\"namespace\":\"default\",\"uid\":\"%2\",\"resourceVersion\":"
+                          "\"%3\"}}")
+        .arg(QString::fromUtf8(name), QString::fromUtf8(uid), QString::fromUtf8(rv))
+        .toUtf8();
+}
+
+inline QByteArray list(const char* rv, const QList<QByteArray>& items)
+{
+    return "{\"kind\":\"ConfigMapList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":"
+           "\"" +
+           QByteArray(rv) + "\"},\"items\":[" + items.join(',') + "]}";
+}
+
+inline QByteArray watchLine(const char* type, const QByteArray& object)
+{
+    return "{\"type\":\"" + QByteArray(type) + "\",\"object\":" + object + "}\n";
+}
+
+inline QString nameOf(const QJsonObject& o)
+{
+    return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+}
 
 } // namespace kubetest

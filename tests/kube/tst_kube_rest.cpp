@@ -147,15 +147,27 @@ private Q_SLOTS:
 
     void invalidObjectListsFieldErrors()
     {
-        auto r = await(client->create(ResourceType::configMaps(), ns->name(),
-                                      configMap(ns->name(), QStringLiteral("Bad_Name"))));
+        // (An invalid name never reaches the server: the client refuses it first. A label
+        // value is the server's to judge.)
+        QJsonObject bad = configMap(ns->name(), QStringLiteral("bad-labels"));
+        QJsonObject meta = bad.value(QStringLiteral("metadata")).toObject();
+        meta.insert(QStringLiteral("labels"),
+                    QJsonObject{{QStringLiteral("tier"), QStringLiteral("not valid!")}});
+        bad.insert(QStringLiteral("metadata"), meta);
+        auto r = await(client->create(ResourceType::configMaps(), ns->name(), bad));
         QVERIFY(!r.ok());
         QCOMPARE(r.status.httpCode, 422);
         QCOMPARE(r.status.reason, QStringLiteral("Invalid"));
         QVERIFY(!r.status.details.isEmpty());
-        QVERIFY2(r.status.details.first().startsWith(QLatin1String("metadata.name: ")),
+        QVERIFY2(r.status.details.first().startsWith(QLatin1String("metadata.labels: ")),
                  qPrintable(r.status.details.join(QLatin1Char('|'))));
-        QVERIFY(r.status.toString().contains(QLatin1String("\n  - metadata.name: ")));
+        QVERIFY(r.status.toString().contains(QLatin1String("\n  - metadata.labels: ")));
+        // The client's own check: Invalid, no HTTP code, the rule in the message.
+        auto refused = await(client->create(ResourceType::configMaps(), ns->name(),
+                                            configMap(ns->name(), QStringLiteral("Bad_Name"))));
+        QCOMPARE(refused.status.kind, Status::Kind::Invalid);
+        QVERIFY2(refused.status.message.contains(QLatin1String("RFC 1123 subdomain")),
+                 qPrintable(refused.status.message));
     }
 
     void serverSideApply()

@@ -41,6 +41,10 @@ struct EventLog
     int total = 0;
     QList<WatchHealth> health;
     QStringList healthMessages;
+    // When the watch was not connected: [went Reconnecting/Failed, came back Connected], in
+    // milliseconds of `clock` (the end is -1 while still out).
+    QElapsedTimer clock;
+    QList<QPair<qint64, qint64>> outages;
 
     void attach(Watch* w)
     {
@@ -54,11 +58,30 @@ struct EventLog
                 ++total;
             }
         });
+        clock.start();
         QObject::connect(w, &Watch::healthChanged, w,
                          [this](WatchHealth h, const QString& message) {
                              health << h;
                              healthMessages << message;
+                             const bool out = !outages.isEmpty() && outages.last().second < 0;
+                             if (h == WatchHealth::Connected && out)
+                                 outages.last().second = clock.elapsed();
+                             else if (h != WatchHealth::Connected && !out)
+                                 outages.append({clock.elapsed(), -1});
                          });
+    }
+
+    // An object whose whole life (created, then deleted) fell within one outage of the
+    // watch was never there for any list or stream to see. (The outage starts when the
+    // watch notices it; a write answered just before the server went down may not have
+    // reached the stream: 2 s of slack.)
+    bool livedWhileOut(qint64 createdDone, qint64 deleteStarted) const
+    {
+        for (const auto& [from, to] : outages) {
+            if (createdDone >= from - 2000 && (to < 0 || deleteStarted <= to))
+                return true;
+        }
+        return false;
     }
 
     // The sequence of events of one object makes sense: Added first, nothing after Deleted
@@ -212,6 +235,7 @@ private Q_SLOTS:
         w->start();
         QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(w->health(), WatchHealth::Connected, 20000);
+        log.outages.clear(); // the start is not an outage
 
         // A burst: 120 creates, every third object then modified, every fifth deleted; the
         // API server is stopped (down 3 s) and started again after the 40th operation.
@@ -228,7 +252,8 @@ private Q_SLOTS:
             }
         } waitForRestart{restart};
         int failedWrites = 0;
-        QHash<QString, QString> expectedValue; // name -> last value ("" = deleted)
+        QHash<QString, QString> expectedValue;             // name -> last value ("" = deleted)
+        QHash<QString, qint64> createdDone, deleteStarted; // in log.clock's milliseconds
         int op = 0;
         auto maybeRestart = [&] {
             if (++op != 40)
@@ -247,6 +272,7 @@ private Q_SLOTS:
             const QString name = QStringLiteral("cm-%1").arg(i);
             failedWrites +=
                 writeUntilDone([&] { return createCm(ns.name(), name, QStringLiteral("0")); });
+            createdDone[name] = log.clock.elapsed();
             expectedValue[name] = QStringLiteral("0");
             maybeRestart();
             if (i % 3 == 0) {
@@ -257,6 +283,7 @@ private Q_SLOTS:
             }
             if (i % 5 == 0 && i > 0) {
                 const QString victim = QStringLiteral("cm-%1").arg(i - 1);
+                deleteStarted[victim] = log.clock.elapsed();
                 failedWrites += writeUntilDone([&] { return deleteCm(ns.name(), victim); });
                 expectedValue[victim] = QString();
                 maybeRestart();
@@ -278,8 +305,10 @@ private Q_SLOTS:
 
         // Every change that is still there is in the events: each object that exists was
         // Added and its last event carries the last value written; each object the watch saw
-        // and that was deleted ends with Deleted. (An object created and deleted while the
-        // watch was reconnecting was never there for any list to see: no event is right.)
+        // and that was deleted ends with Deleted. An object may go unseen only if it was
+        // created and deleted while the watch was out (no list or stream could see it): how
+        // many that is depends on how long the reconnection took against how fast the burst
+        // went on, so it is checked per object, not counted.
         int unseen = 0;
         for (auto it = expectedValue.constBegin(); it != expectedValue.constEnd(); ++it) {
             const QList<WatchEvent> evs = log.byName.value(it.key());
@@ -287,6 +316,11 @@ private Q_SLOTS:
             QVERIFY2(inconsistency.isEmpty(), qPrintable(inconsistency));
             if (it.value().isEmpty()) {
                 if (evs.isEmpty()) {
+                    QVERIFY2(log.livedWhileOut(createdDone.value(it.key()),
+                                               deleteStarted.value(it.key())),
+                             qPrintable(it.key() + QStringLiteral(": created and deleted while "
+                                                                  "the watch was connected, "
+                                                                  "yet never seen")));
                     ++unseen;
                     continue;
                 }
@@ -300,12 +334,13 @@ private Q_SLOTS:
                 QCOMPARE(valueOf(evs.last().object), it.value());
             }
         }
-        // Those can only be the few deleted within the reconnection window.
-        QVERIFY2(unseen <= 5,
-                 qPrintable(QStringLiteral("%1 deleted objects never seen").arg(unseen)));
+        QVERIFY(!log.outages.isEmpty());
+        qint64 longest = 0;
+        for (const auto& [from, to] : log.outages)
+            longest = std::max(longest, to - from);
         qInfo("%d failed writes during the restart, %d relists, %d events, %d objects created "
-              "and deleted while reconnecting",
-              failedWrites, w->relistCount(), log.total, unseen);
+              "and deleted while reconnecting, watch out for %lld ms at most",
+              failedWrites, w->relistCount(), log.total, unseen, qlonglong(longest));
         delete w;
     }
 
