@@ -94,7 +94,9 @@ ObjectTreeModel::Item* ObjectTreeModel::itemOf(const QModelIndex& index) const
 int ObjectTreeModel::rowOf(const Item* item) const
 {
     const Item* p = item->parent;
-    if (p && item->row >= p->dirtyFrom) {
+    // Renumbered whenever the parent is dirty: a row inserted since (its cached row not yet
+    // set) may hold a number below dirtyFrom.
+    if (p && p->dirtyFrom != INT_MAX) {
         for (qsizetype i = p->dirtyFrom; i < p->children.size(); ++i)
             p->children[i]->row = int(i);
         p->dirtyFrom = INT_MAX;
