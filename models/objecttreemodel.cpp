@@ -331,6 +331,8 @@ bool ObjectTreeModel::parsePendingPods(int budgetMs)
         }
     }
     m_pendingPods.remove(0, done);
+    if (done > 0)
+        m_dirty = true; // a rebuild while the list was being parsed showed only part of it
     return m_pendingPods.isEmpty();
 }
 

@@ -293,6 +293,35 @@ private Q_SLOTS:
         QTRY_VERIFY(m_model->buildCount() > inactive);
     }
 
+    void largeListIsShownWhole()
+    {
+        // A list that takes several frames to parse (kPodParseBudgetMs per frame): the tree
+        // rebuilt while it was parsed (every 250 ms) must be rebuilt once more at its end.
+        // Before the fix the tree kept the part parsed by the last intermediate rebuild.
+        load(QStringLiteral("tree-healthy.json"));
+        const QJsonObject pod =
+            byKind(QStringLiteral("tree-healthy.json")).value(Kind::Pods).first();
+        const QString rs = pod[QLatin1String("metadata")][QLatin1String("ownerReferences")][0]
+                              [QLatin1String("name")]
+                                  .toString();
+        QList<QJsonObject> list;
+        const int n = 8000;
+        for (int i = 0; i < n; ++i) {
+            QJsonObject p = pod;
+            QJsonObject m = p[QLatin1String("metadata")].toObject();
+            m[QLatin1String("name")] = QStringLiteral("%1-%2").arg(nameOf(pod)).arg(i);
+            m[QLatin1String("uid")] = QStringLiteral("uid-%1").arg(i);
+            p[QLatin1String("metadata")] = m;
+            list << p;
+        }
+        m_store->resetKind(Kind::Pods, list);
+        QTRY_COMPARE_WITH_TIMEOUT(m_model->pendingPodEvents(), 0, 30000);
+        const QModelIndex r = m_model->find(QStringLiteral("ReplicaSet"), rs);
+        QVERIFY(r.isValid());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_model->rowCount(m_model->find(QStringLiteral("ReplicaSet"), rs)), n, 30000);
+    }
+
     void serverTextIsPlainInToolTips()
     {
         load(QStringLiteral("tree-healthy.json"));
