@@ -12,30 +12,42 @@ namespace {
 
 int kindRank(const QString& kind)
 {
-    static const QStringList order = {QStringLiteral("ApplicationRevision"),
-                                      QStringLiteral("AppDeployment"),
-                                      QStringLiteral("Deployment"),
-                                      QStringLiteral("ReplicaSet"),
-                                      QStringLiteral("Pod"),
-                                      QStringLiteral("Gateway"),
-                                      QStringLiteral("Service"),
-                                      QStringLiteral("EndpointSlice"),
-                                      QStringLiteral("VirtualService"),
-                                      QStringLiteral("HTTPRoute")};
-    const qsizetype i = order.indexOf(kind);
-    return i < 0 ? int(order.size()) : int(i);
+    static const QHash<QString, int> order = [] {
+        QHash<QString, int> h;
+        int i = 0;
+        for (const char* k :
+             {"ApplicationRevision", "AppDeployment", "Deployment", "ReplicaSet", "Pod", "Gateway",
+              "Service", "EndpointSlice", "VirtualService", "HTTPRoute"})
+            h.insert(QLatin1String(k), i++);
+        return h;
+    }();
+    return order.value(kind, int(order.size()));
 }
 
+// By kind, then name, then key; each node's rank is looked up once (a namespace's pods are
+// thousands of siblings).
 void sortChildren(QList<TreeNode>& nodes)
 {
-    std::sort(nodes.begin(), nodes.end(), [](const TreeNode& a, const TreeNode& b) {
-        const int ra = kindRank(a.kind), rb = kindRank(b.kind);
-        if (ra != rb)
-            return ra < rb;
-        if (a.name != b.name)
-            return a.name < b.name;
-        return a.key < b.key;
+    if (nodes.size() < 2)
+        return;
+    QList<std::pair<int, qsizetype>> order;
+    order.reserve(nodes.size());
+    for (qsizetype i = 0; i < nodes.size(); ++i)
+        order.append({kindRank(nodes[i].kind), i});
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        const TreeNode& x = nodes[a.second];
+        const TreeNode& y = nodes[b.second];
+        if (x.name != y.name)
+            return x.name < y.name;
+        return x.key < y.key;
     });
+    QList<TreeNode> sorted;
+    sorted.reserve(nodes.size());
+    for (const auto& o : order)
+        sorted.append(std::move(nodes[o.second]));
+    nodes = std::move(sorted);
 }
 
 Health finish(TreeNode& node)
