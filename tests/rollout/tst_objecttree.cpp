@@ -5,12 +5,14 @@
 // output `veladesk tree` prints.
 
 #include "kube/rollout/objecttree.h"
+#include "treetest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
 using namespace kube::rollout;
+using treetest::findNode;
 
 namespace {
 
@@ -210,17 +212,6 @@ Namespace healthyNamespace(const QString& pod2Status = QLatin1String(kRunningRea
     ns.add(slice(2, QStringLiteral("web-v2-5d8f-bbbbb"), pod2Status == QLatin1String(kRunningReady))
                .constData());
     return ns;
-}
-
-const TreeNode* findNode(const TreeNode& n, const QString& kind, const QString& name,
-                         TreeNode::Role role = TreeNode::Role::Object)
-{
-    if (n.kind == kind && n.name == name && n.role == role)
-        return &n;
-    for (const TreeNode& c : n.children)
-        if (const TreeNode* f = findNode(c, kind, name, role))
-            return f;
-    return nullptr;
 }
 
 } // namespace

@@ -13,6 +13,7 @@
 #include "kube/rollout/objecttree.h"
 #include "models/namespacestore.h"
 #include "models/objecttreemodel.h"
+#include "treetest.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@
 #include <functional>
 
 using namespace kube::rollout;
+using treetest::findNode;
 using veladesk::NamespaceStore;
 using veladesk::ObjectTreeModel;
 
@@ -103,18 +105,6 @@ bool eventually(const std::function<bool()>& ok, int seconds = 90)
         QTest::qWait(250);
     }
     return ok();
-}
-
-// A node of the tree by kind and name (depth first, links excluded), or nullptr.
-const TreeNode* findNode(const TreeNode& n, const QString& kind, const QString& name,
-                         TreeNode::Role role = TreeNode::Role::Object)
-{
-    if (n.kind == kind && n.name == name && n.role == role)
-        return &n;
-    for (const TreeNode& c : n.children)
-        if (const TreeNode* f = findNode(c, kind, name, role))
-            return f;
-    return nullptr;
 }
 
 // `veladesk tree -o json`'s problems as "Kind/name Health Reason".
