@@ -424,6 +424,8 @@ int runCli(const QStringList& givenArgs)
         return cli::runReapply(o);
     if (o.command == QLatin1String("revert"))
         return cli::runRevert(o);
+    if (o.command == QLatin1String("tree"))
+        return cli::runTree(o);
     if (o.command == QLatin1String("probe"))
         return cli::runProbe(o);
     if (o.command == QLatin1String("version"))

@@ -74,6 +74,7 @@ int runReapply(const Options& options); // the AppDeployment's stored plan, appl
 int runRevert(const Options& options);  // the last plan applied to completion, applied again
 int runStatus(const Options& options);
 int runProbe(const Options& options); // app/cli_probe.cpp
+int runTree(const Options& options);  // app/cli_tree.cpp
 
 // The cluster of --kubeconfig/--context/-n, or nullptr after printing why (app/cli_cluster.cpp).
 std::shared_ptr<kube::Client> connectOrFail(const Options& options);

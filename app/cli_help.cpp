@@ -181,6 +181,17 @@ const std::vector<CommandHelp>& commandTable()
           kOutput},
          "veladesk probe example-appdeploy --url http://127.0.0.1:18080/ --requests 3000",
          ArgCompletion::AppDeployment},
+        {"tree",
+         "tree APP [-o json|yaml]",
+         "The application's objects as a tree with their health",
+         "Prints the objects of an application as a tree (AppDeployment, Deployments, "
+         "ReplicaSets, Pods, Services, EndpointSlices, routes, Gateways) with their health, "
+         "computed as kubectl rollout status and Argo CD do; broken links (a route to a missing "
+         "Service, a Service selecting no pod) are nodes of their own. Exit status 0 when "
+         "nothing is unhealthy, 1 when something is Degraded, Missing or Unknown, 2 on an error.",
+         {kOutput},
+         "veladesk tree example-app\nveladesk tree example-app -o json",
+         ArgCompletion::Application},
         {"logs",
          "logs POD|pod/NAME|deployment/NAME|revision/REV [flags]",
          "Container logs, as kubectl logs (a revision: all its pods)",

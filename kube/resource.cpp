@@ -97,6 +97,21 @@ ResourceType ResourceType::gateways(const QString& version)
                         QStringLiteral("Gateway"), true};
 }
 
+ResourceType ResourceType::replicaSets()
+{
+    return make("apps", "v1", "replicasets", "ReplicaSet");
+}
+ResourceType ResourceType::gatewayApiGateways(const QString& version)
+{
+    return ResourceType{QStringLiteral("gateway.networking.k8s.io"), version,
+                        QStringLiteral("gateways"), QStringLiteral("Gateway"), true};
+}
+ResourceType ResourceType::httpRoutes(const QString& version)
+{
+    return ResourceType{QStringLiteral("gateway.networking.k8s.io"), version,
+                        QStringLiteral("httproutes"), QStringLiteral("HTTPRoute"), true};
+}
+
 ResourceType ResourceType::forKind(const QString& apiVersion, const QString& kind)
 {
     const QString group = apiVersion.contains(QLatin1Char('/'))

@@ -38,6 +38,10 @@ struct ResourceType
     static ResourceType appDeployments();       // core.oam.dev/v1beta1
     static ResourceType virtualServices(const QString& version = QStringLiteral("v1"));
     static ResourceType gateways(const QString& version = QStringLiteral("v1"));
+    static ResourceType replicaSets();
+    // Gateway API (gateway.networking.k8s.io)
+    static ResourceType gatewayApiGateways(const QString& version = QStringLiteral("v1"));
+    static ResourceType httpRoutes(const QString& version = QStringLiteral("v1"));
     // Known types by kind and apiVersion (for applying arbitrary manifests); kind empty if unknown.
     static ResourceType forKind(const QString& apiVersion, const QString& kind);
 };

@@ -145,6 +145,14 @@ void ClusterSession::connectTo(const QString& context, const QString& namespaceN
                               QStringLiteral("appdeployments"));
         m_hpasServed = result.value.has(QStringLiteral("autoscaling"), QStringLiteral("v2"),
                                         QStringLiteral("horizontalpodautoscalers"));
+        // The object tree's route kinds; a kind the server does not serve is left out.
+        m_gatewayApiVersion = result.value.has(QStringLiteral("gateway.networking.k8s.io"),
+                                               QStringLiteral("v1"), QStringLiteral("httproutes"))
+                                  ? QStringLiteral("v1")
+                                  : QString();
+        m_istioGatewayVersion = result.value.firstServedVersion(
+            QStringLiteral("networking.istio.io"), QStringLiteral("gateways"),
+            {QStringLiteral("v1"), QStringLiteral("v1beta1"), QStringLiteral("v1alpha3")});
         log(Level::Success, QStringLiteral("server"),
             tr("connected: Kubernetes %1, %2 resource types")
                 .arg(m_serverVersion)
@@ -197,6 +205,8 @@ void ClusterSession::startStore()
     options.virtualServiceVersion = m_virtualServiceVersion;
     options.appDeploymentsServed = !m_appDeploymentCrdMissing;
     options.horizontalPodAutoscalersServed = m_hpasServed;
+    options.gatewayApiVersion = m_gatewayApiVersion;
+    options.istioGatewayVersion = m_istioGatewayVersion;
     m_store->start(m_client, m_namespace, options);
 }
 

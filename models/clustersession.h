@@ -91,6 +91,8 @@ private:
     QStringList m_namespaces;
     QString m_serverVersion;
     QString m_virtualServiceVersion = QStringLiteral("v1");
+    QString m_gatewayApiVersion = QStringLiteral("v1");
+    QString m_istioGatewayVersion = QStringLiteral("v1");
     bool m_appDeploymentCrdMissing = false;
     bool m_hpasServed = true; // autoscaling/v2 (discovery)
     State m_state = State::NoConfig;

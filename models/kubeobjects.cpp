@@ -1,5 +1,7 @@
 #include "models/kubeobjects.h"
 
+#include "kube/rollout/objecttree.h"
+
 namespace veladesk {
 
 namespace {
@@ -38,16 +40,7 @@ QDateTime creationTime(const QJsonObject& object)
 
 QString formatAge(const QDateTime& since, const QDateTime& now)
 {
-    if (!since.isValid() || !now.isValid())
-        return {};
-    const qint64 s = std::max<qint64>(0, since.secsTo(now));
-    if (s < 120)
-        return QString::number(s) + QLatin1Char('s');
-    if (s < 2 * 3600)
-        return QString::number(s / 60) + QLatin1Char('m');
-    if (s < 2 * 86400)
-        return QString::number(s / 3600) + QLatin1Char('h');
-    return QString::number(s / 86400) + QLatin1Char('d');
+    return kube::rollout::shortAge(since, now); // the object tree's and `veladesk tree`'s too
 }
 
 } // namespace veladesk

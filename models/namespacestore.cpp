@@ -170,6 +170,42 @@ void NamespaceStore::addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse
     m_handlers.insert(kind, h);
 }
 
+template <typename T> void NamespaceStore::addInspectedKind(Kind kind, QMap<QString, T>* map)
+{
+    KindHandler& h = m_handlers[kind]; // composed with the kind's own handler, if any
+    h.clear = [map, before = h.clear] {
+        if (before)
+            before();
+        map->clear();
+    };
+    h.put = [map, before = h.put](const QJsonObject& object) {
+        if (before)
+            before(object);
+        T value = T::fromJson(object);
+        map->insert(value.meta.name, std::move(value));
+    };
+    h.remove = [map, before = h.remove](const QString& name) {
+        if (before)
+            before(name);
+        map->remove(name);
+    };
+}
+
+// The object tree's kinds, watched when served, before Events (the last).
+void NamespaceStore::addTreeKinds(QList<Kind>& kinds)
+{
+    m_inspected.gatewayApiServed = !m_options.gatewayApiVersion.isEmpty();
+    m_inspected.istioGatewaysServed = !m_options.istioGatewayVersion.isEmpty();
+    QList<Kind> tree{Kind::ReplicaSets, Kind::EndpointSlices};
+    if (m_inspected.gatewayApiServed)
+        tree << Kind::Gateways << Kind::HTTPRoutes;
+    if (m_inspected.istioGatewaysServed)
+        tree << Kind::IstioGateways;
+    const qsizetype events = kinds.indexOf(Kind::Events);
+    for (Kind k : std::as_const(tree))
+        kinds.insert(events < 0 ? kinds.size() : kinds.indexOf(Kind::Events), k);
+}
+
 NamespaceStore::NamespaceStore(QObject* parent)
     : QObject(parent), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
@@ -203,6 +239,18 @@ NamespaceStore::NamespaceStore(QObject* parent)
     addCachedKind(Kind::HorizontalPodAutoscalers, &m_hpas, [](const QJsonObject& o) {
         return parsed(HorizontalPodAutoscalerInfo::fromJson(o));
     });
+    // The object tree's values (issue 15).
+    addInspectedKind(Kind::Applications, &m_inspected.applications);
+    addInspectedKind(Kind::ApplicationRevisions, &m_inspected.revisions);
+    addInspectedKind(Kind::AppDeployments, &m_inspected.appDeployments);
+    addInspectedKind(Kind::Deployments, &m_inspected.deployments);
+    addInspectedKind(Kind::Services, &m_inspected.services);
+    addInspectedKind(Kind::VirtualServices, &m_inspected.virtualServices);
+    addInspectedKind(Kind::ReplicaSets, &m_inspected.replicaSets);
+    addInspectedKind(Kind::EndpointSlices, &m_inspected.endpointSlices);
+    addInspectedKind(Kind::Gateways, &m_inspected.gateways);
+    addInspectedKind(Kind::HTTPRoutes, &m_inspected.httpRoutes);
+    addInspectedKind(Kind::IstioGateways, &m_inspected.istioGateways);
 }
 
 NamespaceStore::~NamespaceStore()
@@ -236,6 +284,16 @@ kube::ResourceType NamespaceStore::typeOf(Kind kind) const
         return kube::rollout::applyLeaseType();
     case Kind::HorizontalPodAutoscalers:
         return kube::rollout::horizontalPodAutoscalerType();
+    case Kind::ReplicaSets:
+        return ResourceType::replicaSets();
+    case Kind::EndpointSlices:
+        return ResourceType::endpointSlices();
+    case Kind::Gateways:
+        return ResourceType::gatewayApiGateways(m_options.gatewayApiVersion);
+    case Kind::HTTPRoutes:
+        return ResourceType::httpRoutes(m_options.gatewayApiVersion);
+    case Kind::IstioGateways:
+        return ResourceType::gateways(m_options.istioGatewayVersion);
     }
     return {};
 }
@@ -282,6 +340,7 @@ void NamespaceStore::startWatches()
     // History: not needed to show the namespace (a 403 on it must not keep it "loading").
     const QSet<Kind> notAwaited{Kind::Events, Kind::ApplyLeases, Kind::HorizontalPodAutoscalers,
                                 Kind::History};
+    addTreeKinds(kinds);
     for (Kind k : std::as_const(kinds))
         if (!notAwaited.contains(k))
             m_pendingSync.insert(k);
@@ -444,6 +503,10 @@ void NamespaceStore::emitChanges()
     for (Kind k : {Kind::Applications, Kind::ApplicationRevisions, Kind::AppDeployments,
                    Kind::Deployments, Kind::Services, Kind::VirtualServices, Kind::ApplyLeases,
                    Kind::HorizontalPodAutoscalers, Kind::History})
+        if (dirty.contains(k))
+            Q_EMIT changed(k);
+    for (Kind k : {Kind::ReplicaSets, Kind::EndpointSlices, Kind::Gateways, Kind::HTTPRoutes,
+                   Kind::IstioGateways})
         if (dirty.contains(k))
             Q_EMIT changed(k);
     if (!dirty.isEmpty())

@@ -21,6 +21,7 @@
 #include "kube/rollout/application.h"
 #include "kube/rollout/applylease.h"
 #include "kube/rollout/history.h"
+#include "kube/rollout/inspect.h"
 #include "kube/rollout/plan.h"
 #include "kube/watch.h"
 
@@ -136,6 +137,12 @@ public:
         // and HorizontalPodAutoscalers (autoscaling/v2). Neither delays isLoading().
         ApplyLeases,
         HorizontalPodAutoscalers,
+        // The object tree's kinds (issue 15): kept only in inspected().
+        ReplicaSets,
+        EndpointSlices,
+        Gateways,      // gateway.networking.k8s.io
+        HTTPRoutes,    // gateway.networking.k8s.io
+        IstioGateways, // networking.istio.io
     };
     Q_ENUM(Kind)
     static constexpr int kChangeDelayMs = 16;
@@ -145,6 +152,8 @@ public:
         QString virtualServiceVersion = QStringLiteral("v1"); // "" when Istio is not served
         bool appDeploymentsServed = true;                     // the CRD is installed
         bool horizontalPodAutoscalersServed = true;           // autoscaling/v2 is served
+        QString gatewayApiVersion = QStringLiteral("v1");     // "" when Gateway API is not served
+        QString istioGatewayVersion = QStringLiteral("v1");   // "" when Istio is not served
     };
 
     explicit NamespaceStore(QObject* parent = nullptr);
@@ -207,6 +216,11 @@ public:
     // The kind's first list arrived (or was given to resetKind()).
     bool hasListed(Kind kind) const { return m_listed.contains(kind); }
 
+    // What the object tree shows of every kind but pods (issue 15), parsed once per change
+    // from the same watch events (a second typed value of the kinds above, with the metadata,
+    // conditions and links their panes do not need). Kinds the server does not serve are
+    // empty and marked so.
+    const kube::rollout::InspectedObjects& inspected() const { return m_inspected; }
     // Deployments of a revision: labelled app.oam.dev/appRevision=<revision>, else (objects
     // made before the label) named as the engine names them for the revision's components.
     QList<DeploymentInfo> deploymentsOf(const kube::rollout::AppRevision& revision) const;
@@ -254,6 +268,9 @@ private:
     };
     template <typename T, typename Parse>
     void addCachedKind(Kind kind, QMap<QString, T>* map, Parse parse);
+    // The object tree's value of a kind, kept beside the kind's own (if any).
+    template <typename T> void addInspectedKind(Kind kind, QMap<QString, T>* map);
+    void addTreeKinds(QList<Kind>& kinds);
     kube::ResourceType typeOf(Kind kind) const;
     kube::ListOptions listOptionsOf(Kind kind) const;
     // The names of the Leases that are live now; checkLeases() compares them every second.
@@ -288,6 +305,7 @@ private:
     QSet<QString> m_liveLeases;
     QTimer m_leaseTicker;
     std::function<QDateTime()> m_now;
+    kube::rollout::InspectedObjects m_inspected;
     mutable std::optional<QList<kube::rollout::AppRevision>> m_revisionList;
 };
 

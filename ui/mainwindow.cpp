@@ -10,6 +10,7 @@
 #include "models/rolloutplanmodel.h"
 #include "ui/applypane.h"
 #include "ui/historypane.h"
+#include "ui/objecttreepane.h"
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
@@ -418,9 +419,15 @@ void MainWindow::buildPanes()
     tabifyDockWidget(pods, preview);
     tabifyDockWidget(preview, applyDock);
     tabifyDockWidget(applyDock, log);
+    // The selected application's object tree (issue 15); built only while its tab is shown.
+    m_objectTree = new ObjectTreePane(this);
+    QDockWidget* objects = addDock(tr("Objects"), QStringLiteral("objectsDock"), m_objectTree,
+                                   QKeySequence(Qt::CTRL | Qt::Key_5));
+    tabifyDockWidget(log, objects);
+    connect(objects, &QDockWidget::visibilityChanged, m_objectTree, &ObjectTreePane::setActive);
     m_history = new HistoryPane(m_controller, this); // issue 13: apply history and restore
     tabifyDockWidget(log, addDock(tr("History"), QStringLiteral("historyDock"), m_history,
-                                  QKeySequence(Qt::CTRL | Qt::Key_5)));
+                                  QKeySequence(Qt::CTRL | Qt::Key_6)));
     pods->raise();
     resizeDocks({pods}, {240}, Qt::Vertical);
 
@@ -588,6 +595,7 @@ void MainWindow::wireSession()
     m_revisions->setStore(store);
     m_controller->setStore(store);
     m_history->setStore(store);
+    m_objectTree->setStore(store);
     connect(store, &NamespaceStore::changesDone, this, &MainWindow::onApplicationsChanged);
     connect(store, &NamespaceStore::podsReset, m_pods, &PodsModel::setPods);
     connect(store, &NamespaceStore::podEvents, m_pods, &PodsModel::enqueue);
@@ -709,6 +717,9 @@ void MainWindow::updateConnection()
     m_controller->setConnection(connected ? m_session->client() : nullptr,
                                 m_session->currentContext(), m_session->currentNamespace());
     m_controller->setAppDeploymentCrdMissing(connected && m_session->appDeploymentCrdMissing());
+    if (m_objectTree)
+        m_objectTree->setConnection(connected ? m_session->client() : nullptr,
+                                    m_session->currentNamespace());
 }
 
 // The applications pane changed: open the remembered or the first application, or notice
@@ -764,6 +775,7 @@ void MainWindow::selectApp(const QString& app)
     static_cast<PodsFilter*>(m_podsProxy)->setApplication(app);
     m_revisions->setApplication(app);
     m_controller->selectApplication(app);
+    m_objectTree->setApplication(app);
     updateActions();
 }
 

@@ -25,6 +25,7 @@ class ApplyPane;
 class ClusterSession;
 class HistoryPane;
 class LogModel;
+class ObjectTreePane;
 class PodsModel;
 class PreviewPane;
 class RevisionsModel;
@@ -52,6 +53,7 @@ public:
     PreviewPane* previewPane() const { return m_preview; }
     ApplyPane* applyPane() const { return m_applyPane; }
     HistoryPane* historyPane() const { return m_history; }
+    ObjectTreePane* objectTreePane() const { return m_objectTree; } // the Objects dock (issue 15)
     QTreeView* applicationsView() const { return m_appsView; }
     QTreeView* podsView() const { return m_podsView; }
     QComboBox* contextPicker() const { return m_contextCombo; }
@@ -144,6 +146,7 @@ private:
     PreviewPane* m_preview = nullptr;
     ApplyPane* m_applyPane = nullptr;
     HistoryPane* m_history = nullptr;
+    ObjectTreePane* m_objectTree = nullptr;
     QList<QDockWidget*> m_docks;
 
     QAction* m_reloadAction = nullptr;

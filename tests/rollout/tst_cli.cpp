@@ -67,10 +67,11 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         const Run r = veladesk(args);
         QCOMPARE(r.exitCode, 0);
-        for (const char* cmd : {"render -f", "setup", "app apply -f", "revisions APP", "diff -f",
-                                "apply -f", "status NAME", "--kubeconfig", "--context",
-                                "--namespace", "--v N", "--no-color", "version", "completion",
-                                "probe NAME --url URL", "history NAME", "rollback NAME --to N"})
+        for (const char* cmd :
+             {"render -f", "setup", "app apply -f", "revisions APP", "diff -f", "apply -f",
+              "status NAME", "--kubeconfig", "--context", "--namespace", "--v N", "--no-color",
+              "version", "completion", "probe NAME --url URL", "history NAME",
+              "rollback NAME --to N", "tree APP"})
             QVERIFY2(r.out.contains(QLatin1String(cmd)), cmd);
     }
 
