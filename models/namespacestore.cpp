@@ -1,5 +1,7 @@
 #include "models/namespacestore.h"
 
+#include "models/podsmodel.h"
+
 #include "kube/rollout/render.h"
 
 #include <QJsonArray>
@@ -102,6 +104,27 @@ int VirtualServiceInfo::weightOf(const QString& revisionName) const
         if (w.first.section(QLatin1Char('.'), 0, 0).startsWith(prefix))
             sum += w.second;
     return sum;
+}
+
+// What the events watch keeps of an Event: the fields fromJson() reads and the ones a Watch
+// needs (a namespace of 10,000 pods has at least as many Events).
+static QJsonObject slimEvent(const QJsonObject& o)
+{
+    QJsonObject out;
+    for (const char* k : {"apiVersion", "kind", "type", "reason", "message"})
+        if (auto it = o.constFind(QLatin1String(k)); it != o.constEnd())
+            out.insert(QLatin1String(k), *it);
+    const QJsonObject meta = obj(o, "metadata");
+    QJsonObject m;
+    for (const char* k : {"name", "namespace", "uid", "resourceVersion"})
+        if (auto it = meta.constFind(QLatin1String(k)); it != meta.constEnd())
+            m.insert(QLatin1String(k), *it);
+    out.insert(QLatin1String("metadata"), m);
+    const QJsonObject involved = obj(o, "involvedObject");
+    out.insert(QLatin1String("involvedObject"),
+               QJsonObject{{QLatin1String("kind"), involved.value(QLatin1String("kind"))},
+                           {QLatin1String("name"), involved.value(QLatin1String("name"))}});
+    return out;
 }
 
 KubeEvent KubeEvent::fromJson(const QJsonObject& o)
@@ -219,6 +242,11 @@ void NamespaceStore::startWatches()
 void NamespaceStore::startWatch(Kind kind)
 {
     kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, {}, this);
+    // The largest lists: only the fields shown are kept.
+    if (kind == Kind::Pods)
+        w->setTransform(&PodRow::slim);
+    else if (kind == Kind::Events)
+        w->setTransform(&slimEvent);
     m_watches.insert(kind, w);
     connect(w, &kube::Watch::synced, this,
             [this, kind](const QList<QJsonObject>& objects) { resetKind(kind, objects); });
