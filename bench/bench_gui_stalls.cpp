@@ -13,6 +13,7 @@
 //   bench_gui_stalls [--pods N] [--events M]
 // Exit code 0; the figures are the result (no pass/fail threshold).
 
+#include "bench/spin.h"
 #include "kube/client.h"
 #include "kube/watch.h"
 #include "models/clustersession.h"
@@ -39,23 +40,7 @@ namespace {
 
 QTextStream out(stdout);
 
-// Runs the event loop until done() or the timeout (QTest::qWait sleeps 10 ms between event
-// processing, which would itself look like stalls).
-template <typename Pred> void spin(Pred done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(1);
-    QElapsedTimer t;
-    t.start();
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done() || t.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start();
-    if (!done())
-        loop.exec();
-}
+using bench::spin;
 
 class StallMeter : public QObject
 {

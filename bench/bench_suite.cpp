@@ -30,6 +30,7 @@
 //
 // GUI-thread stalls: a 2 ms PreciseTimer heartbeat; a stall is a gap between two beats.
 
+#include "bench/spin.h"
 #include "kube/client.h"
 #include "kube/watch.h"
 #include "models/applicationsmodel.h"
@@ -83,22 +84,7 @@ void print(const char* key, double value)
     out.flush();
 }
 
-template <typename Pred> bool spin(Pred done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(1);
-    QElapsedTimer t;
-    t.start();
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done() || t.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start();
-    if (!done())
-        loop.exec();
-    return done();
-}
+using bench::spin;
 
 template <typename T> T await(QFuture<T> f)
 {

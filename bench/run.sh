@@ -2,7 +2,7 @@
 # The performance suite: VelaDesk measured side by side with kubectl in one run.
 #
 #   bench/run.sh [--build DIR] [--rounds N] [--pods N] [--name CLUSTER] [--keep-cluster]
-#                [--reuse-cluster] [--only "apply cold apps pods"]
+#                [--reuse-cluster] [--only "apply cold apps pods watch"]
 #
 # Starts its own local cluster (tests/cluster/start.sh --name vbench, no container-logs
 # harness, KWOK nodes with room for the pods), creates the data, runs every benchmark of
@@ -20,7 +20,7 @@ pods=10000
 name=vbench
 keep=0
 reuse=0
-only="apply cold apps pods"
+only="apply cold apps pods watch"
 while (($#)); do
   case "$1" in
     --build) build="$2"; shift 2 ;;
@@ -192,7 +192,7 @@ row "100 apps / 1,000 revisions: panes complete, ms" "<= 500" "$ac" "-" "-" "$(l
 
 fi
 # ---------------------------------------------------------------- pods
-if want pods; then
+if want pods || want watch; then
 small=$((pods / 10))
 log "creating $pods pods in bench-pods and $small in bench-pods-small"
 "$suite" create-pods --kubeconfig "$kubeconfig" -n bench-pods --count "$pods" >"$work/cp.out" ||
@@ -206,6 +206,8 @@ for _ in $(seq 1 180); do
   sleep 5
 done
 sleep 5
+fi
+if want pods; then
 log "pods pane vs kubectl get pods (-o json), $rounds rounds"
 for r in $(seq 1 "$rounds"); do
   if ((r % 2)); then order="v j t"; else order="t j v"; fi
@@ -227,6 +229,8 @@ row "$pods pods: window start to complete sorted pane vs get (table), ms" "<= 0.
 ls_=$(med pods-list-stall)
 row "$pods pods: longest GUI-thread stall while listing, ms" "<= 16" "$ls_" "-" "-" "$(le "$ls_" 16)"
 
+fi
+if want watch; then
 log "watch latency at $small pods"
 "$suite" watch-pods --kubeconfig "$kubeconfig" -n bench-pods-small --expect "$small" --samples 200 --events 0 >"$work/ws.out" 2>>"$work/stderr.log"
 row "watch event -> row, $small pods: p50 ms" "-" "$(val latency_p50_ms "$work/ws.out")" "-" "-" "-"
