@@ -228,6 +228,8 @@ row "$pods pods: window start to complete sorted pane vs get -o json, ms" "<= 0.
 row "$pods pods: window start to complete sorted pane vs get (table), ms" "<= 0.35x" "$pv" "$pt" "$(ratio "$pv" "$pt")" "$(le "$(ratio "$pv" "$pt")" 0.35)"
 ls_=$(med pods-list-stall)
 row "$pods pods: longest GUI-thread stall while listing, ms" "<= 16" "$ls_" "-" "-" "$(le "$ls_" 16)"
+lr=$(med pods-list-rss)
+row "$pods pods listed (pane just complete): resident memory MB" "<= 150" "$lr" "-" "-" "$(le "$lr" 150)"
 
 fi
 if want watch; then
