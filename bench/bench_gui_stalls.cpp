@@ -13,6 +13,7 @@
 //   bench_gui_stalls [--pods N] [--events M]
 // Exit code 0; the figures are the result (no pass/fail threshold).
 
+#include "bench/spin.h"
 #include "kube/client.h"
 #include "kube/watch.h"
 #include "models/clustersession.h"

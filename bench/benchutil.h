@@ -3,6 +3,8 @@
 // thread's stalls (a PreciseTimer heartbeat; every gap between two beats beyond its interval
 // is a stall).
 
+#include "bench/spin.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QList>
@@ -16,23 +18,8 @@ namespace benchutil {
 
 inline QTextStream out(stdout);
 
-// Runs the event loop until done() or the timeout (QTest::qWait sleeps 10 ms between event
-// processing, which would itself look like stalls).
-template <typename Pred> inline void spin(Pred done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(1);
-    QElapsedTimer t;
-    t.start();
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done() || t.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start();
-    if (!done())
-        loop.exec();
-}
+// Runs the event loop until done() or the timeout (bench/spin.h).
+using veladesk::bench::spin;
 
 class StallMeter : public QObject
 {

@@ -575,14 +575,15 @@ void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
 }
 
 void ClientCore::listAll(const ResourceType& type, const QString& ns, const ListOptions& options,
-                         std::function<void(Result<ObjectList>)> done, quint64 group)
+                         std::function<void(Result<ObjectList>)> done, quint64 group,
+                         std::function<QJsonObject(const QJsonObject&)> transform)
 {
     auto acc = std::make_shared<ObjectList>();
     auto step = std::make_shared<std::function<void(const QString&)>>();
     std::weak_ptr<ClientCore> weak = weak_from_this();
     // The step function holds itself only through `acc`-free captures; it is released when the
     // last page (or an error) calls done.
-    *step = [weak, type, ns, options, done, acc, step, group](const QString& token) {
+    *step = [weak, type, ns, options, done, acc, step, group, transform](const QString& token) {
         std::shared_ptr<ClientCore> self = weak.lock();
         if (!self) {
             done(Result<ObjectList>::failure(Status::error(
@@ -592,12 +593,15 @@ void ClientCore::listAll(const ResourceType& type, const QString& ns, const List
         }
         self->listOnePage(
             type, ns, options, token,
-            [acc, step, done](Result<ObjectList> page) {
+            [acc, step, done, transform](Result<ObjectList> page) {
                 if (!page) {
                     done(page);
                     *step = nullptr;
                     return;
                 }
+                if (transform)
+                    for (QJsonObject& item : page.value.items)
+                        item = transform(item);
                 acc->items.append(page.value.items);
                 if (acc->resourceVersion.isEmpty())
                     acc->resourceVersion = page.value.resourceVersion;

@@ -58,8 +58,11 @@ public:
 
     // Pagination: follows `continue` until the last page, then calls done.
     // `group` (0: the client's) decides who may cancel the requests (a watch uses its own).
+    // `transform`, when given, is applied to each item as its page arrives (on the transport's
+    // thread), so only what it keeps of the earlier pages is held while the rest are read.
     void listAll(const ResourceType& type, const QString& ns, const ListOptions& options,
-                 std::function<void(Result<ObjectList>)> done, quint64 group = 0);
+                 std::function<void(Result<ObjectList>)> done, quint64 group = 0,
+                 std::function<QJsonObject(const QJsonObject&)> transform = {});
     void listOnePage(const ResourceType& type, const QString& ns, const ListOptions& options,
                      const QString& continueToken, std::function<void(Result<ObjectList>)> done,
                      quint64 group = 0);

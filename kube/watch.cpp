@@ -81,7 +81,7 @@ struct Watch::Private
     quint64 generation = 0;
     std::shared_ptr<Call> stream;
     QElapsedTimer streamAge;
-    WatchLineDecoder decoder;
+    std::shared_ptr<const Watch::Transform> transform; // null: objects as the server sent them
     // 410 Gone answers in a row, each within 10 s of its stream opening: after the first,
     // listing again waits with backoff (a server that answers 410 to every watch must not
     // cause a relist loop).
@@ -103,7 +103,6 @@ struct Watch::Private
             core->cancel(stream);
             stream.reset();
         }
-        decoder.reset();
     }
 
     void list()
@@ -121,7 +120,7 @@ struct Watch::Private
             [s, gen](Result<ObjectList> r) {
                 s->post([gen, r = std::move(r)](Watch* w) { w->d->onListed(gen, r); });
             },
-            group);
+            group, transform ? *transform : Watch::Transform());
     }
 
     void onListed(quint64 gen, const Result<ObjectList>& r)
@@ -190,8 +189,29 @@ struct Watch::Private
         call->onHeaders = [s, gen](int code, const HeaderList&) {
             s->post([gen, code](Watch* w) { w->d->onStreamHeaders(gen, code); });
         };
-        call->onData = [s, gen](const QByteArray& chunk) {
-            s->post([gen, chunk](Watch* w) { w->d->onChunk(gen, chunk); });
+        // The stream's lines are decoded (JSON parsed) on the transport's thread, so the
+        // owner's thread only gets typed events: one decoder per stream, fed in order by that
+        // one thread; after a decode error it decodes nothing more (the owner drops the stream).
+        struct StreamDecoder
+        {
+            WatchLineDecoder decoder;
+            bool failed = false;
+        };
+        auto decoding = std::make_shared<StreamDecoder>();
+        call->onData = [s, gen, decoding, tf = transform](const QByteArray& chunk) {
+            if (decoding->failed)
+                return;
+            QList<DecodedWatchEvent> decoded;
+            Status decodeError = decoding->decoder.feed(chunk, &decoded);
+            decoding->failed = !decodeError;
+            if (tf)
+                for (DecodedWatchEvent& ev : decoded)
+                    if (ev.type != DecodedWatchEvent::Type::Error &&
+                        ev.type != DecodedWatchEvent::Type::Bookmark)
+                        ev.object = (*tf)(ev.object);
+            s->post([gen, decoded = std::move(decoded), decodeError](Watch* w) mutable {
+                w->d->onDecoded(gen, decoded, decodeError);
+            });
         };
         call->done = [s, gen](Response r) {
             s->post([gen, r = std::move(r)](Watch* w) { w->d->onStreamEnded(gen, r); });
@@ -212,14 +232,12 @@ struct Watch::Private
             setHealth(WatchHealth::Connected, {});
     }
 
-    void onChunk(quint64 gen, const QByteArray& chunk)
+    // A malformed or overlong line is not skipped: the event it carried would be lost until
+    // some later relist. The stream is dropped and the watch lists again.
+    void onDecoded(quint64 gen, QList<DecodedWatchEvent>& decoded, const Status& decodeError)
     {
         if (gen != generation || !running)
             return;
-        QList<DecodedWatchEvent> decoded;
-        // A malformed or overlong line is not skipped: the event it carried would be lost
-        // until some later relist. The stream is dropped and the watch lists again.
-        const Status decodeError = decoder.feed(chunk, &decoded);
         QList<WatchEvent> batch;
         bool gone = false;
         Status streamError;
@@ -304,7 +322,6 @@ struct Watch::Private
         if (gen != generation || !running)
             return;
         stream.reset();
-        decoder.reset();
         if (streamAge.elapsed() > 30000)
             failures = 0; // it served for a while: this is a new trouble, not the same one
         if (r.status.ok()) {
@@ -384,6 +401,11 @@ Watch::~Watch()
     d->running = false;
     d->retryTimer.stop();
     d->core->cancelGroup(d->group);
+}
+
+void Watch::setTransform(Transform transform)
+{
+    d->transform = transform ? std::make_shared<const Transform>(std::move(transform)) : nullptr;
 }
 
 void Watch::start()

@@ -7,6 +7,7 @@
 
 #include "kube/client.h"
 
+#include <functional>
 #include <memory>
 
 #include <QHash>
@@ -50,6 +51,13 @@ public:
     Watch(std::shared_ptr<detail::ClientCore> core, ResourceType type, QString ns,
           ListOptions options = {}, QObject* parent = nullptr);
     ~Watch() override;
+    // Applied to every object (list items and stream events) on the transport's thread,
+    // before the Watch keeps or delivers it: an owner that shows a few fields keeps only those,
+    // so neither its memory nor its thread pay for the rest (managedFields, spec, ...). It
+    // must keep apiVersion, kind, metadata.name, .namespace, .uid and .resourceVersion, and be
+    // safe to call from another thread (a pure function). Set it before start().
+    using Transform = std::function<QJsonObject(const QJsonObject&)>;
+    void setTransform(Transform transform);
     // Lists (the first time: synced(); later: the difference as events), then streams.
     void start();
     // Ends the stream; snapshot() and resourceVersion() are kept.

@@ -1,6 +1,8 @@
 #include "models/namespacestore.h"
 
 #include "kube/rollout/cluster.h"
+#include "models/podsmodel.h"
+
 #include "kube/rollout/render.h"
 
 #include <QJsonArray>
@@ -137,6 +139,27 @@ QString ApplyActivityInfo::inProgressText() const
     if (activity != kube::rollout::ApplyActivity::InProgress || !lease)
         return {};
     return QObject::tr("apply in progress by %1 since %2").arg(holderShort(), sinceText());
+}
+
+// What the events watch keeps of an Event: the fields fromJson() reads and the ones a Watch
+// needs (a namespace of 10,000 pods has at least as many Events).
+static QJsonObject slimEvent(const QJsonObject& o)
+{
+    QJsonObject out;
+    for (const char* k : {"apiVersion", "kind", "type", "reason", "message"})
+        if (auto it = o.constFind(QLatin1String(k)); it != o.constEnd())
+            out.insert(QLatin1String(k), *it);
+    const QJsonObject meta = obj(o, "metadata");
+    QJsonObject m;
+    for (const char* k : {"name", "namespace", "uid", "resourceVersion"})
+        if (auto it = meta.constFind(QLatin1String(k)); it != meta.constEnd())
+            m.insert(QLatin1String(k), *it);
+    out.insert(QLatin1String("metadata"), m);
+    const QJsonObject involved = obj(o, "involvedObject");
+    out.insert(QLatin1String("involvedObject"),
+               QJsonObject{{QLatin1String("kind"), involved.value(QLatin1String("kind"))},
+                           {QLatin1String("name"), involved.value(QLatin1String("name"))}});
+    return out;
 }
 
 KubeEvent KubeEvent::fromJson(const QJsonObject& o)
@@ -353,6 +376,11 @@ void NamespaceStore::startWatches()
 void NamespaceStore::startWatch(Kind kind)
 {
     kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, listOptionsOf(kind), this);
+    // The largest lists: only the fields shown are kept.
+    if (kind == Kind::Pods)
+        w->setTransform(&PodRow::slim);
+    else if (kind == Kind::Events)
+        w->setTransform(&slimEvent);
     m_watches.insert(kind, w);
     connect(w, &kube::Watch::synced, this,
             [this, kind](const QList<QJsonObject>& objects) { resetKind(kind, objects); });

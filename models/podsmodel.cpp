@@ -51,11 +51,60 @@ PodRow PodRow::fromJson(const QJsonObject& pod)
     return r;
 }
 
+QJsonObject PodRow::slim(const QJsonObject& pod)
+{
+    // Two readers of the pods watch: this model (PodRow::fromJson) and the object tree
+    // (kube::rollout::PodState::fromJson: owners, every label for Service selectors, restart
+    // policy, conditions, each container's image, state and last state). Kept: what either
+    // reads. Dropped: what weighs most and neither shows (managedFields, annotations, the
+    // containers' env, command, probes, resources, volume mounts; volumes, tolerations, ...).
+    auto copy = [](const QJsonObject& from, QJsonObject& to,
+                   std::initializer_list<QLatin1String> keys) {
+        for (const QLatin1String& k : keys)
+            if (auto it = from.constFind(k); it != from.constEnd())
+                to.insert(k, *it);
+    };
+    auto containersOf = [&](const QJsonObject& spec, QLatin1String key, QJsonObject& to) {
+        if (!spec.contains(key))
+            return;
+        QJsonArray out;
+        for (const QJsonValue& c : spec.value(key).toArray()) {
+            QJsonObject kept;
+            copy(c.toObject(), kept, {QLatin1String("name"), QLatin1String("image")});
+            out.append(kept);
+        }
+        to.insert(key, out);
+    };
+    QJsonObject out;
+    copy(pod, out, {QLatin1String("apiVersion"), QLatin1String("kind")});
+    const QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
+    QJsonObject m;
+    copy(meta, m,
+         {QLatin1String("name"), QLatin1String("namespace"), QLatin1String("uid"),
+          QLatin1String("resourceVersion"), QLatin1String("creationTimestamp"),
+          QLatin1String("deletionTimestamp"), QLatin1String("labels"),
+          QLatin1String("ownerReferences")});
+    out.insert(QLatin1String("metadata"), m);
+    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+    QJsonObject sp;
+    copy(spec, sp, {QLatin1String("nodeName"), QLatin1String("restartPolicy")});
+    containersOf(spec, QLatin1String("initContainers"), sp);
+    containersOf(spec, QLatin1String("containers"), sp);
+    out.insert(QLatin1String("spec"), sp);
+    const QJsonObject status = pod.value(QLatin1String("status")).toObject();
+    QJsonObject st;
+    copy(status, st,
+         {QLatin1String("phase"), QLatin1String("reason"), QLatin1String("message"),
+          QLatin1String("podIP"), QLatin1String("conditions"),
+          QLatin1String("initContainerStatuses"), QLatin1String("containerStatuses")});
+    out.insert(QLatin1String("status"), st);
+    return out;
+}
+
 PodsModel::PodsModel(QObject* parent)
     : QAbstractTableModel(parent), m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_frame.setSingleShot(true);
-    m_frame.setInterval(16);
     connect(&m_frame, &QTimer::timeout, this, [this] { applyPending(m_maxEventsPerFrame); });
 }
 
@@ -204,35 +253,82 @@ void PodsModel::setPods(const QList<QJsonObject>& pods)
 {
     m_pending.clear();
     m_frame.stop();
+    m_snapshot = pods;
+    m_snapshotAt = 0;
     beginResetModel();
     m_rows.clear();
+    m_index.clear();
     m_rows.reserve(pods.size());
-    QHash<QString, int> seen;
-    for (const QJsonObject& o : pods) {
-        PodRow row = PodRow::fromJson(o);
-        if (auto it = seen.constFind(row.uid); it != seen.constEnd()) {
-            m_rows[*it] = row;
+    m_index.reserve(pods.size());
+    loadSnapshot(kSnapshotChunkMs, true);
+    endResetModel();
+    if (pendingRows() > 0)
+        m_frame.start(0); // the rest in chunks, on the next turns of the event loop
+}
+
+bool PodsModel::loadSnapshot(int budgetMs, bool inReset)
+{
+    QElapsedTimer t;
+    t.start();
+    QList<PodRow> chunk;
+    QHash<QString, qsizetype> inChunk;
+    while (m_snapshotAt < m_snapshot.size()) {
+        if (budgetMs >= 0 && (chunk.size() >= kSnapshotChunkMaxRows ||
+                              (chunk.size() >= kSnapshotChunkMinRows && t.elapsed() >= budgetMs)))
+            break;
+        PodRow row = PodRow::fromJson(m_snapshot.at(m_snapshotAt++));
+        if (const int at = m_index.value(row.uid, -1); at >= 0) { // a uid listed twice
+            if (m_rows[at] != row) {
+                m_rows[at] = std::move(row);
+                if (!inReset)
+                    Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+            }
             continue;
         }
-        seen.insert(row.uid, int(m_rows.size()));
-        m_rows.append(row);
+        if (auto it = inChunk.constFind(row.uid); it != inChunk.constEnd()) {
+            chunk[*it] = std::move(row);
+            continue;
+        }
+        inChunk.insert(row.uid, chunk.size());
+        chunk.append(std::move(row));
     }
-    rebuildIndex();
-    endResetModel();
+    if (!chunk.isEmpty()) {
+        const int first = int(m_rows.size());
+        if (!inReset)
+            beginInsertRows({}, first, first + int(chunk.size()) - 1);
+        for (PodRow& r : chunk) {
+            m_index.insert(r.uid, int(m_rows.size()));
+            m_rows.append(std::move(r));
+        }
+        if (!inReset)
+            endInsertRows();
+    }
+    if (m_snapshotAt < m_snapshot.size())
+        return false;
+    m_snapshot = {};
+    m_snapshotAt = 0;
+    return true;
 }
 
 void PodsModel::enqueue(const QList<kube::WatchEvent>& events)
 {
     m_pending.append(events);
-    if (m_frame.interval() == 0)
+    if (pendingRows() > 0) {
+        // still loading the first list: the events follow it
+    } else if (m_frameMs == 0) {
         flush();
-    else if (!m_frame.isActive())
-        m_frame.start();
+    } else if (!m_frame.isActive()) {
+        // Leading edge: after a quiet frame the batch is applied on the next turn of the event
+        // loop (what arrives in this turn joins it); within a frame of the last application it
+        // waits for the frame's end. A lone change is on screen without waiting a frame.
+        const qint64 since = m_lastApply.isValid() ? m_lastApply.elapsed() : m_frameMs;
+        m_frame.start(int(std::max<qint64>(0, m_frameMs - since)));
+    }
 }
 
 void PodsModel::setBatchInterval(int milliseconds)
 {
-    m_frame.setInterval(std::max(0, milliseconds));
+    m_frameMs = std::max(0, milliseconds);
 }
 
 void PodsModel::setClock(std::function<QDateTime()> now)
@@ -253,6 +349,14 @@ void PodsModel::setMaxEventsPerFrame(int events)
 void PodsModel::applyPending(int maxEvents)
 {
     m_frame.stop();
+    // The first list's rows before any event (they are older); flush() loads them all.
+    if (pendingRows() > 0) {
+        const bool done = loadSnapshot(maxEvents == 0 ? -1 : kSnapshotChunkMs, false);
+        if (!done || (maxEvents != 0 && !m_pending.isEmpty())) {
+            m_frame.start(done ? m_frameMs : 0);
+            return;
+        }
+    }
     if (m_pending.isEmpty())
         return;
     QList<kube::WatchEvent> events;
@@ -260,10 +364,11 @@ void PodsModel::applyPending(int maxEvents)
         // bounded work per frame: the rest follows on the next frame
         events = m_pending.first(maxEvents);
         m_pending.remove(0, maxEvents);
-        m_frame.start();
+        m_frame.start(m_frameMs);
     } else {
         events = std::exchange(m_pending, {});
     }
+    m_lastApply.start();
 
     // Collapse the batch to the final state per uid, in order of first appearance.
     QList<QString> order;

@@ -307,6 +307,12 @@ struct Applier::Private
             serverAnswered = true;
         return r;
     }
+    // A definite answer of the server (success or a 4xx other than 429): not worth sending
+    // again. No answer, 5xx and 429 go through retrying().
+    static bool answered(const Status& st)
+    {
+        return st.ok() || (st.httpCode >= 400 && st.httpCode < 500 && st.httpCode != 429);
+    }
     Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
     {
         return retrying(QStringLiteral("read ") + objectKey(t, name),
@@ -722,13 +728,21 @@ std::optional<StepError> Applier::Private::validateStep()
                         .arg(plan.replicasOf(o->revisionName)));
     }
 
-    // Ownership of every object to write.
+    // Ownership of every object to write. The reads go out together (one round trip, not one
+    // per object); one the server did not answer is read again on its own, with retries.
+    QList<QFuture<Result<QJsonObject>>> reads;
+    for (const RenderedObject& o : rendered.objects)
+        reads << client->get(o.type, ns, o.name());
     QStringList conflicts;
     for (int i = 0; i < rendered.objects.size(); ++i) {
         if (auto stop = interruption())
             return stop;
         const RenderedObject& o = rendered.objects.at(i);
-        Result<QJsonObject> live = getObject(o.type, o.name());
+        Result<QJsonObject> live = await(reads[i]);
+        if (answered(live.status))
+            serverAnswered = true;
+        else
+            live = getObject(o.type, o.name());
         if (!live && !live.status.isNotFound())
             return fail(live.status);
         liveObjects << qMakePair(o.type, live.ok() ? live.value : QJsonObject());
@@ -935,6 +949,13 @@ std::optional<StepError> Applier::Private::dryRunStep()
     if (!dryUid.isEmpty())
         dryOptions.ownerUid = dryUid;
     const RenderResult dryRendered = render(plan, revisions, dryOptions);
+    // The dry-runs go out together; one the server did not answer is sent again on its own,
+    // with retries. Reported in the plan's order.
+    QHash<int, QFuture<Result<QJsonObject>>> dryRuns;
+    for (int i = 0; i < dryRendered.objects.size(); ++i)
+        if (!adopt.contains(i))
+            dryRuns.insert(i, client->apply(dryRendered.objects.at(i).type, ns,
+                                            dryRendered.objects.at(i).object, writeOptions(true)));
     for (int i = 0; i < dryRendered.objects.size(); ++i) {
         if (auto stop = interruption())
             return stop;
@@ -947,7 +968,11 @@ std::optional<StepError> Applier::Private::dryRunStep()
             progress(s, o.displayName() + QStringLiteral(": adoption accepted (dry-run)"));
             continue;
         }
-        Result<QJsonObject> r = applyObject(o.type, o.object, true);
+        Result<QJsonObject> r = await(dryRuns[i]);
+        if (answered(r.status))
+            serverAnswered = true;
+        else
+            r = applyObject(o.type, o.object, true);
         if (!r)
             return rejected(r.status);
         report.dryRunDiffs << diffObjects(o.type, liveObjects.at(i).second, r.value);

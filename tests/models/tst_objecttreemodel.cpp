@@ -9,6 +9,7 @@
 #include "models/namespacestore.h"
 #include "models/objecttreefilter.h"
 #include "models/objecttreemodel.h"
+#include "models/podsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -135,6 +136,24 @@ class TestObjectTreeModel : public QObject
     }
 
 private Q_SLOTS:
+    // The pods watch keeps only PodRow::slim() of each pod (issue 11); the tree reads the same
+    // watch: every health rule's input survives the slimming (owners, all labels, restart
+    // policy, conditions, container images, states and last states).
+    void slimPodsKeepWhatTheTreeReads()
+    {
+        for (const QString& fixture :
+             {QStringLiteral("tree-healthy.json"), QStringLiteral("tree-broken.json")}) {
+            const QList<QJsonObject> pods = byKind(fixture).value(Kind::Pods);
+            QVERIFY(!pods.isEmpty());
+            for (const QJsonObject& pod : pods) {
+                const QJsonObject slim = veladesk::PodRow::slim(pod);
+                QCOMPARE(kube::rollout::PodState::fromJson(slim),
+                         kube::rollout::PodState::fromJson(pod));
+                QVERIFY(QJsonDocument(slim).toJson().size() < QJsonDocument(pod).toJson().size());
+            }
+        }
+    }
+
     void init()
     {
         m_store = new NamespaceStore(this);

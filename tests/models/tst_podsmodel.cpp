@@ -5,6 +5,8 @@
 #include "models/podsmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -171,6 +173,98 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 250);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("pod-1"));
         QCOMPARE(model.rowOf(QStringLiteral("uid-499")), 249);
+    }
+
+    // A change after a quiet frame is applied on the next event-loop turn, not a frame later;
+    // changes within a frame of the last application still wait for the frame to end.
+    void leadingEdgeOfAFrame()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBatchInterval(2000); // a long frame, so the two cases are far apart
+        model.setPods(fixtures::items(QStringLiteral("pods.json")));
+        QSignalSpy applied(&model, &PodsModel::batchApplied);
+        QJsonObject pod = fixtures::items(QStringLiteral("pods.json")).first();
+        auto relabel = [&](const QString& value) {
+            QJsonObject meta = pod[QLatin1String("metadata")].toObject();
+            QJsonObject labels = meta[QLatin1String("labels")].toObject();
+            labels[QStringLiteral("app.oam.dev/appRevision")] = value;
+            meta[QStringLiteral("labels")] = labels;
+            pod[QStringLiteral("metadata")] = meta;
+            return QList<kube::WatchEvent>{{kube::WatchEvent::Type::Modified, pod}};
+        };
+        QElapsedTimer t;
+        t.start();
+        model.enqueue(relabel(QStringLiteral("first")));
+        QCOMPARE(applied.size(), 0); // not synchronously
+        QVERIFY(applied.wait(1000));
+        QVERIFY2(t.elapsed() < 1000, "the first change waited for the frame");
+        model.enqueue(relabel(QStringLiteral("second")));
+        QVERIFY(!applied.wait(500)); // within the frame of the first: throttled
+        QCOMPARE(applied.size(), 1);
+        QVERIFY(applied.wait(3000));
+        QCOMPARE(applied.size(), 2);
+        QCOMPARE(model.pod(model.rowOf(PodRow::fromJson(pod).uid)).revision,
+                 QStringLiteral("second"));
+    }
+
+    // What the pods watch keeps of a pod reads back into the same row, and is smaller.
+    void slimKeepsWhatIsShown()
+    {
+        const QList<QJsonObject> pods = fixtures::items(QStringLiteral("pods.json"));
+        QVERIFY(!pods.isEmpty());
+        for (QJsonObject pod : pods) {
+            QJsonObject meta = pod[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("managedFields")] =
+                QJsonArray{QJsonObject{{QStringLiteral("manager"), QStringLiteral("kwok")}}};
+            meta[QStringLiteral("deletionTimestamp")] = QStringLiteral("2026-11-25T17:00:00Z");
+            pod[QStringLiteral("metadata")] = meta;
+            const QJsonObject slim = PodRow::slim(pod);
+            QCOMPARE(PodRow::fromJson(slim), PodRow::fromJson(pod));
+            QVERIFY(!slim[QLatin1String("metadata")].toObject().contains(
+                QLatin1String("managedFields")));
+            QCOMPARE(slim[QLatin1String("metadata")].toObject()[QLatin1String("resourceVersion")],
+                     meta[QLatin1String("resourceVersion")]);
+        }
+        for (const QJsonObject& pod : pods)
+            QCOMPARE(PodRow::fromJson(PodRow::slim(pod)), PodRow::fromJson(pod));
+    }
+
+    // A large first list is loaded in chunks (the GUI thread is not held for all of it); an
+    // event that arrives meanwhile applies after the list, even for a pod not loaded yet.
+    void largeListInChunks()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QJsonObject base = fixtures::items(QStringLiteral("pods.json")).first();
+        auto pod = [&](int i) {
+            QJsonObject p = base;
+            QJsonObject meta = p[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("uid")] = QStringLiteral("uid-%1").arg(i);
+            meta[QStringLiteral("name")] = QStringLiteral("pod-%1").arg(i);
+            p[QStringLiteral("metadata")] = meta;
+            return p;
+        };
+        QList<QJsonObject> list;
+        for (int i = 0; i < 5000; ++i)
+            list << pod(i);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setPods(list);
+        QVERIFY(model.rowCount() <= 1000);
+        QCOMPARE(model.pendingRows(), 5000 - model.rowCount());
+        model.enqueue({{kube::WatchEvent::Type::Deleted, pod(4999)}});
+        QTRY_COMPARE(model.rowCount(), 4999);
+        QVERIFY(inserted.size() >= 4);
+        QCOMPARE(model.pendingRows(), 0);
+        QCOMPARE(model.pendingEvents(), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("uid-4999")), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("uid-4998")), 4998);
+        // flush() loads everything at once
+        model.setPods(list);
+        model.flush();
+        QCOMPARE(model.rowCount(), 5000);
     }
 
     // A burst larger than the per-frame bound is spread over frames, in order.
