@@ -413,9 +413,9 @@ private Q_SLOTS:
         if (!terminal) {
             QVERIFY2(!r.out.contains(QLatin1Char('\r')) && !r.out.contains(QLatin1Char('\033')),
                      qPrintable(r.out));
-            // One plain line per event: started, then finished.
+            // One plain line per event: started, its indented details, then finished.
             QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral(
-                         "(?m)^\\[1/13\\] validate: .+\\n\\[1/13\\] validate: done"))),
+                         "(?m)^\\[1/13\\] validate: .+\\n(?: +.+\\n)*\\[1/13\\] validate: done"))),
                      qPrintable(r.out));
             return;
         }
