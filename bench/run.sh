@@ -2,7 +2,7 @@
 # The performance suite: VelaDesk measured side by side with kubectl in one run.
 #
 #   bench/run.sh [--build DIR] [--rounds N] [--pods N] [--name CLUSTER] [--keep-cluster]
-#                [--reuse-cluster] [--only "apply cold apps pods watch"]
+#                [--reuse-cluster] [--only "apply cold apps pods watch tree"]
 #
 # Starts its own local cluster (tests/cluster/start.sh --name vbench, no container-logs
 # harness, KWOK nodes with room for the pods), creates the data, runs every benchmark of
@@ -20,7 +20,7 @@ pods=10000
 name=vbench
 keep=0
 reuse=0
-only="apply cold apps pods watch"
+only="apply cold apps pods watch tree"
 while (($#)); do
   case "$1" in
     --build) build="$2"; shift 2 ;;
@@ -250,6 +250,20 @@ ds=$(val delete_stall_max_ms "$work/wl.out")
 row "$pods pods, namespace deleted: longest stall ms ($(val delete_ms "$work/wl.out") ms)" "<= 16" "$ds" "-" "-" "$(le "$ds" 16)"
 
 fi
+# ---------------------------------------------------------------- the object tree (issue 15)
+# Offline (recorded-shape pods fed to the store): the tree's build time, and the GUI thread's
+# longest stall while the Objects dock lists $pods pods and while their watch events arrive.
+if want tree; then
+  log "object tree: bench_objecttree --pods $pods (offline)"
+  QT_QPA_PLATFORM=offscreen "$build/bench/bench_objecttree" --pods "$pods" >"$work/tree.out" 2>>"$work/stderr.log" || true
+  tb="$(sed -n 's/.*buildObjectTree min [0-9.]* \/ median \([0-9.]*\) .*/\1/p' "$work/tree.out" | head -1)"
+  tl="$(awk '/^2\. Objects pane/{f=1} f && /max [0-9.]+ ms;/{match($0, /max [0-9.]+ ms;/); print substr($0, RSTART+4, RLENGTH-8); exit}' "$work/tree.out")"
+  tc="$(awk '/^3\. Objects pane, watch churn/{f=1} f && /max [0-9.]+ ms;/{match($0, /max [0-9.]+ ms;/); print substr($0, RSTART+4, RLENGTH-8); exit}' "$work/tree.out")"
+  row "object tree of $pods pods: build, median ms" "-" "${tb:-nan}" "-" "-" "-"
+  row "object tree, $pods pods listed: longest GUI-thread stall ms" "<= 16" "${tl:-nan}" "-" "-" "$(le "${tl:-1e9}" 16)"
+  row "object tree, $pods pod events: longest GUI-thread stall ms" "<= 16" "${tc:-nan}" "-" "-" "$(le "${tc:-1e9}" 16)"
+fi
+
 # ---------------------------------------------------------------- the table
 {
   echo
