@@ -695,6 +695,26 @@ void RolloutPlanModel::setGateways(const QStringList& gateways)
     changed();
 }
 
+std::optional<kube::rollout::RoutingApi> RolloutPlanModel::routing() const
+{
+    const kube::Result<std::optional<kube::rollout::RoutingApi>> planned =
+        kube::rollout::plannedRouting(m_plan);
+    return planned ? planned.value : std::nullopt;
+}
+
+void RolloutPlanModel::setRouting(std::optional<kube::rollout::RoutingApi> api)
+{
+    const QJsonValue before =
+        m_plan.annotations.value(QLatin1String(kube::rollout::routingAnnotation));
+    if (api)
+        kube::rollout::setPlannedRouting(m_plan, *api);
+    else
+        kube::rollout::clearPlannedRouting(m_plan);
+    if (m_plan.annotations.value(QLatin1String(kube::rollout::routingAnnotation)) == before)
+        return;
+    changed();
+}
+
 int RolloutPlanModel::totalWeight() const
 {
     int sum = 0;
@@ -813,7 +833,9 @@ bool RolloutPlanModel::hasDrift() const
 
 bool RolloutPlanModel::isModified() const
 {
-    return m_plan.appRevisions != m_baseline.appRevisions || m_plan.traffic != m_baseline.traffic;
+    const QLatin1String routing(kube::rollout::routingAnnotation);
+    return m_plan.appRevisions != m_baseline.appRevisions || m_plan.traffic != m_baseline.traffic ||
+           m_plan.annotations.value(routing) != m_baseline.annotations.value(routing);
 }
 
 void RolloutPlanModel::revert()

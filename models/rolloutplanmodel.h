@@ -14,6 +14,7 @@
 #include "kube/rollout/application.h"
 #include "kube/rollout/plan.h"
 #include "kube/rollout/render.h"
+#include "kube/rollout/routing.h"
 #include "models/namespacestore.h"
 
 #include <QAbstractTableModel>
@@ -141,6 +142,11 @@ public:
     QStringList gateways() const { return m_plan.traffic->gateways; }
     void setHosts(const QStringList& hosts);
     void setGateways(const QStringList& gateways);
+    // The plan's routing API (annotation veladesk.io/routing): nullopt when it is chosen at
+    // apply (no annotation, or one with an unknown value: validation reports that).
+    std::optional<kube::rollout::RoutingApi> routing() const;
+    // Sets the annotation, or removes it (nullopt: chosen at apply). An unapplied edit.
+    void setRouting(std::optional<kube::rollout::RoutingApi> api);
     // Traffic is routed (a VirtualService rendered) when at least one host is set.
     bool trafficEnabled() const { return !m_plan.traffic->hosts.isEmpty(); }
 

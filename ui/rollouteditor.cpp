@@ -125,12 +125,27 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_gateways->setPlaceholderText(tr("e.g. example-app-gateway"));
     form->addRow(tr("&Hosts:"), m_hosts);
     form->addRow(tr("&Gateways:"), m_gateways);
-    m_routing = new QLabel(this);
+    // The routing API (issue 12): edits the plan's annotation veladesk.io/routing; item data
+    // is the annotation value, "" for "chosen at apply" (no annotation).
+    m_routing = new QComboBox(this);
     m_routing->setObjectName(QStringLiteral("routingApi"));
-    m_routing->setTextFormat(Qt::PlainText);
-    m_routing->setToolTip(tr("The routing API: the annotation veladesk.io/routing, "
-                             "virtualservice or httproute (veladesk apply --routing)"));
-    form->addRow(tr("Routing:"), m_routing);
+    m_routing->addItem(
+        tr("Chosen at apply (VirtualService when Istio's API is served, else HTTPRoute)"),
+        QString());
+    m_routing->addItem(tr("Istio VirtualService"),
+                       kube::rollout::routingApiName(kube::rollout::RoutingApi::VirtualService));
+    m_routing->addItem(tr("Gateway API HTTPRoute"),
+                       kube::rollout::routingApiName(kube::rollout::RoutingApi::HTTPRoute));
+    m_routing->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_routing->setMinimumContentsLength(20);
+    m_routing->setToolTip(
+        tr("Which API routes the traffic: an Istio VirtualService or a Gateway API HTTPRoute "
+           "(the plan's annotation veladesk.io/routing, as veladesk apply --routing). "
+           "\"Chosen at apply\" removes the annotation: the API the AppDeployment was last "
+           "applied with, else VirtualService when Istio's API is served, else HTTPRoute. "
+           "An unapplied edit: Preview shows the change, Apply switches the routes safely."));
+    m_routing->setAccessibleName(tr("Routing API"));
+    form->addRow(tr("R&outing:"), m_routing);
     bottom->addLayout(form, 3);
 
     m_series = new QHorizontalPercentBarSeries;
@@ -216,6 +231,9 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
             [this](const QString& text) { m_model->setHosts(splitList(text)); });
     connect(m_gateways, &QLineEdit::textEdited, this,
             [this](const QString& text) { m_model->setGateways(splitList(text)); });
+    connect(m_routing, &QComboBox::activated, this, [this](int index) {
+        m_model->setRouting(kube::rollout::parseRoutingApi(m_routing->itemData(index).toString()));
+    });
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &RolloutEditor::rebuildRows);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &RolloutEditor::rebuildRows);
@@ -527,7 +545,12 @@ void RolloutEditor::updateSummary()
         m_hosts->setText(m_model->hosts().join(QStringLiteral(", ")));
     if (!m_gateways->hasFocus())
         m_gateways->setText(m_model->gateways().join(QStringLiteral(", ")));
-    m_routing->setText(hasPlan ? plannedRoutingText(m_model->plan()) : QString());
+    {
+        const std::optional<kube::rollout::RoutingApi> routing = m_model->routing();
+        m_routing->setCurrentIndex(
+            m_routing->findData(routing ? kube::rollout::routingApiName(*routing) : QString()));
+        m_routing->setEnabled(hasPlan && m_editingEnabled);
+    }
     m_hosts->setEnabled(hasPlan && m_editingEnabled);
     m_gateways->setEnabled(hasPlan && m_editingEnabled);
 

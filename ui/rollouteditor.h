@@ -92,7 +92,7 @@ private:
     QLineEdit* m_name;
     QLabel* m_phase;
     QLabel* m_drift;
-    QLabel* m_routing;
+    QComboBox* m_routing;
     QWidget* m_applyBanner;
     QLabel* m_applyNotice;
     QWidget* m_applyActions;

@@ -62,6 +62,11 @@ void setPlannedRouting(AppDeploymentPlan& plan, RoutingApi api)
     plan.annotations.insert(QLatin1String(routingAnnotation), routingApiName(api));
 }
 
+void clearPlannedRouting(AppDeploymentPlan& plan)
+{
+    plan.annotations.remove(QLatin1String(routingAnnotation));
+}
+
 QString ServedRouting::versionOf(RoutingApi api) const
 {
     return api == RoutingApi::HTTPRoute ? httpRouteVersion : virtualServiceVersion;

@@ -45,6 +45,8 @@ std::optional<RoutingApi> parseRoutingApi(const QString& text); // case-insensit
 Result<std::optional<RoutingApi>> plannedRouting(const AppDeploymentPlan& plan);
 // Sets the plan's annotation (what the GUI's routing choice edits).
 void setPlannedRouting(AppDeploymentPlan& plan, RoutingApi api);
+// Removes the plan's annotation: the API is chosen at apply (steps 3 and 4 above).
+void clearPlannedRouting(AppDeploymentPlan& plan);
 
 // The versions of both APIs the cluster serves ("" when not served).
 struct ServedRouting

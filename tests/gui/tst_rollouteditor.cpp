@@ -157,6 +157,45 @@ private Q_SLOTS:
         QVERIFY(!editor->componentPicker(0));
     }
 
+    // The routing API is an editable choice (issue 12): picking HTTPRoute with the keyboard
+    // edits the plan's annotation as an unapplied edit; Revert brings the choice back.
+    void routingChoiceEditsThePlan()
+    {
+        auto* combo = editor->findChild<QComboBox*>(QStringLiteral("routingApi"));
+        QVERIFY(combo);
+        QVERIFY(combo->isEnabled());
+        QVERIFY(!combo->toolTip().isEmpty());
+        QVERIFY(!combo->accessibleName().isEmpty());
+        QCOMPARE(combo->count(), 3);
+        QVERIFY(combo->currentText().startsWith(QLatin1String("Chosen at apply")));
+        const QLatin1String key(kube::rollout::routingAnnotation);
+        QVERIFY(!model->plan().annotations.contains(key));
+        const int validations = model->validationCount();
+
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_End); // the last item: Gateway API HTTPRoute
+        QCOMPARE(combo->currentText(), QStringLiteral("Gateway API HTTPRoute"));
+        QCOMPARE(model->validationCount() - validations, 1);
+        QVERIFY(model->isModified());
+        QCOMPARE(model->plan().annotations.value(key).toString(), QStringLiteral("httproute"));
+
+        QTest::keyClick(combo, Qt::Key_Up); // Istio VirtualService
+        QCOMPARE(model->plan().annotations.value(key).toString(), QStringLiteral("virtualservice"));
+
+        model->revert();
+        QVERIFY(!model->isModified());
+        QVERIFY(!model->plan().annotations.contains(key));
+        QVERIFY(combo->currentText().startsWith(QLatin1String("Chosen at apply")));
+
+        // a plan loaded with the annotation shows it
+        auto plan = fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        kube::rollout::setPlannedRouting(plan, kube::rollout::RoutingApi::HTTPRoute);
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &plan,
+                    fixtures::revisions());
+        QCOMPARE(combo->currentText(), QStringLiteral("Gateway API HTTPRoute"));
+        QVERIFY(!model->isModified());
+    }
+
     void noHostsDisablesSliders()
     {
         auto* hosts = editor->findChild<QLineEdit*>(QStringLiteral("hostsEdit"));

@@ -19,6 +19,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLabel>
@@ -104,10 +105,10 @@ private Q_SLOTS:
                                       {QStringLiteral("namespace"), QStringLiteral("demo")}}}}});
         store->flushChanges();
         QVERIFY(window.selectApplication(QStringLiteral("alpha")));
-        auto* routing = window.findChild<QLabel*>(QStringLiteral("routingApi"));
+        auto* routing = window.findChild<QComboBox*>(QStringLiteral("routingApi"));
         QVERIFY(routing);
-        QVERIFY2(routing->text().contains(QLatin1String("chosen at apply")),
-                 qPrintable(routing->text()));
+        QVERIFY2(routing->currentText().startsWith(QLatin1String("Chosen at apply")),
+                 qPrintable(routing->currentText()));
         action->trigger();
         auto* dialog = window.findChild<veladesk::VerifySplitDialog*>();
         QVERIFY(dialog);

@@ -390,6 +390,45 @@ private Q_SLOTS:
         QVERIFY(model->trafficEnabled());
     }
 
+    // The routing API (issue 12) is one more unapplied edit of the plan: the annotation
+    // veladesk.io/routing set or removed, one validation per change, Revert restores it.
+    void routingIsAnUnappliedEdit()
+    {
+        auto plan = fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        kube::rollout::setPlannedRouting(plan, kube::rollout::RoutingApi::VirtualService);
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &plan,
+                    exampleRevisions());
+        const QLatin1String key(kube::rollout::routingAnnotation);
+        QCOMPARE(model->routing(), kube::rollout::RoutingApi::VirtualService);
+        QSignalSpy planChanged(model, &RolloutPlanModel::planChanged);
+        const int validations = model->validationCount();
+
+        model->setRouting(kube::rollout::RoutingApi::HTTPRoute);
+        QCOMPARE(model->validationCount() - validations, 1);
+        QCOMPARE(planChanged.size(), 1);
+        QVERIFY(model->isModified());
+        QCOMPARE(model->routing(), kube::rollout::RoutingApi::HTTPRoute);
+        QCOMPARE(model->plan().annotations.value(key).toString(), QStringLiteral("httproute"));
+        QCOMPARE(model->plan()
+                     .toJson()[QLatin1String("metadata")][QLatin1String("annotations")][key]
+                     .toString(),
+                 QStringLiteral("httproute"));
+
+        model->setRouting(kube::rollout::RoutingApi::HTTPRoute); // no change: no validation
+        QCOMPARE(model->validationCount() - validations, 1);
+
+        model->setRouting(std::nullopt); // chosen at apply: no annotation
+        QCOMPARE(model->validationCount() - validations, 2);
+        QVERIFY(!model->plan().annotations.contains(key));
+        QCOMPARE(model->routing(), std::nullopt);
+        QVERIFY(model->isModified());
+
+        model->revert();
+        QVERIFY(!model->isModified());
+        QCOMPARE(model->routing(), kube::rollout::RoutingApi::VirtualService);
+        QCOMPARE(model->plan().annotations.value(key).toString(), QStringLiteral("virtualservice"));
+    }
+
     void drift_data()
     {
         QTest::addColumn<QString>("virtualService");
