@@ -231,6 +231,7 @@ void PodLogsPane::resolve()
     stopStreams();
     m_model->clear();
     m_pods.clear();
+    m_multiple = false;
     m_resolved = m_target;
     m_resolveError.clear();
     m_resolving = false;
@@ -255,9 +256,12 @@ void PodLogsPane::resolve()
                 return;
             }
             m_pods = r.value.pods;
+            m_multiple = r.value.multiple; // a revision: prefixed even with one pod
             if (r.value.multiple)
                 m_title->setText(
-                    tr("%1 (%n pod(s))", nullptr, int(m_pods.size())).arg(r.value.description));
+                    m_pods.size() == 1
+                        ? tr("%1 (1 pod)").arg(r.value.description)
+                        : tr("%1 (%2 pods)").arg(r.value.description).arg(m_pods.size()));
             else
                 m_title->setText(r.value.description);
             // Containers: those of every pod, in order; keep the user's choice if still there.
@@ -286,7 +290,7 @@ void PodLogsPane::startStreams()
         updateState();
         return;
     }
-    m_model->setPrefixed(m_pods.size() > 1);
+    m_model->setPrefixed(m_multiple || m_pods.size() > 1);
     kube::PodLogOptions options;
     options.follow = m_follow->isChecked();
     options.previous = m_previous->isChecked();
@@ -359,8 +363,8 @@ void PodLogsPane::updateState()
                 ++finished;
                 break;
             case kube::LogStreamState::Reconnecting:
-                problems << who + tr("connection lost, resuming (%n resume(s) so far): %1", nullptr,
-                                     s->resumes())
+                problems << who + tr("connection lost, resuming (resumed %1 times so far): %2")
+                                      .arg(s->resumes())
                                       .arg(s->stateMessage());
                 break;
             case kube::LogStreamState::Failed:
@@ -389,7 +393,9 @@ void PodLogsPane::updateState()
 void PodLogsPane::updateCounts()
 {
     const QLocale locale;
-    QString counts = tr("%n line(s)", nullptr, m_model->rowCount());
+    QString counts = m_model->rowCount() == 1
+                         ? tr("1 line")
+                         : tr("%1 lines").arg(locale.toString(m_model->rowCount()));
     if (!m_model->search().isEmpty())
         counts += tr(", %1 matching").arg(locale.toString(m_model->matchCount()));
     m_counts->setText(counts);

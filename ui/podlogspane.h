@@ -81,6 +81,7 @@ private:
     bool m_active = false;
     quint64 m_generation = 0;
     QList<QJsonObject> m_pods;
+    bool m_multiple = false; // lines prefixed with their pod
     std::vector<std::unique_ptr<StreamEntry>> m_streams;
     QString m_resolveError;
     bool m_resolving = false;

@@ -149,7 +149,7 @@ private Q_SLOTS:
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, this);
 
         // The harness gives each pod its log within seconds of its binding.
-        QTRY_VERIFY_WITH_TIMEOUT(window->podsModel()->rowCount() >= 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->podsModel()->rowCount() >= 2, 60000); // v1 and v2
         for (int r = 0; r < window->podsModel()->rowCount(); ++r) {
             if (window->podsModel()->pod(r).revision == QLatin1String("example-app-v1"))
                 pod = window->podsModel()->pod(r).name;
@@ -197,7 +197,8 @@ private Q_SLOTS:
         QVERIFY2(shown.first().startsWith(
                      QStringLiteral("revision=example-app-v1 pod=%1/%2 container=").arg(ns, pod)),
                  qPrintable(shown.first()));
-        QVERIFY(shown.first().endsWith(QStringLiteral(" seq=1")));
+        QVERIFY2(shown.first().contains(QRegularExpression(QStringLiteral(" seq=1\\b"))),
+                 qPrintable(shown.first()));
         QCOMPARE(model()->index(0).data().toString(), shown.first()); // one pod: no prefix
 
         // Following: the harness's next lines arrive without asking.
