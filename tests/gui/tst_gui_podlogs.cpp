@@ -10,6 +10,7 @@
 //   - the GUI thread keeps turning while the streams run (never waits on the network).
 // With VELADESK_SCREENSHOT_DIR set it saves pod-logs.png.
 
+#include "../kube/kubetest.h"
 #include "guitest.h"
 #include "models/clustersession.h"
 #include "models/podlogmodel.h"
@@ -37,26 +38,6 @@
 using namespace veladesk;
 
 namespace {
-
-// The kubectl built with the control plane (same version as the API server).
-QString kubectlProgram()
-{
-    const QString env = qEnvironmentVariable("VELADESK_KUBECTL");
-    if (!env.isEmpty())
-        return env;
-    QString cache = qEnvironmentVariable("VELADESK_CACHE");
-    if (cache.isEmpty())
-        cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                QStringLiteral("/veladesk");
-    const QString bin = cache + QStringLiteral("/bin");
-    for (const QString& d :
-         QDir(bin).entryList({QStringLiteral("k8s-*")}, QDir::Dirs, QDir::Name | QDir::Reversed)) {
-        const QString k = bin + QLatin1Char('/') + d + QStringLiteral("/kubectl");
-        if (QFileInfo(k).isExecutable())
-            return k;
-    }
-    return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-}
 
 QStringList linesOf(const QString& text)
 {
@@ -128,7 +109,7 @@ private Q_SLOTS:
         kubeconfig = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
         if (kubeconfig.isEmpty())
             QSKIP("VELADESK_TEST_KUBECONFIG is not set (run through ctest: integration label)");
-        kubectlPath = kubectlProgram();
+        kubectlPath = kubetest::kubectlProgram();
         QVERIFY2(!kubectlPath.isEmpty(), "kubectl not found");
         const QString failed =
             guitest::connectWithScenario(kubeconfig, QStringLiteral("gui-logs"), &client, &ns);
