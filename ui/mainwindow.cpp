@@ -11,6 +11,7 @@
 #include "ui/applypane.h"
 #include "ui/historypane.h"
 #include "ui/objecttreepane.h"
+#include "ui/podlogspane.h"
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
@@ -428,6 +429,22 @@ void MainWindow::buildPanes()
     m_history = new HistoryPane(m_controller, this); // issue 13: apply history and restore
     tabifyDockWidget(log, addDock(tr("History"), QStringLiteral("historyDock"), m_history,
                                   QKeySequence(Qt::CTRL | Qt::Key_6)));
+    // Logs of the selected pod, or of every pod of the selected revision (issue 13).
+    m_podLogs = new PodLogsPane(this);
+    QDockWidget* podLogs = addDock(tr("Pod logs"), QStringLiteral("podLogsDock"), m_podLogs,
+                                   QKeySequence(Qt::CTRL | Qt::Key_7));
+    tabifyDockWidget(log, podLogs);
+    connect(podLogs, &QDockWidget::visibilityChanged, m_podLogs, &PodLogsPane::setActive);
+    connect(m_podsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_podLogs->showPod(m_pods->pod(m_podsProxy->mapToSource(current).row()).name);
+            });
+    connect(m_revisionsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_podLogs->showRevision(current.data(RevisionsModel::NameRole).toString());
+            });
     pods->raise();
     resizeDocks({pods}, {240}, Qt::Vertical);
 
@@ -720,6 +737,9 @@ void MainWindow::updateConnection()
     if (m_objectTree)
         m_objectTree->setConnection(connected ? m_session->client() : nullptr,
                                     m_session->currentNamespace());
+    if (m_podLogs)
+        m_podLogs->setConnection(connected ? m_session->client() : nullptr,
+                                 m_session->currentNamespace());
 }
 
 // The applications pane changed: open the remembered or the first application, or notice

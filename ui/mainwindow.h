@@ -26,6 +26,7 @@ class ClusterSession;
 class HistoryPane;
 class LogModel;
 class ObjectTreePane;
+class PodLogsPane;
 class PodsModel;
 class PreviewPane;
 class RevisionsModel;
@@ -53,6 +54,7 @@ public:
     PreviewPane* previewPane() const { return m_preview; }
     ApplyPane* applyPane() const { return m_applyPane; }
     HistoryPane* historyPane() const { return m_history; }
+    PodLogsPane* podLogsPane() const { return m_podLogs; }          // the Pod logs dock (issue 13)
     ObjectTreePane* objectTreePane() const { return m_objectTree; } // the Objects dock (issue 15)
     QTreeView* applicationsView() const { return m_appsView; }
     QTreeView* podsView() const { return m_podsView; }
@@ -146,6 +148,7 @@ private:
     PreviewPane* m_preview = nullptr;
     ApplyPane* m_applyPane = nullptr;
     HistoryPane* m_history = nullptr;
+    PodLogsPane* m_podLogs = nullptr;
     ObjectTreePane* m_objectTree = nullptr;
     QList<QDockWidget*> m_docks;
 

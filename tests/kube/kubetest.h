@@ -7,12 +7,37 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QFuture>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTest>
 #include <QThread>
 
 namespace kubetest {
+
+// The kubectl built with the control plane (same version as the API server):
+// $VELADESK_KUBECTL, else the newest $VELADESK_CACHE/bin/k8s-*/kubectl, else kubectl on PATH.
+inline QString kubectlProgram()
+{
+    const QString env = qEnvironmentVariable("VELADESK_KUBECTL");
+    if (!env.isEmpty())
+        return env;
+    QString cache = qEnvironmentVariable("VELADESK_CACHE");
+    if (cache.isEmpty())
+        cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                QStringLiteral("/veladesk");
+    const QStringList dirs =
+        QDir(cache + QStringLiteral("/bin"))
+            .entryList({QStringLiteral("k8s-*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
+    for (const QString& d : dirs) {
+        const QString k = cache + QStringLiteral("/bin/") + d + QStringLiteral("/kubectl");
+        if (QFileInfo(k).isExecutable())
+            return k;
+    }
+    return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+}
 
 inline QString kubeconfigPath()
 {

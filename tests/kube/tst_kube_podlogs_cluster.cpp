@@ -47,27 +47,6 @@ Run runProcess(const QString& program, const QStringList& args, int timeoutMs = 
                QString::fromUtf8(p.readAllStandardError())};
 }
 
-// The kubectl built with the control plane (same version as the API server).
-QString kubectlProgram()
-{
-    const QString env = qEnvironmentVariable("VELADESK_KUBECTL");
-    if (!env.isEmpty())
-        return env;
-    QString cache = qEnvironmentVariable("VELADESK_CACHE");
-    if (cache.isEmpty())
-        cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                QStringLiteral("/veladesk");
-    const QStringList dirs =
-        QDir(cache + QStringLiteral("/bin"))
-            .entryList({QStringLiteral("k8s-*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
-    for (const QString& d : dirs) {
-        const QString k = cache + QStringLiteral("/bin/") + d + QStringLiteral("/kubectl");
-        if (QFileInfo(k).isExecutable())
-            return k;
-    }
-    return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-}
-
 QStringList connectionArgs(const QString& ns)
 {
     return {QStringLiteral("--kubeconfig"), kubeconfigPath(), QStringLiteral("-n"), ns};
