@@ -6,8 +6,14 @@
 #include <QColor>
 #include <QFont>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <climits>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace veladesk {
 
@@ -80,6 +86,13 @@ ObjectTreeModel::ObjectTreeModel(QObject* parent)
     m_frame.setSingleShot(true);
     m_frame.setInterval(kFrameMs);
     connect(&m_frame, &QTimer::timeout, this, &ObjectTreeModel::onFrame);
+    // The worker: one thread, below the GUI thread's priority so that on a loaded machine the
+    // GUI thread is not the one that waits.
+    m_pool.setMaxThreadCount(1);
+    m_mergeTimer.setSingleShot(true);
+    m_mergeTimer.setInterval(0); // one slice per event-loop turn
+    connect(&m_mergeTimer, &QTimer::timeout, this, &ObjectTreeModel::onMergeSlice);
+    connect(&m_jobWatcher, &QFutureWatcherBase::finished, this, &ObjectTreeModel::onJobDone);
     m_ages.setInterval(1000);
     connect(&m_ages, &QTimer::timeout, this, [this] { refreshAges(m_invisibleRoot.get()); });
 }
@@ -246,6 +259,87 @@ QVariant ObjectTreeModel::data(const QModelIndex& index, int role) const
     }
 }
 
+struct ObjectTreeModel::JobResult
+{
+    quint64 podsEpoch = 0;
+    quint64 treeEpoch = 0;
+    kube::rollout::PodIndex pods;
+    bool built = false; // the tree below was built (the model was active)
+    bool show = false;  // an application is selected: `root` is its tree
+    TreeNode root;
+    kube::rollout::TreeSummary summary;
+    double buildMs = 0;
+};
+
+struct ObjectTreeModel::MergeTask
+{
+    Item* parent = nullptr;
+    QList<TreeNode> next; // the parent's new children, in order
+    qsizetype pos = 0;    // the next one of `next` to place
+    qsizetype j = 0;      // its row
+    bool pruned = false;  // step 1 (removals) done
+};
+
+namespace {
+
+// The worker's job: only values in, values out (no model, no store).
+std::shared_ptr<ObjectTreeModel::JobResult>
+runJob(quint64 podsEpoch, quint64 treeEpoch, kube::rollout::PodIndex pods,
+       QList<kube::WatchEvent> events, bool build, QString app,
+       kube::rollout::InspectedObjects objects, kube::rollout::TreeOptions options)
+{
+    auto r = std::make_shared<ObjectTreeModel::JobResult>();
+    r->podsEpoch = podsEpoch;
+    r->treeEpoch = treeEpoch;
+    for (const kube::WatchEvent& e : std::as_const(events)) {
+        if (e.type == kube::WatchEvent::Type::Deleted) {
+            const QJsonObject meta = e.object.value(QLatin1String("metadata")).toObject();
+            const QString uid = meta.value(QLatin1String("uid")).toString();
+            pods.remove(uid.isEmpty() ? meta.value(QLatin1String("name")).toString() : uid);
+        } else {
+            pods.put(kube::rollout::PodState::fromJson(e.object));
+        }
+    }
+    events.clear();
+    if (build) {
+        QElapsedTimer t;
+        t.start();
+        r->built = true;
+        r->show = !app.isEmpty();
+        if (r->show) {
+            r->root = kube::rollout::buildObjectTree(app, objects, pods, options);
+            r->summary = kube::rollout::summarize(r->root);
+        }
+        r->buildMs = double(t.nsecsElapsed()) / 1e6;
+    }
+    r->pods = std::move(pods);
+    return r;
+}
+
+void lowerThisThreadsPriority()
+{
+#ifdef Q_OS_LINUX
+    // QThread priorities do nothing for SCHED_OTHER threads on Linux; a thread's nice value does.
+    static thread_local bool lowered = false;
+    if (!lowered) {
+        lowered = true;
+        setpriority(PRIO_PROCESS, id_t(gettid()), 10);
+    }
+#endif
+}
+
+std::shared_ptr<ObjectTreeModel::JobResult>
+runOnWorker(quint64 podsEpoch, quint64 treeEpoch, kube::rollout::PodIndex pods,
+            QList<kube::WatchEvent> events, bool build, QString app,
+            kube::rollout::InspectedObjects objects, kube::rollout::TreeOptions options)
+{
+    lowerThisThreadsPriority();
+    return runJob(podsEpoch, treeEpoch, std::move(pods), std::move(events), build, std::move(app),
+                  std::move(objects), std::move(options));
+}
+
+} // namespace
+
 void ObjectTreeModel::setStore(NamespaceStore* store)
 {
     if (m_store == store)
@@ -255,6 +349,8 @@ void ObjectTreeModel::setStore(NamespaceStore* store)
     m_store = store;
     m_pods.clear();
     m_pendingPods.clear();
+    ++m_podsEpoch;
+    ++m_treeEpoch;
     if (store) {
         using K = NamespaceStore::Kind;
         store->follow(this,
@@ -273,6 +369,7 @@ void ObjectTreeModel::setApplication(const QString& appName)
     if (appName == m_app)
         return;
     m_app = appName;
+    ++m_treeEpoch;
     scheduleRebuild();
 }
 
@@ -287,6 +384,7 @@ void ObjectTreeModel::setPods(const QList<QJsonObject>& pods)
 {
     m_pods.clear();
     m_pendingPods.clear();
+    ++m_podsEpoch; // a job running on the old pods is stale
     m_pendingPods.reserve(pods.size());
     for (const QJsonObject& p : pods)
         m_pendingPods << kube::WatchEvent{kube::WatchEvent::Type::Added, p};
@@ -307,178 +405,272 @@ void ObjectTreeModel::setClock(std::function<QDateTime()> now)
 void ObjectTreeModel::scheduleRebuild()
 {
     m_dirty = true;
-    if (!m_frame.isActive())
+    if (!m_running && !m_frame.isActive())
         m_frame.start();
-}
-
-bool ObjectTreeModel::parsePendingPods(int budgetMs)
-{
-    if (m_pendingPods.isEmpty())
-        return true;
-    QElapsedTimer t;
-    t.start();
-    qsizetype done = 0;
-    for (; done < m_pendingPods.size(); ++done) {
-        if (budgetMs >= 0 && (done % 32) == 0 && done > 0 && t.elapsed() >= budgetMs)
-            break;
-        const kube::WatchEvent& e = m_pendingPods[done];
-        if (e.type == kube::WatchEvent::Type::Deleted) {
-            const QJsonObject meta = e.object.value(QLatin1String("metadata")).toObject();
-            const QString uid = meta.value(QLatin1String("uid")).toString();
-            m_pods.remove(uid.isEmpty() ? meta.value(QLatin1String("name")).toString() : uid);
-        } else {
-            m_pods.put(kube::rollout::PodState::fromJson(e.object));
-        }
-    }
-    m_pendingPods.remove(0, done);
-    if (done > 0)
-        m_dirty = true; // a rebuild while the list was being parsed showed only part of it
-    return m_pendingPods.isEmpty();
 }
 
 void ObjectTreeModel::onFrame()
 {
-    const bool drained = parsePendingPods(kPodParseBudgetMs);
-    if (m_dirty && m_active) {
-        const qint64 since = m_sinceBuild.isValid() ? m_sinceBuild.elapsed() : LLONG_MAX;
-        // At most a quarter of the GUI thread's time goes to the tree; while a large pod list is
-        // still being parsed, the tree shows progress every 250 ms.
-        const qint64 wait = std::max<qint64>(kFrameMs, qint64(3 * (m_lastBuildMs + m_lastMergeMs)));
-        if (since >= wait && (drained || since >= 250))
-            rebuild();
-    }
-    if (!drained || (m_dirty && m_active))
-        m_frame.start();
+    if (!m_running && (!m_pendingPods.isEmpty() || (m_dirty && m_active)))
+        startJob();
 }
 
-void ObjectTreeModel::refresh()
+void ObjectTreeModel::startJob()
 {
-    m_frame.stop();
-    parsePendingPods(-1);
-    rebuild();
+    const bool build = m_active && m_dirty;
+    if (build)
+        m_dirty = false;
+    m_inFlightPods = int(m_pendingPods.size());
+    kube::rollout::TreeOptions options;
+    if (m_store)
+        options.namespaceName = m_store->namespaceName();
+    // Values only: the PodIndex and the objects are implicitly shared, copied on write by
+    // whichever side writes first.
+    m_running = true;
+    m_job = QtConcurrent::run(&m_pool, runOnWorker, m_podsEpoch, m_treeEpoch, m_pods,
+                              std::exchange(m_pendingPods, {}), build, m_app,
+                              m_store ? m_store->inspected() : noObjects(), options);
+    m_jobWatcher.setFuture(m_job);
 }
 
-void ObjectTreeModel::rebuild()
+void ObjectTreeModel::onJobDone()
 {
-    m_dirty = false;
-    QElapsedTimer t;
-    t.start();
-    TreeNode root;
-    const bool show = !m_app.isEmpty();
-    if (show) {
-        kube::rollout::TreeOptions options;
-        if (m_store)
-            options.namespaceName = m_store->namespaceName();
-        root = kube::rollout::buildObjectTree(m_app, m_store ? m_store->inspected() : noObjects(),
-                                              m_pods, options);
-        m_summary = kube::rollout::summarize(root);
-    } else {
-        m_summary = {};
+    if (!m_running || !m_job.isFinished())
+        return; // a finished signal of a job already taken by refresh()
+    m_running = false;
+    m_inFlightPods = 0;
+    acceptResult(m_job.result());
+    m_job = {};
+    if (!m_pendingPods.isEmpty() || (m_dirty && m_active))
+        m_frame.start(); // the next job, a frame later
+}
+
+void ObjectTreeModel::acceptResult(std::shared_ptr<JobResult> r)
+{
+    if (r->podsEpoch != m_podsEpoch)
+        return; // a new store or pod list since: neither its pods nor its tree hold
+    // The old index's last reference may be this one: its 10,000 pods are freed on the worker.
+    const QFuture<void> freed = QtConcurrent::run(
+        &m_pool, [](kube::rollout::PodIndex) { lowerThisThreadsPriority(); },
+        std::exchange(m_pods, r->pods));
+    Q_UNUSED(freed)
+    if (!r->built)
+        return;
+    if (r->treeEpoch != m_treeEpoch) {
+        m_dirty = true; // built for another application
+        return;
     }
-    m_lastBuildMs = double(t.nsecsElapsed()) / 1e6;
-    t.restart();
-    QList<TreeNode> top;
-    if (show)
-        top << std::move(root);
-    mergeChildren(m_invisibleRoot.get(), top);
-    m_lastMergeMs = double(t.nsecsElapsed()) / 1e6;
-    m_sinceBuild.restart();
     ++m_builds;
+    m_lastBuildMs = r->buildMs;
+    if (m_merge)
+        m_waiting = std::move(r); // merged once the merge in progress ends; a newer one replaces it
+    else
+        beginMerge(std::move(r));
+}
+
+void ObjectTreeModel::beginMerge(std::shared_ptr<JobResult> r)
+{
+    m_merging = std::move(r);
+    m_merge = std::make_unique<std::deque<MergeTask>>();
+    MergeTask top;
+    top.parent = m_invisibleRoot.get();
+    if (m_merging->show)
+        top.next << std::move(m_merging->root);
+    m_merging->root = {};
+    m_merge->push_back(std::move(top));
+    m_mergeMs = 0;
+    m_mergeSliceMs = 0;
+    m_mergeTimer.start();
+}
+
+void ObjectTreeModel::onMergeSlice()
+{
+    if (!m_merge)
+        return;
+    if (mergeSome(qint64(kMergeBudgetMs) * 1000000))
+        finishMerge();
+    else
+        m_mergeTimer.start();
+}
+
+bool ObjectTreeModel::mergeSome(qint64 budgetNs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!m_merge->empty()) {
+        if (budgetNs >= 0 && clock.nsecsElapsed() >= budgetNs)
+            break;
+        if (mergeTask(m_merge->front(), clock, budgetNs))
+            m_merge->pop_front();
+    }
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    m_mergeMs += ms;
+    m_mergeSliceMs = std::max(m_mergeSliceMs, ms);
+    return m_merge->empty();
+}
+
+void ObjectTreeModel::finishMerge()
+{
+    m_mergeTimer.stop();
+    m_merge.reset();
+    m_summary = m_merging->summary;
+    m_merging.reset();
+    m_lastMergeMs = m_mergeMs;
+    m_lastMergeSliceMs = m_mergeSliceMs;
     if (m_invisibleRoot->children.isEmpty())
         m_ages.stop();
     else if (!m_ages.isActive())
         m_ages.start();
     Q_EMIT treeUpdated();
+    if (m_waiting)
+        beginMerge(std::exchange(m_waiting, {}));
 }
 
-void ObjectTreeModel::mergeChildren(Item* parent, QList<TreeNode>& next)
+void ObjectTreeModel::refresh()
 {
+    m_frame.stop();
+    if (m_running) {
+        m_job.waitForFinished();
+        onJobDone();
+        m_frame.stop();
+    }
+    while (m_merge) {
+        mergeSome(-1);
+        finishMerge();
+    }
+    kube::rollout::TreeOptions options;
+    if (m_store)
+        options.namespaceName = m_store->namespaceName();
+    m_dirty = false;
+    acceptResult(runJob(m_podsEpoch, m_treeEpoch, m_pods, std::exchange(m_pendingPods, {}), true,
+                        m_app, m_store ? m_store->inspected() : noObjects(), options));
+    while (m_merge) {
+        mergeSome(-1);
+        finishMerge();
+    }
+}
+
+bool ObjectTreeModel::mergeTask(MergeTask& t, const QElapsedTimer& clock, qint64 budgetNs)
+{
+    Item* parent = t.parent;
     const QModelIndex parentIndex = indexOf(parent);
     QList<Item*>& children = parent->children;
+    QList<TreeNode>& next = t.next;
 
     // 1. Remove the rows whose key is gone, and those out of the new order (a key's place
     //    changed: removed here, inserted again at its place below).
-    QHash<QString, qsizetype> wanted;
-    wanted.reserve(next.size());
-    for (qsizetype i = 0; i < next.size(); ++i)
-        wanted.insert(next[i].key, i);
-    QList<bool> drop(children.size(), false);
-    qsizetype lastPos = -1;
-    bool anyDrop = false;
-    for (qsizetype i = 0; i < children.size(); ++i) {
-        const qsizetype pos = wanted.value(children[i]->node.key, -1);
-        if (pos < 0 || pos < lastPos) {
-            drop[i] = true;
-            anyDrop = true;
-        } else {
-            lastPos = pos;
-        }
-    }
-    if (anyDrop) {
-        for (qsizetype i = children.size() - 1; i >= 0;) {
-            if (!drop[i]) {
-                --i;
-                continue;
+    if (!t.pruned) {
+        t.pruned = true;
+        QHash<QString, qsizetype> wanted;
+        wanted.reserve(next.size());
+        for (qsizetype i = 0; i < next.size(); ++i)
+            wanted.insert(next[i].key, i);
+        QList<bool> drop(children.size(), false);
+        qsizetype lastPos = -1;
+        bool anyDrop = false;
+        for (qsizetype i = 0; i < children.size(); ++i) {
+            const qsizetype pos = wanted.value(children[i]->node.key, -1);
+            if (pos < 0 || pos < lastPos) {
+                drop[i] = true;
+                anyDrop = true;
+            } else {
+                lastPos = pos;
             }
-            const qsizetype last = i;
-            while (i > 0 && drop[i - 1])
+        }
+        if (anyDrop) {
+            for (qsizetype i = children.size() - 1; i >= 0;) {
+                if (!drop[i]) {
+                    --i;
+                    continue;
+                }
+                const qsizetype last = i;
+                while (i > 0 && drop[i - 1])
+                    --i;
+                const qsizetype first = i;
+                beginRemoveRows(parentIndex, int(first), int(last));
+                for (qsizetype k = first; k <= last; ++k)
+                    delete children[k];
+                children.remove(first, last - first + 1);
+                parent->dirtyFrom = std::min(parent->dirtyFrom, int(first));
+                endRemoveRows();
                 --i;
-            const qsizetype first = i;
-            beginRemoveRows(parentIndex, int(first), int(last));
-            for (qsizetype k = first; k <= last; ++k)
-                delete children[k];
-            children.remove(first, last - first + 1);
-            parent->dirtyFrom = std::min(parent->dirtyFrom, int(first));
-            endRemoveRows();
-            --i;
+            }
         }
     }
 
-    // 2. Walk the new children in order: update the rows that stay, insert the new ones in
-    //    runs at their place.
-    qsizetype j = 0;
+    // 2. Walk the new children in order from where the last slice stopped: update the rows
+    //    that stay, insert the new ones in runs at their place (without their children: those
+    //    are merged as tasks of their own, so a large subtree is inserted in slices too).
+    constexpr qsizetype kInsertRun = 512;
+    constexpr qsizetype kCheckEvery = 64;
     QList<TreeNode*> pending;
     int changedTop = -1, changedBottom = -1;
     auto flush = [&] {
         if (pending.isEmpty())
             return;
-        const int first = int(j);
+        const int first = int(t.j);
         const int last = first + int(pending.size()) - 1;
         beginInsertRows(parentIndex, first, last);
         QList<Item*> items;
         items.reserve(pending.size());
-        for (qsizetype k = 0; k < pending.size(); ++k)
-            items << makeItem(std::move(*pending[k]), parent, first + int(k));
-        children.insert(j, items.size(), nullptr);
+        for (qsizetype k = 0; k < pending.size(); ++k) {
+            TreeNode& n = *pending[k];
+            QList<TreeNode> kids = std::move(n.children);
+            n.children.clear();
+            Item* item = makeItem(std::move(n), parent, first + int(k));
+            items << item;
+            if (!kids.isEmpty())
+                m_merge->push_back(MergeTask{item, std::move(kids)});
+        }
+        children.insert(t.j, items.size(), nullptr);
         for (qsizetype k = 0; k < items.size(); ++k)
-            children[j + k] = items[k];
+            children[t.j + k] = items[k];
         parent->dirtyFrom = std::min(parent->dirtyFrom, last + 1);
         endInsertRows();
-        j += pending.size();
+        t.j += pending.size();
         pending.clear();
     };
-    for (TreeNode& n : next) {
-        if (j < children.size() && children[j]->node.key == n.key) {
-            flush();
-            Item* item = children[j];
+    auto flushChanged = [&] {
+        if (changedTop >= 0)
+            Q_EMIT dataChanged(index(changedTop, 0, parentIndex),
+                               index(changedBottom, ColumnCount - 1, parentIndex));
+        changedTop = changedBottom = -1;
+    };
+    qsizetype done = 0;
+    for (; t.pos < next.size(); ++t.pos, ++done) {
+        if (budgetNs >= 0 && done > 0 && done % kCheckEvery == 0 &&
+            clock.nsecsElapsed() >= budgetNs)
+            break;
+        TreeNode& n = next[t.pos];
+        if (t.j < children.size() && children[t.j]->node.key == n.key) {
+            flush(); // the row moves down by the rows inserted before it, and so does t.j
+            Item* item = children[t.j];
             QList<TreeNode> kids = std::move(n.children);
             n.children.clear();
             if (!item->node.sameRow(n)) {
                 item->node = std::move(n);
-                const int row = int(j);
+                const int row = int(t.j);
                 changedTop = changedTop < 0 ? row : std::min(changedTop, row);
                 changedBottom = std::max(changedBottom, row);
+                // The views and proxies handle it within the slice's budget.
+                if (changedBottom - changedTop >= kCheckEvery)
+                    flushChanged();
             }
-            mergeChildren(item, kids);
-            ++j;
+            if (!kids.isEmpty() || !item->children.isEmpty())
+                m_merge->push_back(MergeTask{item, std::move(kids)});
+            ++t.j;
         } else {
             pending << &n;
+            if (pending.size() >= kInsertRun)
+                flush();
         }
     }
     flush();
-    if (changedTop >= 0)
-        Q_EMIT dataChanged(index(changedTop, 0, parentIndex),
-                           index(changedBottom, ColumnCount - 1, parentIndex));
+    flushChanged();
+    if (t.pos < next.size())
+        return false;
+    next.clear();
+    return true;
 }
 
 void ObjectTreeModel::refreshAges(Item* parent)
