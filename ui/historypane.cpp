@@ -138,8 +138,10 @@ void HistoryPane::updateChart()
     updateTitle();
     QChart* chart = m_chartView->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis* a : chart->axes())
+    for (QAbstractAxis* a : chart->axes()) {
         chart->removeAxis(a);
+        delete a; // removeAxis() gives up ownership
+    }
     const QList<HistoryModel::Series> timeline = m_model->timeline();
     auto* x = new QValueAxis;
     x->setTitleText(tr("history revision"));

@@ -259,8 +259,10 @@ void VerifySplitDialog::showResult(const ProbeResult& result, bool done)
 void VerifySplitDialog::updateChart(const ProbeResult& result)
 {
     m_chart->removeAllSeries();
-    for (QAbstractAxis* axis : m_chart->axes())
+    for (QAbstractAxis* axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis; // removeAxis() gives up ownership
+    }
 
     auto* configured = new QBarSet(tr("Configured"));
     configured->setColor(kConfigured);
