@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QTextStream>
 
+#include <optional>
+
 namespace veladesk::cli {
 
 namespace {
@@ -184,7 +186,8 @@ Candidates complete(QStringList words)
     // for a value; connection flags are taken for the cluster question.
     const CommandHelp* command = nullptr;
     QStringList positional;
-    const FlagHelp* pending = nullptr;
+    // A copy: flagsOf() builds a new vector each time, so a pointer into it would dangle.
+    std::optional<FlagHelp> pending;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString& w = words.at(i);
         const std::vector<FlagHelp> flags = flagsOf(command);
@@ -196,14 +199,14 @@ Candidates complete(QStringList words)
                 a.context = w;
             else if (name == QLatin1String("--namespace"))
                 a.namespaceName = w;
-            pending = nullptr;
+            pending.reset();
             continue;
         }
         if (w.startsWith(QLatin1Char('-')) && w.size() > 1) {
             const QString name = w.section(QLatin1Char('='), 0, 0);
             const FlagHelp* f = findFlag(flags, name);
             if (f && f->value && !w.contains(QLatin1Char('=')))
-                pending = f;
+                pending = *f;
             else if (f && w.contains(QLatin1Char('='))) {
                 const QString value = w.section(QLatin1Char('='), 1);
                 if (name == QLatin1String("--kubeconfig"))
