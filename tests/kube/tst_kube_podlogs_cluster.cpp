@@ -11,6 +11,7 @@
 
 #include "kube/events.h"
 #include "kube/podlogs.h"
+#include "tests/rollout/clitest.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -24,27 +25,12 @@ using namespace kubetest;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using clitest::Run;
 
-Run runProcess(const QString& program, const QStringList& args, int timeoutMs = 60000)
+// The commands compared here answer within a minute.
+Run runProcess(const QString& program, const QStringList& args)
 {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return Run{-1, {}, QStringLiteral("cannot start ") + program};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return Run{-1, {}, program + QStringLiteral(" timed out")};
-    }
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
+    return clitest::runProcess(program, args, QProcessEnvironment::systemEnvironment(), 60000);
 }
 
 QStringList connectionArgs(const QString& ns)
