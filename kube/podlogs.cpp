@@ -1,5 +1,7 @@
 #include "kube/podlogs.h"
 
+#include "kube/podstate.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
@@ -835,19 +837,6 @@ QString labelSelectorString(const QJsonObject& selector)
 
 namespace {
 
-bool podReady(const QJsonObject& pod)
-{
-    const QJsonObject status = pod.value(QStringLiteral("status")).toObject();
-    if (status.value(QStringLiteral("phase")).toString() != QLatin1String("Running"))
-        return false;
-    for (const QJsonValue& c : status.value(QStringLiteral("conditions")).toArray()) {
-        const QJsonObject o = c.toObject();
-        if (o.value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return o.value(QStringLiteral("status")).toString() == QLatin1String("True");
-    }
-    return false;
-}
-
 QString podName(const QJsonObject& pod)
 {
     return pod.value(QStringLiteral("metadata"))
@@ -897,10 +886,11 @@ void listPodsFor(const std::shared_ptr<Client>& client, const QString& ns, const
                 return;
             }
             if (pickOne) {
-                // kubectl's pick: a running, ready pod first, then the oldest.
+                // kubectl's pick: a running, ready pod that is not terminating first, then the
+                // oldest.
                 std::stable_sort(pods.begin(), pods.end(),
                                  [](const QJsonObject& a, const QJsonObject& b) {
-                                     const bool ra = podReady(a), rb = podReady(b);
+                                     const bool ra = podServing(a), rb = podServing(b);
                                      if (ra != rb)
                                          return ra;
                                      return created(a) < created(b);

@@ -1,6 +1,7 @@
 #include "kube/rollout/applier.h"
 
 #include "kube/names.h"
+#include "kube/podstate.h"
 #include "kube/rollout/await.h"
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/history.h"
@@ -322,6 +323,30 @@ struct Applier::Private
     {
         return retrying(QStringLiteral("list ") + t.resource,
                         [&] { return await(client->list(t, ns, lo)); });
+    }
+    // Names of the pods `matchLabels` selects that serve now (Running, Ready, not terminating),
+    // read from the pods themselves: a Deployment's status and an EndpointSlice are written by
+    // the controller-manager and may still count pods that are gone (kube/podstate.h).
+    Result<QSet<QString>> servingPods(const QJsonObject& matchLabels)
+    {
+        if (matchLabels.isEmpty())
+            return Result<QSet<QString>>::success({});
+        LabelSelector selector;
+        for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
+            selector.equals(it.key(), it.value().toString());
+        Result<QString> text = selector.toString();
+        if (!text)
+            return Result<QSet<QString>>::failure(text.status);
+        ListOptions lo;
+        lo.labelSelector = text.value;
+        Result<ObjectList> pods = listObjects(ResourceType::pods(), lo);
+        if (!pods)
+            return Result<QSet<QString>>::failure(pods.status);
+        QSet<QString> out;
+        for (const QJsonObject& pod : pods.value.items)
+            if (podServing(pod))
+                out.insert(metaString(pod, "name"));
+        return Result<QSet<QString>>::success(out);
     }
     Result<QJsonObject> applyObject(const ResourceType& t, const QJsonObject& o, bool dryRun,
                                     const QString& manager = {})
@@ -1250,9 +1275,22 @@ std::optional<StepError> Applier::Private::readinessStep()
                                   .toObject()
                                   .value(QLatin1String("generation"))
                                   .toInteger();
-        *done = observed && ready >= needed && updated >= needed;
-        return Result<QString>::success(
-            QStringLiteral("%1 ready of %2 needed").arg(ready).arg(needed));
+        // The status may lag behind the pods (it still counts deleted ones after an API server
+        // restart or while the controller-manager is busy): the pods must agree.
+        Result<QSet<QString>> serving = servingPods(specOf(dep.value)
+                                                        .value(QLatin1String("selector"))
+                                                        .toObject()
+                                                        .value(QLatin1String("matchLabels"))
+                                                        .toObject());
+        if (!serving)
+            return Result<QString>::failure(serving.status);
+        const int pods = int(serving.value.size());
+        *done = observed && ready >= needed && updated >= needed && pods >= needed;
+        QString state = QStringLiteral("%1 ready of %2 needed").arg(ready).arg(needed);
+        if (pods < std::min(ready, needed))
+            state +=
+                QStringLiteral(", but %1 pod(s) serve (its status lags behind the pods)").arg(pods);
+        return Result<QString>::success(state);
     };
     return waitUntilReady(s, want, QStringLiteral("no revision gets traffic"), check,
                           QStringLiteral("replicas"));
@@ -1299,17 +1337,21 @@ std::optional<StepError> Applier::Private::endpointsStep()
         Result<ObjectList> slices = listObjects(ResourceType::endpointSlices(), lo);
         if (!slices)
             return Result<QString>::failure(slices.status);
+        // The slices are the controller-manager's view and may lag: an endpoint counts when
+        // its pod, read after the slices, still serves.
+        QJsonObject selector;
+        for (const RenderedObject& o : rendered.objects)
+            if (o.role == RenderedObject::Role::Service && o.name() == svc)
+                selector = specOf(o.object).value(QLatin1String("selector")).toObject();
+        Result<QSet<QString>> serving = servingPods(selector);
+        if (!serving)
+            return Result<QString>::failure(serving.status);
         int ready = 0;
         for (const QJsonObject& slice : slices.value.items)
-            for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray()) {
-                // EndpointConditions.ready: nil means ready.
-                const QJsonValue r = e.toObject()
-                                         .value(QLatin1String("conditions"))
-                                         .toObject()
-                                         .value(QLatin1String("ready"));
-                if (r.isUndefined() || r.isNull() || r.toBool())
+            for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray())
+                if (endpointReady(e.toObject()) &&
+                    serving.value.contains(endpointPodName(e.toObject())))
                     ++ready;
-            }
         *done = ready >= needed;
         return Result<QString>::success(
             QStringLiteral("%1 ready endpoints of %2 needed").arg(ready).arg(needed));

@@ -1,5 +1,6 @@
 #include "kube/rollout/routingmonitor.h"
 
+#include "kube/podstate.h"
 #include "kube/rollout/await.h"
 #include "kube/rollout/routing.h"
 #include "kube/watch.h"
@@ -64,23 +65,6 @@ QString ref(Kind kind, const QJsonObject& o)
 {
     return QLatin1String(kKindNames[kind]) + QLatin1Char('/') + nameOf(o) + QLatin1Char('@') +
            rvText(o);
-}
-
-bool podReady(const QJsonObject& pod)
-{
-    for (const QJsonValue& c :
-         pod.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray())
-        if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Ready"))
-            return c.toObject().value(QLatin1String("status")).toString() == QLatin1String("True");
-    return false;
-}
-
-// EndpointConditions.ready: "nil should be interpreted as true" (discovery.k8s.io/v1).
-bool endpointReady(const QJsonObject& endpoint)
-{
-    const QJsonValue r =
-        endpoint.value(QLatin1String("conditions")).toObject().value(QLatin1String("ready"));
-    return r.isUndefined() || r.isNull() || r.toBool();
 }
 
 QString eventName(WatchEvent::Type t)
