@@ -95,8 +95,9 @@ public:
     void enqueue(const QList<kube::WatchEvent>& events);
     // Applies everything queued now.
     void flush();
-    // At most this many events are applied per frame (0: no limit); a burst larger than that
-    // (a namespace deletion) is spread over several frames so no frame stalls the GUI long.
+    // At most this many events are applied per frame (0: no limit), and fewer when the last
+    // frames show they cost more than about 6 ms; a burst larger than that (a namespace
+    // deletion) is spread over several frames so no frame stalls the GUI long.
     void setMaxEventsPerFrame(int events);
     int pendingEvents() const { return int(m_pending.size()); }
     // Frame interval of the batching; 0 applies each enqueue() at once.
@@ -117,7 +118,6 @@ private:
     void applyPending(int maxEvents);
     // Loads rows of m_snapshot for about `budgetMs` (-1: all); true when it is done.
     bool loadSnapshot(int budgetMs, bool inReset);
-    void rebuildIndex();
     void refreshAges();
 
     QList<PodRow> m_rows;
@@ -134,6 +134,10 @@ private:
     AgeTicker m_ages{this, [this] { refreshAges(); }};
     std::function<QDateTime()> m_now;
     int m_maxEventsPerFrame = 250;
+    // What one frame can afford, from the cost per event of the last batch.
+    static constexpr double kFrameBudgetNs = 6e6;
+    static constexpr int kMinEventsPerFrame = 20;
+    int m_affordableEvents = 250;
 };
 
 } // namespace veladesk
