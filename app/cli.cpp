@@ -145,6 +145,8 @@ ParseResult parse(const QStringList& args)
             o.dryRun = true;
         } else if (arg == QLatin1String("--force")) {
             o.force = true;
+        } else if (arg == QLatin1String("--full")) {
+            o.full = true;
         } else if (arg == QLatin1String("--adopt")) {
             o.adopt = true;
         } else if (arg == QLatin1String("--client") && o.command == QLatin1String("version")) {

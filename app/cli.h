@@ -34,6 +34,7 @@ struct Options
     QString output;        // -o/--output: "", yaml, json ("table" is the default: "")
     bool dryRun = false;
     bool force = false;
+    bool full = false; // --full: every step, even when nothing changes
     bool adopt = false;
     int timeoutSeconds = 300;
     QString kubevela = QStringLiteral("auto"); // auto, present, absent

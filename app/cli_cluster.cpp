@@ -261,6 +261,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.dryRun = o.dryRun;
     ao.force = o.force;
     ao.adopt = o.adopt;
+    // `reapply` and `revert` ask for the steps again, whatever the dry-run finds.
+    ao.skipUnchanged = !o.full && o.command == QLatin1String("apply");
     ao.readinessTimeout = std::chrono::seconds(o.timeoutSeconds);
     ao.timeout = std::chrono::seconds(o.timeoutSeconds);
     ao.tool = QStringLiteral("veladesk-cli");
@@ -314,7 +316,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     }
     printOut(o.dryRun ? QStringLiteral(
                             "dry-run: the server accepted every object; nothing was changed\n")
-                      : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
+             : report.unchanged ? QStringLiteral("appdeployment/%1 unchanged\n").arg(plan.name)
+                                : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
     return exitOk;
 }
 

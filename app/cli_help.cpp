@@ -23,6 +23,9 @@ const FlagHelp kDryRun{nullptr, "--dry-run", nullptr,
                        "Validate, check ownership and run a server-side dry-run; change nothing"};
 const FlagHelp kForce{nullptr, "--force", nullptr,
                       "Do not wait for ready replicas before routing traffic"};
+const FlagHelp kFull{nullptr, "--full", nullptr,
+                     "Run every step even when the cluster already runs the plan (by default "
+                     "such an apply writes nothing and says \"unchanged\")"};
 const FlagHelp kAdopt{nullptr, "--adopt", nullptr,
                       "Take over objects of the same name owned by others"};
 const FlagHelp kTimeout{nullptr, "--timeout", "DURATION",
@@ -103,7 +106,8 @@ const std::vector<CommandHelp>& commandTable()
          "traffic reaches them, traffic leaves a revision before it shrinks. On a terminal each "
          "step is shown on a live line with its elapsed time; piped, one plain line per event. "
          "Only one apply per AppDeployment runs at a time.",
-         {kFilename, kDryRun, kForce, kAdopt, kTimeout, kRouting, kScaleDownDelay, kHistoryLimit},
+         {kFilename, kDryRun, kForce, kFull, kAdopt, kTimeout, kRouting, kScaleDownDelay,
+          kHistoryLimit},
          "# Shift 20% of the traffic to the new revision\n"
          "veladesk apply -f plan.yaml\n"
          "# Check it with the server first, changing nothing\n"

@@ -374,6 +374,7 @@ struct Applier::Private
     std::optional<StepError> validateStep();
     std::optional<StepError> leaseStep();
     std::optional<StepError> dryRunStep();
+    bool nothingToChange() const;
     std::optional<StepError> appDeploymentStep();
     std::optional<StepError> deploymentsStep();
     std::optional<StepError> readinessStep();
@@ -590,6 +591,15 @@ ApplyReport Applier::Private::execute()
         std::optional<StepError> err = interruption();
         if (!err)
             err = (this->*steps[i])();
+        if (!err && s == ApplyStep::DryRun && !options.dryRun && options.skipUnchanged &&
+            nothingToChange()) {
+            // As `kubectl apply` says "unchanged": no write at all, no history entry.
+            report.unchanged = true;
+            for (int j = i + 1; j < applyStepCount; ++j)
+                finish(ApplyStep(j), StepResult::State::Skipped,
+                       QStringLiteral("unchanged: the cluster already runs this plan"));
+            break;
+        }
         if (!err)
             continue;
         const bool wasCancelled = err->status.kind == Status::Kind::Cancelled;
@@ -627,6 +637,21 @@ ApplyReport Applier::Private::execute()
         lease.reset();
     }
     return report;
+}
+
+// The dry-run found every object (the AppDeployment too) as planned, nothing to adopt or
+// prune, and the last apply of this plan completed: a no-op.
+bool Applier::Private::nothingToChange() const
+{
+    if (!adopt.isEmpty() || !prunePreview.isEmpty() || report.dryRunDiffs.isEmpty())
+        return false;
+    for (const ObjectDiff& d : report.dryRunDiffs)
+        if (d.change != ObjectDiff::Change::Unchanged)
+            return false;
+    return liveAppDeployment.value(QLatin1String("status"))
+               .toObject()
+               .value(QLatin1String("phase"))
+               .toString() == QLatin1String("Completed");
 }
 
 std::optional<StepError> Applier::Private::validateStep()

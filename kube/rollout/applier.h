@@ -88,6 +88,9 @@ struct ApplyOptions
     bool dryRun = false;   // stop after the DryRun step; nothing is changed
     bool force = false;    // route without waiting for ready replicas and endpoints
     bool adopt = false;    // take over objects of the same name owned by others
+    // When the dry-run finds the cluster already running the plan, stop there: nothing is
+    // written (ApplyReport::unchanged). False runs every step anyway (`--full`, reapply).
+    bool skipUnchanged = true;
     // Each wait for readiness (replicas, then endpoints) ends after this, and after `timeout`.
     std::chrono::milliseconds readinessTimeout{std::chrono::minutes(5)};
     // The whole apply (--timeout): waits and retries while the API server does not answer end
@@ -148,6 +151,9 @@ struct ApplyReport
     // scales: their spec.replicas was not sent ("replicas managed by HPA/<name>").
     QMap<QString, QString> replicasManagedBy;
     int retries = 0; // requests retried while the API server did not answer
+    // The dry-run found the cluster already running this plan (every object unchanged, the
+    // last apply completed): nothing was written after it, no history entry recorded.
+    bool unchanged = false;
     // The history entry recorded for this apply (0: none), and why it could not be recorded or
     // pruned (the apply goes on: history never stops an apply).
     qint64 historyRevision = 0;

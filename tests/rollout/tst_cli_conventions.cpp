@@ -378,13 +378,12 @@ private Q_SLOTS:
         QFETCH(QString, noColorEnv);
         QFETCH(bool, noColorFlag);
         QFETCH(bool, colour);
-        QStringList args{QStringLiteral("apply"),
-                         QStringLiteral("-f"),
-                         referenceFile("05-appdeployment-split.yaml"),
-                         QStringLiteral("--kubeconfig"),
-                         m_tokenKubeconfig,
-                         QStringLiteral("-n"),
-                         m_ns};
+        // --full: every step's progress, although the plan is already live.
+        QStringList args{
+            QStringLiteral("apply"),        QStringLiteral("--full"),
+            QStringLiteral("-f"),           referenceFile("05-appdeployment-split.yaml"),
+            QStringLiteral("--kubeconfig"), m_tokenKubeconfig,
+            QStringLiteral("-n"),           m_ns};
         if (noColorFlag)
             args << QStringLiteral("--no-color");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -140,6 +140,9 @@ class TestHistoryCluster : public QObject
         plan.annotations = annotations;
         ApplyOptions o;
         o.tool = QStringLiteral("veladesk-test");
+        // Some tests here apply the same plan again to count entries: run every step (an
+        // unchanged apply records none; tst_rollout_integration checks that).
+        o.skipUnchanged = false;
         Applier applier(m_client, plan, o);
         return applier.run();
     }

@@ -394,7 +394,11 @@ private Q_SLOTS:
         QStringList lines;
         for (ApplyStep at : allApplySteps()) {
             const QList<Rev> to = int(at) % 2 == 0 ? b : a;
-            Applier applier(m_client, makePlan(m_ns, to));
+            // A cancel before any write leaves the last plan live, and the next apply may be
+            // that plan again: run its steps anyway, to cancel each one.
+            ApplyOptions full;
+            full.skipUnchanged = false;
+            Applier applier(m_client, makePlan(m_ns, to), full);
             connect(&applier, &Applier::stepStarted, this, [&](ApplyStep s, const QString&) {
                 if (s == at)
                     applier.cancel();
