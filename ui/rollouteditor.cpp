@@ -205,8 +205,6 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     auto* chart = new QChart;
     chart->addSeries(m_series);
     chart->legend()->hide(); // each row's name carries its colour
-    m_series->setLabelsVisible(true);
-    m_series->setLabelsFormat(QStringLiteral("@value%"));
     m_series->setBarWidth(1.0);
     chart->setMargins(QMargins(0, 0, 0, 0));
     chart->setBackgroundVisible(false);
@@ -214,15 +212,12 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_chartView = new QChartView(chart, body);
     m_chartView->setObjectName(QStringLiteral("splitChart"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    // grows with the window (up to a bar of 90 px) and shows each share inside it
-    m_chartView->setMinimumHeight(34);
-    m_chartView->setMaximumHeight(90);
-    m_chartView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_chartView->setFixedHeight(28);
     m_chartView->setMinimumWidth(260);
     m_chartView->setFocusPolicy(Qt::NoFocus);
     m_chartView->setStyleSheet(QStringLiteral("background: transparent"));
     m_chartView->setToolTip(tr("The traffic split of the plan"));
-    bodyLayout->addWidget(m_chartView, 1);
+    bodyLayout->addWidget(m_chartView);
 
     // Row actions
     m_actionsBox = new QWidget(body);
@@ -437,7 +432,7 @@ RolloutEditor::RowWidgets RolloutEditor::buildRow(int row)
     w.percent = new QSpinBox(m_rowsHost);
     w.percent->setObjectName(QStringLiteral("weightField_") + suffix);
     w.percent->setRange(0, 100);
-    w.percent->setSuffix(QStringLiteral(" %"));
+    w.percent->setSuffix(tr(" %", "suffix of a percentage"));
     w.percent->setKeyboardTracking(false);
     w.percent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     QFont big = w.percent->font();
@@ -446,7 +441,8 @@ RolloutEditor::RowWidgets RolloutEditor::buildRow(int row)
     w.percent->setFont(big);
     // no arrows: the slider next to it steps the weight; Up/Down keys still do
     w.percent->setButtonSymbols(QAbstractSpinBox::NoButtons);
-    w.percent->setMinimumWidth(QFontMetrics(big).horizontalAdvance(QStringLiteral("100 %")) + 16);
+    w.percent->setMinimumWidth(
+        QFontMetrics(big).horizontalAdvance(QStringLiteral("100") + w.percent->suffix()) + 16);
     w.percent->setToolTip(tr("Traffic percentage: type a number and press Enter"));
 
     w.lock = new QToolButton(m_rowsHost);
@@ -761,16 +757,12 @@ void RolloutEditor::updateChart()
     const bool traffic = m_model->trafficEnabled();
     for (int i = 0; i < m_model->rowCount(); ++i) {
         const PlanRow r = m_model->row(i);
-        auto* set = new QBarSet(QStringLiteral("%1 %2%")
+        auto* set = new QBarSet(tr("%1 %2%", "revision suffix and its weight")
                                     .arg(r.revisionName.section(QLatin1Char('-'), -1))
                                     .arg(r.weight));
         *set << (traffic ? r.weight : 0);
         set->setColor(seriesColor(i));
         set->setBorderColor(seriesColor(i));
-        set->setLabelColor(Qt::white);
-        QFont labelFont = font();
-        labelFont.setBold(true);
-        set->setLabelFont(labelFont);
         m_series->append(set);
     }
     QChart* chart = m_chartView->chart();
