@@ -380,7 +380,7 @@ void RolloutEditor::rebuildRows()
     const int n = m_model->rowCount();
     // column headers; "Traffic &weight" and "Re&plicas" take the focus to the first row
     const QStringList headers{
-        tr("Revision"), tr("Traffic &weight"), QString(), QString(), tr("Re&plicas"),
+        tr("Revision"), tr("Traffic &weight"), QString(), QString(), tr("Repl&icas"),
         tr("Port"),     tr("State"),           QString()};
     QList<QLabel*> headerLabels;
     for (int c = 0; c < headers.size(); ++c) {

@@ -103,7 +103,7 @@ private Q_SLOTS:
         RolloutEditor* editor = window->editor();
         // (the rows are on screen, as the user sees them before reaching for them)
         QTRY_VERIFY(editor->weightField(0) && editor->weightField(0)->isVisible());
-        press(Qt::Key_P, Qt::AltModifier); // "Re&plicas": the first revision's replicas
+        press(Qt::Key_I, Qt::AltModifier); // "Repl&icas": the first revision's replicas
         QVERIFY2(QApplication::focusWidget() == editor->replicasField(0), qPrintable(focusName()));
         press(Qt::Key_W, Qt::AltModifier);
         QVERIFY2(QApplication::focusWidget() == editor->weightField(0), qPrintable(focusName()));
