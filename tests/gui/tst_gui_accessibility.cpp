@@ -272,6 +272,8 @@ private Q_SLOTS:
         window->resize(size);
         window->showDock(QStringLiteral("podsDock"));
         QTest::qWait(100);
+        // the window fits the screen: before, the editor's minimum height made it 871 px tall
+        QCOMPARE(window->size(), size);
         RolloutEditor* editor = window->editor();
         QVERIFY(!editor->applyNoticeText().isEmpty()); // the interrupted apply's banner
         QVERIFY(!editor->driftText().isEmpty());       // the drift banner
