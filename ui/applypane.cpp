@@ -54,6 +54,7 @@ ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
     m_progress->setMaximumWidth(240);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelApplyButton"));
+    m_cancel->setAccessibleName(tr("Cancel apply"));
     m_cancel->setToolTip(tr("Stop the apply between requests (Esc)"));
     m_cancel->setEnabled(false);
     top->addWidget(m_title, 1);
@@ -62,6 +63,9 @@ ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
     layout->addLayout(top);
     m_steps = new QTreeWidget(this);
     m_steps->setObjectName(QStringLiteral("applySteps"));
+    m_steps->setAccessibleName(tr("Apply steps"));
+    m_steps->setToolTip(tr("Each step of the apply: its state, what happened, the objects it "
+                           "changed"));
     m_steps->setRootIsDecorated(false);
     m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("What happened"), tr("Objects")});
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);

@@ -37,6 +37,7 @@ HistoryPane::HistoryPane(RolloutController* controller, QWidget* parent)
     auto* left = new QSplitter(Qt::Vertical, split);
     m_view = new QTableView(left);
     m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setAccessibleName(tr("Apply history"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -73,6 +74,7 @@ HistoryPane::HistoryPane(RolloutController* controller, QWidget* parent)
     new DiffHighlighter(m_diff->document());
     m_load = new QPushButton(tr("&Load into editor"), right);
     m_load->setObjectName(QStringLiteral("historyLoadButton"));
+    m_load->setAccessibleName(tr("Load into editor"));
     m_load->setToolTip(tr("Put the selected entry's plan into the rollout editor as unapplied "
                           "edits; then preview and apply as usual"));
     rightLayout->addWidget(m_diffTitle);

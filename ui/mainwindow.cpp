@@ -225,6 +225,13 @@ void MainWindow::buildActions()
         m_contextCombo->setFocus();
         m_contextCombo->showPopup();
     });
+    // Keyboard: the applications list (then arrows/Home/End select an application)
+    QAction* focusApps = cluster->addAction(tr("Go to &applications"));
+    focusApps->setObjectName(QStringLiteral("focusApplicationsAction"));
+    focusApps->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    focusApps->setToolTip(tr("Move the keyboard focus to the applications list (Ctrl+L)"));
+    connect(focusApps, &QAction::triggered, this, [this] { m_appsView->setFocus(); });
+    addAction(focusApps);
     QAction* focusNs = cluster->addAction(tr("Choose &namespace"));
     focusNs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(focusNs, &QAction::triggered, this, [this] {
@@ -244,6 +251,7 @@ void MainWindow::buildClusterBar()
     m_contextCombo->setMinimumContentsLength(18);
     m_contextCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_contextCombo->setToolTip(tr("kubeconfig context (Ctrl+K)"));
+    m_contextCombo->setAccessibleName(tr("Context"));
     bar->addWidget(m_contextCombo);
     bar->addWidget(new QLabel(tr("  Namespace: "), bar));
     m_namespaceCombo = new QComboBox(bar);
@@ -252,6 +260,7 @@ void MainWindow::buildClusterBar()
     m_namespaceCombo->setInsertPolicy(QComboBox::NoInsert);
     m_namespaceCombo->setMinimumContentsLength(14);
     m_namespaceCombo->setToolTip(tr("Namespace (Ctrl+N); type a name and press Enter"));
+    m_namespaceCombo->setAccessibleName(tr("Namespace"));
     bar->addWidget(m_namespaceCombo);
     bar->addSeparator();
     m_stateLabel = new QLabel(bar);
@@ -267,6 +276,8 @@ void MainWindow::buildClusterBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addAction(m_reloadAction);
+    if (QWidget* reload = bar->widgetForAction(m_reloadAction))
+        reload->setAccessibleName(tr("Reload"));
 
     connect(m_contextCombo, &QComboBox::activated, this, [this](int) {
         const QString context = m_contextCombo->currentText();
@@ -318,6 +329,9 @@ void MainWindow::buildPanes()
     left->setObjectName(QStringLiteral("leftSplitter"));
     m_appsView = makeTable(left, QStringLiteral("applicationsView"));
     m_appsView->setModel(m_apps);
+    m_appsView->setAccessibleName(tr("Applications"));
+    m_appsView->setToolTip(tr("Applications of the namespace: select one to edit its rollout "
+                              "(Ctrl+L, then arrows)"));
     m_appsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // the Phase column takes the rest: "apply in progress by <holder> since <time>" is long
     m_appsView->header()->setSectionResizeMode(ApplicationsModel::Phase, QHeaderView::Stretch);
@@ -329,6 +343,9 @@ void MainWindow::buildPanes()
     m_revisionsProxy->setSourceModel(m_revisions);
     m_revisionsProxy->setSortRole(RevisionsModel::SortRole);
     m_revisionsView->setModel(m_revisionsProxy);
+    m_revisionsView->setAccessibleName(tr("Revisions"));
+    m_revisionsView->setToolTip(tr("ApplicationRevisions of the selected application; "
+                                   "double-click one that is not in the plan to add it"));
     m_revisionsView->setSortingEnabled(true);
     m_revisionsView->sortByColumn(RevisionsModel::Name, Qt::AscendingOrder);
     m_revisionsView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -355,6 +372,9 @@ void MainWindow::buildPanes()
                           const QKeySequence& key) {
         auto* dock = new QDockWidget(title, this);
         dock->setObjectName(name);
+        dock->setAccessibleName(title);
+        dock->setToolTip(
+            tr("%1 (%2 shows or hides it)").arg(title, key.toString(QKeySequence::NativeText)));
         dock->setWidget(widget);
         dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                           QDockWidget::DockWidgetClosable);
@@ -373,11 +393,17 @@ void MainWindow::buildPanes()
     auto* podsProxy = new PodsFilter(this);
     m_podsProxy = podsProxy;
     setUpPodsView(m_podsView, m_podsProxy, m_pods);
+    m_podsView->setAccessibleName(tr("Pods"));
+    m_podsView->setToolTip(tr("Pods of the selected application's revisions, from the watch; "
+                              "select one to follow its log"));
     m_preview = new PreviewPane(this);
     m_applyPane = new ApplyPane(this);
     connect(m_applyPane, &ApplyPane::cancelRequested, this, &MainWindow::cancelApply);
     m_logView = makeTable(this, QStringLiteral("logView"));
     m_logView->setModel(m_log);
+    m_logView->setAccessibleName(tr("Log"));
+    m_logView->setToolTip(tr("What VelaDesk did and the cluster's Events (Ctrl+C copies the "
+                             "selected lines)"));
     m_logView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_logView->header()->resizeSection(LogModel::Time, 100);
     m_logView->header()->resizeSection(LogModel::Source, 80);

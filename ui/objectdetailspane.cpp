@@ -115,6 +115,8 @@ ObjectDetailsPane::ObjectDetailsPane(ObjectDetails* details, QWidget* parent)
         s->addWidget(l);
         auto* list = new QListWidget(summary);
         list->setObjectName(name);
+        list->setAccessibleName(title);
+        list->setToolTip(tr("%1: Enter or double-click shows that object").arg(title));
         list->setMaximumHeight(90);
         list->setUniformItemSizes(true);
         s->addWidget(list);
@@ -131,6 +133,8 @@ ObjectDetailsPane::ObjectDetailsPane(ObjectDetails* details, QWidget* parent)
     s->addWidget(m_containersTitle);
     m_containers = new QTreeWidget(summary);
     m_containers->setObjectName(QStringLiteral("detailsContainers"));
+    m_containers->setAccessibleName(tr("Containers"));
+    m_containers->setToolTip(tr("The pod's containers: image, readiness, restarts, state"));
     m_containers->setRootIsDecorated(false);
     m_containers->setHeaderLabels({tr("Container"), tr("Image"), tr("Ready"), tr("Restarts"),
                                    tr("State"), tr("Last termination")});
@@ -148,8 +152,13 @@ ObjectDetailsPane::ObjectDetailsPane(ObjectDetails* details, QWidget* parent)
     auto* bar = new QHBoxLayout;
     m_managedFields = new QCheckBox(tr("Show &managedFields"), yamlTab);
     m_managedFields->setObjectName(QStringLiteral("showManagedFields"));
+    m_managedFields->setAccessibleName(tr("Show managedFields"));
+    m_managedFields->setToolTip(tr("Show metadata.managedFields in the YAML (hidden by default, "
+                                   "as kubectl get -o yaml)"));
     m_copy = new QPushButton(tr("Cop&y YAML"), yamlTab);
     m_copy->setObjectName(QStringLiteral("copyYaml"));
+    m_copy->setAccessibleName(tr("Copy YAML"));
+    m_copy->setToolTip(tr("Copy the object's YAML to the clipboard"));
     m_yamlState = plainLabel(yamlTab, QStringLiteral("yamlState"));
     bar->addWidget(m_managedFields);
     bar->addWidget(m_yamlState, 1);

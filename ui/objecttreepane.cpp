@@ -78,10 +78,14 @@ ObjectTreePane::ObjectTreePane(QWidget* parent)
     auto* bar = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("objectSearch"));
+    m_search->setAccessibleName(tr("Search objects"));
+    m_search->setToolTip(tr("Show the objects whose kind or name contains this text (Ctrl+F, /)"));
     m_search->setPlaceholderText(tr("Search kind/name (Ctrl+F, /)"));
     m_search->setClearButtonEnabled(true);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("objectKindFilter"));
+    m_kind->setAccessibleName(tr("Kind"));
+    m_kind->setToolTip(tr("Show only objects of this kind"));
     m_kind->addItem(tr("All kinds"), QString());
     for (const char* k : {"ApplicationRevision", "AppDeployment", "Deployment", "ReplicaSet", "Pod",
                           "Service", "EndpointSlice", "VirtualService", "HTTPRoute", "Gateway"})
@@ -90,6 +94,8 @@ ObjectTreePane::ObjectTreePane(QWidget* parent)
     kindLabel->setBuddy(m_kind);
     m_unhealthy = new QCheckBox(tr("&Unhealthy only"), this);
     m_unhealthy->setObjectName(QStringLiteral("unhealthyOnly"));
+    m_unhealthy->setAccessibleName(tr("Unhealthy only"));
+    m_unhealthy->setToolTip(tr("Show only objects that are not healthy (and their owners)"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("objectTreeSummary"));
     m_summary->setTextFormat(Qt::PlainText);
@@ -103,6 +109,8 @@ ObjectTreePane::ObjectTreePane(QWidget* parent)
     m_split = new QSplitter(Qt::Horizontal, this);
     m_view = new QTreeView(m_split);
     m_view->setObjectName(QStringLiteral("objectTreeView"));
+    m_view->setAccessibleName(tr("Object tree"));
+    m_view->setToolTip(tr("The application's objects, each under its owner"));
     m_view->setModel(m_filter);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);

@@ -53,6 +53,8 @@ PodLogsPane::PodLogsPane(QWidget* parent)
     auto* containerLabel = new QLabel(tr("&Container:"), this);
     m_container = new QComboBox(this);
     m_container->setObjectName(QStringLiteral("podLogsContainer"));
+    m_container->setAccessibleName(tr("Container"));
+    m_container->setToolTip(tr("The container whose log is shown (kubectl logs -c)"));
     m_container->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_container->setEnabled(false);
     containerLabel->setBuddy(m_container);
@@ -61,11 +63,13 @@ PodLogsPane::PodLogsPane(QWidget* parent)
 
     m_previous = new QCheckBox(tr("&Previous"), this);
     m_previous->setObjectName(QStringLiteral("podLogsPrevious"));
+    m_previous->setAccessibleName(tr("Previous instance"));
     m_previous->setToolTip(tr("The log of the previous (terminated) instance of the container, "
                               "as kubectl logs --previous"));
     bar->addWidget(m_previous);
     m_follow = new QCheckBox(tr("&Follow"), this);
     m_follow->setObjectName(QStringLiteral("podLogsFollow"));
+    m_follow->setAccessibleName(tr("Follow"));
     m_follow->setChecked(true);
     m_follow->setToolTip(tr("Keep the stream open and show new lines as they come (kubectl "
                             "logs -f); the view stays at the end unless you scroll up"));
@@ -73,21 +77,29 @@ PodLogsPane::PodLogsPane(QWidget* parent)
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("podLogsSearch"));
+    m_search->setAccessibleName(tr("Search the log"));
+    m_search->setToolTip(tr("Highlight the lines that contain this text"));
     m_search->setPlaceholderText(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     bar->addWidget(m_search);
     m_onlyMatching = new QCheckBox(tr("&Matching only"), this);
     m_onlyMatching->setObjectName(QStringLiteral("podLogsOnlyMatching"));
+    m_onlyMatching->setAccessibleName(tr("Matching lines only"));
+    m_onlyMatching->setToolTip(tr("Show only the lines that contain the search text"));
     bar->addWidget(m_onlyMatching);
     m_copy = new QPushButton(tr("Cop&y"), this);
     m_copy->setObjectName(QStringLiteral("podLogsCopy"));
+    m_copy->setAccessibleName(tr("Copy log lines"));
     m_copy->setToolTip(tr("Copy the selected lines (all shown lines when none is selected)"));
     bar->addWidget(m_copy);
     layout->addLayout(bar);
 
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("podLogsView"));
+    m_view->setAccessibleName(tr("Pod log"));
+    m_view->setToolTip(tr("The log lines, prefixed with their pod when several pods are "
+                          "followed"));
     m_view->setModel(m_filter);
     m_view->setUniformItemSizes(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);

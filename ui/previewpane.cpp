@@ -58,6 +58,9 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     m_list = new QListWidget(split);
     m_list->setObjectName(QStringLiteral("previewList"));
+    m_list->setAccessibleName(tr("Objects to change"));
+    m_list->setToolTip(tr("Each object the plan creates, updates or deletes; select one to "
+                          "see its YAML or diff"));
     m_text = new QPlainTextEdit(split);
     m_text->setObjectName(QStringLiteral("previewText"));
     m_text->setReadOnly(true);

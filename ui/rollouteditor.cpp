@@ -12,7 +12,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -75,6 +77,7 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("appDeploymentNameEdit"));
     m_name->setToolTip(tr("Name of the new AppDeployment (and of its VirtualService)"));
+    m_name->setAccessibleName(tr("AppDeployment name"));
     m_name->setMaximumWidth(220);
     m_nameLabel->setBuddy(m_name);
     header->addWidget(m_nameLabel);
@@ -83,17 +86,33 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     header->addStretch();
     layout->addLayout(header);
 
-    m_drift = new QLabel(this);
+    // Everything between the header and the action buttons scrolls as one: on a small screen
+    // (or with both banners shown) the body scrolls instead of squeezing rows over each other.
+    auto* body = new QWidget;
+    body->setObjectName(QStringLiteral("editorBody"));
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(6);
+    m_body = new QScrollArea(this);
+    m_body->setObjectName(QStringLiteral("editorScroll"));
+    m_body->setWidget(body);
+    m_body->setWidgetResizable(true);
+    m_body->setFrameShape(QFrame::NoFrame);
+    m_body->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_body->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_body, 1);
+
+    m_drift = new QLabel(body);
     m_drift->setObjectName(QStringLiteral("driftBanner"));
     m_drift->setTextFormat(Qt::PlainText);
     m_drift->setWordWrap(true);
     m_drift->setAutoFillBackground(true);
     m_drift->setMargin(6);
     m_drift->hide();
-    layout->addWidget(m_drift);
+    bodyLayout->addWidget(m_drift);
 
     // Another apply holds the Lease, or an apply was interrupted (issue 8).
-    m_applyBanner = new QWidget(this);
+    m_applyBanner = new QWidget(body);
     m_applyBanner->setObjectName(QStringLiteral("applyBanner"));
     m_applyBanner->setAutoFillBackground(true);
     auto* bannerLayout = new QHBoxLayout(m_applyBanner);
@@ -110,24 +129,38 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     actionsLayout->setSpacing(4);
     bannerLayout->addWidget(m_applyActions, 0, Qt::AlignTop);
     m_applyBanner->hide();
-    layout->addWidget(m_applyBanner);
+    bodyLayout->addWidget(m_applyBanner);
 
-    // Traffic settings and the split bar side by side
-    m_trafficBox = new QWidget(this);
-    auto* bottom = new QHBoxLayout(m_trafficBox);
-    bottom->setContentsMargins(0, 0, 0, 0);
-    auto* form = new QFormLayout;
-    m_hosts = new QLineEdit(this);
+    // Traffic settings: hosts and gateways side by side, the routing API under them
+    m_trafficBox = new QWidget(body);
+    m_trafficBox->setObjectName(QStringLiteral("trafficBox"));
+    auto* traffic = new QGridLayout(m_trafficBox);
+    traffic->setContentsMargins(0, 0, 0, 0);
+    traffic->setHorizontalSpacing(8);
+    traffic->setVerticalSpacing(4);
+    m_hosts = new QLineEdit(m_trafficBox);
     m_hosts->setObjectName(QStringLiteral("hostsEdit"));
     m_hosts->setPlaceholderText(tr("e.g. example-app.example.com (empty: no traffic routing)"));
-    m_gateways = new QLineEdit(this);
+    m_hosts->setAccessibleName(tr("Hosts"));
+    m_hosts->setToolTip(tr("Host names the route answers for (spec.hosts), separated by commas. "
+                           "Empty: the plan routes no traffic."));
+    m_gateways = new QLineEdit(m_trafficBox);
     m_gateways->setObjectName(QStringLiteral("gatewaysEdit"));
     m_gateways->setPlaceholderText(tr("e.g. example-app-gateway"));
-    form->addRow(tr("&Hosts:"), m_hosts);
-    form->addRow(tr("&Gateways:"), m_gateways);
+    m_gateways->setAccessibleName(tr("Gateways"));
+    m_gateways->setToolTip(
+        tr("Gateways the route is bound to (spec.gateways), separated by commas"));
+    auto* hostsLabel = new QLabel(tr("&Hosts:"), m_trafficBox);
+    hostsLabel->setBuddy(m_hosts);
+    auto* gatewaysLabel = new QLabel(tr("&Gateways:"), m_trafficBox);
+    gatewaysLabel->setBuddy(m_gateways);
+    traffic->addWidget(hostsLabel, 0, 0);
+    traffic->addWidget(m_hosts, 0, 1);
+    traffic->addWidget(gatewaysLabel, 0, 2);
+    traffic->addWidget(m_gateways, 0, 3);
     // The routing API (issue 12): edits the plan's annotation veladesk.io/routing; item data
     // is the annotation value, "" for "chosen at apply" (no annotation).
-    m_routing = new QComboBox(this);
+    m_routing = new QComboBox(m_trafficBox);
     m_routing->setObjectName(QStringLiteral("routingApi"));
     m_routing->addItem(
         tr("Chosen at apply (VirtualService when Istio's API is served, else HTTPRoute)"),
@@ -145,74 +178,90 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
            "applied with, else VirtualService when Istio's API is served, else HTTPRoute. "
            "An unapplied edit: Preview shows the change, Apply switches the routes safely."));
     m_routing->setAccessibleName(tr("Routing API"));
-    form->addRow(tr("R&outing:"), m_routing);
-    bottom->addLayout(form, 3);
+    auto* routingLabel = new QLabel(tr("R&outing:"), m_trafficBox);
+    routingLabel->setBuddy(m_routing);
+    traffic->addWidget(routingLabel, 1, 0);
+    traffic->addWidget(m_routing, 1, 1, 1, 3);
+    traffic->setColumnStretch(1, 3);
+    traffic->setColumnStretch(3, 2);
+    bodyLayout->addWidget(m_trafficBox);
 
-    m_series = new QHorizontalPercentBarSeries;
-    auto* chart = new QChart;
-    chart->addSeries(m_series);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->setMargins(QMargins(0, 0, 0, 0));
-    chart->setBackgroundVisible(false);
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chartView = new QChartView(chart, this);
-    m_chartView->setObjectName(QStringLiteral("splitChart"));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setFixedHeight(80);
-    m_chartView->setMinimumWidth(260);
-    m_chartView->setStyleSheet(QStringLiteral("background: transparent"));
-    bottom->addWidget(m_chartView, 2);
-    layout->addWidget(m_trafficBox);
-
-    // Rows
-    m_rowsHost = new QWidget;
+    // Rows: one per revision (buildRow)
+    m_rowsHost = new QWidget(body);
+    m_rowsHost->setObjectName(QStringLiteral("revisionRows"));
     m_grid = new QGridLayout(m_rowsHost);
+    m_grid->setContentsMargins(0, 4, 0, 4);
     m_grid->setHorizontalSpacing(8);
-    m_grid->setVerticalSpacing(4);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_rowsHost);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumHeight(120);
-    layout->addWidget(scroll, 1);
-    m_empty = new QLabel(tr("Select an application to edit its rollout."), this);
+    m_grid->setVerticalSpacing(6);
+    bodyLayout->addWidget(m_rowsHost);
+    m_empty = new QLabel(tr("Select an application to edit its rollout."), body);
     m_empty->setObjectName(QStringLiteral("editorEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
-    layout->addWidget(m_empty);
+    bodyLayout->addWidget(m_empty, 1);
+
+    // The split as a bar across the editor
+    m_series = new QHorizontalPercentBarSeries;
+    auto* chart = new QChart;
+    chart->addSeries(m_series);
+    chart->legend()->hide(); // each row's name carries its colour
+    m_series->setBarWidth(1.0);
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    chart->setBackgroundVisible(false);
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chartView = new QChartView(chart, body);
+    m_chartView->setObjectName(QStringLiteral("splitChart"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setFixedHeight(28);
+    m_chartView->setMinimumWidth(260);
+    m_chartView->setFocusPolicy(Qt::NoFocus);
+    m_chartView->setStyleSheet(QStringLiteral("background: transparent"));
+    m_chartView->setToolTip(tr("The traffic split of the plan"));
+    bodyLayout->addWidget(m_chartView);
 
     // Row actions
-    m_actionsBox = new QWidget(this);
+    m_actionsBox = new QWidget(body);
     auto* actions = new QHBoxLayout(m_actionsBox);
     actions->setContentsMargins(0, 0, 0, 0);
-    m_addCombo = new QComboBox(this);
+    m_addCombo = new QComboBox(m_actionsBox);
     m_addCombo->setObjectName(QStringLiteral("addRevisionCombo"));
     m_addCombo->setMinimumContentsLength(16);
-    m_addButton = new QPushButton(tr("Add revision"), this);
+    m_addCombo->setAccessibleName(tr("Revision to add"));
+    m_addCombo->setToolTip(tr("ApplicationRevisions of the application that are not in the plan"));
+    m_addButton = new QPushButton(tr("Add revision"), m_actionsBox);
     m_addButton->setObjectName(QStringLiteral("addRevisionButton"));
-    m_evenButton = new QPushButton(tr("Split &evenly"), this);
+    m_addButton->setAccessibleName(tr("Add revision"));
+    m_addButton->setToolTip(
+        tr("Add the chosen revision to the plan (weight 0, 1 replica): grow it before routing"));
+    m_evenButton = new QPushButton(tr("Split &evenly"), m_actionsBox);
     m_evenButton->setObjectName(QStringLiteral("splitEvenlyButton"));
+    m_evenButton->setAccessibleName(tr("Split evenly"));
     m_evenButton->setToolTip(tr("Unlock every row and split 100% evenly (Ctrl+E)"));
-    m_total = new QLabel(this);
+    m_total = new QLabel(m_actionsBox);
     m_total->setObjectName(QStringLiteral("totalLabel"));
+    QFont totalFont = m_total->font();
+    totalFont.setPointSizeF(totalFont.pointSizeF() * 1.2);
+    totalFont.setBold(true);
+    m_total->setFont(totalFont);
     actions->addWidget(m_addCombo);
     actions->addWidget(m_addButton);
     actions->addWidget(m_evenButton);
     actions->addStretch();
     actions->addWidget(m_total);
-    layout->addWidget(m_actionsBox);
+    bodyLayout->addWidget(m_actionsBox);
 
-    m_problems = new QLabel(this);
+    m_problems = new QLabel(body);
     m_problems->setObjectName(QStringLiteral("problemsLabel"));
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_problems);
+    bodyLayout->addWidget(m_problems);
+    bodyLayout->addStretch(0);
 
     m_buttons = new QHBoxLayout;
     m_buttons->addStretch();
     m_force = new QCheckBox(tr("Route without waiting for ready pods"), this);
     m_force->setObjectName(QStringLiteral("forceCheck"));
+    m_force->setAccessibleName(tr("Route without waiting for ready pods"));
     m_force->setToolTip(
         tr("Skip the readiness guard: traffic may reach a revision before its pods are "
            "ready (503s). Off by default."));
@@ -260,6 +309,7 @@ void RolloutEditor::setActions(const QList<QAction*>& leading, const QList<QActi
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setMinimumWidth(96);
         b->setObjectName(action->objectName() + QStringLiteral("Button"));
+        b->setAccessibleName(action->text().remove(QLatin1Char('&')));
         return b;
     };
     int at = 0;
@@ -267,6 +317,7 @@ void RolloutEditor::setActions(const QList<QAction*>& leading, const QList<QActi
         m_buttons->insertWidget(at++, button(a));
     for (QAction* a : trailing)
         m_buttons->addWidget(button(a));
+    fixTabOrder();
 }
 
 void RolloutEditor::setInterruptedActions(const QList<QAction*>& actions)
@@ -277,6 +328,7 @@ void RolloutEditor::setInterruptedActions(const QList<QAction*>& actions)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         b->setObjectName(a->objectName() + QStringLiteral("Button"));
+        b->setAccessibleName(a->text().remove(QLatin1Char('&')));
         m_applyActions->layout()->addWidget(b);
     }
 }
@@ -319,120 +371,188 @@ void RolloutEditor::paintBanners()
 
 void RolloutEditor::rebuildRows()
 {
-    for (const RowWidgets& w : std::as_const(m_rows)) {
-        for (QWidget* widget : {static_cast<QWidget*>(w.name), static_cast<QWidget*>(w.slider),
-                                static_cast<QWidget*>(w.percent), static_cast<QWidget*>(w.lock),
-                                static_cast<QWidget*>(w.replicas), static_cast<QWidget*>(w.port),
-                                static_cast<QWidget*>(w.remove), static_cast<QWidget*>(w.state)})
-            widget->deleteLater();
-    }
     m_rows.clear();
     while (QLayoutItem* item = m_grid->takeAt(0)) {
         if (item->widget())
             item->widget()->deleteLater();
         delete item;
     }
-    const QStringList headers{tr("Revision"), tr("Traffic weight"), QString(),   QString(),
-                              tr("Replicas"), tr("Port"),           tr("State"), QString()};
+    const int n = m_model->rowCount();
+    // column headers; "Traffic &weight" and "Re&plicas" take the focus to the first row
+    const QStringList headers{
+        tr("Revision"), tr("Traffic &weight"), QString(), QString(), tr("Repl&icas"),
+        tr("Port"),     tr("State"),           QString()};
+    QList<QLabel*> headerLabels;
     for (int c = 0; c < headers.size(); ++c) {
         auto* h = new QLabel(headers[c], m_rowsHost);
+        h->setObjectName(QStringLiteral("rowsHeader_%1").arg(c));
         QFont f = h->font();
         f.setBold(true);
         h->setFont(f);
-        h->setVisible(m_model->rowCount() > 0);
+        h->setVisible(n > 0);
         m_grid->addWidget(h, 0, c);
+        headerLabels << h;
     }
-    const int n = m_model->rowCount();
-    for (int row = 0; row < n; ++row) {
-        RowWidgets w;
-        const QString suffix = QString::number(row);
-        w.name = new QLabel(m_rowsHost);
-        w.name->setObjectName(QStringLiteral("revisionLabel_") + suffix);
-        w.name->setTextFormat(Qt::PlainText);
-        w.slider = new QSlider(Qt::Horizontal, m_rowsHost);
-        w.slider->setObjectName(QStringLiteral("weightSlider_") + suffix);
-        w.slider->setRange(0, 100);
-        w.slider->setSingleStep(1);
-        w.slider->setPageStep(10);
-        w.slider->setTickInterval(10);
-        w.slider->setTickPosition(QSlider::TicksBelow);
-        w.slider->setMinimumWidth(120);
-        w.percent = new QSpinBox(m_rowsHost);
-        w.percent->setObjectName(QStringLiteral("weightField_") + suffix);
-        w.percent->setRange(0, 100);
-        w.percent->setSuffix(QStringLiteral(" %"));
-        w.percent->setKeyboardTracking(false);
-        w.lock = new QToolButton(m_rowsHost);
-        w.lock->setObjectName(QStringLiteral("lockButton_") + suffix);
-        w.lock->setCheckable(true);
-        w.lock->setToolTip(tr("Lock this weight: other sliders will not move it"));
-        w.replicas = new QSpinBox(m_rowsHost);
-        w.replicas->setObjectName(QStringLiteral("replicasField_") + suffix);
-        w.replicas->setRange(0, 1000);
-        w.replicas->setKeyboardTracking(false);
-        w.port = new QSpinBox(m_rowsHost);
-        w.port->setObjectName(QStringLiteral("portField_") + suffix);
-        w.port->setRange(1, 65535);
-        w.port->setKeyboardTracking(false);
-        w.remove = new QToolButton(m_rowsHost);
-        w.remove->setObjectName(QStringLiteral("removeButton_") + suffix);
-        w.remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
-        w.remove->setToolTip(tr("Remove this revision from the plan"));
-        w.state = new QLabel(m_rowsHost);
-        w.state->setObjectName(QStringLiteral("stateLabel_") + suffix);
-        w.state->setTextFormat(Qt::PlainText); // messages quote names from the cluster
-        w.state->setWordWrap(true);
-        w.state->setMinimumWidth(120);
-
-        const QStringList components = m_model->componentsOf(m_model->row(row).revisionName);
-        if (components.size() > 1) {
-            // the weighted target's component (its port is prefilled from it)
-            auto* cell = new QWidget(m_rowsHost);
-            auto* v = new QVBoxLayout(cell);
-            v->setContentsMargins(0, 0, 0, 0);
-            v->setSpacing(2);
-            w.name->setParent(cell);
-            v->addWidget(w.name);
-            w.component = new QComboBox(cell);
-            w.component->setObjectName(QStringLiteral("componentPicker_") + suffix);
-            w.component->addItems(components);
-            w.component->setToolTip(tr("Component that receives this revision's traffic"));
-            v->addWidget(w.component);
-            connect(w.component, &QComboBox::activated, this, [this, row](int index) {
-                if (QComboBox* box = componentPicker(row))
-                    m_model->setComponent(row, box->itemText(index));
-            });
-            m_grid->addWidget(cell, row + 1, 0);
-        } else {
-            m_grid->addWidget(w.name, row + 1, 0);
-        }
-        m_grid->addWidget(w.slider, row + 1, 1);
-        m_grid->addWidget(w.percent, row + 1, 2);
-        m_grid->addWidget(w.lock, row + 1, 3);
-        m_grid->addWidget(w.replicas, row + 1, 4);
-        m_grid->addWidget(w.port, row + 1, 5);
-        m_grid->addWidget(w.state, row + 1, 6);
-        m_grid->addWidget(w.remove, row + 1, 7);
-
-        connect(w.slider, &QSlider::valueChanged, this,
-                [this, row](int v) { m_model->setWeight(row, v); });
-        connect(w.percent, &QSpinBox::valueChanged, this,
-                [this, row](int v) { m_model->setWeight(row, v); });
-        connect(w.lock, &QToolButton::toggled, this,
-                [this, row](bool on) { m_model->setLocked(row, on); });
-        connect(w.replicas, &QSpinBox::valueChanged, this,
-                [this, row](int v) { m_model->setReplicas(row, v); });
-        connect(w.port, &QSpinBox::valueChanged, this,
-                [this, row](int v) { m_model->setPort(row, v); });
-        connect(w.remove, &QToolButton::clicked, this,
-                [this, row] { m_model->removeRevision(row); });
-        m_rows.append(w);
+    for (int row = 0; row < n; ++row)
+        m_rows.append(buildRow(row));
+    if (n > 0) {
+        headerLabels[1]->setBuddy(m_rows[0].percent);
+        headerLabels[4]->setBuddy(m_rows[0].replicas);
     }
     m_grid->setColumnStretch(1, 1);
-    m_grid->setColumnStretch(6, 1);
-    m_grid->setRowStretch(n + 1, 1);
+    fixTabOrder();
     syncAll();
 }
+
+RolloutEditor::RowWidgets RolloutEditor::buildRow(int row)
+{
+    RowWidgets w;
+    const QString suffix = QString::number(row);
+    const int gridRow = row + 1;
+    w.name = new QLabel(m_rowsHost);
+    w.name->setObjectName(QStringLiteral("revisionLabel_") + suffix);
+    w.name->setTextFormat(Qt::PlainText);
+    QFont nameFont = w.name->font();
+    nameFont.setBold(true);
+    w.name->setFont(nameFont);
+
+    w.slider = new QSlider(Qt::Horizontal, m_rowsHost);
+    w.slider->setObjectName(QStringLiteral("weightSlider_") + suffix);
+    w.slider->setRange(0, 100);
+    w.slider->setSingleStep(1);
+    w.slider->setPageStep(10);
+    w.slider->setTickInterval(10);
+    w.slider->setTickPosition(QSlider::TicksBelow);
+    w.slider->setMinimumWidth(100);
+    w.slider->setToolTip(
+        tr("Traffic weight: arrows move it by 1, Page Up/Down by 10; the other unlocked rows "
+           "follow so the total stays 100%"));
+
+    // the weight as a large number: the figure an operator checks before applying
+    w.percent = new QSpinBox(m_rowsHost);
+    w.percent->setObjectName(QStringLiteral("weightField_") + suffix);
+    w.percent->setRange(0, 100);
+    w.percent->setSuffix(tr(" %", "suffix of a percentage"));
+    w.percent->setKeyboardTracking(false);
+    w.percent->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QFont big = w.percent->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    w.percent->setFont(big);
+    // no arrows: the slider next to it steps the weight; Up/Down keys still do
+    w.percent->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    w.percent->setMinimumWidth(
+        QFontMetrics(big).horizontalAdvance(QStringLiteral("100") + w.percent->suffix()) + 16);
+    w.percent->setToolTip(tr("Traffic percentage: type a number and press Enter"));
+
+    w.lock = new QToolButton(m_rowsHost);
+    w.lock->setObjectName(QStringLiteral("lockButton_") + suffix);
+    w.lock->setCheckable(true);
+    w.lock->setToolTip(tr("Lock this weight: other sliders will not move it"));
+
+    w.replicas = new QSpinBox(m_rowsHost);
+    w.replicas->setObjectName(QStringLiteral("replicasField_") + suffix);
+    w.replicas->setRange(0, 1000);
+    w.replicas->setKeyboardTracking(false);
+    w.replicas->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QFont medium = w.replicas->font();
+    medium.setPointSizeF(medium.pointSizeF() * 1.25);
+    w.replicas->setFont(medium);
+    w.replicas->setMinimumWidth(QFontMetrics(medium).horizontalAdvance(QStringLiteral("1000")) +
+                                32);
+
+    w.port = new QSpinBox(m_rowsHost);
+    w.port->setObjectName(QStringLiteral("portField_") + suffix);
+    w.port->setRange(1, 65535);
+    w.port->setKeyboardTracking(false);
+    w.port->setToolTip(tr("Port of the revision's Service that receives the traffic"));
+
+    w.state = new QLabel(m_rowsHost);
+    w.state->setObjectName(QStringLiteral("stateLabel_") + suffix);
+    w.state->setTextFormat(Qt::PlainText); // messages quote names from the cluster
+    w.state->setAlignment(Qt::AlignCenter);
+    w.state->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+
+    w.remove = new QToolButton(m_rowsHost);
+    w.remove->setObjectName(QStringLiteral("removeButton_") + suffix);
+    w.remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
+    w.remove->setToolTip(tr("Remove this revision from the plan"));
+
+    // the name cell: the row's colour in the split bar, the name, the component picker
+    auto* cell = new QWidget(m_rowsHost);
+    cell->setObjectName(QStringLiteral("revisionCell_") + suffix);
+    auto* h = new QHBoxLayout(cell);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->setSpacing(6);
+    w.swatch = new QFrame(cell);
+    w.swatch->setFixedWidth(8);
+    w.swatch->setAutoFillBackground(true);
+    h->addWidget(w.swatch);
+    auto* v = new QVBoxLayout;
+    v->setSpacing(2);
+    w.name->setParent(cell);
+    v->addWidget(w.name);
+    const QStringList components = m_model->componentsOf(m_model->row(row).revisionName);
+    if (components.size() > 1) {
+        // the weighted target's component (its port is prefilled from it)
+        w.component = new QComboBox(cell);
+        w.component->setObjectName(QStringLiteral("componentPicker_") + suffix);
+        w.component->addItems(components);
+        w.component->setToolTip(tr("Component that receives this revision's traffic"));
+        v->addWidget(w.component);
+        connect(w.component, &QComboBox::activated, this, [this, row](int index) {
+            if (QComboBox* box = componentPicker(row))
+                m_model->setComponent(row, box->itemText(index));
+        });
+    }
+    h->addLayout(v, 1);
+    m_grid->addWidget(cell, gridRow, 0);
+    m_grid->addWidget(w.slider, gridRow, 1);
+    m_grid->addWidget(w.percent, gridRow, 2);
+    m_grid->addWidget(w.lock, gridRow, 3);
+    m_grid->addWidget(w.replicas, gridRow, 4);
+    m_grid->addWidget(w.port, gridRow, 5);
+    m_grid->addWidget(w.state, gridRow, 6, Qt::AlignLeft | Qt::AlignVCenter);
+    m_grid->addWidget(w.remove, gridRow, 7);
+
+    connect(w.slider, &QSlider::valueChanged, this,
+            [this, row](int v) { m_model->setWeight(row, v); });
+    connect(w.percent, &QSpinBox::valueChanged, this,
+            [this, row](int v) { m_model->setWeight(row, v); });
+    connect(w.lock, &QToolButton::toggled, this,
+            [this, row](bool on) { m_model->setLocked(row, on); });
+    connect(w.replicas, &QSpinBox::valueChanged, this,
+            [this, row](int v) { m_model->setReplicas(row, v); });
+    connect(w.port, &QSpinBox::valueChanged, this,
+            [this, row](int v) { m_model->setPort(row, v); });
+    connect(w.remove, &QToolButton::clicked, this, [this, row] { m_model->removeRevision(row); });
+    return w;
+}
+
+void RolloutEditor::fixTabOrder()
+{
+    QList<QWidget*> chain{m_name, m_hosts, m_gateways, m_routing};
+    for (const RowWidgets& w : std::as_const(m_rows)) {
+        if (w.component)
+            chain << w.component;
+        chain << w.slider << w.percent << w.lock << w.replicas << w.port << w.remove;
+    }
+    chain << m_addCombo << m_addButton << m_evenButton;
+    for (int i = 0; i < m_buttons->count(); ++i)
+        if (QWidget* b = m_buttons->itemAt(i)->widget())
+            chain << b;
+    for (int i = 1; i < chain.size(); ++i)
+        setTabOrder(chain[i - 1], chain[i]);
+}
+
+namespace {
+// A row's state as one badge: its word and its colours (readable on light and dark windows).
+struct Badge
+{
+    QString text;
+    QColor background;
+};
+} // namespace
 
 void RolloutEditor::syncRow(int row)
 {
@@ -457,16 +577,24 @@ void RolloutEditor::syncRow(int row)
             w.lock->setChecked(r.locked);
     }
     w.name->setText(r.revisionName);
+    {
+        // the row's colour in the split bar
+        QPalette pal = w.swatch->palette();
+        pal.setColor(QPalette::Window, seriesColor(row));
+        w.swatch->setPalette(pal);
+    }
     w.slider->setAccessibleName(tr("Traffic weight of %1").arg(r.revisionName));
     w.percent->setAccessibleName(tr("Traffic percentage of %1").arg(r.revisionName));
     w.lock->setAccessibleName(tr("Lock the weight of %1").arg(r.revisionName));
     w.replicas->setAccessibleName(tr("Replicas of %1").arg(r.revisionName));
     w.port->setAccessibleName(tr("Port of %1").arg(r.revisionName));
     w.remove->setAccessibleName(tr("Remove %1 from the plan").arg(r.revisionName));
+    w.state->setAccessibleName(tr("State of %1").arg(r.revisionName));
     if (w.component) {
         const QSignalBlocker block(w.component);
         w.component->setCurrentText(r.componentName);
         w.component->setEnabled(m_editingEnabled);
+        w.component->setAccessibleName(tr("Component of %1").arg(r.revisionName));
     }
     w.name->setToolTip(plainToolTip(tr("component %1").arg(r.componentName)));
     w.lock->setIcon(
@@ -481,7 +609,7 @@ void RolloutEditor::syncRow(int row)
     w.replicas->setEnabled(m_editingEnabled && !r.replicasManagedByHpa);
     w.replicas->setToolTip(
         managed.isEmpty()
-            ? QString()
+            ? tr("Replicas of each Deployment of %1 (spec.replicas)").arg(r.revisionName)
             : plainToolTip(
                   r.replicasManagedByHpa
                       ? tr("%1: VelaDesk does not send spec.replicas of %2; the "
@@ -495,24 +623,48 @@ void RolloutEditor::syncRow(int row)
     w.port->setEnabled(m_editingEnabled && traffic);
     w.remove->setEnabled(m_editingEnabled);
 
+    // One badge, the most important state first; every detail in its tooltip.
     const QModelIndex stateIndex = m_model->index(row, RolloutPlanModel::State);
     const QString problem = stateIndex.data(RolloutPlanModel::ProblemRole).toString();
     const QString drift = stateIndex.data(RolloutPlanModel::DriftRole).toString();
-    QString text = stateIndex.data().toString();
+    const QString planState = stateIndex.data().toString(); // ok, new, edited or the problem
+    const bool notReady = r.liveReadyReplicas && r.liveReplicas && *r.liveReplicas > 0 &&
+                          *r.liveReadyReplicas < *r.liveReplicas;
+    const bool isNew = !r.specWeight && !r.specReplicas;
+    const bool edited = (traffic && r.specWeight != r.weight) || r.specReplicas != r.replicas;
+    QStringList details;
+    Badge badge;
+    if (!problem.isEmpty()) {
+        badge = {tr("✗ invalid"), QColor(0xc6, 0x28, 0x28)};
+        details << problem;
+    } else {
+        details << tr("plan: %1").arg(planState);
+        if (!drift.isEmpty())
+            badge = {tr("⚠ drift"), QColor(0xb2, 0x5e, 0x00)};
+        else if (notReady)
+            badge = {tr("not ready %1/%2").arg(*r.liveReadyReplicas).arg(*r.liveReplicas),
+                     QColor(0x9a, 0x6b, 0x00)};
+        else if (isNew)
+            badge = {tr("new"), QColor(0x15, 0x65, 0xc0)};
+        else if (edited)
+            badge = {tr("edited"), QColor(0x15, 0x65, 0xc0)};
+        else if (!managed.isEmpty())
+            badge = {tr("HPA"), QColor(0x6a, 0x1b, 0x9a)};
+        else
+            badge = {tr("✓ ok"), QColor(0x2e, 0x7d, 0x32)};
+    }
     if (!drift.isEmpty())
-        text += QStringLiteral("\n") + tr("drift: %1").arg(drift);
+        details << tr("drift: %1").arg(drift);
     if (r.liveReadyReplicas && r.liveReplicas)
-        text += QStringLiteral("\n") +
-                tr("running %1/%2 ready").arg(*r.liveReadyReplicas).arg(*r.liveReplicas);
+        details << tr("running %1/%2 ready").arg(*r.liveReadyReplicas).arg(*r.liveReplicas);
     if (!managed.isEmpty())
-        text += QStringLiteral("\n") + managed;
-    w.state->setText(text);
-    w.state->setToolTip(plainToolTip(problem.isEmpty() ? drift : problem));
-    QPalette pal = w.state->palette();
-    pal.setColor(QPalette::WindowText, !problem.isEmpty() ? QColor(0xd0, 0x30, 0x30)
-                                       : !drift.isEmpty() ? QColor(0xd0, 0x80, 0x00)
-                                                          : palette().color(QPalette::WindowText));
-    w.state->setPalette(pal);
+        details << managed;
+    w.state->setText(badge.text);
+    w.state->setToolTip(plainToolTip(details.join(QLatin1Char('\n'))));
+    w.state->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 9px; "
+                       "padding: 3px 10px; font-weight: bold; }")
+            .arg(badge.background.name()));
 }
 
 void RolloutEditor::syncAll()
@@ -605,7 +757,7 @@ void RolloutEditor::updateChart()
     const bool traffic = m_model->trafficEnabled();
     for (int i = 0; i < m_model->rowCount(); ++i) {
         const PlanRow r = m_model->row(i);
-        auto* set = new QBarSet(QStringLiteral("%1 %2%")
+        auto* set = new QBarSet(tr("%1 %2%", "revision suffix and its weight")
                                     .arg(r.revisionName.section(QLatin1Char('-'), -1))
                                     .arg(r.weight));
         *set << (traffic ? r.weight : 0);

@@ -16,10 +16,12 @@ class QChartView;
 class QCheckBox;
 class QHBoxLayout;
 class QComboBox;
+class QFrame;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 class QToolButton;
@@ -69,6 +71,7 @@ protected:
 private:
     struct RowWidgets
     {
+        QFrame* swatch = nullptr; // the row's colour in the split bar
         QLabel* name = nullptr;
         QComboBox* component = nullptr; // only for revisions with several components
         QSlider* slider = nullptr;
@@ -77,9 +80,13 @@ private:
         QSpinBox* replicas = nullptr;
         QSpinBox* port = nullptr;
         QToolButton* remove = nullptr;
-        QLabel* state = nullptr;
+        QLabel* state = nullptr; // one badge: ok, edited, drift, not ready, HPA, invalid
     };
     void rebuildRows();
+    // Creates the widgets of one revision row and puts them in the grid (row + 1).
+    RowWidgets buildRow(int row);
+    // Tab goes header -> traffic settings -> each row left to right -> row actions -> buttons.
+    void fixTabOrder();
     void syncRow(int row);
     void syncAll();
     void updateSummary();
@@ -97,6 +104,7 @@ private:
     QLabel* m_applyNotice;
     QWidget* m_applyActions;
     bool m_noticeInterrupted = false;
+    QScrollArea* m_body;
     QWidget* m_rowsHost;
     QGridLayout* m_grid;
     QList<RowWidgets> m_rows;

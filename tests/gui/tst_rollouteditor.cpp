@@ -96,9 +96,11 @@ private Q_SLOTS:
         QVERIFY(editor->problemsText().contains(
             QLatin1String("weight 50 for revision example-app-v2, which has 0 replicas")));
         QVERIFY(!model->isValid());
-        QVERIFY(editor->findChild<QLabel*>(QStringLiteral("stateLabel_1"))
-                    ->text()
-                    .contains(QLatin1String("0 replicas")));
+        // the row's one badge says it is invalid, its tooltip says why
+        const QLabel* badge = editor->findChild<QLabel*>(QStringLiteral("stateLabel_1"));
+        QVERIFY2(badge->text().contains(QLatin1String("invalid")), qPrintable(badge->text()));
+        QVERIFY2(fixtures::shownText(badge->toolTip()).contains(QLatin1String("0 replicas")),
+                 qPrintable(badge->toolTip()));
     }
 
     void addAndRemoveRows()
