@@ -402,7 +402,8 @@ int columns(const QString& s)
 }
 
 // Words wrapped to `width` columns, every line but the first indented by `indent`. A word of
-// wide characters (a translation without spaces) breaks between any two of them.
+// wide characters (a translation without spaces) breaks between any two of them, but not
+// before closing punctuation.
 QString wrap(const QString& text, int indent, int width = 96)
 {
     QString out;
@@ -415,7 +416,8 @@ QString wrap(const QString& text, int indent, int width = 96)
     for (const QString& w : words) {
         const int wordColumns = columns(w);
         const bool breakable = wordColumns > w.size();
-        if (column > indent && column + 1 + wordColumns > width && !breakable) {
+        if (column > indent &&
+            column + 1 + (breakable ? columns(w.front()) : wordColumns) > width) {
             newLine();
         } else if (column > indent) {
             out += QLatin1Char(' ');
@@ -426,8 +428,10 @@ QString wrap(const QString& text, int indent, int width = 96)
             column += wordColumns;
             continue;
         }
+        static const QString noLineStart = QStringLiteral("，。、；：！？）」』”’》");
         for (QChar c : w) {
-            if (column + columns(c) > width && column > indent)
+            // CJK punctuation that closes stays at the end of the line (may pass `width`)
+            if (column + columns(c) > width && column > indent && !noLineStart.contains(c))
                 newLine();
             out += c;
             column += columns(c);

@@ -67,7 +67,13 @@ private Q_SLOTS:
         // every command's summary is translated: each row of the command list has Chinese
         const QString commands =
             r.out.section(QStringLiteral("命令：\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
-        const QStringList rows = commands.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QStringList rows; // a command's row, with its continuation lines (long usages)
+        for (const QString& line : commands.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (line.startsWith(QLatin1String("   ")) && !rows.isEmpty())
+                rows.last() += QLatin1Char('\n') + line;
+            else
+                rows << line;
+        }
         QVERIFY(rows.size() >= 15);
         for (const QString& row : rows)
             QVERIFY2(hasCjk(row), qPrintable(row));
