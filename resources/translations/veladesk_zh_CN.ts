@@ -82,7 +82,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../app/cli_help.cpp" line="+560"/>
+        <location filename="../../app/cli_help.cpp" line="+564"/>
         <source>See &apos;veladesk --help&apos; for usage.
 </source>
         <translation>用法请参阅 &apos;veladesk --help&apos;。
@@ -168,7 +168,7 @@
         <translation>AppDeployment %1/%2 没有已完成计划的记录（VelaDesk 的应用操作从未完成过）：无可回退的计划</translation>
     </message>
     <message>
-        <location filename="../../app/cli_help.cpp" line="-539"/>
+        <location filename="../../app/cli_help.cpp" line="-543"/>
         <source>Input file; repeatable</source>
         <translation>输入文件；可重复指定</translation>
     </message>
@@ -578,7 +578,7 @@ veladesk completion fish &gt; ~/.config/fish/completions/veladesk.fish</translat
         <translation>命令的帮助</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+128"/>
         <source>veladesk - canary rollouts of KubeVela applications on Istio
 
 Usage: veladesk COMMAND [flags]
@@ -1103,11 +1103,26 @@ since %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Cancel apply</source>
+        <translation>取消应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Stop the apply between requests (Esc)</source>
         <translation>在两次请求之间停止应用（Esc）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Apply steps</source>
+        <translation>应用步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each step of the apply: its state, what happened, the objects it changed</source>
+        <translation>应用的每个步骤：其状态、发生了什么、更改了哪些对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
@@ -1332,7 +1347,12 @@ apply %3</source>
 <context>
     <name>veladesk::HistoryPane</name>
     <message>
-        <location filename="../../ui/historypane.cpp" line="+46"/>
+        <location filename="../../ui/historypane.cpp" line="+40"/>
+        <source>Apply history</source>
+        <translation>应用历史</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select one entry to see what it changed, two to compare them</source>
         <translation>选择一条记录查看其变更，选择两条进行比较</translation>
     </message>
@@ -1348,6 +1368,11 @@ apply %3</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Load into editor</source>
+        <translation>载入编辑器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Put the selected entry&apos;s plan into the rollout editor as unapplied edits; then preview and apply as usual</source>
         <translation>将所选记录的计划作为未应用的编辑放入发布编辑器；然后照常预览并应用</translation>
     </message>
@@ -1506,12 +1531,12 @@ apply %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+684"/>
+        <location line="+710"/>
         <source>Go back to the last plan applied to completion, previewed first</source>
         <translation>回到上一次完整应用的计划，先预览</translation>
     </message>
     <message>
-        <location line="-677"/>
+        <location line="-703"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1551,7 +1576,17 @@ apply %3</source>
         <translation>选择上下文(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Go to &amp;applications</source>
+        <translation>转到应用列表(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the keyboard focus to the applications list (Ctrl+L)</source>
+        <translation>将键盘焦点移到应用列表（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose &amp;namespace</source>
         <translation>选择命名空间(&amp;N)</translation>
     </message>
@@ -1571,6 +1606,11 @@ apply %3</source>
         <translation>kubeconfig 上下文（Ctrl+K）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>  Namespace: </source>
         <translation>  命名空间：</translation>
@@ -1581,7 +1621,52 @@ apply %3</source>
         <translation>命名空间（Ctrl+N）；输入名称后按回车</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+1"/>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications of the namespace: select one to edit its rollout (Ctrl+L, then arrows)</source>
+        <translation>命名空间中的应用：选择一个以编辑其发布（Ctrl+L，然后用方向键）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Revisions</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ApplicationRevisions of the selected application; double-click one that is not in the plan to add it</source>
+        <translation>所选应用的 ApplicationRevision；双击不在计划中的一个即可将其加入</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 (%2 shows or hides it)</source>
+        <translation>%1（%2 显示或隐藏）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pods of the selected application&apos;s revisions, from the watch; select one to follow its log</source>
+        <translation>所选应用各修订版本的 Pod（来自监视）；选择一个以跟随其日志</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What VelaDesk did and the cluster&apos;s Events (Ctrl+C copies the selected lines)</source>
+        <translation>VelaDesk 执行的操作和集群的事件（Ctrl+C 复制所选行）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -1591,7 +1676,8 @@ apply %3</source>
         <translation>已将 %1 加入计划</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-39"/>
+        <location line="+42"/>
         <location line="+241"/>
         <source>Pods</source>
         <translation>Pod</translation>
@@ -1607,7 +1693,8 @@ apply %3</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
+        <location line="+40"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1787,7 +1874,12 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::ObjectDetailsPane</name>
     <message>
-        <location filename="../../ui/objectdetailspane.cpp" line="+52"/>
+        <location filename="../../ui/objectdetailspane.cpp" line="+44"/>
+        <source>%1: Enter or double-click shows that object</source>
+        <translation>%1：按回车或双击显示该对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Owner</source>
         <translation>所有者</translation>
     </message>
@@ -1798,11 +1890,17 @@ Pick another context, or press F5 to retry.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+5"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>The pod&apos;s containers: image, readiness, restarts, state</source>
+        <translation>Pod 的容器：镜像、就绪情况、重启次数、状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -1843,11 +1941,31 @@ Pick another context, or press F5 to retry.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Show managedFields</source>
+        <translation>显示 managedFields</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show metadata.managedFields in the YAML (hidden by default, as kubectl get -o yaml)</source>
+        <translation>在 YAML 中显示 metadata.managedFields（默认隐藏，同 kubectl get -o yaml）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cop&amp;y YAML</source>
         <translation>复制 YAML(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Copy YAML</source>
+        <translation>复制 YAML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the object&apos;s YAML to the clipboard</source>
+        <translation>将对象的 YAML 复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;YAML</source>
         <translation>YAML(&amp;Y)</translation>
     </message>
@@ -2017,11 +2135,31 @@ Pick another context, or press F5 to retry.</source>
     <name>veladesk::ObjectTreePane</name>
     <message>
         <location filename="../../ui/objecttreepane.cpp" line="+81"/>
+        <source>Search objects</source>
+        <translation>搜索对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the objects whose kind or name contains this text (Ctrl+F, /)</source>
+        <translation>显示类型或名称包含此文本的对象（Ctrl+F、/）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search kind/name (Ctrl+F, /)</source>
         <translation>搜索类型/名称（Ctrl+F、/）</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only objects of this kind</source>
+        <translation>只显示此类型的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
@@ -2036,7 +2174,27 @@ Pick another context, or press F5 to retry.</source>
         <translation>仅显示不健康的(&amp;U)</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+2"/>
+        <source>Unhealthy only</source>
+        <translation>仅显示不健康的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only objects that are not healthy (and their owners)</source>
+        <translation>只显示不健康的对象（及其所有者）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Object tree</source>
+        <translation>对象树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The application&apos;s objects, each under its owner</source>
+        <translation>应用的对象，每个都位于其所有者之下</translation>
+    </message>
+    <message>
+        <location line="+172"/>
         <source>No application selected</source>
         <translation>未选择应用</translation>
     </message>
@@ -2055,22 +2213,37 @@ Pick another context, or press F5 to retry.</source>
     <name>veladesk::PodLogsPane</name>
     <message>
         <location filename="../../ui/podlogspane.cpp" line="+44"/>
-        <location line="+194"/>
+        <location line="+206"/>
         <source>Select a pod in the Pods pane or a revision</source>
         <translation>在 Pod 面板中选择一个 Pod 或一个修订版本</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-197"/>
         <source>&amp;Container:</source>
         <translation>容器(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The container whose log is shown (kubectl logs -c)</source>
+        <translation>显示其日志的容器（kubectl logs -c）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Previous</source>
         <translation>上一个实例(&amp;P)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Previous instance</source>
+        <translation>上一个实例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The log of the previous (terminated) instance of the container, as kubectl logs --previous</source>
         <translation>容器上一个（已终止）实例的日志，同 kubectl logs --previous</translation>
     </message>
@@ -2080,12 +2253,27 @@ Pick another context, or press F5 to retry.</source>
         <translation>跟随(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keep the stream open and show new lines as they come (kubectl logs -f); the view stays at the end unless you scroll up</source>
         <translation>保持日志流打开并实时显示新行（kubectl logs -f）；除非向上滚动，视图保持在末尾</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight the lines that contain this text</source>
+        <translation>高亮包含此文本的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2095,17 +2283,42 @@ Pick another context, or press F5 to retry.</source>
         <translation>仅显示匹配行(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Matching lines only</source>
+        <translation>仅显示匹配行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show only the lines that contain the search text</source>
+        <translation>只显示包含搜索文本的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cop&amp;y</source>
         <translation>复制(&amp;Y)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Copy log lines</source>
+        <translation>复制日志行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Copy the selected lines (all shown lines when none is selected)</source>
         <translation>复制所选行（未选择时复制所有显示的行）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Pod log</source>
+        <translation>Pod 日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The log lines, prefixed with their pod when several pods are followed</source>
+        <translation>日志行；跟随多个 Pod 时每行前加上其 Pod</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -2272,12 +2485,22 @@ Pick another context, or press F5 to retry.</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Press Preview (Ctrl+P) to see what Apply would change.</source>
         <translation>按“预览”（Ctrl+P）查看应用将会更改的内容。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-26"/>
+        <source>Objects to change</source>
+        <translation>要更改的对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each object the plan creates, updates or deletes; select one to see its YAML or diff</source>
+        <translation>计划将创建、更新或删除的每个对象；选择一个查看其 YAML 或差异</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>All objects (YAML to apply, %1)</source>
         <translation>所有对象（待应用的 YAML，%1）</translation>
     </message>
@@ -2518,7 +2741,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::RolloutEditor</name>
     <message>
-        <location filename="../../ui/rollouteditor.cpp" line="+74"/>
+        <location filename="../../ui/rollouteditor.cpp" line="+76"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -2528,14 +2751,39 @@ Pick another context, or press F5 to retry.</source>
         <translation>新 AppDeployment（及其 VirtualService）的名称</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>AppDeployment name</source>
+        <translation>AppDeployment 名称</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>e.g. example-app.example.com (empty: no traffic routing)</source>
         <translation>例如 example-app.example.com（留空：不路由流量）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host names the route answers for (spec.hosts), separated by commas. Empty: the plan routes no traffic.</source>
+        <translation>路由所响应的主机名（spec.hosts），以逗号分隔。留空：计划不路由流量。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>e.g. example-app-gateway</source>
         <translation>例如 example-app-gateway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateways</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateways the route is bound to (spec.gateways), separated by commas</source>
+        <translation>路由所绑定的网关（spec.gateways），以逗号分隔</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2543,12 +2791,12 @@ Pick another context, or press F5 to retry.</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Gateways:</source>
         <translation>网关(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Chosen at apply (VirtualService when Istio&apos;s API is served, else HTTPRoute)</source>
         <translation>应用时选择（提供 Istio API 时用 VirtualService，否则用 HTTPRoute）</translation>
     </message>
@@ -2578,52 +2826,87 @@ Pick another context, or press F5 to retry.</source>
         <translation>路由(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+16"/>
         <source>Select an application to edit its rollout.</source>
         <translation>选择一个应用以编辑其发布。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
+        <source>The traffic split of the plan</source>
+        <translation>计划的流量分配</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revision to add</source>
+        <translation>要添加的修订版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ApplicationRevisions of the application that are not in the plan</source>
+        <translation>该应用中不在计划里的 ApplicationRevision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
         <source>Add revision</source>
         <translation>添加修订版本</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Add the chosen revision to the plan (weight 0, 1 replica): grow it before routing</source>
+        <translation>将所选修订版本加入计划（权重 0，1 个副本）：先扩容再路由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Split &amp;evenly</source>
         <translation>平均分配(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Split evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unlock every row and split 100% evenly (Ctrl+E)</source>
         <translation>解锁所有行并平均分配 100%（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
+        <location line="+2"/>
         <source>Route without waiting for ready pods</source>
         <translation>不等待 Pod 就绪即路由</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Skip the readiness guard: traffic may reach a revision before its pods are ready (503s). Off by default.</source>
         <translation>跳过就绪保护：流量可能在 Pod 就绪前到达修订版本（出现 503）。默认关闭。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
         <source>Revision</source>
         <translation>修订版本</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Traffic &amp;weight</source>
+        <translation>流量权重(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;plicas</source>
+        <translation>副本数(&amp;P)</translation>
+    </message>
+    <message>
         <source>Traffic weight</source>
         <translation>流量权重</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Replicas</source>
         <translation>副本数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -2633,22 +2916,37 @@ Pick another context, or press F5 to retry.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
+        <source>Traffic weight: arrows move it by 1, Page Up/Down by 10; the other unlocked rows follow so the total stays 100%</source>
+        <translation>流量权重：方向键每次调整 1，Page Up/Down 每次调整 10；其他未锁定的行随之变化，使总和保持 100%</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Traffic percentage: type a number and press Enter</source>
+        <translation>流量百分比：输入数字后按回车</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Lock this weight: other sliders will not move it</source>
         <translation>锁定此权重：其他滑块不会改变它</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
+        <source>Port of the revision&apos;s Service that receives the traffic</source>
+        <translation>接收流量的修订版本 Service 的端口</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Remove this revision from the plan</source>
         <translation>从计划中移除此修订版本</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Component that receives this revision&apos;s traffic</source>
         <translation>接收此修订版本流量的组件</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+85"/>
         <source>Traffic weight of %1</source>
         <translation>%1 的流量权重</translation>
     </message>
@@ -2678,7 +2976,17 @@ Pick another context, or press F5 to retry.</source>
         <translation>从计划中移除 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>State of %1</source>
+        <translation>%1 的状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Component of %1</source>
+        <translation>%1 的组件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>component %1</source>
         <translation>组件 %1</translation>
     </message>
@@ -2693,7 +3001,12 @@ Pick another context, or press F5 to retry.</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Replicas of each Deployment of %1 (spec.replicas)</source>
+        <translation>%1 的每个 Deployment 的副本数（spec.replicas）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1: VelaDesk does not send spec.replicas of %2; the HorizontalPodAutoscaler scales it (the plan keeps %3).</source>
         <translation>%1：VelaDesk 不发送 %2 的 spec.replicas；由 HorizontalPodAutoscaler 伸缩（计划中保留 %3）。</translation>
     </message>
@@ -2703,17 +3016,57 @@ Pick another context, or press F5 to retry.</source>
         <translation>%1：VelaDesk 不发送它们的 spec.replicas；%2 的其他 Deployment 使用此值。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
+        <source>✗ invalid</source>
+        <translation>✗ 无效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plan: %1</source>
+        <translation>计划：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ drift</source>
+        <translation>⚠ 漂移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ready %1/%2</source>
+        <translation>未就绪 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HPA</source>
+        <translation>HPA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ ok</source>
+        <translation>✓ 正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>drift: %1</source>
         <translation>漂移：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>running %1/%2 ready</source>
         <translation>运行中 %1/%2 就绪</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>No application selected</source>
         <translation>未选择应用</translation>
     </message>
@@ -2745,7 +3098,7 @@ Pick another context, or press F5 to retry.</source>
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>phase: %1</source>
         <translation>阶段：%1</translation>
     </message>

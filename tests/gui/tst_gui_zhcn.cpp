@@ -26,6 +26,10 @@
 using namespace veladesk;
 
 namespace {
+guitest::MissingTranslations* g_missing = nullptr;
+} // namespace
+
+namespace {
 QStringList g_loaded; // what installTranslators() loaded at start
 } // namespace
 
@@ -131,9 +135,19 @@ private Q_SLOTS:
                 finder.findings().join(QStringLiteral("\n  "))));
     }
 
-    // The checker itself: English is found, Chinese and names are not.
+    // The checkers themselves: English is found, Chinese and names are not; a text without
+    // translation is noted.
     void checkerFindsEnglish()
     {
+        guitest::MissingTranslations probe;
+        QVERIFY(probe.loaded());
+        QVERIFY(probe.translate("veladesk::MainWindow", "&Apply", nullptr, -1).isEmpty());
+        QVERIFY(probe.missing().isEmpty());
+        probe.translate("veladesk::MainWindow", "No such text", nullptr, -1);
+        probe.translate("QPlatformTheme", "Not one of ours", nullptr, -1);
+        QCOMPARE(probe.missing(),
+                 QStringList{QStringLiteral("veladesk::MainWindow: \"No such text\"")});
+
         using guitest::englishWords;
         QCOMPARE(englishWords(QStringLiteral("&Apply")), QStringList{QStringLiteral("Apply")});
         QVERIFY(
@@ -145,6 +159,16 @@ private Q_SLOTS:
         QVERIFY(englishWords(QStringLiteral("example-app-v2")).isEmpty());
         QCOMPARE(englishWords(QStringLiteral("<b>Pods</b> (listing…)")),
                  QStringList{QStringLiteral("listing…")});
+    }
+
+    // Every text looked up during the run has its translation (shown or not).
+    void noLookupWithoutTranslation()
+    {
+        QVERIFY2(g_missing->lookups() > 100, "the translators were not asked");
+        const QStringList missing = g_missing->missing();
+        for (const QString& m : missing)
+            qWarning("no zh_CN translation: %s", qPrintable(m));
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 
 private:
@@ -159,7 +183,11 @@ int main(int argc, char** argv)
     qunsetenv("LC_MESSAGES");
     qunsetenv("LANGUAGE");
     QApplication app(argc, argv);
-    g_loaded = installTranslators(&app); // as app/gui.cpp does
+    g_loaded = installTranslators(&app);  // as app/gui.cpp does
+    guitest::MissingTranslations missing; // every tr() of the run looked up (noted, not answered)
+    if (!missing.loaded() || !QCoreApplication::installTranslator(&missing))
+        qFatal("cannot load :/i18n/veladesk_zh_CN.qm");
+    g_missing = &missing;
     TestGuiZhCn test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -26,6 +26,10 @@
 
 using namespace veladesk;
 
+namespace {
+guitest::MissingTranslations* g_missing = nullptr;
+} // namespace
+
 class TestGuiZhCnCluster : public QObject
 {
     Q_OBJECT
@@ -115,6 +119,16 @@ private Q_SLOTS:
         const QStringList english = untranslated();
         QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
     }
+
+    // Every text looked up during the run has its translation (shown or not).
+    void noLookupWithoutTranslation()
+    {
+        QVERIFY2(g_missing->lookups() > 100, "the translators were not asked");
+        const QStringList missing = g_missing->missing();
+        for (const QString& m : missing)
+            qWarning("no zh_CN translation: %s", qPrintable(m));
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+    }
 };
 
 int main(int argc, char** argv)
@@ -124,7 +138,11 @@ int main(int argc, char** argv)
     qunsetenv("LC_MESSAGES");
     qunsetenv("LANGUAGE");
     QApplication app(argc, argv);
-    installTranslators(&app); // as app/gui.cpp does
+    installTranslators(&app);             // as app/gui.cpp does
+    guitest::MissingTranslations missing; // every tr() of the run looked up (noted, not answered)
+    if (!missing.loaded() || !QCoreApplication::installTranslator(&missing))
+        qFatal("cannot load :/i18n/veladesk_zh_CN.qm");
+    g_missing = &missing;
     TestGuiZhCnCluster test;
     return QTest::qExec(&test, argc, argv);
 }
