@@ -11,7 +11,6 @@
 #include "models/namespacestore.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/mainwindow.h"
-#include "ui/translation.h"
 #include "untranslated.h"
 
 #include <QApplication>
@@ -24,10 +23,6 @@
 #include <QTranslator>
 
 using namespace veladesk;
-
-namespace {
-guitest::MissingTranslations* g_missing = nullptr;
-} // namespace
 
 namespace {
 QStringList g_loaded; // what installTranslators() loaded at start
@@ -61,12 +56,10 @@ private Q_SLOTS:
 
     void englishLocaleLoadsNothing()
     {
-        QApplication* app = qApp;
         QTranslator probe;
         QVERIFY(!probe.load(QLocale(QLocale::English, QLocale::UnitedStates),
                             QStringLiteral("veladesk"), QStringLiteral("_"),
                             QStringLiteral(":/i18n")));
-        Q_UNUSED(app);
     }
 
     void everyVisibleStringIsTranslated()
@@ -162,14 +155,7 @@ private Q_SLOTS:
     }
 
     // Every text looked up during the run has its translation (shown or not).
-    void noLookupWithoutTranslation()
-    {
-        QVERIFY2(g_missing->lookups() > 100, "the translators were not asked");
-        const QStringList missing = g_missing->missing();
-        for (const QString& m : missing)
-            qWarning("no zh_CN translation: %s", qPrintable(m));
-        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
-    }
+    void noLookupWithoutTranslation() { guitest::verifyNoMissingTranslation(); }
 
 private:
     static bool hasCjkText(const QString& s) { return guitest::hasCjk(s); }
@@ -177,19 +163,7 @@ private:
 
 int main(int argc, char** argv)
 {
-    // the user's environment of a Chinese desktop, before Qt reads it
-    qputenv("LANG", "zh_CN.UTF-8");
-    qunsetenv("LC_ALL");
-    qunsetenv("LC_MESSAGES");
-    qunsetenv("LANGUAGE");
-    QApplication app(argc, argv);
-    g_loaded = installTranslators(&app);  // as app/gui.cpp does
-    guitest::MissingTranslations missing; // every tr() of the run looked up (noted, not answered)
-    if (!missing.loaded() || !QCoreApplication::installTranslator(&missing))
-        qFatal("cannot load :/i18n/veladesk_zh_CN.qm");
-    g_missing = &missing;
-    TestGuiZhCn test;
-    return QTest::qExec(&test, argc, argv);
+    return guitest::runUnderZhCn<TestGuiZhCn>(argc, argv, &g_loaded);
 }
 
 #include "tst_gui_zhcn.moc"

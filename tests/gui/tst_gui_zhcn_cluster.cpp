@@ -13,7 +13,6 @@
 #include "ui/mainwindow.h"
 #include "ui/previewpane.h"
 #include "ui/rollouteditor.h"
-#include "ui/translation.h"
 #include "untranslated.h"
 
 #include <QApplication>
@@ -25,10 +24,6 @@
 #include <QTreeView>
 
 using namespace veladesk;
-
-namespace {
-guitest::MissingTranslations* g_missing = nullptr;
-} // namespace
 
 class TestGuiZhCnCluster : public QObject
 {
@@ -121,30 +116,12 @@ private Q_SLOTS:
     }
 
     // Every text looked up during the run has its translation (shown or not).
-    void noLookupWithoutTranslation()
-    {
-        QVERIFY2(g_missing->lookups() > 100, "the translators were not asked");
-        const QStringList missing = g_missing->missing();
-        for (const QString& m : missing)
-            qWarning("no zh_CN translation: %s", qPrintable(m));
-        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
-    }
+    void noLookupWithoutTranslation() { guitest::verifyNoMissingTranslation(); }
 };
 
 int main(int argc, char** argv)
 {
-    qputenv("LANG", "zh_CN.UTF-8"); // a Chinese desktop's environment, before Qt reads it
-    qunsetenv("LC_ALL");
-    qunsetenv("LC_MESSAGES");
-    qunsetenv("LANGUAGE");
-    QApplication app(argc, argv);
-    installTranslators(&app);             // as app/gui.cpp does
-    guitest::MissingTranslations missing; // every tr() of the run looked up (noted, not answered)
-    if (!missing.loaded() || !QCoreApplication::installTranslator(&missing))
-        qFatal("cannot load :/i18n/veladesk_zh_CN.qm");
-    g_missing = &missing;
-    TestGuiZhCnCluster test;
-    return QTest::qExec(&test, argc, argv);
+    return guitest::runUnderZhCn<TestGuiZhCnCluster>(argc, argv);
 }
 
 #include "tst_gui_zhcn_cluster.moc"

@@ -14,9 +14,12 @@
 // shortcut keys, ...) and data tokens (anything with a digit, '/', '.', ':', '-', '_', '=' or
 // '@': object names, versions, paths, URLs) are taken out.
 
+#include "ui/translation.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
@@ -34,6 +37,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
 #include <QTextDocumentFragment>
 #include <QTranslator>
 #include <QTreeView>
@@ -293,5 +297,47 @@ private:
     mutable QSet<QString> m_missing;
     mutable std::atomic<int> m_lookups{0};
 };
+
+// The translators' watcher of the running test (set by runUnderZhCn).
+inline MissingTranslations*& missingTranslations()
+{
+    static MissingTranslations* watcher = nullptr;
+    return watcher;
+}
+
+// A test slot's check: every text looked up so far had its translation (shown or not).
+inline void verifyNoMissingTranslation()
+{
+    const MissingTranslations* watcher = missingTranslations();
+    QVERIFY(watcher);
+    QVERIFY2(watcher->lookups() > 100, "the translators were not asked");
+    const QStringList missing = watcher->missing();
+    for (const QString& m : missing)
+        qWarning("no zh_CN translation: %s", qPrintable(m));
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+}
+
+// main() of a zh_CN window test: the environment of a Chinese desktop (LANG=zh_CN.UTF-8, the
+// other locale variables unset) before Qt reads it, the translators installed as app/gui.cpp
+// does (what they loaded into *loaded), MissingTranslations over them, then the test class.
+template <typename Test> int runUnderZhCn(int argc, char** argv, QStringList* loaded = nullptr)
+{
+    qputenv("LANG", "zh_CN.UTF-8");
+    qunsetenv("LC_ALL");
+    qunsetenv("LC_MESSAGES");
+    qunsetenv("LANGUAGE");
+    QApplication app(argc, argv);
+    const QStringList files = veladesk::installTranslators(&app);
+    if (loaded)
+        *loaded = files;
+    MissingTranslations watcher; // asked first: notes, answers nothing
+    if (!watcher.loaded() || !QCoreApplication::installTranslator(&watcher))
+        qFatal("cannot load :/i18n/veladesk_zh_CN.qm");
+    missingTranslations() = &watcher;
+    Test test;
+    const int failed = QTest::qExec(&test, argc, argv);
+    missingTranslations() = nullptr;
+    return failed;
+}
 
 } // namespace guitest
