@@ -1092,7 +1092,7 @@ since %2</source>
 <context>
     <name>veladesk::ApplyPane</name>
     <message>
-        <location filename="../../ui/applypane.cpp" line="+47"/>
+        <location filename="../../ui/applypane.cpp" line="+85"/>
         <source>Nothing applied yet.</source>
         <translation>尚未应用任何内容。</translation>
     </message>
@@ -1142,7 +1142,8 @@ since %2</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-68"/>
+        <location line="+75"/>
         <location line="+27"/>
         <source>not run</source>
         <translation>未运行</translation>
@@ -1153,12 +1154,98 @@ since %2</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-86"/>
+        <location line="+113"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-127"/>
+        <source>validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lease</source>
+        <translation>获取 Lease</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dry-run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appdeployment</source>
+        <translation>AppDeployment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deployments</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>readiness</source>
+        <translation>等待就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>services</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>routing</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read-back</source>
+        <translation>回读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale-down</source>
+        <translation>缩容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prune</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Applied.</source>
         <translation>已应用。</translation>
     </message>
@@ -1690,7 +1777,7 @@ apply %3</source>
     <message>
         <location line="+2"/>
         <source>Apply</source>
-        <translation>应用</translation>
+        <translation>应用步骤</translation>
     </message>
     <message>
         <location line="-38"/>
