@@ -1018,6 +1018,135 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
 </context>
 <context>
+    <name>kube::rollout</name>
+    <message>
+        <location filename="../../kube/rollout/render.cpp" line="+241"/>
+        <source>&quot;%1&quot; is not a valid name: at most 63 lower case alphanumeric characters, &apos;-&apos; or &apos;.&apos;, alphanumeric at both ends (it labels every object VelaDesk writes)</source>
+        <translation>“%1”不是有效的名称：最多 63 个小写字母数字字符、“-”或“.”，首尾必须是字母或数字（它会作为标签写入 VelaDesk 创建的每个对象）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>revision %1 is listed more than once</source>
+        <translation>修订版本 %1 被列出了多次</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be &gt;= 0, is %1</source>
+        <translation>必须 &gt;= 0，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the placements sum to %1 replicas, more than a Deployment can have (%2)</source>
+        <translation>各 placement 的副本数之和为 %1，超过了一个 Deployment 的上限（%2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>placement in another cluster (%1) is not supported; VelaDesk deploys to the connected cluster only</source>
+        <translation>不支持部署到其他集群（%1）；VelaDesk 只部署到当前连接的集群</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+120"/>
+        <source>ApplicationRevision %1 does not exist</source>
+        <translation>ApplicationRevision %1 不存在</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>revision %1 has no components</source>
+        <translation>修订版本 %1 没有组件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>revision %1, component %2: %3</source>
+        <translation>修订版本 %1，组件 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>revision %1, component %2: the Deployment name %3 or its labels would be invalid (lower case alphanumeric characters, &apos;-&apos; or &apos;.&apos;; labels at most 63 characters)</source>
+        <translation>修订版本 %1，组件 %2：Deployment 名称 %3 或其标签将无效（只能包含小写字母数字字符、“-”或“.”；标签最多 63 个字符）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deployment name %1 collides with the one of %2: revision names must differ in their last dash-separated token</source>
+        <translation>Deployment 名称 %1 与 %2 的名称冲突：修订版本名称以“-”分隔的最后一段必须不同</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>at least one host is required when traffic is set</source>
+        <translation>设置了 traffic 时至少需要一个主机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>empty host</source>
+        <translation>主机为空</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at least one http rule is required when traffic is set</source>
+        <translation>设置了 traffic 时至少需要一条 http 规则</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at least one target is required</source>
+        <translation>至少需要一个目标</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be between 0 and 100, is %1</source>
+        <translation>必须在 0 到 100 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the Service name %1 would be longer than 63 characters (a DNS label); use shorter revision or component names</source>
+        <translation>Service 名称 %1 将超过 63 个字符（DNS 标签的上限）；请使用更短的修订版本名或组件名</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the Service name %1 would not be a DNS-1035 label (lower case alphanumeric characters or &apos;-&apos;, starting with a letter)</source>
+        <translation>Service 名称 %1 将不是有效的 DNS-1035 标签（只能包含小写字母数字字符或“-”，且以字母开头）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>duplicate target %1/%2 port %3 (same as weightedTargets[%4])</source>
+        <translation>重复的目标 %1/%2 端口 %3（与 weightedTargets[%4] 相同）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a port number 1..65535, is %1</source>
+        <translation>必须是 1..65535 之间的端口号，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>revision %1 has no component %2 (it has: %3)</source>
+        <translation>修订版本 %1 没有组件 %2（它有：%3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>component %1: not supported: %2</source>
+        <translation>组件 %1：不支持：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>component %1 of revision %2 listens on %3, not on %4</source>
+        <translation>修订版本 %2 的组件 %1 监听端口 %3，而不是 %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>weight %1 for revision %2, which has 0 replicas</source>
+        <translation>修订版本 %2 的权重为 %1，但它的副本数为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>weight %1 for revision %2, which is not in spec.appRevisions (no replicas)</source>
+        <translation>修订版本 %2 的权重为 %1，但它不在 spec.appRevisions 中（没有副本）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>weights sum to %1, must be exactly 100</source>
+        <translation>权重之和为 %1，必须恰好为 100</translation>
+    </message>
+</context>
+<context>
     <name>veladesk::ApplicationsModel</name>
     <message>
         <location filename="../../models/applicationsmodel.cpp" line="+38"/>

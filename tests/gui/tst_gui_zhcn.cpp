@@ -11,6 +11,7 @@
 #include "models/namespacestore.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/rollouteditor.h"
 #include "untranslated.h"
 
 #include <QApplication>
@@ -118,6 +119,15 @@ private Q_SLOTS:
             QTest::qWait(20);
             finder.walk(&window);
         }
+        // an invalid plan: the editor's problems (the engine's validation messages) in Chinese
+        RolloutPlanModel* plan = window.planModel();
+        plan->setHosts({QStringLiteral("example-app.example.com")});
+        plan->setReplicas(0, 0);
+        QVERIFY(!plan->isValid());
+        QTest::qWait(50);
+        const QString problems = window.editor()->problemsText();
+        QVERIFY2(problems.contains(QStringLiteral("副本数为 0")), qPrintable(problems));
+        finder.walk(&window);
         guitest::screenshot(&window, QStringLiteral("zh-CN-offline"));
         for (const QString& f : finder.findings()) // each on its own line (QVERIFY2 cuts long text)
             qWarning("untranslated: %s", qPrintable(f));

@@ -1,12 +1,14 @@
 // The command line under a Chinese locale (issue 14, item 3): with LANG=zh_CN.UTF-8 (or
 // LC_ALL, or LANGUAGE), `veladesk --help`, a command's --help and the errors of a bad command
-// line are Simplified Chinese, wrapped to the terminal's columns (a CJK character takes two);
-// under C or en_US they stay English; the completion scripts (generated at build time, read by
-// shells) are the same in every language.
+// line (the plan's validation too) are Simplified Chinese, wrapped to the terminal's columns
+// (a CJK character takes two); under C or en_US they stay English; the completion scripts
+// (generated at build time, read by shells) are the same in every language.
 
 #include "clitest.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -125,6 +127,37 @@ private Q_SLOTS:
         r = veladesk({QStringLiteral("-v"), QStringLiteral("x"), QStringLiteral("version")}, kZh);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("日志级别")), qPrintable(r.err));
+    }
+
+    // The plan's validation (kube/rollout/render.cpp) in Chinese: weights 60 + 50.
+    void invalidPlanIsChinese()
+    {
+        const QString dir = qEnvironmentVariable("VELADESK_REFERENCE_DIR") + QLatin1Char('/');
+        QFile in(dir + QStringLiteral("05-appdeployment-split.yaml"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(in.readAll());
+        const qsizetype at = yaml.indexOf(QLatin1String("weight: 50"));
+        QVERIFY(at > 0);
+        yaml.replace(at, 10, QStringLiteral("weight: 60"));
+        QTemporaryDir tmp;
+        QFile plan(tmp.filePath(QStringLiteral("plan.yaml")));
+        QVERIFY(plan.open(QIODevice::WriteOnly));
+        plan.write(yaml.toUtf8());
+        plan.close();
+        const QStringList args{QStringLiteral("render"),
+                               QStringLiteral("-f"),
+                               dir + QStringLiteral("01-application-v1.yaml"),
+                               QStringLiteral("-f"),
+                               dir + QStringLiteral("02-application-v2.yaml"),
+                               QStringLiteral("-f"),
+                               plan.fileName()};
+        const Run r = veladesk(args, kZh);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("计划无效")) &&
+                     r.err.contains(QStringLiteral("权重之和为 110，必须恰好为 100")),
+                 qPrintable(r.err));
+        QVERIFY2(veladesk(args, kC).err.contains(QLatin1String("weights sum to 110")),
+                 qPrintable(veladesk(args, kC).err));
     }
 
     // LC_ALL wins over LANG, LANGUAGE's list is followed, C and en_US stay English.
