@@ -3047,7 +3047,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>选择一个应用以编辑其发布。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>The traffic split of the plan</source>
         <translation>计划的流量分配</translation>
     </message>
@@ -3109,7 +3109,6 @@ Pick another context, or press F5 to retry.</source>
         <translation>流量权重(&amp;W)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Re&amp;plicas</source>
         <translation>副本数(&amp;P)</translation>
     </message>
@@ -3120,6 +3119,11 @@ Pick another context, or press F5 to retry.</source>
     <message>
         <source>Replicas</source>
         <translation>副本数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repl&amp;icas</source>
+        <translation>副本数(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3137,7 +3141,13 @@ Pick another context, or press F5 to retry.</source>
         <translation>流量权重：方向键每次调整 1，Page Up/Down 每次调整 10；其他未锁定的行随之变化，使总和保持 100%</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source> %</source>
+        <comment>suffix of a percentage</comment>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Traffic percentage: type a number and press Enter</source>
         <translation>流量百分比：输入数字后按回车</translation>
     </message>
@@ -3314,7 +3324,13 @@ Pick another context, or press F5 to retry.</source>
 </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+13"/>
+        <source>%1 %2%</source>
+        <comment>revision suffix and its weight</comment>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>phase: %1</source>
         <translation>阶段：%1</translation>
     </message>
