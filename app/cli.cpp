@@ -104,7 +104,7 @@ ParseResult parse(const QStringList& args)
                 return true;
             }
             if (i + 1 >= rest.size()) {
-                r.error = QStringLiteral("flag %1 needs a value").arg(arg);
+                r.error = cli::Cli::tr("flag %1 needs a value").arg(arg);
                 return false;
             }
             *out = rest.at(++i);
@@ -132,14 +132,14 @@ ParseResult parse(const QStringList& args)
             if (o.output == QLatin1String("table")) {
                 o.output.clear(); // the default human-readable output
             } else if (o.output != QLatin1String("yaml") && o.output != QLatin1String("json")) {
-                r.error = QStringLiteral("--output must be yaml, json or table, not \"%1\"")
-                              .arg(o.output);
+                r.error =
+                    cli::Cli::tr("--output must be yaml, json or table, not \"%1\"").arg(o.output);
                 return r;
             }
         } else if (arg == QLatin1String("--dry-run")) {
             if (hasInlineValue && value != QLatin1String("server") &&
                 value != QLatin1String("true")) {
-                r.error = QStringLiteral("--dry-run accepts no value, \"server\" or \"true\"");
+                r.error = cli::Cli::tr("--dry-run accepts no value, \"server\" or \"true\"");
                 return r;
             }
             o.dryRun = true;
@@ -158,8 +158,8 @@ ParseResult parse(const QStringList& args)
             o.timeoutGiven = true;
             o.timeoutSeconds = parseDuration(t);
             if (o.timeoutSeconds == -2) {
-                r.error = QStringLiteral("--timeout: \"%1\" is longer than the maximum, 168h "
-                                         "(a week)")
+                r.error = cli::Cli::tr("--timeout: \"%1\" is longer than the maximum, 168h "
+                                       "(a week)")
                               .arg(t);
                 return r;
             }
@@ -175,7 +175,7 @@ ParseResult parse(const QStringList& args)
             bool ok = false;
             o.historyLimit = n.toInt(&ok);
             if (!ok || o.historyLimit < 1 || o.historyLimit > 1000) {
-                r.error = QStringLiteral("--history-limit takes a number from 1 to 1000");
+                r.error = cli::Cli::tr("--history-limit takes a number from 1 to 1000");
                 return r;
             }
         } else if (arg == QLatin1String("--kubevela")) {
@@ -183,7 +183,7 @@ ParseResult parse(const QStringList& args)
                 return r;
             if (o.kubevela != QLatin1String("auto") && o.kubevela != QLatin1String("present") &&
                 o.kubevela != QLatin1String("absent")) {
-                r.error = QStringLiteral("--kubevela must be auto, present or absent");
+                r.error = cli::Cli::tr("--kubevela must be auto, present or absent");
                 return r;
             }
         } else if (arg == QLatin1String("--scale-down-delay")) {
@@ -192,16 +192,16 @@ ParseResult parse(const QStringList& args)
                 return r;
             o.scaleDownDelaySeconds = parseDuration(t);
             if (o.scaleDownDelaySeconds < 0) {
-                r.error = QStringLiteral("--scale-down-delay: \"%1\" is not a duration such as 5s")
-                              .arg(t);
+                r.error =
+                    cli::Cli::tr("--scale-down-delay: \"%1\" is not a duration such as 5s").arg(t);
                 return r;
             }
         } else if (arg == QLatin1String("--routing")) {
             if (!takeValue(&o.routing))
                 return r;
             if (!kube::rollout::parseRoutingApi(o.routing)) {
-                r.error = QStringLiteral("--routing must be virtualservice or httproute, not "
-                                         "\"%1\"")
+                r.error = cli::Cli::tr("--routing must be virtualservice or httproute, not "
+                                       "\"%1\"")
                               .arg(o.routing);
                 return r;
             }
@@ -220,7 +220,7 @@ ParseResult parse(const QStringList& args)
                 return r;
             if (!f.contains(QLatin1Char('=')) || f.startsWith(QLatin1Char('=')) ||
                 f.endsWith(QLatin1Char('='))) {
-                r.error = QStringLiteral("--fingerprint takes REVISION=TEXT, not \"%1\"").arg(f);
+                r.error = cli::Cli::tr("--fingerprint takes REVISION=TEXT, not \"%1\"").arg(f);
                 return r;
             }
             o.fingerprints << f;
@@ -231,13 +231,13 @@ ParseResult parse(const QStringList& args)
             bool ok = false;
             const int n = v.toInt(&ok);
             if (!ok || n < 1) {
-                r.error = QStringLiteral("%1 takes a positive number, not \"%2\"").arg(arg, v);
+                r.error = cli::Cli::tr("%1 takes a positive number, not \"%2\"").arg(arg, v);
                 return r;
             }
             (arg == QLatin1String("--requests") ? o.requests : o.concurrency) = n;
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             r.unknownFlag = rest.at(i);
-            r.error = QStringLiteral("unknown flag %1").arg(arg);
+            r.error = cli::Cli::tr("unknown flag %1").arg(arg);
             return r;
         } else {
             o.positional << arg;
@@ -303,7 +303,7 @@ int runRender(const Options& options)
 {
     QStringList files = options.files + options.positional;
     if (files.isEmpty()) {
-        printError(QStringLiteral("render: give the input files with -f FILE"));
+        printError(cli::Cli::tr("render: give the input files with -f FILE"));
         return exitUsage;
     }
     QList<kube::rollout::SourceDocument> docs;
@@ -332,12 +332,11 @@ int runRender(const Options& options)
         for (const kube::rollout::Issue& i : r.value.issues)
             if (i.isError())
                 errors << i.toString();
-        printError(QStringLiteral("the plan is invalid:\n  ") +
-                   errors.join(QStringLiteral("\n  ")));
+        printError(cli::Cli::tr("the plan is invalid:\n  ") + errors.join(QStringLiteral("\n  ")));
         return exitFailure;
     }
     if (r.value.plans.isEmpty()) {
-        printError(QStringLiteral("render: no AppDeployment among the input files"));
+        printError(cli::Cli::tr("render: no AppDeployment among the input files"));
         return exitFailure;
     }
     if (options.output == QLatin1String("json")) {
@@ -374,7 +373,8 @@ int runCli(const QStringList& givenArgs)
 {
     QStringList args = givenArgs;
     if (const QString error = cli::takeGlobalFlags(&args); !error.isEmpty()) {
-        QTextStream(stderr) << "error: " << error << "\nSee 'veladesk --help' for usage.\n";
+        QTextStream(stderr) << "error: " << error << '\n'
+                            << cli::Cli::tr("See 'veladesk --help' for usage.\n");
         return cli::exitFailure;
     }
     if (const qsizetype at = commandIndex(args); at > 0) {
@@ -400,7 +400,7 @@ int runCli(const QStringList& givenArgs)
     if (!parsed.unknownFlag.isEmpty())
         return cli::unknownFlag(o.command, parsed.unknownFlag);
     if (!parsed.error.isEmpty()) {
-        cli::printError(parsed.error + QStringLiteral("\n(see `veladesk help`)"));
+        cli::printError(parsed.error + cli::Cli::tr("\n(see `veladesk help`)"));
         return cli::exitUsage;
     }
     if (o.command == QLatin1String("render"))
@@ -409,7 +409,7 @@ int runCli(const QStringList& givenArgs)
         return cli::runSetup(o);
     if (o.command == QLatin1String("app")) {
         if (o.positional.value(0) != QLatin1String("apply")) {
-            cli::printError(QStringLiteral("usage: veladesk app apply -f APP.yaml"));
+            cli::printError(cli::Cli::tr("usage: veladesk app apply -f APP.yaml"));
             return cli::exitUsage;
         }
         return cli::runAppApply(o);
@@ -434,9 +434,9 @@ int runCli(const QStringList& givenArgs)
         return cli::runVersion(o);
     if (o.command == QLatin1String("completion"))
         return cli::runCompletion(o);
-    QString unknown = QStringLiteral("unknown command \"%1\"").arg(o.command);
+    QString unknown = cli::Cli::tr("unknown command \"%1\"").arg(o.command);
     if (const QString near = cli::closestCommand(o.command); !near.isEmpty())
-        unknown += QStringLiteral("; did you mean \"%1\"?").arg(near);
+        unknown += cli::Cli::tr("; did you mean \"%1\"?").arg(near);
     cli::printError(unknown + QStringLiteral(" (see `veladesk help`)"));
     return cli::exitUsage;
 }

@@ -49,7 +49,7 @@ namespace {
 bool readDocuments(const Options& o, QList<QPair<QString, QJsonObject>>* out)
 {
     if (o.files.isEmpty()) {
-        printError(QStringLiteral("%1: give the input file with -f FILE").arg(o.command));
+        printError(cli::Cli::tr("%1: give the input file with -f FILE").arg(o.command));
         return false;
     }
     for (const QString& f : o.files) {
@@ -70,10 +70,10 @@ bool readPlan(const Options& o, AppDeploymentPlan* plan)
     if (!readDocuments(o, &docs))
         return false;
     if (docs.size() != 1) {
-        printError(QStringLiteral(
-                       "%1: expected exactly one AppDeployment in the input, found %2 documents")
-                       .arg(o.command)
-                       .arg(docs.size()));
+        printError(
+            cli::Cli::tr("%1: expected exactly one AppDeployment in the input, found %2 documents")
+                .arg(o.command)
+                .arg(docs.size()));
         return false;
     }
     kube::Result<AppDeploymentPlan> p = AppDeploymentPlan::fromJson(docs.first().second);
@@ -147,7 +147,7 @@ int runAppApply(const Options& o)
         return exitFailure;
     for (const auto& [file, doc] : docs)
         if (doc.value(QLatin1String("kind")).toString() != QLatin1String("Application")) {
-            printError(QStringLiteral("%1: app apply takes Applications, not %2")
+            printError(cli::Cli::tr("%1: app apply takes Applications, not %2")
                            .arg(file, doc.value(QLatin1String("kind")).toString()));
             return exitFailure;
         }
@@ -171,7 +171,7 @@ int runAppApply(const Options& o)
 int runRevisions(const Options& o)
 {
     if (o.positional.size() != 1) {
-        printError(QStringLiteral("usage: veladesk revisions APP"));
+        printError(cli::Cli::tr("usage: veladesk revisions APP"));
         return exitUsage;
     }
     auto client = connectOrFail(o);
@@ -193,7 +193,7 @@ int runRevisions(const Options& o)
         return exitOk;
     }
     if (revs.value.isEmpty()) {
-        printError(QStringLiteral("no revisions of application %1 in namespace %2")
+        printError(cli::Cli::tr("no revisions of application %1 in namespace %2")
                        .arg(o.positional.first(), ns));
         return exitFailure;
     }
@@ -228,7 +228,7 @@ int runDiff(const Options& o)
     for (const Issue& i : d.value.issues)
         printError(i.toString());
     if (hasErrors(d.value.issues)) {
-        printError(QStringLiteral("the plan is invalid; nothing to compare"));
+        printError(cli::Cli::tr("the plan is invalid; nothing to compare"));
         return exitDiffError;
     }
     if (!o.output.isEmpty()) {
@@ -305,7 +305,7 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     if (!report.ok()) {
         if (report.heldBy) {
             // Refused at once: the other apply's holder and start say it all.
-            printError(QStringLiteral("apply of AppDeployment %1 refused: %2")
+            printError(cli::Cli::tr("apply of AppDeployment %1 refused: %2")
                            .arg(plan.name, report.status.message));
             return exitFailure;
         }
@@ -314,10 +314,13 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
         printError(msg);
         return exitFailure;
     }
-    printOut(o.dryRun ? QStringLiteral(
-                            "dry-run: the server accepted every object; nothing was changed\n")
-             : report.unchanged ? QStringLiteral("appdeployment/%1 unchanged\n").arg(plan.name)
-                                : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
+    printOut(o.dryRun
+                 ? cli::Cli::tr("dry-run: the server accepted every object; nothing was changed
+")
+             : report.unchanged ? QStringLiteral("appdeployment/%1 unchanged
+").arg(plan.name)
+                                : QStringLiteral("appdeployment/%1 applied
+").arg(plan.name));
     return exitOk;
 }
 
@@ -332,7 +335,7 @@ QString revisionsText(const AppDeploymentPlan& plan)
                      .arg(r.revisionName)
                      .arg(weights.value(r.revisionName))
                      .arg(r.replicas());
-    return parts.isEmpty() ? QStringLiteral("no revisions") : parts.join(QStringLiteral("; "));
+    return parts.isEmpty() ? cli::Cli::tr("no revisions") : parts.join(QStringLiteral("; "));
 }
 
 struct StateRead
@@ -347,7 +350,7 @@ struct StateRead
 std::optional<StateRead> readNamedState(const Options& o, const QString& command, int* exitCode)
 {
     if (o.positional.size() != 1 || !o.files.isEmpty()) {
-        printError(QStringLiteral("usage: veladesk %1 NAME").arg(command));
+        printError(cli::Cli::tr("usage: veladesk %1 NAME").arg(command));
         *exitCode = exitUsage;
         return std::nullopt;
     }
@@ -376,8 +379,8 @@ int applyStoredPlan(const Options& o, bool lastCompleted)
     AppDeploymentPlan plan = read->state.plan;
     if (lastCompleted) {
         if (!read->state.lastCompleted) {
-            printError(QStringLiteral("AppDeployment %1/%2 has no completed plan recorded (no "
-                                      "apply by VelaDesk has completed): nothing to revert to")
+            printError(cli::Cli::tr("AppDeployment %1/%2 has no completed plan recorded (no "
+                                    "apply by VelaDesk has completed): nothing to revert to")
                            .arg(ns, plan.name));
             return exitFailure;
         }

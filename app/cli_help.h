@@ -4,11 +4,22 @@
 // overview of `veladesk help`, the shell completion scripts and `__complete` all read it.
 // A new command adds its row to commandTable() in app/cli_help.cpp.
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <vector>
 
 namespace veladesk::cli {
+
+// The command line's texts for the user (help, errors) go through Cli::tr() (context "Cli" of
+// resources/translations/*.ts); the help table's are marked QT_TRANSLATE_NOOP("Cli", ...) and
+// translated when printed. Names, flags, usages and machine-read output stay as they are.
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+// A QT_TRANSLATE_NOOP("Cli", ...) text of the help table in the user's language ("" for null).
+QString helpText(const char* text);
 
 struct FlagHelp
 {

@@ -63,7 +63,7 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
                 return true;
             }
             if (i + 1 >= args.size() || i + 1 == commandAt) {
-                error = QStringLiteral("flag %1 needs a value").arg(arg);
+                error = cli::Cli::tr("flag %1 needs a value").arg(arg);
                 return false;
             }
             *out = args.at(++i);
@@ -82,24 +82,24 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
             if (take(&v)) {
                 a->hasRevision = true;
                 if (!parseRevision(v, &a->revision))
-                    error = QStringLiteral("%1 takes a history revision number (1, 2, ...), not "
-                                           "\"%2\"")
+                    error = cli::Cli::tr("%1 takes a history revision number (1, 2, ...), not "
+                                         "\"%2\"")
                                 .arg(arg, v);
             }
         } else if (!rollback && (arg == QLatin1String("-o") || arg == QLatin1String("--output"))) {
             if (take(&a->output) && a->output != QLatin1String("yaml") &&
                 a->output != QLatin1String("json") && a->output != QLatin1String("table"))
-                error = QStringLiteral("-o takes table, yaml or json, not \"%1\"").arg(a->output);
+                error = cli::Cli::tr("-o takes table, yaml or json, not \"%1\"").arg(a->output);
         } else if (rollback && arg == QLatin1String("--dry-run")) {
             if (inlineValue && value != QLatin1String("server") && value != QLatin1String("true"))
-                error = QStringLiteral("--dry-run accepts no value, \"server\" or \"true\"");
+                error = cli::Cli::tr("--dry-run accepts no value, \"server\" or \"true\"");
             o.dryRun = true;
         } else if (rollback && arg == QLatin1String("--timeout")) {
             if (take(&v)) {
                 o.timeoutSeconds = parseTimeout(v);
                 if (o.timeoutSeconds < 0)
-                    error = QStringLiteral("--timeout: \"%1\" is not a duration such as 90s or "
-                                           "5m (at most 168h)")
+                    error = cli::Cli::tr("--timeout: \"%1\" is not a duration such as 90s or "
+                                         "5m (at most 168h)")
                                 .arg(v);
             }
         } else if (rollback && arg == QLatin1String("--history-limit")) {
@@ -107,12 +107,12 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
                 bool ok = false;
                 o.historyLimit = v.toInt(&ok);
                 if (!ok || o.historyLimit < 1 || o.historyLimit > kMaxHistoryLimit)
-                    error = QStringLiteral("--history-limit takes a number from 1 to %1")
+                    error = cli::Cli::tr("--history-limit takes a number from 1 to %1")
                                 .arg(kMaxHistoryLimit);
             }
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             a->unknownFlag = args.at(i);
-            error = QStringLiteral("unknown flag %1").arg(arg);
+            error = cli::Cli::tr("unknown flag %1").arg(arg);
         } else {
             o.positional << arg;
         }
@@ -159,7 +159,7 @@ std::optional<Loaded> load(const Options& o)
     l.lease = st.value.lease;
     kube::Result<HistoryList> h = listHistory(*l.client, l.ns, name, st.value.plan.uid);
     if (!h) {
-        printError(QStringLiteral("history of AppDeployment %1/%2: %3")
+        printError(cli::Cli::tr("history of AppDeployment %1/%2: %3")
                        .arg(l.ns, name, h.status.toString()));
         return std::nullopt;
     }
@@ -281,8 +281,8 @@ int runRollback(HistoryArgs a)
 {
     Options& o = a.options;
     if (!a.hasRevision) {
-        printError(QStringLiteral("rollback: give the history revision with --to N (see "
-                                  "`veladesk history %1`)")
+        printError(cli::Cli::tr("rollback: give the history revision with --to N (see "
+                                "`veladesk history %1`)")
                        .arg(o.positional.first()));
         return exitUsage;
     }
@@ -304,8 +304,8 @@ int runRollback(HistoryArgs a)
         return exitFailure;
     }
     if (plan.value.name != name) {
-        printError(QStringLiteral("rollback: history entry %1 holds AppDeployment %2, not %3; "
-                                  "nothing was changed")
+        printError(cli::Cli::tr("rollback: history entry %1 holds AppDeployment %2, not %3; "
+                                "nothing was changed")
                        .arg(e.value.name, plan.value.name, name));
         return exitFailure;
     }
@@ -328,8 +328,8 @@ int runRollback(HistoryArgs a)
         unifiedDiff(specYaml(l->state.plan), specYaml(plan.value),
                     QStringLiteral("appdeployment/%1 (stored)").arg(name),
                     QStringLiteral("appdeployment/%1 (revision %2)").arg(name).arg(h.revision));
-    printOut(diff.isEmpty() ? QStringLiteral("the stored plan equals revision %1: applying it "
-                                             "again (corrects drift)\n")
+    printOut(diff.isEmpty() ? cli::Cli::tr("the stored plan equals revision %1: applying it "
+                                           "again (corrects drift)\n")
                                   .arg(h.revision)
                             : diff);
     o.changeCause = QStringLiteral("rollback to %1").arg(h.revision);
@@ -359,7 +359,7 @@ int runHistoryCommand(const QStringList& args, qsizetype commandAt)
         return exitUsage;
     }
     if (a.options.positional.size() != 1) {
-        printError(QStringLiteral("%1: give one AppDeployment NAME (see `veladesk %1 --help`)")
+        printError(cli::Cli::tr("%1: give one AppDeployment NAME (see `veladesk %1 --help`)")
                        .arg(args.at(commandAt)));
         return exitUsage;
     }

@@ -44,7 +44,8 @@ struct LogsArgs
     QString unknownFlag; // kubectl's "error: unknown flag: --x" (app/cli_help.cpp)
 };
 
-const char kLogsUsage[] = R"(Usage: veladesk logs POD|pod/NAME|deployment/NAME|revision/REV [flags]
+const char kLogsUsage[] = QT_TRANSLATE_NOOP(
+    "Cli", R"(Usage: veladesk logs POD|pod/NAME|deployment/NAME|revision/REV [flags]
 
 Print the logs of a container (as kubectl logs does). deployment/NAME shows one of its pods
 (a running, ready one first, then the oldest) unless --all-pods; revision/REV shows every pod
@@ -64,9 +65,10 @@ Flags:
   --all-pods               deployment/NAME: every pod, not one
   --max-log-requests N     Most streams followed at once (default 5)
   --kubeconfig, --context, -n/--namespace as for every command
-)";
+)");
 
-const char kEventsUsage[] = R"(Usage: veladesk events KIND/NAME [-w] [-o yaml|json]
+const char kEventsUsage[] =
+    QT_TRANSLATE_NOOP("Cli", R"(Usage: veladesk events KIND/NAME [-w] [-o yaml|json]
 
 List the events of one object, oldest first, including those from before now (core/v1
 Events selected by involvedObject kind, name, namespace and uid), as kubectl events does.
@@ -77,7 +79,7 @@ Flags:
   -w, --watch              Keep printing new and repeated events
   -o, --output yaml|json   The events as a v1 List
   --kubeconfig, --context, -n/--namespace as for every command
-)";
+)");
 
 // Returns an error message, or "" when the command line is fine.
 QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsArgs* a)
@@ -100,7 +102,7 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
                 return true;
             }
             if (i + 1 >= args.size() || i + 1 == commandAt) {
-                error = QStringLiteral("flag %1 needs a value").arg(arg);
+                error = cli::Cli::tr("flag %1 needs a value").arg(arg);
                 return false;
             }
             *out = args.at(++i);
@@ -115,7 +117,7 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
                 *out = value == QLatin1String("true");
                 return true;
             }
-            error = QStringLiteral("flag %1 takes true or false, not \"%2\"").arg(arg, value);
+            error = cli::Cli::tr("flag %1 takes true or false, not \"%2\"").arg(arg, value);
             return false;
         };
         QString v;
@@ -144,15 +146,15 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
                 bool ok = false;
                 a->tail = v.toLongLong(&ok);
                 if (!ok || a->tail < -1)
-                    error = QStringLiteral("--tail takes a number of lines (-1: all), not \"%1\"")
-                                .arg(v);
+                    error =
+                        cli::Cli::tr("--tail takes a number of lines (-1: all), not \"%1\"").arg(v);
             }
         } else if (logs && arg == QLatin1String("--since-time")) {
             if (take(&v)) {
                 a->sinceTime = QDateTime::fromString(v, Qt::ISODateWithMs);
                 if (!a->sinceTime.isValid() || !v.contains(QLatin1Char('T')))
-                    error = QStringLiteral("--since-time takes an RFC 3339 time such as "
-                                           "2024-05-01T10:00:00Z, not \"%1\"")
+                    error = cli::Cli::tr("--since-time takes an RFC 3339 time such as "
+                                         "2024-05-01T10:00:00Z, not \"%1\"")
                                 .arg(v);
             }
         } else if (logs && arg == QLatin1String("--max-log-requests")) {
@@ -160,8 +162,8 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
                 bool ok = false;
                 a->maxLogRequests = v.toInt(&ok);
                 if (!ok || a->maxLogRequests < 1)
-                    error = QStringLiteral("--max-log-requests takes a positive number, not "
-                                           "\"%1\"")
+                    error = cli::Cli::tr("--max-log-requests takes a positive number, not "
+                                         "\"%1\"")
                                 .arg(v);
             }
         } else if (!logs && (arg == QLatin1String("-w") || arg == QLatin1String("--watch"))) {
@@ -169,10 +171,10 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
         } else if (!logs && (arg == QLatin1String("-o") || arg == QLatin1String("--output"))) {
             if (take(&a->output) && a->output != QLatin1String("yaml") &&
                 a->output != QLatin1String("json"))
-                error = QStringLiteral("-o takes yaml or json, not \"%1\"").arg(a->output);
+                error = cli::Cli::tr("-o takes yaml or json, not \"%1\"").arg(a->output);
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             a->unknownFlag = args.at(i);
-            error = QStringLiteral("unknown flag %1").arg(arg);
+            error = cli::Cli::tr("unknown flag %1").arg(arg);
         } else {
             a->positional << arg;
         }
@@ -212,16 +214,16 @@ int runLogs(const QStringList& args, qsizetype commandAt)
     if (!a.unknownFlag.isEmpty())
         return unknownFlag(QStringLiteral("logs"), a.unknownFlag);
     if (a.help) {
-        QTextStream(stdout) << kLogsUsage;
+        QTextStream(stdout) << helpText(kLogsUsage);
         return error.isEmpty() ? exitOk : exitUsage;
     }
     if (!error.isEmpty()) {
-        printError(error + QStringLiteral("\n(see `veladesk logs --help`)"));
+        printError(error + cli::Cli::tr("\n(see `veladesk logs --help`)"));
         return exitUsage;
     }
     if (a.positional.size() != 1) {
-        printError(QStringLiteral("logs: give one POD, deployment/NAME or revision/REV (see "
-                                  "`veladesk logs --help`)"));
+        printError(cli::Cli::tr("logs: give one POD, deployment/NAME or revision/REV (see "
+                                "`veladesk logs --help`)"));
         return exitUsage;
     }
     std::shared_ptr<kube::Client> client = connectFrom(a);
@@ -236,8 +238,8 @@ int runLogs(const QStringList& args, qsizetype commandAt)
     }
     const bool prefix = a.prefix || target.value.multiple;
     if (a.follow && target.value.pods.size() > a.maxLogRequests) {
-        printError(QStringLiteral("you are attempting to follow %1 log streams, but the most "
-                                  "allowed at once is %2; use --max-log-requests to raise it")
+        printError(cli::Cli::tr("you are attempting to follow %1 log streams, but the most "
+                                "allowed at once is %2; use --max-log-requests to raise it")
                        .arg(target.value.pods.size())
                        .arg(a.maxLogRequests));
         return exitFailure;
@@ -264,7 +266,7 @@ int runLogs(const QStringList& args, qsizetype commandAt)
             o.container = kube::defaultContainer(pod);
             const QStringList all = kube::containerNames(pod);
             if (all.size() > 1)
-                QTextStream(stderr) << QStringLiteral("Defaulted container \"%1\" out of: %2\n")
+                QTextStream(stderr) << cli::Cli::tr("Defaulted container \"%1\" out of: %2\n")
                                            .arg(o.container, all.join(QStringLiteral(", ")));
         }
         LogPrinter p;
@@ -301,8 +303,8 @@ int runLogs(const QStringList& args, qsizetype commandAt)
                                  out += '\n';
                                  if (l.cutBytes > 0 && !p->warnedCut) {
                                      p->warnedCut = true;
-                                     printError(QStringLiteral("%1: a line longer than %2 bytes "
-                                                               "was cut")
+                                     printError(cli::Cli::tr("%1: a line longer than %2 bytes "
+                                                             "was cut")
                                                     .arg(p->stream->podName())
                                                     .arg(p->stream->limits().maxLineBytes));
                                  }
@@ -319,8 +321,8 @@ int runLogs(const QStringList& args, qsizetype commandAt)
         QObject::connect(p->stream, &kube::PodLogStream::finished, p->stream,
                          [&, p](const kube::Status& status) {
                              if (const qint64 lost = p->stream->undeliveredLines())
-                                 printError(QStringLiteral("%1: %2 lines were dropped: the "
-                                                           "output was slower than the log")
+                                 printError(cli::Cli::tr("%1: %2 lines were dropped: the "
+                                                         "output was slower than the log")
                                                 .arg(p->stream->podName())
                                                 .arg(lost));
                              if (!status.ok()) {
@@ -408,21 +410,21 @@ int runEvents(const QStringList& args, qsizetype commandAt)
     if (!a.unknownFlag.isEmpty())
         return unknownFlag(QStringLiteral("events"), a.unknownFlag);
     if (a.help) {
-        QTextStream(stdout) << kEventsUsage;
+        QTextStream(stdout) << helpText(kEventsUsage);
         return error.isEmpty() ? exitOk : exitUsage;
     }
     if (!error.isEmpty()) {
-        printError(error + QStringLiteral("\n(see `veladesk events --help`)"));
+        printError(error + cli::Cli::tr("\n(see `veladesk events --help`)"));
         return exitUsage;
     }
     if (a.positional.size() != 1 || !a.positional.first().contains(QLatin1Char('/')) ||
         a.positional.first().endsWith(QLatin1Char('/'))) {
-        printError(QStringLiteral("events: give one KIND/NAME, e.g. deployment/example-app-v1 "
-                                  "(see `veladesk events --help`)"));
+        printError(cli::Cli::tr("events: give one KIND/NAME, e.g. deployment/example-app-v1 "
+                                "(see `veladesk events --help`)"));
         return exitUsage;
     }
     if (a.watch && !a.output.isEmpty()) {
-        printError(QStringLiteral("events: -w prints a table; it does not combine with -o"));
+        printError(cli::Cli::tr("events: -w prints a table; it does not combine with -o"));
         return exitUsage;
     }
     std::shared_ptr<kube::Client> client = connectFrom(a);
@@ -445,8 +447,8 @@ int runEvents(const QStringList& args, qsizetype commandAt)
     if (object) {
         ref.uid = objectUid(object.value);
     } else if (object.status.isNotFound()) {
-        QTextStream(stderr) << QStringLiteral("note: %1 %2 does not exist (any more); showing "
-                                              "the events recorded for that name\n")
+        QTextStream(stderr) << cli::Cli::tr("note: %1 %2 does not exist (any more); showing "
+                                            "the events recorded for that name\n")
                                    .arg(info.value.kind, name);
     } else {
         printError(object.status.toString());
@@ -476,7 +478,7 @@ int runEvents(const QStringList& args, qsizetype commandAt)
                                .arg(QStringLiteral("OBJECT"), -40)
                                .arg(QStringLiteral("MESSAGE"));
     if (events.value.isEmpty() && !a.watch) {
-        QTextStream(stderr) << QStringLiteral("No events found for %1 %2 in namespace %3.\n")
+        QTextStream(stderr) << cli::Cli::tr("No events found for %1 %2 in namespace %3.\n")
                                    .arg(info.value.kind, name, ref.namespaceName);
         return exitOk;
     }

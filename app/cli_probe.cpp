@@ -2,6 +2,7 @@
 // configured weights of AppDeployment NAME (issue 12). The engine is kube/rollout/probe.h.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
 
 #include "kube/client.h"
 #include "kube/rollout/probe.h"
@@ -55,14 +56,14 @@ QString table(const ProbeResult& r)
 int runProbe(const Options& o)
 {
     if (o.positional.size() != 1 || !o.files.isEmpty()) {
-        printError(QStringLiteral("usage: veladesk probe NAME --url URL [--requests N] [--host H] "
-                                  "[--concurrency C] [--timeout T] [--header NAME] "
-                                  "[--fingerprint REVISION=TEXT] [-o json|yaml|table]"));
+        printError(cli::Cli::tr("usage: veladesk probe NAME --url URL [--requests N] [--host H] "
+                                "[--concurrency C] [--timeout T] [--header NAME] "
+                                "[--fingerprint REVISION=TEXT] [-o json|yaml|table]"));
         return exitUsage;
     }
     if (o.url.isEmpty()) {
-        printError(QStringLiteral("probe: give the gateway's URL with --url, e.g. --url "
-                                  "http://127.0.0.1:18080/"));
+        printError(cli::Cli::tr("probe: give the gateway's URL with --url, e.g. --url "
+                                "http://127.0.0.1:18080/"));
         return exitUsage;
     }
     ProbeOptions po;
@@ -90,8 +91,8 @@ int runProbe(const Options& o)
         client->get(kube::ResourceType::appDeployments(), ns, name).result();
     if (!ad) {
         printError(ad.status.isNotFound()
-                       ? QStringLiteral("AppDeployment %1/%2 not found: nothing to compare the "
-                                        "split with")
+                       ? cli::Cli::tr("AppDeployment %1/%2 not found: nothing to compare the "
+                                      "split with")
                              .arg(ns, name)
                        : ad.status.toString());
         return exitFailure;

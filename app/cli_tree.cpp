@@ -4,6 +4,7 @@
 // (as `diff`), so that a pipeline can gate on it.
 
 #include "app/cli.h"
+#include "app/cli_help.h"
 
 #include "kube/client.h"
 #include "kube/rollout/objecttree.h"
@@ -22,7 +23,7 @@ constexpr int exitTreeError = 2;
 int runTree(const Options& o)
 {
     if (o.positional.size() != 1) {
-        printError(QStringLiteral("usage: veladesk tree APP [-n NAMESPACE] [-o json|yaml]"));
+        printError(cli::Cli::tr("usage: veladesk tree APP [-n NAMESPACE] [-o json|yaml]"));
         return exitUsage;
     }
     const QString app = o.positional.first();
@@ -37,8 +38,8 @@ int runTree(const Options& o)
         return exitTreeError;
     }
     if (!kube::rollout::applicationExists(app, read.value.objects)) {
-        printError(QStringLiteral("tree: application %1 not found in namespace %2 (no Application "
-                                  "and no ApplicationRevision of that name)")
+        printError(cli::Cli::tr("tree: application %1 not found in namespace %2 (no Application "
+                                "and no ApplicationRevision of that name)")
                        .arg(app, ns));
         return exitTreeError;
     }

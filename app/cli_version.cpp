@@ -65,7 +65,7 @@ kube::Result<QJsonObject> serverVersion(const Options& a)
 int runVersion(const Options& a)
 {
     if (!a.positional.isEmpty()) {
-        printError(QStringLiteral("version takes no arguments (see `veladesk version --help`)"));
+        printError(cli::Cli::tr("version takes no arguments (see `veladesk version --help`)"));
         return exitUsage;
     }
     const QJsonObject client = clientVersion();

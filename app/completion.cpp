@@ -301,8 +301,8 @@ int runCompletion(const Options& a)
 {
     const QString shell = a.positional.value(0);
     if (a.positional.size() != 1) {
-        printError(QStringLiteral("completion: give one shell: bash, zsh or fish (see `veladesk "
-                                  "completion --help`)"));
+        printError(cli::Cli::tr("completion: give one shell: bash, zsh or fish (see `veladesk "
+                                "completion --help`)"));
         return exitUsage;
     }
     if (shell == QLatin1String("bash"))
@@ -313,7 +313,7 @@ int runCompletion(const Options& a)
         printOut(QString::fromLatin1(kFishScript));
     else {
         printError(
-            QStringLiteral("completion: unsupported shell \"%1\"; bash, zsh or fish").arg(shell));
+            cli::Cli::tr("completion: unsupported shell \"%1\"; bash, zsh or fish").arg(shell));
         return exitUsage;
     }
     return exitOk;

@@ -3,6 +3,7 @@
 #include "kube/kubeconfig.h"
 #include "models/applicationsmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,22 +90,26 @@ int runGui(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("veladesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VELADESK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/veladesk/veladesk.svg")));
+    installTranslators(&app); // the locale's language (LANG, LC_ALL, LANGUAGE)
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("VelaDesk: canary rollouts for KubeVela applications on Istio"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "Gui", "VelaDesk: canary rollouts for KubeVela applications on Istio"));
     parser.addHelpOption();
-    QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
-                                  QStringLiteral("Path to the kubeconfig file (no merging)."),
-                                  QStringLiteral("file"));
+    QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        QCoreApplication::translate("Gui", "Path to the kubeconfig file (no merging)."),
+        QStringLiteral("file"));
     QCommandLineOption context(QStringLiteral("context"),
-                               QStringLiteral("The kubeconfig context to use."),
+                               QCoreApplication::translate("Gui", "The kubeconfig context to use."),
                                QStringLiteral("name"));
     QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
-                          QStringLiteral("The namespace to open."), QStringLiteral("name"));
-    QCommandLineOption application(QStringLiteral("app"),
-                                   QStringLiteral("Select this application when it appears."),
-                                   QStringLiteral("name"));
+                          QCoreApplication::translate("Gui", "The namespace to open."),
+                          QStringLiteral("name"));
+    QCommandLineOption application(
+        QStringLiteral("app"),
+        QCoreApplication::translate("Gui", "Select this application when it appears."),
+        QStringLiteral("name"));
     parser.addOptions({kubeconfig, context, ns, application});
     parser.process(app);
 

@@ -2,6 +2,7 @@
 
 #include "app/cli.h"
 #include "app/gui.h"
+#include "ui/translation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -21,6 +22,7 @@ int main(int argc, char** argv)
         QCoreApplication::setOrganizationName(QStringLiteral("VelaDesk"));
         QCoreApplication::setApplicationName(QStringLiteral("veladesk"));
         QCoreApplication::setApplicationVersion(QStringLiteral(VELADESK_VERSION));
+        veladesk::installTranslators(&app); // help and errors in the locale's language
         return veladesk::runCli(args);
     }
     return veladesk::runGui(argc, argv);

@@ -131,8 +131,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # veladesk_<version>_<arch>.deb
 set(CPACK_STRIP_FILES TRUE)             # ship the binary without its debug information
 # Library packages from dpkg-shlibdeps (needs dpkg-dev and file), plus what Qt loads as plugins
 # at run time, which no ELF dependency shows: the platform plugins (xcb, wayland) and the SVG
-# icon engine (the window icon is an SVG).
+# icon engine (the window icon is an SVG). Recommended: a CJK font for the Chinese window
+# (the translation is in the binary; without the font its glyphs are boxes) and Qt's own
+# translations (the texts of Qt's standard dialogs and buttons).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei | fonts-noto-cjk, qt6-translations-l10n")
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/" "/build-.*/")
 include(CPack)

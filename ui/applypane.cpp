@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,6 +18,43 @@ namespace veladesk {
 
 using kube::rollout::ApplyStep;
 using kube::rollout::StepResult;
+
+namespace {
+
+// The engine's names of the steps and their states (kube::rollout::applyStepName(),
+// stepStateName(): also the command line's), for lupdate; shown translated by the pane.
+[[maybe_unused]] constexpr const char* kEngineNames[] = {
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "validate"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "lease"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "dry-run"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "appdeployment"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "deployments"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "readiness"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "services"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "endpoints"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "routing"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "read-back"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "scale-down"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "prune"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "status"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "not run"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "running"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "done"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "skipped"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "FAILED"),
+    QT_TRANSLATE_NOOP("veladesk::ApplyPane", "cancelled")};
+
+QString translated(const QString& engineName)
+{
+    return QCoreApplication::translate("veladesk::ApplyPane", engineName.toUtf8().constData());
+}
+
+QString stepName(ApplyStep step)
+{
+    return translated(kube::rollout::applyStepName(step));
+}
+
+} // namespace
 
 namespace {
 QColor stateColor(StepResult::State s)
@@ -74,7 +112,7 @@ ApplyPane::ApplyPane(QWidget* parent) : QWidget(parent)
     m_steps->header()->setSectionResizeMode(3, QHeaderView::Interactive);
     m_steps->header()->setStretchLastSection(false);
     for (ApplyStep s : kube::rollout::allApplySteps()) {
-        auto* item = new QTreeWidgetItem(m_steps, {kube::rollout::applyStepName(s), tr("not run")});
+        auto* item = new QTreeWidgetItem(m_steps, {stepName(s), tr("not run")});
         item->setForeground(1, stateColor(StepResult::State::NotRun));
     }
     layout->addWidget(m_steps, 1);
@@ -129,7 +167,7 @@ void ApplyPane::stepProgress(ApplyStep step, const QString& message)
 void ApplyPane::stepFinished(const StepResult& result)
 {
     QTreeWidgetItem* item = m_steps->topLevelItem(int(result.step));
-    item->setText(1, kube::rollout::stepStateName(result.state));
+    item->setText(1, translated(kube::rollout::stepStateName(result.state)));
     item->setText(2, result.message);
     item->setText(3, result.objects.join(QStringLiteral(", ")));
     item->setToolTip(2, plainToolTip(result.message)); // the whole line when the column elides
@@ -149,9 +187,9 @@ void ApplyPane::finished(const kube::rollout::ApplyReport& report)
     QStringList done, notDone;
     for (const StepResult& s : report.steps) {
         if (s.state == StepResult::State::Done)
-            done << kube::rollout::applyStepName(s.step);
+            done << stepName(s.step);
         else if (s.state != StepResult::State::Skipped)
-            notDone << kube::rollout::applyStepName(s.step);
+            notDone << stepName(s.step);
     }
     QPalette pal = palette();
     if (report.ok()) {

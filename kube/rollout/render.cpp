@@ -4,6 +4,7 @@
 #include "kube/rollout/counters.h"
 #include "kube/rollout/httproute.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -237,9 +238,10 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
     else if (!isDns1123Subdomain(plan.name) || !isLabelValue(plan.name))
         // It names the VirtualService and labels every object (app.oam.dev/appDeployment).
         issues << error(QStringLiteral("metadata.name"),
-                        QStringLiteral("\"%1\" is not a valid name: at most 63 lower case "
-                                       "alphanumeric characters, '-' or '.', alphanumeric at "
-                                       "both ends (it labels every object VelaDesk writes)")
+                        QCoreApplication::translate(
+                            "kube::rollout", "\"%1\" is not a valid name: at most 63 lower case "
+                                             "alphanumeric characters, '-' or '.', alphanumeric at "
+                                             "both ends (it labels every object VelaDesk writes)")
                             .arg(plan.name.left(100)));
     if (const Result<std::optional<RoutingApi>> annotated = plannedRouting(plan); !annotated)
         issues << error(
@@ -258,7 +260,8 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
         if (seenRevisions.contains(rp.revisionName)) {
             issues << error(
                 rf + QStringLiteral(".revisionName"),
-                QStringLiteral("revision %1 is listed more than once").arg(rp.revisionName));
+                QCoreApplication::translate("kube::rollout", "revision %1 is listed more than once")
+                    .arg(rp.revisionName));
             continue;
         }
         seenRevisions.insert(rp.revisionName);
@@ -267,53 +270,63 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             const QString pf = rf + QStringLiteral(".placement[%1]").arg(j);
             if (p.replicas < 0)
                 issues << error(pf + QStringLiteral(".distribution.replicas"),
-                                QStringLiteral("must be >= 0, is %1").arg(p.replicas));
+                                QCoreApplication::translate("kube::rollout", "must be >= 0, is %1")
+                                    .arg(p.replicas));
             if (j + 1 == rp.placement.size() && rp.replicaSum() > kMaxReplicas)
-                issues << error(rf + QStringLiteral(".placement"),
-                                QStringLiteral("the placements sum to %1 replicas, more than a "
-                                               "Deployment can have (%2)")
-                                    .arg(rp.replicaSum())
-                                    .arg(kMaxReplicas));
-            if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
                 issues << error(
-                    pf + QStringLiteral(".clusterSelector.name"),
-                    QStringLiteral("placement in another cluster (%1) is not supported; "
-                                   "VelaDesk deploys to the connected cluster only")
-                        .arg(p.clusterSelector->name));
+                    rf + QStringLiteral(".placement"),
+                    QCoreApplication::translate("kube::rollout",
+                                                "the placements sum to %1 replicas, more than a "
+                                                "Deployment can have (%2)")
+                        .arg(rp.replicaSum())
+                        .arg(kMaxReplicas));
+            if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
+                issues << error(pf + QStringLiteral(".clusterSelector.name"),
+                                QCoreApplication::translate(
+                                    "kube::rollout",
+                                    "placement in another cluster (%1) is not supported; "
+                                    "VelaDesk deploys to the connected cluster only")
+                                    .arg(p.clusterSelector->name));
         }
         const AppRevision* rev = findRevision(revisions, rp.revisionName);
         if (!rev) {
-            issues << error(
-                rf + QStringLiteral(".revisionName"),
-                QStringLiteral("ApplicationRevision %1 does not exist").arg(rp.revisionName));
+            issues << error(rf + QStringLiteral(".revisionName"),
+                            QCoreApplication::translate("kube::rollout",
+                                                        "ApplicationRevision %1 does not exist")
+                                .arg(rp.revisionName));
             continue;
         }
         if (rev->application.components.isEmpty())
-            issues << warning(rf + QStringLiteral(".revisionName"),
-                              QStringLiteral("revision %1 has no components").arg(rp.revisionName));
+            issues << warning(
+                rf + QStringLiteral(".revisionName"),
+                QCoreApplication::translate("kube::rollout", "revision %1 has no components")
+                    .arg(rp.revisionName));
         for (const Component& c : rev->application.components) {
             Result<WebServiceProperties> ws = c.webService();
             if (!ws) {
-                issues << error(rf + QStringLiteral(".revisionName"),
-                                QStringLiteral("revision %1, component %2: %3")
-                                    .arg(rp.revisionName, c.name, ws.status.message));
+                issues << error(
+                    rf + QStringLiteral(".revisionName"),
+                    QCoreApplication::translate("kube::rollout", "revision %1, component %2: %3")
+                        .arg(rp.revisionName, c.name, ws.status.message));
                 continue;
             }
             const QString dn = deploymentName(c.name, rp.revisionName);
             if (!isDns1123Subdomain(dn) || !isLabelValue(c.name) || !isLabelValue(rp.revisionName))
                 issues << error(
                     rf + QStringLiteral(".revisionName"),
-                    QStringLiteral("revision %1, component %2: the Deployment name "
-                                   "%3 or its labels would be invalid (lower case "
-                                   "alphanumeric characters, '-' or '.'; labels at "
-                                   "most 63 characters)")
+                    QCoreApplication::translate("kube::rollout",
+                                                "revision %1, component %2: the Deployment name "
+                                                "%3 or its labels would be invalid (lower case "
+                                                "alphanumeric characters, '-' or '.'; labels at "
+                                                "most 63 characters)")
                         .arg(rp.revisionName.left(100), c.name.left(100), dn.left(100)));
             if (deploymentOwners.contains(dn))
-                issues << error(
-                    rf + QStringLiteral(".revisionName"),
-                    QStringLiteral("Deployment name %1 collides with the one of %2: revision "
-                                   "names must differ in their last dash-separated token")
-                        .arg(dn, deploymentOwners.value(dn)));
+                issues << error(rf + QStringLiteral(".revisionName"),
+                                QCoreApplication::translate(
+                                    "kube::rollout",
+                                    "Deployment name %1 collides with the one of %2: revision "
+                                    "names must differ in their last dash-separated token")
+                                    .arg(dn, deploymentOwners.value(dn)));
             deploymentOwners.insert(dn, rf);
         }
     }
@@ -325,20 +338,24 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
     const Traffic& traffic = *plan.traffic;
     if (traffic.hosts.isEmpty())
         issues << error(QStringLiteral("spec.traffic.hosts"),
-                        QStringLiteral("at least one host is required when traffic is set"));
+                        QCoreApplication::translate(
+                            "kube::rollout", "at least one host is required when traffic is set"));
     for (qsizetype i = 0; i < traffic.hosts.size(); ++i)
         if (traffic.hosts.at(i).trimmed().isEmpty())
             issues << error(QStringLiteral("spec.traffic.hosts[%1]").arg(i),
-                            QStringLiteral("empty host"));
+                            QCoreApplication::translate("kube::rollout", "empty host"));
     if (traffic.http.isEmpty())
-        issues << error(QStringLiteral("spec.traffic.http"),
-                        QStringLiteral("at least one http rule is required when traffic is set"));
+        issues << error(
+            QStringLiteral("spec.traffic.http"),
+            QCoreApplication::translate("kube::rollout",
+                                        "at least one http rule is required when traffic is set"));
     for (qsizetype i = 0; i < traffic.http.size(); ++i) {
         const HttpRule& rule = traffic.http.at(i);
         const QString hf = QStringLiteral("spec.traffic.http[%1]").arg(i);
         if (rule.weightedTargets.isEmpty()) {
-            issues << error(hf + QStringLiteral(".weightedTargets"),
-                            QStringLiteral("at least one target is required"));
+            issues << error(
+                hf + QStringLiteral(".weightedTargets"),
+                QCoreApplication::translate("kube::rollout", "at least one target is required"));
             continue;
         }
         qint64 sum = 0; // weights out of range must not overflow the sum
@@ -348,8 +365,10 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
             const WeightedTarget& t = rule.weightedTargets.at(j);
             const QString tf = hf + QStringLiteral(".weightedTargets[%1]").arg(j);
             if (t.weight < 0 || t.weight > 100) {
-                issues << error(tf + QStringLiteral(".weight"),
-                                QStringLiteral("must be between 0 and 100, is %1").arg(t.weight));
+                issues << error(
+                    tf + QStringLiteral(".weight"),
+                    QCoreApplication::translate("kube::rollout", "must be between 0 and 100, is %1")
+                        .arg(t.weight));
                 weightsInRange = false;
             }
             sum += t.weight;
@@ -357,38 +376,44 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                                       QLatin1Char(':') + QString::number(t.port);
             const QString svc = serviceName(t.revisionName, t.componentName, t.port);
             if (svc.size() > 63)
-                issues << error(
-                    tf, QStringLiteral("the Service name %1 would be longer than 63 characters "
-                                       "(a DNS label); use shorter revision or component names")
-                            .arg(svc.left(100)));
+                issues << error(tf, QCoreApplication::translate(
+                                        "kube::rollout",
+                                        "the Service name %1 would be longer than 63 characters "
+                                        "(a DNS label); use shorter revision or component names")
+                                        .arg(svc.left(100)));
             else if (!t.revisionName.isEmpty() && !t.componentName.isEmpty() &&
                      !isDns1035Label(svc))
-                issues << error(tf, QStringLiteral("the Service name %1 would not be a DNS-1035 "
-                                                   "label (lower case alphanumeric characters "
-                                                   "or '-', starting with a letter)")
-                                        .arg(svc.left(100)));
-            if (seenTargets.contains(targetKey))
                 issues << error(
-                    tf,
-                    QStringLiteral("duplicate target %1/%2 port %3 (same as weightedTargets[%4])")
-                        .arg(t.revisionName, t.componentName)
-                        .arg(t.port)
-                        .arg(seenTargets.value(targetKey)));
+                    tf, QCoreApplication::translate("kube::rollout",
+                                                    "the Service name %1 would not be a DNS-1035 "
+                                                    "label (lower case alphanumeric characters "
+                                                    "or '-', starting with a letter)")
+                            .arg(svc.left(100)));
+            if (seenTargets.contains(targetKey))
+                issues << error(tf,
+                                QCoreApplication::translate(
+                                    "kube::rollout",
+                                    "duplicate target %1/%2 port %3 (same as weightedTargets[%4])")
+                                    .arg(t.revisionName, t.componentName)
+                                    .arg(t.port)
+                                    .arg(seenTargets.value(targetKey)));
             else
                 seenTargets.insert(targetKey, j);
             if (t.port < 1 || t.port > 65535)
-                issues << error(
-                    tf + QStringLiteral(".port"),
-                    QStringLiteral("must be a port number 1..65535, is %1").arg(t.port));
+                issues << error(tf + QStringLiteral(".port"),
+                                QCoreApplication::translate("kube::rollout",
+                                                            "must be a port number 1..65535, is %1")
+                                    .arg(t.port));
             if (t.revisionName.isEmpty()) {
                 issues << error(tf + QStringLiteral(".revisionName"), QStringLiteral("required"));
                 continue;
             }
             const AppRevision* rev = findRevision(revisions, t.revisionName);
             if (!rev) {
-                issues << error(
-                    tf + QStringLiteral(".revisionName"),
-                    QStringLiteral("ApplicationRevision %1 does not exist").arg(t.revisionName));
+                issues << error(tf + QStringLiteral(".revisionName"),
+                                QCoreApplication::translate("kube::rollout",
+                                                            "ApplicationRevision %1 does not exist")
+                                    .arg(t.revisionName));
                 continue;
             }
             if (t.componentName.isEmpty()) {
@@ -402,38 +427,45 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                     names << k.name;
                 issues << error(
                     tf + QStringLiteral(".componentName"),
-                    QStringLiteral("revision %1 has no component %2 (it has: %3)")
+                    QCoreApplication::translate("kube::rollout",
+                                                "revision %1 has no component %2 (it has: %3)")
                         .arg(t.revisionName, t.componentName, names.join(QStringLiteral(", "))));
                 continue;
             }
             if (!c->isSupported()) {
                 issues << error(
                     tf + QStringLiteral(".componentName"),
-                    QStringLiteral("component %1: not supported: %2").arg(c->name, c->type));
+                    QCoreApplication::translate("kube::rollout", "component %1: not supported: %2")
+                        .arg(c->name, c->type));
                 continue;
             }
             const QList<int> ports = c->ports();
             if (t.port >= 1 && t.port <= 65535 && !ports.contains(t.port))
                 issues << warning(
                     tf + QStringLiteral(".port"),
-                    QStringLiteral("component %1 of revision %2 listens on %3, not on %4")
+                    QCoreApplication::translate(
+                        "kube::rollout", "component %1 of revision %2 listens on %3, not on %4")
                         .arg(c->name, t.revisionName, portsText(ports))
                         .arg(t.port));
             if (t.weight > 0 && plan.replicasOf(t.revisionName) <= 0)
                 issues << error(
                     tf + QStringLiteral(".weight"),
                     plan.revision(t.revisionName)
-                        ? QStringLiteral("weight %1 for revision %2, which has 0 replicas")
+                        ? QCoreApplication::translate(
+                              "kube::rollout", "weight %1 for revision %2, which has 0 replicas")
                               .arg(t.weight)
                               .arg(t.revisionName)
-                        : QStringLiteral("weight %1 for revision %2, which is not in "
-                                         "spec.appRevisions (no replicas)")
+                        : QCoreApplication::translate("kube::rollout",
+                                                      "weight %1 for revision %2, which is not in "
+                                                      "spec.appRevisions (no replicas)")
                               .arg(t.weight)
                               .arg(t.revisionName));
         }
         if (weightsInRange && sum != 100)
             issues << error(hf + QStringLiteral(".weightedTargets"),
-                            QStringLiteral("weights sum to %1, must be exactly 100").arg(sum));
+                            QCoreApplication::translate("kube::rollout",
+                                                        "weights sum to %1, must be exactly 100")
+                                .arg(sum));
     }
     return issues;
 }
