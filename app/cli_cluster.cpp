@@ -315,12 +315,9 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
         return exitFailure;
     }
     printOut(o.dryRun
-                 ? cli::Cli::tr("dry-run: the server accepted every object; nothing was changed
-")
-             : report.unchanged ? QStringLiteral("appdeployment/%1 unchanged
-").arg(plan.name)
-                                : QStringLiteral("appdeployment/%1 applied
-").arg(plan.name));
+                 ? cli::Cli::tr("dry-run: the server accepted every object; nothing was changed\n")
+             : report.unchanged ? QStringLiteral("appdeployment/%1 unchanged\n").arg(plan.name)
+                                : QStringLiteral("appdeployment/%1 applied\n").arg(plan.name));
     return exitOk;
 }
 

@@ -22,7 +22,7 @@
         <translation>--dry-run 只接受不带值、“server”或“true”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>--timeout: &quot;%1&quot; is longer than the maximum, 168h (a week)</source>
         <translation>--timeout：“%1”超过了上限 168h（一周）</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../app/cli_help.cpp" line="+564"/>
+        <location filename="../../app/cli_help.cpp" line="+569"/>
         <source>See &apos;veladesk --help&apos; for usage.
 </source>
         <translation>用法请参阅 &apos;veladesk --help&apos;。
@@ -141,7 +141,7 @@
         <translation>计划无效；没有可比较的内容</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>apply of AppDeployment %1 refused: %2</source>
         <translation>AppDeployment %1 的应用被拒绝：%2</translation>
     </message>
@@ -153,7 +153,7 @@
 </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>no revisions</source>
         <translation>没有修订版本</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>AppDeployment %1/%2 没有已完成计划的记录（VelaDesk 的应用操作从未完成过）：无可回退的计划</translation>
     </message>
     <message>
-        <location filename="../../app/cli_help.cpp" line="-543"/>
+        <location filename="../../app/cli_help.cpp" line="-548"/>
         <source>Input file; repeatable</source>
         <translation>输入文件；可重复指定</translation>
     </message>
@@ -189,6 +189,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Run every step even when the cluster already runs the plan (by default such an apply writes nothing and says &quot;unchanged&quot;)</source>
+        <translation>即使集群已在运行此计划，也执行每个步骤（默认情况下，这样的 apply 不写入任何内容，并输出 &quot;unchanged&quot;）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Take over objects of the same name owned by others</source>
         <translation>接管由他人拥有的同名对象</translation>
     </message>
@@ -289,7 +294,7 @@ veladesk render -f app-v1.yaml -f app-v2.yaml -f plan.yaml -o json</translation>
         <translation>逐步应用 AppDeployment 计划：新副本在任何流量到达之前就绪，流量在修订版本缩容之前移出。在终端上，每个步骤显示为一行实时进度及其耗时；输出到管道时，每个事件输出一行纯文本。每个 AppDeployment 同一时间只运行一个应用操作。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source># Shift 20% of the traffic to the new revision
 veladesk apply -f plan.yaml
 # Check it with the server first, changing nothing
@@ -3110,15 +3115,15 @@ Pick another context, or press F5 to retry.</source>
     </message>
     <message>
         <source>Re&amp;plicas</source>
-        <translation>副本数(&amp;P)</translation>
+        <translation type="vanished">副本数(&amp;P)</translation>
     </message>
     <message>
         <source>Traffic weight</source>
-        <translation>流量权重</translation>
+        <translation type="vanished">流量权重</translation>
     </message>
     <message>
         <source>Replicas</source>
-        <translation>副本数</translation>
+        <translation type="vanished">副本数</translation>
     </message>
     <message>
         <location line="+0"/>
