@@ -38,6 +38,10 @@ const FlagHelp kRouting{nullptr, "--routing", "API",
 const FlagHelp kScaleDownDelay{nullptr, "--scale-down-delay", "DURATION",
                                "When routing changed, wait this long before pods go (scale-down, "
                                "prune), so that gateways have taken the new routing (default 0s)"};
+const FlagHelp kCluster{nullptr, "--cluster", "NAME=CONTEXT",
+                        "Multi-cluster placement: the kubeconfig context of the cluster that "
+                        "placement[].clusterSelector.name calls NAME; repeatable (default: the "
+                        "context of the same name; the current context is the home cluster)"};
 const FlagHelp kHistoryLimit{nullptr, "--history-limit", "N",
                              "History entries kept (default: the AppDeployment's "
                              "veladesk.io/history-limit annotation, else 20)"};
@@ -54,7 +58,7 @@ const std::vector<CommandHelp>& commandTable()
          "Renders the Deployments, Services and the Istio VirtualService of the AppDeployment "
          "plans among the input files, without a cluster. The plan is validated first (weights "
          "summing to 100, known revisions).",
-         {kFilename, kOutput, kRouting},
+         {kFilename, kOutput, kRouting, kCluster},
          "# The objects of a 20/80 canary plan\n"
          "veladesk render -f app-v1.yaml -f app-v2.yaml -f plan.yaml\n"
          "# The same as a v1 List in JSON\n"
@@ -93,7 +97,7 @@ const std::vector<CommandHelp>& commandTable()
          "Show live vs planned objects (after a server-side dry-run)",
          "Compares the live objects with those the plan would apply, after a server-side "
          "dry-run. Exit status as kubectl diff: 0 no differences, 1 differences, 2 an error.",
-         {kFilename, kOutput, kRouting},
+         {kFilename, kOutput, kRouting, kCluster},
          "veladesk diff -f plan.yaml",
          ArgCompletion::File},
         {"apply",
@@ -103,20 +107,23 @@ const std::vector<CommandHelp>& commandTable()
          "traffic reaches them, traffic leaves a revision before it shrinks. On a terminal each "
          "step is shown on a live line with its elapsed time; piped, one plain line per event. "
          "Only one apply per AppDeployment runs at a time.",
-         {kFilename, kDryRun, kForce, kAdopt, kTimeout, kRouting, kScaleDownDelay, kHistoryLimit},
+         {kFilename, kDryRun, kForce, kAdopt, kTimeout, kRouting, kScaleDownDelay, kHistoryLimit,
+          kCluster},
          "# Shift 20% of the traffic to the new revision\n"
          "veladesk apply -f plan.yaml\n"
          "# Check it with the server first, changing nothing\n"
          "veladesk apply -f plan.yaml --dry-run\n"
          "# See every request\n"
-         "veladesk apply -f plan.yaml -v=6",
+         "veladesk apply -f plan.yaml -v=6\n"
+         "# v2 also in cluster eu (placement clusterSelector.name: eu), context prod-eu\n"
+         "veladesk apply -f plan.yaml --cluster eu=prod-eu",
          ArgCompletion::File},
         {"status",
          "status NAME [-o yaml|json]",
          "Phase, conditions, per-revision replicas and weights of an AppDeployment",
          "Shows an AppDeployment's phase, conditions, per-revision replicas and weights, and an "
          "apply in progress (by whom, since when) or an interrupted one.",
-         {kOutput},
+         {kOutput, kCluster},
          "veladesk status web -n shop\nveladesk status web -o yaml",
          ArgCompletion::AppDeployment},
         {"reapply",
