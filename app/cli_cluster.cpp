@@ -214,6 +214,22 @@ int runRevisions(const Options& o)
 
 namespace {
 
+// Clusters the AppDeployment's last apply placed revisions in besides the home cluster (what
+// they run must be pruned when the plan leaves them); prints errors.
+std::optional<QStringList> previousOf(const Options& o, kube::Client& client,
+                                      const AppDeploymentPlan& plan, const QString& home)
+{
+    const QString ns = !plan.namespaceName.isEmpty() ? plan.namespaceName
+                       : !o.namespaceName.isEmpty()  ? o.namespaceName
+                                                     : client.defaultNamespace();
+    kube::Result<QStringList> previous = readPreviousClusters(client, ns, plan.name, home);
+    if (!previous) {
+        printError(previous.status.toString());
+        return std::nullopt;
+    }
+    return previous.value;
+}
+
 // The --cluster mapping and the home cluster's name (the current context's); prints errors.
 std::optional<QPair<ClusterContexts, QString>> clusterMapping(const Options& o,
                                                               const kube::Client& client)
@@ -235,13 +251,14 @@ QString clusterLabel(const QString& name)
 // With --dry-run (and for diff) nothing changes; *diffs gets every cluster's dry-run diffs.
 int applyMultiCluster(const Options& o, std::shared_ptr<kube::Client> home,
                       const AppDeploymentPlan& plan, const ClusterContexts& contexts,
-                      const ApplyOptions& ao, bool quiet = false,
+                      const ApplyOptions& ao, const QStringList& previous, bool quiet = false,
                       QList<QPair<QString, ObjectDiff>>* diffs = nullptr)
 {
     kube::KubeConfigOptions k;
     k.kubeconfigPath = o.kubeconfig;
     k.namespaceName = o.namespaceName;
-    kube::Result<QList<ClusterTarget>> clusters = connectClusters(plan, home, contexts, k);
+    kube::Result<QList<ClusterTarget>> clusters =
+        connectClusters(plan, home, contexts, k, previous);
     if (!clusters) {
         printError(clusters.status.toString());
         return exitFailure;
@@ -319,7 +336,10 @@ int runDiff(const Options& o)
     const auto mapping = clusterMapping(o, *client);
     if (!mapping)
         return exitDiffError;
-    if (plan.isMultiCluster(mapping->second)) {
+    const std::optional<QStringList> previous = previousOf(o, *client, plan, mapping->second);
+    if (!previous)
+        return exitDiffError;
+    if (plan.isMultiCluster(mapping->second) || !previous->isEmpty()) {
         // Every cluster's live objects against a server-side dry-run of its share of the plan.
         ApplyOptions ao;
         ao.homeCluster = mapping->second;
@@ -328,7 +348,8 @@ int runDiff(const Options& o)
         ao.routing = parseRoutingApi(o.routing);
         ao.tool = QStringLiteral("veladesk-cli");
         QList<QPair<QString, ObjectDiff>> diffs;
-        if (applyMultiCluster(o, client, plan, mapping->first, ao, true, &diffs) != exitOk)
+        if (applyMultiCluster(o, client, plan, mapping->first, ao, *previous, true, &diffs) !=
+            exitOk)
             return exitDiffError;
         QList<ObjectDiff> all;
         QJsonArray items;
@@ -403,8 +424,11 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.changeCause = o.changeCause;
     ao.routing = parseRoutingApi(o.routing);
     ao.scaleDownDelay = std::chrono::seconds(o.scaleDownDelaySeconds);
-    if (plan.isMultiCluster(ao.homeCluster))
-        return applyMultiCluster(o, std::move(client), plan, mapping->first, ao);
+    const std::optional<QStringList> previous = previousOf(o, *client, plan, ao.homeCluster);
+    if (!previous)
+        return exitFailure;
+    if (plan.isMultiCluster(ao.homeCluster) || !previous->isEmpty())
+        return applyMultiCluster(o, std::move(client), plan, mapping->first, ao, *previous);
     Applier applier(std::move(client), plan, ao);
     // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp), and
     // when -v 6 traces requests onto the same terminal (a rewritten line would be torn).

@@ -391,7 +391,11 @@ bool RolloutController::apply(bool force)
         log(Level::Warning, QStringLiteral("veladesk"),
             tr("apply forced: traffic is routed without waiting for ready pods"));
     options.homeCluster = homeClusterName();
-    if (plan.isMultiCluster(options.homeCluster))
+    // Clusters the last apply placed revisions in (the store's AppDeployment status): what
+    // they run is pruned when the plan leaves them.
+    if (plan.isMultiCluster(options.homeCluster) ||
+        (m_loadedFrom &&
+         !kube::rollout::previousClusters(m_loadedFrom->status, options.homeCluster).isEmpty()))
         return applyMultiCluster(plan, options);
     m_applier = new kube::rollout::Applier(m_client, plan, options, this);
     connect(m_applier, &kube::rollout::Applier::stepStarted, this,
@@ -436,8 +440,9 @@ bool RolloutController::applyMultiCluster(const AppDeploymentPlan& plan,
     using namespace kube::rollout;
     // Reads the kubeconfig file and creates clients: no network (the probe runs on the apply's
     // thread).
-    kube::Result<QList<ClusterTarget>> clusters =
-        connectClusters(plan, m_client, m_clusterContexts, m_kubeConfig);
+    kube::Result<QList<ClusterTarget>> clusters = connectClusters(
+        plan, m_client, m_clusterContexts, m_kubeConfig,
+        m_loadedFrom ? previousClusters(m_loadedFrom->status, options.homeCluster) : QStringList());
     if (!clusters) {
         log(Level::Error, QStringLiteral("apply"), clusters.status.toString());
         Q_EMIT applyRefused(clusters.status.message);

@@ -1505,7 +1505,7 @@ std::optional<StepError> Applier::Private::routingStep()
         // shrinks.
         QStringList deleted;
         for (const ResourceType& t : servedRouteTypes()) {
-            if (uid.isEmpty())
+            if (uid.isEmpty() && !member()) // no AppDeployment yet: nothing of it can exist
                 break;
             Result<QJsonObject> live = getObject(t, plan.name);
             if (!live && !live.status.isNotFound())
@@ -1520,12 +1520,16 @@ std::optional<StepError> Applier::Private::routingStep()
             deleted << objectKey(t, plan.name);
         }
         routingChanged = !deleted.isEmpty();
+        // A cluster of a multi-cluster plan that runs no revision with weight > 0 has no route.
+        const QString why = plan.traffic ? QStringLiteral("no revision with weight > 0 runs in "
+                                                          "this cluster")
+                                         : QStringLiteral("the plan has no traffic");
         if (deleted.isEmpty())
-            finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+            finish(s, StepResult::State::Skipped,
+                   plan.traffic ? why : QStringLiteral("no traffic in the plan"));
         else
             finish(s, StepResult::State::Done,
-                   QStringLiteral("%1 deleted: the plan has no traffic")
-                       .arg(deleted.join(QStringLiteral(", "))));
+                   QStringLiteral("%1 deleted: %2").arg(deleted.join(QStringLiteral(", ")), why));
         return std::nullopt;
     }
     const int index = int(route - rendered.objects.constData());

@@ -46,13 +46,17 @@ QString ClusterContexts::clusterOf(const QString& context) const
 Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
                                              std::shared_ptr<Client> home,
                                              const ClusterContexts& contexts,
-                                             const KubeConfigOptions& kubeconfig)
+                                             const KubeConfigOptions& kubeconfig,
+                                             const QStringList& previous)
 {
     using R = Result<QList<ClusterTarget>>;
     const QString homeContext = home->connection().contextName;
     const QString homeName = contexts.clusterOf(homeContext);
     QList<ClusterTarget> out{ClusterTarget{homeName, homeContext, home}};
-    const QStringList names = plan.clusters(homeName);
+    QStringList names = plan.clusters(homeName);
+    for (const QString& p : previous)
+        if (!p.isEmpty() && p != homeName && !names.contains(p))
+            names << p;
     if (names.size() <= 1)
         return R::success(out);
     KubeConfigOptions ko = kubeconfig;
@@ -90,6 +94,30 @@ Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
         out << ClusterTarget{name, context, client.value};
     }
     return R::success(out);
+}
+
+QStringList previousClusters(const AppDeploymentStatus& status, const QString& home)
+{
+    QStringList out;
+    for (const PlacementStatus& p : status.placement)
+        for (const PlacementStatus::Cluster& c : p.clusters)
+            if (!c.clusterName.isEmpty() && c.clusterName != home && !out.contains(c.clusterName))
+                out << c.clusterName;
+    return out;
+}
+
+Result<QStringList> readPreviousClusters(Client& home, const QString& ns, const QString& name,
+                                         const QString& homeName)
+{
+    using R = Result<QStringList>;
+    Result<QJsonObject> ad = detail::await(home.get(ResourceType::appDeployments(), ns, name));
+    if (!ad && (ad.status.isNotFound() || ad.status.httpCode == 404))
+        return R::success({});
+    if (!ad)
+        return R::failure(ad.status);
+    return R::success(previousClusters(
+        AppDeploymentStatus::fromJson(ad.value.value(QLatin1String("status")).toObject()),
+        homeName));
 }
 
 Status probeClusters(const QList<ClusterTarget>& clusters, int timeoutMs)

@@ -60,12 +60,21 @@ struct ClusterTarget
     std::shared_ptr<Client> client;
 };
 
-// Connects to every cluster of `plan` (home first): `home` is the client of the current context.
-// A context missing from the kubeconfig is an error naming the cluster and the context.
+// Connects to every cluster of `plan` (home first) and to `previous` clusters (those the last
+// apply placed revisions in, previousClusters(): what they run is pruned): `home` is the client
+// of the current context. A context missing from the kubeconfig is an error naming the cluster
+// and the context.
 Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
                                              std::shared_ptr<Client> home,
                                              const ClusterContexts& contexts,
-                                             const KubeConfigOptions& kubeconfig);
+                                             const KubeConfigOptions& kubeconfig,
+                                             const QStringList& previous = {});
+// The clusters other than `home` that an AppDeployment's status.placement names (the last
+// completed apply's placement).
+QStringList previousClusters(const AppDeploymentStatus& status, const QString& home);
+// The same, read from the home cluster (blocking; not found: none).
+Result<QStringList> readPreviousClusters(Client& home, const QString& ns, const QString& name,
+                                         const QString& homeName);
 
 // Every cluster answers GET /version within `timeoutMs`; the error names every cluster that
 // does not, with its context and server.

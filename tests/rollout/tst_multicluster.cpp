@@ -10,25 +10,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "literallists.h"
+
 using namespace kube::rollout;
 
 namespace {
-
-// QT_NO_CAST_FROM_ASCII: lists of literals.
-[[maybe_unused]] QStringList L(std::initializer_list<const char*> l)
-{
-    QStringList out;
-    for (const char* s : l)
-        out << QString::fromUtf8(s);
-    return out;
-}
-[[maybe_unused]] QMap<QString, int> W(std::initializer_list<std::pair<const char*, int>> l)
-{
-    QMap<QString, int> out;
-    for (const auto& [k, v] : l)
-        out.insert(QString::fromUtf8(k), v);
-    return out;
-}
 
 AppRevision revision(const QString& name, const QByteArray& image, int port)
 {
@@ -244,6 +230,10 @@ private Q_SLOTS:
         QCOMPARE(st[0].clusters, (QList<PlacementStatus::Cluster>{{QStringLiteral("a"), 2}}));
         QCOMPARE(st[1].clusters, (QList<PlacementStatus::Cluster>{{QStringLiteral("a"), 1},
                                                                   {QStringLiteral("b"), 3}}));
+        AppDeploymentStatus recorded;
+        recorded.placement = st;
+        QCOMPARE(previousClusters(recorded, QStringLiteral("a")), L({"b"}));
+        QCOMPARE(previousClusters(recorded, QStringLiteral("b")), L({"a"}));
         // The seed's shape: {revisionName, clusters: [{clusterName, replicas}]}.
         AppDeploymentStatus s;
         s.placement = st;

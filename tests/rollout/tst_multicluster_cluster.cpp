@@ -15,29 +15,16 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "literallists.h"
 
 using namespace kube::rollout;
 using transitions::Rev;
 
 namespace {
-
-// QT_NO_CAST_FROM_ASCII: lists of literals.
-[[maybe_unused]] QStringList L(std::initializer_list<const char*> l)
-{
-    QStringList out;
-    for (const char* s : l)
-        out << QString::fromUtf8(s);
-    return out;
-}
-[[maybe_unused]] QMap<QString, int> W(std::initializer_list<std::pair<const char*, int>> l)
-{
-    QMap<QString, int> out;
-    for (const auto& [k, v] : l)
-        out.insert(QString::fromUtf8(k), v);
-    return out;
-}
 
 const QString kNs = QStringLiteral("multicluster");
 const QString kAd = QStringLiteral("example-appdeploy");
@@ -69,15 +56,21 @@ class TestMultiClusterCluster : public QObject
     std::shared_ptr<kube::Client> m_a, m_b;
     std::unique_ptr<RoutingMonitor> m_monitorA, m_monitorB;
     QString m_restartLog;
+    QString m_restartOut;
+    int m_restarts = 0;
 
-    QList<ClusterTarget> clusters()
+    // The clusters of `p` and those the last apply placed revisions in (as the CLI does).
+    QList<ClusterTarget> clusters(const AppDeploymentPlan& p)
     {
         ClusterContexts contexts;
         contexts.set(QStringLiteral("a"), m_ctxA);
         contexts.set(QStringLiteral("b"), m_ctxB);
         kube::KubeConfigOptions k;
         k.kubeconfigPath = m_kubeconfig;
-        auto c = connectClusters(plan(1, 1, 1, 100, 0), m_a, contexts, k);
+        auto previous = readPreviousClusters(*m_a, kNs, kAd, QStringLiteral("a"));
+        if (!previous)
+            qFatal("readPreviousClusters: %s", qPrintable(previous.status.toString()));
+        auto c = connectClusters(p, m_a, contexts, k, previous.value);
         if (!c)
             qFatal("connectClusters: %s", qPrintable(c.status.toString()));
         return c.value;
@@ -90,7 +83,7 @@ class TestMultiClusterCluster : public QObject
         o.tool = QStringLiteral("veladesk-test");
         o.timeout = timeout;
         o.readinessTimeout = timeout;
-        MultiClusterApplier applier(clusters(), p, o);
+        MultiClusterApplier applier(clusters(p), p, o);
         if (onStep)
             connect(
                 &applier, &MultiClusterApplier::stepStarted, this,
@@ -124,36 +117,46 @@ class TestMultiClusterCluster : public QObject
         }
     }
 
-    // restart-apiserver.sh for cluster b; returns once its kube-apiserver is down.
-    bool stopB(QProcess& restart, int downSeconds)
+    // restart-apiserver.sh for cluster b, detached (it may be started from an apply's thread),
+    // its output in a file; returns once b's kube-apiserver is down.
+    bool stopB(int downSeconds)
     {
-        restart.setProgram(QStringLiteral("bash"));
-        restart.setArguments(
-            {qEnvironmentVariable("VELADESK_CLUSTER_SCRIPTS") +
+        m_restartOut = m_dir.filePath(QStringLiteral("restart-%1.log").arg(++m_restarts));
+        const bool started = QProcess::startDetached(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("exec bash \"$0\" --name \"$1\" --down-seconds \"$2\" --kubeconfig "
+                            "\"$3\" >\"$4\" 2>&1"),
+             qEnvironmentVariable("VELADESK_CLUSTER_SCRIPTS") +
                  QStringLiteral("/restart-apiserver.sh"),
-             QStringLiteral("--name"), qEnvironmentVariable("VELADESK_TEST_CLUSTER_B"),
-             QStringLiteral("--down-seconds"), QString::number(downSeconds),
-             QStringLiteral("--kubeconfig"), qEnvironmentVariable("VELADESK_TEST_KUBECONFIG_B")});
-        restart.start();
-        QByteArray err;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 60000 && !err.contains("stopped; down for")) {
-            restart.waitForReadyRead(100);
-            err += restart.readAllStandardError();
-            if (restart.state() == QProcess::NotRunning)
-                break;
-        }
-        m_restartLog += QString::fromUtf8(err);
-        return err.contains("stopped; down for");
+             qEnvironmentVariable("VELADESK_TEST_CLUSTER_B"), QString::number(downSeconds),
+             qEnvironmentVariable("VELADESK_TEST_KUBECONFIG_B"), m_restartOut});
+        if (!started)
+            return false;
+        return waitForLog("stopped; down for", 60000);
     }
 
-    void waitForB(QProcess& restart)
+    bool waitForLog(const char* text, int timeoutMs)
     {
-        QVERIFY(restart.waitForFinished(120000));
-        m_restartLog += QString::fromUtf8(restart.readAllStandardError());
-        QVERIFY2(restart.exitCode() == 0, qPrintable(m_restartLog));
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            QFile f(m_restartOut);
+            if (f.open(QIODevice::ReadOnly)) {
+                const QByteArray log = f.readAll();
+                if (log.contains(text)) {
+                    m_restartLog = QString::fromUtf8(log);
+                    return true;
+                }
+                m_restartLog = QString::fromUtf8(log);
+            }
+            QThread::msleep(100);
+        }
+        return false;
     }
+
+    // Until b's kube-apiserver answers again (the script logs "ready").
+    void waitForB() { QVERIFY2(waitForLog("] ready", 120000), qPrintable(m_restartLog)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -270,14 +273,51 @@ private Q_SLOTS:
         QCOMPARE(routeWeights(*m_b), (W({{"example-app-v2-testsvc-80", 100}})));
     }
 
+    void commandLine()
+    {
+        // The plan now applied (0/100, v2 in both), through `veladesk` with two --cluster flags:
+        // nothing to change; status shows the placement per cluster.
+        const QString file = m_dir.filePath(QStringLiteral("plan.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kube::toYaml(plan(2, 1, 2, 0, 100).toJson()));
+        f.close();
+        const QStringList common{QStringLiteral("--kubeconfig"), m_kubeconfig,
+                                 QStringLiteral("--context"),    m_ctxA,
+                                 QStringLiteral("--cluster"),    QStringLiteral("a=") + m_ctxA,
+                                 QStringLiteral("--cluster"),    QStringLiteral("b=") + m_ctxB};
+        auto run = [&](const QStringList& args) {
+            QProcess p;
+            p.start(qEnvironmentVariable("VELADESK_BINARY"), args + common);
+            p.waitForFinished(180000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto [code, out, err] = run({QStringLiteral("diff"), QStringLiteral("-f"), file});
+        QVERIFY2(code == 0, qPrintable(out + err)); // no differences in either cluster
+        QVERIFY2(out.contains(QLatin1String("[b] Deployment/testsvc-v2: unchanged")),
+                 qPrintable(out + err));
+        std::tie(code, out, err) = run({QStringLiteral("apply"), QStringLiteral("-f"), file});
+        QVERIFY2(code == 0, qPrintable(out + err));
+        QVERIFY2(out.contains(QLatin1String("[b] deployments:")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("appdeployment/example-appdeploy applied in 2 "
+                                            "clusters")),
+                 qPrintable(out));
+        std::tie(code, out, err) = run({QStringLiteral("status"), kAd, QStringLiteral("-n"), kNs});
+        QVERIFY2(code == 0, qPrintable(out + err));
+        QVERIFY2(out.contains(QRegularExpression(
+                     QStringLiteral("example-app-v2 +b +%1 +2 +2 +2\\n").arg(m_ctxB))),
+                 qPrintable(out));
+        expectNoViolation(QStringLiteral("command line"));
+    }
+
     void unreachableClusterChangesNothing()
     {
         auto before = wait(m_a->get(kube::ResourceType::appDeployments(), kNs, kAd));
         QVERIFY(before.ok());
-        QProcess restart;
-        QVERIFY2(stopB(restart, 8), qPrintable(m_restartLog));
+        QVERIFY2(stopB(8), qPrintable(m_restartLog));
         const MultiClusterReport r = apply(plan(1, 1, 3, 0, 100), std::chrono::seconds(30));
-        waitForB(restart);
+        waitForB();
         QVERIFY(!r.ok());
         QVERIFY2(r.status.message.contains(QStringLiteral("cluster b (context %1").arg(m_ctxB)),
                  qPrintable(r.status.message));
@@ -296,7 +336,6 @@ private Q_SLOTS:
         // v2 grows in both clusters; b's kube-apiserver stops when b's Deployments step starts,
         // once a's Deployments step is done (a's writes began).
         const AppDeploymentPlan next = plan(2, 2, 3, 0, 100);
-        QProcess restart;
         std::atomic<bool> aGrown{false};
         bool stopped = false;
         const MultiClusterReport r =
@@ -308,7 +347,7 @@ private Q_SLOTS:
                     t.start();
                     while (!aGrown && t.elapsed() < 20000)
                         QThread::msleep(20);
-                    stopped = stopB(restart, 25);
+                    stopped = stopB(25);
                 }
             });
         QVERIFY2(stopped, qPrintable(m_restartLog));
@@ -326,7 +365,7 @@ private Q_SLOTS:
                  qPrintable(msg));
         // a grew (make before break) but routing did not move on.
         QCOMPARE(replicas(*m_a, QStringLiteral("testsvc-v2")), 2);
-        waitForB(restart);
+        waitForB();
         auto ad = wait(m_a->get(kube::ResourceType::appDeployments(), kNs, kAd));
         QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("phase")].toString(),
                  QStringLiteral("Failed"));
@@ -340,6 +379,31 @@ private Q_SLOTS:
         QCOMPARE(ad.value[QLatin1String("status")][QLatin1String("phase")].toString(),
                  QStringLiteral("Completed"));
         expectNoViolation(QStringLiteral("apply through a stopped cluster"));
+    }
+
+    void leavingAClusterPrunesIt()
+    {
+        // The plan no longer names b: b is still a cluster of the apply (the last apply's
+        // status.placement names it) and what VelaDesk placed there is pruned, after routing
+        // moved in both clusters.
+        AppDeploymentPlan p = plan(2, 2, 0, 0, 100);
+        p.appRevisions[1].placement = {Placement{2, std::nullopt}};
+        auto ad = wait(m_a->get(kube::ResourceType::appDeployments(), kNs, kAd));
+        QVERIFY(ad.ok());
+        QCOMPARE(previousClusters(
+                     AppDeploymentStatus::fromJson(ad.value[QLatin1String("status")].toObject()),
+                     QStringLiteral("a")),
+                 L({"b"}));
+        const MultiClusterReport r = apply(p, std::chrono::seconds(120));
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(replicas(*m_b, QStringLiteral("testsvc-v2")), -1);
+        QVERIFY(
+            wait(m_b->get(kube::ResourceType::virtualServices(), kNs, kAd)).status.isNotFound());
+        QVERIFY(wait(m_b->get(kube::ResourceType::services(), kNs,
+                              QStringLiteral("example-app-v2-testsvc-80")))
+                    .status.isNotFound());
+        QCOMPARE(replicas(*m_a, QStringLiteral("testsvc-v2")), 2);
+        expectNoViolation(QStringLiteral("leaving cluster b"));
     }
 };
 
