@@ -2,6 +2,7 @@
 
 #include "app/cli_help.h"
 
+#include "kube/rollout/multicluster.h"
 #include "kube/rollout/offline.h"
 #include "kube/rollout/routing.h"
 #include "kube/yamljson.h"
@@ -224,6 +225,17 @@ ParseResult parse(const QStringList& args)
                 return r;
             }
             o.fingerprints << f;
+        } else if (arg == QLatin1String("--cluster")) {
+            QString c;
+            if (!takeValue(&c))
+                return r;
+            if (kube::Result<kube::rollout::ClusterContexts> m =
+                    kube::rollout::ClusterContexts::parse({c});
+                !m) {
+                r.error = m.status.message;
+                return r;
+            }
+            o.clusters << c;
         } else if (arg == QLatin1String("--requests") || arg == QLatin1String("--concurrency")) {
             QString v;
             if (!takeValue(&v))
@@ -318,8 +330,18 @@ int runRender(const Options& options)
     }
     const QString ns =
         options.namespaceName.isEmpty() ? QStringLiteral("default") : options.namespaceName;
-    kube::Result<kube::rollout::OfflineRender> r =
-        kube::rollout::renderOffline(docs, ns, kube::rollout::parseRoutingApi(options.routing));
+    // Offline there is no current context: the home cluster is --context's cluster name (through
+    // --cluster), else unnamed (placements without clusterSelector.name).
+    kube::Result<kube::rollout::ClusterContexts> contexts =
+        kube::rollout::ClusterContexts::parse(options.clusters);
+    if (!contexts) {
+        printError(contexts.status.message);
+        return exitUsage;
+    }
+    const QString home =
+        options.context.isEmpty() ? QString() : contexts.value.clusterOf(options.context);
+    kube::Result<kube::rollout::OfflineRender> r = kube::rollout::renderOffline(
+        docs, ns, kube::rollout::parseRoutingApi(options.routing), home);
     if (!r) {
         printError(r.status.message);
         return exitFailure;
@@ -339,14 +361,45 @@ int runRender(const Options& options)
         printError(cli::Cli::tr("render: no AppDeployment among the input files"));
         return exitFailure;
     }
+    auto clusterText = [&](const QString& cluster) {
+        return cluster.isEmpty() ? QStringLiteral("(home: the current context)")
+                                 : QStringLiteral("%1 (context %2)")
+                                       .arg(cluster, contexts.value.contextOf(cluster));
+    };
     if (options.output == QLatin1String("json")) {
         QJsonArray items;
-        for (const QJsonObject& o : r.value.objects)
+        for (qsizetype i = 0; i < r.value.objects.size(); ++i) {
+            QJsonObject o = r.value.objects.at(i);
+            if (r.value.multiCluster) {
+                // Render-only marker of the cluster an object goes to (never applied).
+                QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+                QJsonObject ann = meta.value(QLatin1String("annotations")).toObject();
+                ann.insert(QStringLiteral("veladesk.io/cluster"), r.value.objectClusters.value(i));
+                meta.insert(QStringLiteral("annotations"), ann);
+                o.insert(QStringLiteral("metadata"), meta);
+            }
             items.append(o);
+        }
         const QJsonObject list{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                {QStringLiteral("kind"), QStringLiteral("List")},
                                {QStringLiteral("items"), items}};
         printOut(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented)));
+    } else if (r.value.multiCluster) {
+        // One section per cluster, each document commented with the cluster it goes to.
+        QString text;
+        QString section;
+        for (qsizetype i = 0; i < r.value.objects.size(); ++i) {
+            const QString cluster = r.value.objectClusters.value(i);
+            if (i == 0 || cluster != section)
+                text += QStringLiteral("# ---- cluster %1 ----\n").arg(clusterText(cluster));
+            section = cluster;
+            QString doc =
+                QString::fromUtf8(kube::toYaml(QList<QJsonObject>{r.value.objects.at(i)}));
+            if (doc.startsWith(QLatin1String("---\n")))
+                doc = doc.mid(4);
+            text += QStringLiteral("---\n# cluster: %1\n").arg(clusterText(cluster)) + doc;
+        }
+        printOut(text);
     } else {
         printOut(QString::fromUtf8(kube::toYaml(r.value.objects)));
     }

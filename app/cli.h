@@ -53,6 +53,7 @@ struct Options
     int concurrency = 8;
     QString header;           // --header NAME: attribution by that response header
     QStringList fingerprints; // --fingerprint REVISION=TEXT, repeatable
+    QStringList clusters;     // --cluster NAME=CONTEXT, repeatable (multi-cluster placement)
     bool clientOnly = false;  // version --client
 };
 

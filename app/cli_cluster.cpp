@@ -7,6 +7,7 @@
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
 #include "kube/rollout/cluster.h"
+#include "kube/rollout/multicluster.h"
 #include "kube/verbosity.h"
 #include "kube/yamljson.h"
 
@@ -211,6 +212,118 @@ int runRevisions(const Options& o)
     return exitOk;
 }
 
+namespace {
+
+// Clusters the AppDeployment's last apply placed revisions in besides the home cluster (what
+// they run must be pruned when the plan leaves them); prints errors.
+std::optional<QStringList> previousOf(const Options& o, kube::Client& client,
+                                      const AppDeploymentPlan& plan, const QString& home)
+{
+    const QString ns = !plan.namespaceName.isEmpty() ? plan.namespaceName
+                       : !o.namespaceName.isEmpty()  ? o.namespaceName
+                                                     : client.defaultNamespace();
+    kube::Result<QStringList> previous = readPreviousClusters(client, ns, plan.name, home);
+    if (!previous) {
+        printError(previous.status.toString());
+        return std::nullopt;
+    }
+    return previous.value;
+}
+
+// The --cluster mapping and the home cluster's name (the current context's); prints errors.
+std::optional<QPair<ClusterContexts, QString>> clusterMapping(const Options& o,
+                                                              const kube::Client& client)
+{
+    kube::Result<ClusterContexts> contexts = ClusterContexts::parse(o.clusters);
+    if (!contexts) {
+        printError(contexts.status.message);
+        return std::nullopt;
+    }
+    return qMakePair(contexts.value, contexts.value.clusterOf(client.connection().contextName));
+}
+
+QString clusterLabel(const QString& name)
+{
+    return name.isEmpty() ? QStringLiteral("(home)") : name;
+}
+
+// A plan placed in several clusters (multicluster.h): one plain line per step and cluster.
+// With --dry-run (and for diff) nothing changes; *diffs gets every cluster's dry-run diffs.
+int applyMultiCluster(const Options& o, std::shared_ptr<kube::Client> home,
+                      const AppDeploymentPlan& plan, const ClusterContexts& contexts,
+                      const ApplyOptions& ao, const QStringList& previous, bool quiet = false,
+                      QList<QPair<QString, ObjectDiff>>* diffs = nullptr)
+{
+    kube::KubeConfigOptions k;
+    k.kubeconfigPath = o.kubeconfig;
+    k.namespaceName = o.namespaceName;
+    kube::Result<QList<ClusterTarget>> clusters =
+        connectClusters(plan, home, contexts, k, previous);
+    if (!clusters) {
+        printError(clusters.status.toString());
+        return exitFailure;
+    }
+    if (!quiet) {
+        QStringList names;
+        for (const ClusterTarget& c : clusters.value)
+            names << QStringLiteral("%1 (context %2)").arg(clusterLabel(c.name), c.context);
+        printOut(
+            QStringLiteral("clusters: %1; the AppDeployment lives in %2\n")
+                .arg(names.join(QStringLiteral(", ")), clusterLabel(clusters.value.first().name)));
+    }
+    MultiClusterApplier applier(clusters.value, plan, ao);
+    if (!quiet) {
+        QObject::connect(&applier, &MultiClusterApplier::stepStarted,
+                         [&](const QString& c, ApplyStep s, const QString& description) {
+                             printOut(QStringLiteral("[%1] %2/%3 %4: %5\n")
+                                          .arg(clusterLabel(c))
+                                          .arg(int(s) + 1)
+                                          .arg(applyStepCount)
+                                          .arg(applyStepName(s), description));
+                         });
+        QObject::connect(
+            &applier, &MultiClusterApplier::stepProgress,
+            [&](const QString& c, ApplyStep s, const QString& m) {
+                printOut(
+                    QStringLiteral("[%1]   %2: %3\n").arg(clusterLabel(c), applyStepName(s), m));
+            });
+        QObject::connect(&applier, &MultiClusterApplier::stepFinished,
+                         [&](const QString& c, const StepResult& r) {
+                             printOut(QStringLiteral("[%1] %2: %3 %4\n")
+                                          .arg(clusterLabel(c), applyStepName(r.step),
+                                               stepStateName(r.state), r.message));
+                         });
+    }
+    const MultiClusterReport report = [&] {
+        const CancelOnInterrupt interrupt(applier);
+        return applier.run();
+    }();
+    for (const auto& [cluster, r] : report.clusters) {
+        printHistoryNote(r);
+        for (const ObjectDiff& d : r.dryRunDiffs) {
+            if (diffs)
+                *diffs << qMakePair(cluster, d);
+            else if (o.dryRun)
+                printOut(QStringLiteral("[%1] %2: %3\n")
+                             .arg(clusterLabel(cluster), d.displayName(), changeName(d.change)));
+        }
+    }
+    if (!report.ok()) {
+        printError(QStringLiteral("apply of AppDeployment %1 failed: %2\n%3")
+                       .arg(plan.name, report.status.message, report.toString()));
+        return exitFailure;
+    }
+    if (!quiet)
+        printOut(ao.dryRun ? QStringLiteral("dry-run: every cluster accepted every object; "
+                                            "nothing was changed\n")
+                           : QStringLiteral("appdeployment/%1 applied in %2 clusters\n")
+                                 .arg(plan.name)
+                                 .arg(report.clusters.size()));
+    return exitOk;
+}
+
+} // namespace
+
 // As kubectl diff: 0 when nothing would change, 1 when something would, >1 on errors.
 int runDiff(const Options& o)
 {
@@ -220,6 +333,45 @@ int runDiff(const Options& o)
     auto client = connectOrFail(o);
     if (!client)
         return exitDiffError;
+    const auto mapping = clusterMapping(o, *client);
+    if (!mapping)
+        return exitDiffError;
+    const std::optional<QStringList> previous = previousOf(o, *client, plan, mapping->second);
+    if (!previous)
+        return exitDiffError;
+    if (plan.isMultiCluster(mapping->second) || !previous->isEmpty()) {
+        // Every cluster's live objects against a server-side dry-run of its share of the plan.
+        ApplyOptions ao;
+        ao.homeCluster = mapping->second;
+        ao.namespaceName = o.namespaceName;
+        ao.dryRun = true;
+        ao.routing = parseRoutingApi(o.routing);
+        ao.tool = QStringLiteral("veladesk-cli");
+        QList<QPair<QString, ObjectDiff>> diffs;
+        if (applyMultiCluster(o, client, plan, mapping->first, ao, *previous, true, &diffs) !=
+            exitOk)
+            return exitDiffError;
+        QList<ObjectDiff> all;
+        QJsonArray items;
+        QString out;
+        for (const auto& [cluster, od] : diffs) {
+            all << od;
+            items.append(QJsonObject{{QStringLiteral("cluster"), cluster},
+                                     {QStringLiteral("kind"), od.type.kind},
+                                     {QStringLiteral("name"), od.name},
+                                     {QStringLiteral("namespace"), od.namespaceName},
+                                     {QStringLiteral("change"), changeName(od.change)},
+                                     {QStringLiteral("diff"), od.unifiedDiff}});
+            out += QStringLiteral("[%1] %2: %3\n")
+                       .arg(clusterLabel(cluster), od.displayName(), changeName(od.change));
+            out += od.unifiedDiff;
+        }
+        if (!o.output.isEmpty())
+            printData(o, items);
+        else
+            printOut(out);
+        return countChanges(all) > 0 ? exitDiffFound : exitOk;
+    }
     kube::Result<PlanDiff> d = diffPlan(*client, plan, o.namespaceName, parseRoutingApi(o.routing));
     if (!d) {
         printError(d.status.toString());
@@ -256,7 +408,11 @@ int runDiff(const Options& o)
 // Runs the Applier with the command line's options, printing each step; the exit code.
 int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppDeploymentPlan& plan)
 {
+    const auto mapping = clusterMapping(o, *client);
+    if (!mapping)
+        return exitFailure;
     ApplyOptions ao;
+    ao.homeCluster = mapping->second;
     ao.namespaceName = o.namespaceName.isEmpty() ? QString() : o.namespaceName;
     ao.dryRun = o.dryRun;
     ao.force = o.force;
@@ -270,6 +426,11 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
     ao.changeCause = o.changeCause;
     ao.routing = parseRoutingApi(o.routing);
     ao.scaleDownDelay = std::chrono::seconds(o.scaleDownDelaySeconds);
+    const std::optional<QStringList> previous = previousOf(o, *client, plan, ao.homeCluster);
+    if (!previous)
+        return exitFailure;
+    if (plan.isMultiCluster(ao.homeCluster) || !previous->isEmpty())
+        return applyMultiCluster(o, std::move(client), plan, mapping->first, ao, *previous);
     Applier applier(std::move(client), plan, ao);
     // A live line per step on a terminal, plain lines when piped (app/cli_progress.cpp), and
     // when -v 6 traces requests onto the same terminal (a rewritten line would be torn).
@@ -415,6 +576,46 @@ int runRevert(const Options& o)
     return applyStoredPlan(o, true);
 }
 
+namespace {
+
+// A multi-cluster plan's placement per cluster: planned (status.placement as the last apply
+// wrote it, else the plan) and ready replicas read from each cluster. Empty for one cluster.
+QString placementText(const Options& o, std::shared_ptr<kube::Client> client,
+                      const AppDeploymentPlan& plan, const QString& ns)
+{
+    const auto mapping = clusterMapping(o, *client);
+    if (!mapping || !plan.isMultiCluster(mapping->second))
+        return {};
+    kube::KubeConfigOptions k;
+    k.kubeconfigPath = o.kubeconfig;
+    k.namespaceName = o.namespaceName;
+    kube::Result<QList<ClusterTarget>> clusters = connectClusters(plan, client, mapping->first, k);
+    if (!clusters)
+        return QStringLiteral("\nPlacement: %1\n").arg(clusters.status.toString());
+    QMap<QPair<QString, QString>, int> recorded; // (revision, cluster) -> status.placement
+    for (const PlacementStatus& p : plan.status.placement)
+        for (const PlacementStatus::Cluster& c : p.clusters)
+            recorded.insert(qMakePair(p.revisionName, c.clusterName), c.replicas);
+    QString out = QLatin1Char('\n') + pad(QStringLiteral("REVISION"), 28) +
+                  pad(QStringLiteral("CLUSTER"), 20) + pad(QStringLiteral("CONTEXT"), 20) +
+                  pad(QStringLiteral("PLACED"), 8) + pad(QStringLiteral("READY"), 7) +
+                  QStringLiteral("STATUS.PLACEMENT\n");
+    for (const PlacementState& p : readPlacementStates(clusters.value, plan, ns)) {
+        const auto key = qMakePair(p.revisionName, p.cluster);
+        out +=
+            pad(p.revisionName, 28) + pad(clusterLabel(p.cluster), 20) + pad(p.context, 20) +
+            pad(QString::number(p.replicas), 8) +
+            pad(p.ready < 0 ? QStringLiteral("?") : QString::number(p.ready), 7) +
+            (recorded.contains(key) ? QString::number(recorded.value(key)) : QStringLiteral("-")) +
+            QLatin1Char('\n');
+        if (!p.error.isEmpty())
+            out += QStringLiteral("  %1\n").arg(p.error);
+    }
+    return out;
+}
+
+} // namespace
+
 int runStatus(const Options& o)
 {
     int exitCode = exitOk;
@@ -445,6 +646,7 @@ int runStatus(const Options& o)
             {QStringLiteral("conditions"), status.value(QLatin1String("conditions"))},
             {QStringLiteral("revisions"), revs},
             {QStringLiteral("routing"), s.routing ? routingApiName(*s.routing) : QString()},
+            {QStringLiteral("placement"), status.value(QLatin1String("placement"))},
             {QStringLiteral("applyInProgress"), s.applyInProgress},
             {QStringLiteral("interrupted"), s.interrupted}};
         if (s.lease)
@@ -513,6 +715,7 @@ int runStatus(const Options& o)
                                   "not applied)\n")
                        .arg(it.key(), it.value().section(QLatin1Char('/'), 1))
                        .arg(r.desiredReplicas);
+    out += placementText(o, read->client, s.plan, ns);
     printOut(out);
     return exitOk;
 }

@@ -51,6 +51,12 @@ const FlagHelp kScaleDownDelay{
     nullptr, "--scale-down-delay", "DURATION",
     QT_TRANSLATE_NOOP("Cli", "When routing changed, wait this long before pods go (scale-down, "
                              "prune), so that gateways have taken the new routing (default 0s)")};
+const FlagHelp kCluster{
+    nullptr, "--cluster", "NAME=CONTEXT",
+    QT_TRANSLATE_NOOP("Cli",
+                      "Multi-cluster placement: the kubeconfig context of the cluster that "
+                      "placement[].clusterSelector.name calls NAME; repeatable (default: the "
+                      "context of the same name; the current context is the home cluster)")};
 const FlagHelp kHistoryLimit{nullptr, "--history-limit", "N",
                              QT_TRANSLATE_NOOP("Cli",
                                                "History entries kept (default: the AppDeployment's "
@@ -72,7 +78,7 @@ const std::vector<CommandHelp>& commandTable()
              "Renders the Deployments, Services and the Istio VirtualService of the AppDeployment "
              "plans among the input files, without a cluster. The plan is validated first (weights "
              "summing to 100, known revisions)."),
-         {kFilename, kOutput, kRouting},
+         {kFilename, kOutput, kRouting, kCluster},
          QT_TRANSLATE_NOOP("Cli",
                            "# The objects of a 20/80 canary plan\n"
                            "veladesk render -f app-v1.yaml -f app-v2.yaml -f plan.yaml\n"
@@ -120,7 +126,7 @@ const std::vector<CommandHelp>& commandTable()
              "Cli",
              "Compares the live objects with those the plan would apply, after a server-side "
              "dry-run. Exit status as kubectl diff: 0 no differences, 1 differences, 2 an error."),
-         {kFilename, kOutput, kRouting},
+         {kFilename, kOutput, kRouting, kCluster},
          "veladesk diff -f plan.yaml",
          ArgCompletion::File},
         {"apply",
@@ -134,7 +140,7 @@ const std::vector<CommandHelp>& commandTable()
              "step is shown on a live line with its elapsed time; piped, one plain line per event. "
              "Only one apply per AppDeployment runs at a time."),
          {kFilename, kDryRun, kForce, kFull, kAdopt, kTimeout, kRouting, kScaleDownDelay,
-          kHistoryLimit},
+          kHistoryLimit, kCluster},
          QT_TRANSLATE_NOOP("Cli", "# Shift 20% of the traffic to the new revision\n"
                                   "veladesk apply -f plan.yaml\n"
                                   "# Check it with the server first, changing nothing\n"
@@ -149,7 +155,7 @@ const std::vector<CommandHelp>& commandTable()
          QT_TRANSLATE_NOOP("Cli", "Shows an AppDeployment's phase, conditions, per-revision "
                                   "replicas and weights, and an "
                                   "apply in progress (by whom, since when) or an interrupted one."),
-         {kOutput},
+         {kOutput, kCluster},
          "veladesk status web -n shop\nveladesk status web -o yaml",
          ArgCompletion::AppDeployment},
         {"reapply",

@@ -3,6 +3,7 @@
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/render.h"
 
+#include <QThread>
 #include <QTimer>
 
 namespace veladesk {
@@ -28,6 +29,11 @@ RolloutController::~RolloutController()
 {
     if (m_applier)
         m_applier->cancel();
+    if (m_multiApplier)
+        m_multiApplier->cancel();
+    if (m_multiWorker)
+        m_multiWorker->wait(); // cancelled: ends at its next request
+    delete m_multiApplier;
 }
 
 void RolloutController::setStore(const NamespaceStore* store)
@@ -384,6 +390,13 @@ bool RolloutController::apply(bool force)
     if (force)
         log(Level::Warning, QStringLiteral("veladesk"),
             tr("apply forced: traffic is routed without waiting for ready pods"));
+    options.homeCluster = homeClusterName();
+    // Clusters the last apply placed revisions in (the store's AppDeployment status): what
+    // they run is pruned when the plan leaves them.
+    if (plan.isMultiCluster(options.homeCluster) ||
+        (m_loadedFrom &&
+         !kube::rollout::previousClusters(m_loadedFrom->status, options.homeCluster).isEmpty()))
+        return applyMultiCluster(plan, options);
     m_applier = new kube::rollout::Applier(m_client, plan, options, this);
     connect(m_applier, &kube::rollout::Applier::stepStarted, this,
             [this](kube::rollout::ApplyStep step, const QString& description) {
@@ -421,8 +434,79 @@ bool RolloutController::apply(bool force)
     return true;
 }
 
+bool RolloutController::applyMultiCluster(const AppDeploymentPlan& plan,
+                                          kube::rollout::ApplyOptions options)
+{
+    using namespace kube::rollout;
+    // Reads the kubeconfig file and creates clients: no network (the probe runs on the apply's
+    // thread).
+    kube::Result<QList<ClusterTarget>> clusters = connectClusters(
+        plan, m_client, m_clusterContexts, m_kubeConfig,
+        m_loadedFrom ? previousClusters(m_loadedFrom->status, options.homeCluster) : QStringList());
+    if (!clusters) {
+        log(Level::Error, QStringLiteral("apply"), clusters.status.toString());
+        Q_EMIT applyRefused(clusters.status.message);
+        return false;
+    }
+    QStringList names;
+    for (const ClusterTarget& c : clusters.value)
+        names << tr("%1 (context %2)").arg(c.name, c.context);
+    auto* applier = new MultiClusterApplier(clusters.value, plan, options);
+    m_multiApplier = applier;
+    auto label = [](const QString& c) { return QStringLiteral("[%1] ").arg(c); };
+    connect(applier, &MultiClusterApplier::stepStarted, this,
+            [this, label](const QString& c, ApplyStep step, const QString& description) {
+                Q_EMIT stepStarted(step, label(c) + description);
+                log(Level::Info, QStringLiteral("apply"),
+                    label(c) + applyStepName(step) + QStringLiteral(": ") + description);
+            });
+    connect(applier, &MultiClusterApplier::stepProgress, this,
+            [this, label](const QString& c, ApplyStep step, const QString& text) {
+                Q_EMIT stepProgress(step, label(c) + text);
+                log(Level::Info, QStringLiteral("apply"),
+                    label(c) + applyStepName(step) + QStringLiteral(": ") + text);
+            });
+    connect(applier, &MultiClusterApplier::stepFinished, this,
+            [this, label](const QString& c, const StepResult& r) {
+                StepResult labelled = r;
+                labelled.message = label(c) + r.message;
+                Q_EMIT stepFinished(labelled);
+                log(r.state == StepResult::State::Failed ? Level::Error : Level::Info,
+                    QStringLiteral("apply"),
+                    label(c) + QStringLiteral("%1 %2: %3")
+                                   .arg(applyStepName(r.step), stepStateName(r.state), r.message));
+            });
+    QThread* worker = QThread::create([this, applier] {
+        const MultiClusterReport r = applier->run();
+        // The home cluster's report, with the outcome of the whole apply.
+        ApplyReport report = r.clusters.isEmpty() ? ApplyReport{} : r.clusters.first().second;
+        report.status = r.status;
+        QMetaObject::invokeMethod(
+            this,
+            [this, applier, report] {
+                applier->deleteLater();
+                onApplyDone(report);
+            },
+            Qt::QueuedConnection);
+    });
+    worker->setObjectName(QStringLiteral("veladesk-apply-clusters"));
+    m_multiWorker = worker;
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    setApplyState(ApplyState::Running);
+    Q_EMIT applyStarted(tr("Applying %1 to %2 clusters: %3…")
+                            .arg(plan.name)
+                            .arg(clusters.value.size())
+                            .arg(names.join(QStringLiteral(", "))));
+    log(Level::Info, QStringLiteral("veladesk"),
+        tr("apply %1 in clusters %2").arg(plan.name, names.join(QStringLiteral(", "))));
+    updateState();
+    worker->start();
+    return true;
+}
+
 void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
 {
+    m_multiApplier = nullptr;
     if (m_applier)
         m_applier->deleteLater();
     m_applier = nullptr;
@@ -453,10 +537,13 @@ void RolloutController::onApplyDone(const kube::rollout::ApplyReport& report)
 
 void RolloutController::cancelApply()
 {
-    if (!m_applier)
+    if (!m_applier && !m_multiApplier)
         return;
     log(Level::Warning, QStringLiteral("veladesk"), tr("cancelling the apply"));
-    m_applier->cancel();
+    if (m_applier)
+        m_applier->cancel();
+    if (m_multiApplier)
+        m_multiApplier->cancel();
 }
 
 void RolloutController::revert()

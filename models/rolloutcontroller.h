@@ -25,12 +25,14 @@
 
 #include "kube/rollout/applier.h"
 #include "kube/rollout/diff.h"
+#include "kube/rollout/multicluster.h"
 #include "models/logmodel.h"
 #include "models/namespacestore.h"
 #include "models/rolloutplanmodel.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <memory>
 
 namespace veladesk {
@@ -78,7 +80,17 @@ public:
     // State
     bool canPreview() const;
     bool canApply() const;
-    bool isApplying() const { return m_applier != nullptr; }
+    bool isApplying() const { return m_applier != nullptr || m_multiApplier != nullptr; }
+    // Multi-cluster placement: cluster name -> kubeconfig context (same name when unmapped),
+    // and the kubeconfig other clusters' contexts are read from.
+    void setClusterContexts(const kube::rollout::ClusterContexts& contexts)
+    {
+        m_clusterContexts = contexts;
+    }
+    kube::rollout::ClusterContexts clusterContexts() const { return m_clusterContexts; }
+    void setKubeConfigOptions(const kube::KubeConfigOptions& options) { m_kubeConfig = options; }
+    // The current context's cluster name (placements naming it are home placements).
+    QString homeClusterName() const { return m_clusterContexts.clusterOf(m_context); }
     ApplyState applyState() const { return m_applyState; }
     QStringList problems() const { return m_plan->problems(); }
     QStringList warnings() const { return m_plan->warnings(); }
@@ -190,6 +202,15 @@ private:
     // The history revision "Load into editor" put in the editor, and the plan it gave.
     std::optional<QPair<qint64, kube::rollout::AppDeploymentPlan>> m_historyLoad;
     QPointer<kube::rollout::Applier> m_applier;
+    // Multi-cluster placement (kube/rollout/multicluster.h): the cluster name -> context
+    // mapping (the settings' Clusters entry), the kubeconfig the window loaded, and the apply
+    // of a plan placed in several clusters (run on a thread of its own).
+    kube::rollout::ClusterContexts m_clusterContexts;
+    kube::KubeConfigOptions m_kubeConfig;
+    QPointer<kube::rollout::MultiClusterApplier> m_multiApplier;
+    QPointer<QThread> m_multiWorker;
+    bool applyMultiCluster(const kube::rollout::AppDeploymentPlan& plan,
+                           kube::rollout::ApplyOptions options);
     ApplyState m_applyState = ApplyState::Idle;
     ApplyState m_lastOutcome = ApplyState::Idle; // Idle, Succeeded or Failed: this window's
     kube::rollout::ApplyReport m_lastReport;

@@ -11,6 +11,7 @@
 #include "ui/applypane.h"
 #include "ui/historypane.h"
 #include "ui/objecttreepane.h"
+#include "ui/placementsdialog.h"
 #include "ui/podlogspane.h"
 #include "ui/podsview.h"
 #include "ui/previewpane.h"
@@ -28,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -354,6 +356,17 @@ void MainWindow::buildPanes()
     left->addWidget(m_appsView);
     left->addWidget(m_revisionsView);
     m_editor = new RolloutEditor(planModel(), split);
+    // Multi-cluster placement (issue 13): the editor's Clusters… button, the mapping of the
+    // settings, the kubeconfig other clusters' contexts come from.
+    m_controller->setKubeConfigOptions(m_options);
+    m_controller->setClusterContexts(PlacementsDialog::savedClusterContexts());
+    if (auto* b = m_editor->findChild<QPushButton*>(QStringLiteral("placementsButton")))
+        connect(b, &QPushButton::clicked, this, [this] {
+            PlacementsDialog dialog(planModel(), m_session->contexts(), m_session->currentContext(),
+                                    this);
+            if (dialog.exec() == QDialog::Accepted)
+                m_controller->setClusterContexts(PlacementsDialog::savedClusterContexts());
+        });
     split->addWidget(left);
     split->addWidget(m_editor);
     split->setStretchFactor(0, 2);

@@ -246,6 +246,11 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     actions->addWidget(m_addCombo);
     actions->addWidget(m_addButton);
     actions->addWidget(m_evenButton);
+    // Multi-cluster placement (issue 13): MainWindow opens ui/placementsdialog from here.
+    actions->addWidget(new QPushButton(tr("&Clusters…"), this));
+    actions->itemAt(actions->count() - 1)
+        ->widget()
+        ->setObjectName(QStringLiteral("placementsButton"));
     actions->addStretch();
     actions->addWidget(m_total);
     bodyLayout->addWidget(m_actionsBox);

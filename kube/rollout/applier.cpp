@@ -461,10 +461,20 @@ struct Applier::Private
         return out;
     }
     // The plan's weighted targets that get weight > 0.
+    bool member() const { return options.memberRevisions.has_value(); }
+    QString thisCluster() const
+    {
+        return options.cluster.isEmpty() ? options.homeCluster : options.cluster;
+    }
+    // In a member cluster, the placed-by marker its objects carry (render.h).
+    QString placedBy() const
+    {
+        return member() ? placedByMarker(options.homeCluster, ns, plan.name) : QString();
+    }
     QList<WeightedTarget> weightedTargets() const
     {
         QList<WeightedTarget> out;
-        if (plan.traffic)
+        if (plan.traffic && plan.routesIn(thisCluster(), options.homeCluster))
             for (const HttpRule& rule : plan.traffic->http)
                 for (const WeightedTarget& t : rule.weightedTargets)
                     if (t.weight > 0)
@@ -477,7 +487,7 @@ struct Applier::Private
     {
         if (renderOptions.replicasManagedBy.contains(deployment))
             return 1;
-        return std::max(1, plan.replicasOf(revision));
+        return std::max(1, plan.replicasIn(revision, thisCluster(), options.homeCluster));
     }
 };
 
@@ -681,9 +691,11 @@ std::optional<StepError> Applier::Private::validateStep()
     plan.namespaceName = ns;
 
     // Another apply in progress: say so before reading anything else (the Lease step takes it).
+    // A member cluster has no Lease: the home cluster's covers it.
     Result<std::optional<ApplyLeaseInfo>> held =
-        retrying(QStringLiteral("read the apply Lease"),
-                 [&] { return readApplyLease(*client, ns, plan.name); });
+        member() ? Result<std::optional<ApplyLeaseInfo>>::success(std::nullopt)
+                 : retrying(QStringLiteral("read the apply Lease"),
+                            [&] { return readApplyLease(*client, ns, plan.name); });
     if (!held)
         return fail(held.status);
     if (held.value && held.value->isLive() && held.value->holder != holder) {
@@ -705,17 +717,23 @@ std::optional<StepError> Applier::Private::validateStep()
                         QStringLiteral("; this dry-run may be outdated when it finishes"));
     }
 
-    if (Status st = retrying(QStringLiteral("check the AppDeployment CRD"),
-                             [&] { return checkAppDeploymentCrd(*client); });
-        !st)
-        return fail(st);
-    Result<QList<AppRevision>> revs = retrying(QStringLiteral("list ApplicationRevisions"),
-                                               [&] { return listRevisions(*client, ns); });
-    if (!revs)
-        return fail(revs.status);
-    revisions = revs.value;
+    if (member()) {
+        revisions = *options.memberRevisions;
+    } else {
+        if (Status st = retrying(QStringLiteral("check the AppDeployment CRD"),
+                                 [&] { return checkAppDeploymentCrd(*client); });
+            !st)
+            return fail(st);
+        Result<QList<AppRevision>> revs = retrying(QStringLiteral("list ApplicationRevisions"),
+                                                   [&] { return listRevisions(*client, ns); });
+        if (!revs)
+            return fail(revs.status);
+        revisions = revs.value;
+    }
     renderOptions = RenderOptions{};
     renderOptions.namespaceName = ns;
+    renderOptions.homeCluster = options.homeCluster;
+    renderOptions.cluster = options.cluster;
     {
         Result<Discovery> disc =
             retrying(QStringLiteral("discovery"), [&] { return await(client->discovery()); });
@@ -732,7 +750,9 @@ std::optional<StepError> Applier::Private::validateStep()
     if (!hpas)
         return fail(hpas.status);
     renderOptions.replicasManagedBy = hpas.value;
-    Result<QJsonObject> liveAd = getObject(ResourceType::appDeployments(), plan.name);
+    // A member cluster has no AppDeployment (it lives in the home cluster).
+    Result<QJsonObject> liveAd = member() ? Result<QJsonObject>::success(QJsonObject())
+                                          : getObject(ResourceType::appDeployments(), plan.name);
     if (!liveAd && !liveAd.status.isNotFound())
         return fail(liveAd.status);
     liveAppDeployment = liveAd.ok() ? liveAd.value : QJsonObject();
@@ -775,7 +795,7 @@ std::optional<StepError> Applier::Private::validateStep()
         report.replicasManagedBy.insert(o->name(), hpa);
         progress(s, QStringLiteral("%1: replicas managed by %2; the plan's %3 is not sent")
                         .arg(o->displayName(), hpa)
-                        .arg(plan.replicasOf(o->revisionName)));
+                        .arg(plan.replicasIn(o->revisionName, thisCluster(), options.homeCluster)));
     }
 
     // Ownership of every object to write. The reads go out together (one round trip, not one
@@ -799,7 +819,7 @@ std::optional<StepError> Applier::Private::validateStep()
         step(s).objects << o.displayName();
         if (!live.ok())
             continue;
-        const Ownership own = ownershipOf(live.value, plan.name, liveUid);
+        const Ownership own = ownershipOf(live.value, plan.name, liveUid, placedBy());
         if (own.state == Ownership::State::ThisAppDeployment)
             continue;
         if (options.adopt) {
@@ -829,7 +849,7 @@ std::optional<StepError> Applier::Private::validateStep()
     }
 
     // What pruning would delete now; only the dry-run uses it (see prunePreview).
-    if (!liveUid.isEmpty()) {
+    if (!liveUid.isEmpty() || member()) {
         QSet<QString> planned;
         for (const RenderedObject& o : rendered.objects)
             planned.insert(objectKey(o.type, o.name()));
@@ -848,7 +868,8 @@ std::optional<StepError> Applier::Private::validateStep()
                 return fail(list.status);
             for (const QJsonObject& o : list.value.items)
                 if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
-                    ownershipOf(o, plan.name, liveUid).state == Ownership::State::ThisAppDeployment)
+                    ownershipOf(o, plan.name, liveUid, placedBy()).state ==
+                        Ownership::State::ThisAppDeployment)
                     prunePreview << qMakePair(t, o);
         }
     }
@@ -868,6 +889,11 @@ std::optional<StepError> Applier::Private::leaseStep()
         return stop;
     if (options.dryRun) {
         finish(s, StepResult::State::Skipped, QStringLiteral("--dry-run: no Lease taken"));
+        return std::nullopt;
+    }
+    if (member()) {
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("member cluster: the Lease is held in the home cluster"));
         return std::nullopt;
     }
     ApplyLease::Options lo;
@@ -985,13 +1011,15 @@ std::optional<StepError> Applier::Private::dryRunStep()
     auto rejected = [](Status st) {
         return StepError{std::move(st), QStringLiteral("DryRunRejected")};
     };
-    Result<QJsonObject> adDry =
-        applyObject(ResourceType::appDeployments(), appDeploymentObject(), true);
-    if (!adDry)
-        return rejected(adDry.status);
-    step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
-    report.dryRunDiffs << diffObjects(ResourceType::appDeployments(), liveAppDeployment,
-                                      adDry.value);
+    Result<QJsonObject> adDry = Result<QJsonObject>::success(QJsonObject());
+    if (!member()) {
+        adDry = applyObject(ResourceType::appDeployments(), appDeploymentObject(), true);
+        if (!adDry)
+            return rejected(adDry.status);
+        step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
+        report.dryRunDiffs << diffObjects(ResourceType::appDeployments(), liveAppDeployment,
+                                          adDry.value);
+    }
     // Render again with the uid the server gave (or will keep) so the dry-run sees the real
     // owner references.
     RenderOptions dryOptions = renderOptions;
@@ -1037,7 +1065,7 @@ std::optional<StepError> Applier::Private::dryRunStep()
     }
     finish(s, StepResult::State::Done,
            QStringLiteral("%1 objects accepted, %2 deletions accepted")
-               .arg(dryRendered.objects.size() + 1)
+               .arg(dryRendered.objects.size() + (member() ? 0 : 1))
                .arg(prunePreview.size()));
     return std::nullopt;
 }
@@ -1048,10 +1076,14 @@ Status Applier::Private::writeStatus(const QString& phase, const QString& condit
     AppDeploymentStatus st;
     st.phase = phase;
     st.conditions << Condition{kConditionType, conditionStatus, reason, message, now()};
-    if (phase == QLatin1String("Completed"))
+    if (phase == QLatin1String("Completed") && options.placementStatus)
+        st.placement = *options.placementStatus;
+    else if (phase == QLatin1String("Completed"))
         for (const RevisionPlacement& r : plan.appRevisions)
-            st.placement << PlacementStatus{r.revisionName,
-                                            {PlacementStatus::Cluster{QString(), r.replicas()}}};
+            st.placement << PlacementStatus{
+                r.revisionName,
+                {PlacementStatus::Cluster{QString(),
+                                          r.replicasIn(options.homeCluster, options.homeCluster)}}};
     const QJsonObject body{
         {QStringLiteral("apiVersion"), QStringLiteral("core.oam.dev/v1beta1")},
         {QStringLiteral("kind"), QStringLiteral("AppDeployment")},
@@ -1076,6 +1108,11 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
     const ApplyStep s = ApplyStep::AppDeployment;
     if (auto stop = begin(s, QStringLiteral("apply the AppDeployment, phase Rolling")))
         return stop;
+    if (member()) {
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("member cluster: the AppDeployment lives in the home cluster"));
+        return std::nullopt;
+    }
     const QJsonObject ad = appDeploymentObject();
     Result<QJsonObject> r = applyObject(ResourceType::appDeployments(), ad, false);
     if (!r)
@@ -1399,7 +1436,8 @@ Result<std::optional<QPair<ResourceType, QJsonObject>>> Applier::Private::otherO
         return R::success(std::nullopt);
     if (!live)
         return R::failure(live.status);
-    if (ownershipOf(live.value, plan.name, uid).state != Ownership::State::ThisAppDeployment) {
+    if (ownershipOf(live.value, plan.name, uid, placedBy()).state !=
+        Ownership::State::ThisAppDeployment) {
         const QString note =
             QStringLiteral("%1 exists and is not owned by this AppDeployment: left alone")
                 .arg(objectKey(t, plan.name));
@@ -1534,12 +1572,12 @@ std::optional<StepError> Applier::Private::routingStep()
         // shrinks.
         QStringList deleted;
         for (const ResourceType& t : servedRouteTypes()) {
-            if (uid.isEmpty())
+            if (uid.isEmpty() && !member()) // no AppDeployment yet: nothing of it can exist
                 break;
             Result<QJsonObject> live = getObject(t, plan.name);
             if (!live && !live.status.isNotFound())
                 return StepError{live.status, QStringLiteral("ApplyFailed")};
-            if (!live.ok() || ownershipOf(live.value, plan.name, uid).state !=
+            if (!live.ok() || ownershipOf(live.value, plan.name, uid, placedBy()).state !=
                                   Ownership::State::ThisAppDeployment)
                 continue;
             const Status st = deleteObject(t, live.value);
@@ -1549,12 +1587,16 @@ std::optional<StepError> Applier::Private::routingStep()
             deleted << objectKey(t, plan.name);
         }
         routingChanged = !deleted.isEmpty();
+        // A cluster of a multi-cluster plan that runs no revision with weight > 0 has no route.
+        const QString why = plan.traffic ? QStringLiteral("no revision with weight > 0 runs in "
+                                                          "this cluster")
+                                         : QStringLiteral("the plan has no traffic");
         if (deleted.isEmpty())
-            finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+            finish(s, StepResult::State::Skipped,
+                   plan.traffic ? why : QStringLiteral("no traffic in the plan"));
         else
             finish(s, StepResult::State::Done,
-                   QStringLiteral("%1 deleted: the plan has no traffic")
-                       .arg(deleted.join(QStringLiteral(", "))));
+                   QStringLiteral("%1 deleted: %2").arg(deleted.join(QStringLiteral(", ")), why));
         return std::nullopt;
     }
     const int index = int(route - rendered.objects.constData());
@@ -1620,7 +1662,7 @@ std::optional<StepError> Applier::Private::readBackStep()
             Result<QJsonObject> live = getObject(t, plan.name);
             if (!live && !live.status.isNotFound())
                 return StepError{live.status, QStringLiteral("ReadBackFailed")};
-            if (live.ok() && ownershipOf(live.value, plan.name, uid).state ==
+            if (live.ok() && ownershipOf(live.value, plan.name, uid, placedBy()).state ==
                                  Ownership::State::ThisAppDeployment)
                 return mismatch(
                     objectKey(t, plan.name),
@@ -1791,7 +1833,8 @@ std::optional<StepError> Applier::Private::pruneStep()
             return StepError{list.status, QStringLiteral("PruneFailed")};
         for (const QJsonObject& o : list.value.items)
             if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
-                ownershipOf(o, plan.name, uid).state == Ownership::State::ThisAppDeployment)
+                ownershipOf(o, plan.name, uid, placedBy()).state ==
+                    Ownership::State::ThisAppDeployment)
                 toPrune << qMakePair(t, o);
     }
     if (toPrune.isEmpty()) {
@@ -1836,11 +1879,16 @@ std::optional<StepError> Applier::Private::statusStep()
     const ApplyStep s = ApplyStep::Status;
     if (auto stop = begin(s, QStringLiteral("phase Completed")))
         return stop;
+    if (member()) {
+        finish(s, StepResult::State::Skipped,
+               QStringLiteral("member cluster: the status is written in the home cluster"));
+        return std::nullopt;
+    }
     QStringList parts;
     for (const RevisionPlacement& r : plan.appRevisions) {
         QString part = QStringLiteral("%1: %2 replicas, weight %3")
                            .arg(r.revisionName)
-                           .arg(r.replicas())
+                           .arg(r.replicasIn(options.homeCluster, options.homeCluster))
                            .arg(plan.weightsByRevision().value(r.revisionName));
         for (auto it = report.replicasManagedBy.begin(); it != report.replicasManagedBy.end(); ++it)
             for (const RenderedObject* o : renderedOf(RenderedObject::Role::Deployment))

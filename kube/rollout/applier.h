@@ -116,6 +116,16 @@ struct ApplyOptions
     // route is stored (and accepted) before the proxies apply it. 0: no wait (what the API
     // objects say is all that is checked). Argo Rollouts' scaleDownDelaySeconds is the same idea.
     std::chrono::milliseconds scaleDownDelay{0};
+    // Multi-cluster placement (multicluster.h sets these; a single-cluster apply leaves them):
+    // the home cluster's name and the cluster this apply writes to (empty: the home cluster).
+    QString homeCluster;
+    QString cluster;
+    // Set for a member cluster: the ApplicationRevisions as read in the home cluster. No CRD
+    // check, Lease, AppDeployment, history or status there (they live in the home cluster);
+    // objects carry the placed-by annotation instead of an owner reference (render.h).
+    std::optional<QList<AppRevision>> memberRevisions;
+    // The home cluster of a multi-cluster apply: status.placement written when Completed.
+    std::optional<QList<PlacementStatus>> placementStatus;
 };
 
 struct StepResult

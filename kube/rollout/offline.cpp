@@ -4,7 +4,7 @@ namespace kube::rollout {
 
 Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
                                     const QString& defaultNamespace,
-                                    std::optional<RoutingApi> routing)
+                                    std::optional<RoutingApi> routing, const QString& homeCluster)
 {
     using R = Result<OfflineRender>;
     OfflineRender out;
@@ -60,6 +60,7 @@ Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
     }
     RenderOptions options;
     options.namespaceName = defaultNamespace;
+    options.homeCluster = homeCluster;
     // Offline, both APIs count as served: the cluster decides only when it is asked.
     const ServedRouting served{QStringLiteral("v1"), QStringLiteral("v1")};
     for (const auto& [source, plan] : plans) {
@@ -83,6 +84,19 @@ Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
             continue;
         out.objects << renderAppDeployment(plan, options);
         out.objects << r.jsonObjects();
+        for (qsizetype i = 0; i <= r.objects.size(); ++i)
+            out.objectClusters << homeCluster;
+        // Every other cluster of the plan: its share (render.h, RenderOptions::cluster).
+        const QStringList clusters = plan.clusters(homeCluster);
+        out.multiCluster = out.multiCluster || clusters.size() > 1;
+        for (const QString& c : clusters.mid(1)) {
+            RenderOptions member = options;
+            member.cluster = c;
+            const RenderResult m = render(plan, out.revisions, member);
+            out.objects << m.jsonObjects();
+            for (qsizetype i = 0; i < m.objects.size(); ++i)
+                out.objectClusters << c;
+        }
     }
     return R::success(out);
 }

@@ -25,6 +25,11 @@ struct OfflineRender
     QList<AppDeploymentPlan> plans;
     QList<Issue> issues;        // per plan, field prefixed by "<source>: <plan name>: "
     QList<QJsonObject> objects; // per plan: the AppDeployment, then its rendered objects
+    // Per object: the cluster it goes to (multi-cluster placement; "" the home cluster, where
+    // the AppDeployment and unnamed placements go). Objects of a plan are grouped by cluster,
+    // the home cluster first.
+    QStringList objectClusters;
+    bool multiCluster = false; // some plan places revisions in a named cluster
     bool ok() const { return !hasErrors(issues); }
 };
 
@@ -34,6 +39,7 @@ struct OfflineRender
 // else VirtualService; an override that contradicts a plan's annotation is an issue of that plan.
 Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
                                     const QString& defaultNamespace = QStringLiteral("default"),
-                                    std::optional<RoutingApi> routing = std::nullopt);
+                                    std::optional<RoutingApi> routing = std::nullopt,
+                                    const QString& homeCluster = {});
 
 } // namespace kube::rollout

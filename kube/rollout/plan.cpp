@@ -109,6 +109,98 @@ int RevisionPlacement::replicas() const
                                   std::numeric_limits<int>::max()));
 }
 
+namespace {
+bool isHomeName(const QString& name, const QString& home)
+{
+    return name.isEmpty() || name == home;
+}
+bool placementIn(const Placement& p, const QString& cluster, const QString& home)
+{
+    const QString target = p.clusterSelector ? p.clusterSelector->name : QString();
+    if (isHomeName(cluster, home))
+        return isHomeName(target, home);
+    return target == cluster;
+}
+} // namespace
+
+qint64 RevisionPlacement::replicaSumIn(const QString& cluster, const QString& home) const
+{
+    qint64 sum = 0;
+    for (const Placement& p : placement)
+        if (placementIn(p, cluster, home))
+            sum += p.replicas;
+    return sum;
+}
+
+int RevisionPlacement::replicasIn(const QString& cluster, const QString& home) const
+{
+    return int(std::clamp<qint64>(replicaSumIn(cluster, home), std::numeric_limits<int>::min(),
+                                  std::numeric_limits<int>::max()));
+}
+
+bool RevisionPlacement::placedIn(const QString& cluster, const QString& home) const
+{
+    if (placement.isEmpty())
+        return isHomeName(cluster, home);
+    for (const Placement& p : placement)
+        if (placementIn(p, cluster, home))
+            return true;
+    return false;
+}
+
+QStringList AppDeploymentPlan::clusters(const QString& home) const
+{
+    QStringList out{home};
+    for (const RevisionPlacement& r : appRevisions)
+        for (const Placement& p : r.placement)
+            if (p.clusterSelector && !isHomeName(p.clusterSelector->name, home) &&
+                !out.contains(p.clusterSelector->name))
+                out << p.clusterSelector->name;
+    return out;
+}
+
+bool AppDeploymentPlan::isMultiCluster(const QString& home) const
+{
+    return clusters(home).size() > 1;
+}
+
+int AppDeploymentPlan::replicasIn(const QString& revisionName, const QString& cluster,
+                                  const QString& home) const
+{
+    const RevisionPlacement* r = revision(revisionName);
+    return r ? r->replicasIn(cluster, home) : 0;
+}
+
+bool AppDeploymentPlan::routesIn(const QString& cluster, const QString& home) const
+{
+    if (!traffic)
+        return false;
+    auto runsWeighted = [&](const QString& c) {
+        for (const HttpRule& rule : traffic->http)
+            for (const WeightedTarget& t : rule.weightedTargets)
+                if (t.weight > 0 && replicasIn(t.revisionName, c, home) > 0)
+                    return true;
+        return false;
+    };
+    if (runsWeighted(cluster))
+        return true;
+    if (!isHomeName(cluster, home))
+        return false;
+    for (const QString& c : clusters(home))
+        if (runsWeighted(c))
+            return false;
+    return true;
+}
+
+QStringList AppDeploymentPlan::routeClusters(const QString& home) const
+{
+    QStringList out;
+    for (const QString& c : clusters(home))
+        if (routesIn(c, home))
+            out << c;
+    return out;
+}
+
 const RevisionPlacement* AppDeploymentPlan::revision(const QString& revisionName) const
 {
     for (const RevisionPlacement& r : appRevisions)

@@ -33,11 +33,17 @@ struct RevisionPlacement
 {
     QString revisionName;
     QList<Placement> placement;
-    // Replicas in the host cluster (VelaDesk deploys to one cluster: the sum of placements
-    // without a clusterSelector name; placements naming another cluster are reported by
-    // validate() as unsupported). Saturates at the int range; replicaSum() is exact.
+    // Replicas in the home cluster: the sum of placements without a clusterSelector name.
+    // Saturates at the int range; replicaSum() is exact.
     int replicas() const;
     qint64 replicaSum() const;
+    // Multi-cluster placement. `home` is the home cluster's name (the current context's; may be
+    // empty): placements without a clusterSelector name, and those naming `home`, are home
+    // placements. `cluster` empty means the home cluster.
+    qint64 replicaSumIn(const QString& cluster, const QString& home) const;
+    int replicasIn(const QString& cluster, const QString& home) const;
+    // A placement targets `cluster`; a revision without placements is in the home cluster.
+    bool placedIn(const QString& cluster, const QString& home) const;
     bool operator==(const RevisionPlacement&) const = default;
 };
 
@@ -113,6 +119,21 @@ struct AppDeploymentPlan
     int replicasOf(const QString& revisionName) const;
     // Sum of weights per revision over all rules (saturating at the int range).
     QMap<QString, int> weightsByRevision() const;
+
+    // Multi-cluster placement (see RevisionPlacement::placedIn). Cluster names as written in
+    // clusterSelector.name; the home cluster is `home` (empty when it has no name).
+    // The clusters the plan deploys to: the home cluster first, then every named cluster in
+    // order of appearance.
+    QStringList clusters(const QString& home) const;
+    // Some placement names a cluster other than `home`.
+    bool isMultiCluster(const QString& home) const;
+    // Replicas of a revision in a cluster; 0 when it is not in appRevisions.
+    int replicasIn(const QString& revisionName, const QString& cluster, const QString& home) const;
+    // The traffic object goes to every cluster that runs (replicas > 0) a revision with weight
+    // > 0; the home cluster also gets it when no cluster does (so that validation names the
+    // missing replicas, as for a single cluster). Empty without traffic.
+    bool routesIn(const QString& cluster, const QString& home) const;
+    QStringList routeClusters(const QString& home) const;
 
     // Parses an AppDeployment. Type errors name the field ("spec.traffic.http[0]
     // .weightedTargets[1].weight: must be an integer"); semantic checks are validate()'s.

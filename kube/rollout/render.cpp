@@ -59,6 +59,13 @@ QJsonArray ownerReferences(const AppDeploymentPlan& plan, const RenderOptions& o
 QJsonObject metadata(const QString& name, const QString& ns, const QJsonObject& lbls,
                      const AppDeploymentPlan& plan, const RenderOptions& options)
 {
+    if (!options.isHome())
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("namespace"), ns},
+                           {QStringLiteral("labels"), lbls},
+                           {QStringLiteral("annotations"),
+                            QJsonObject{{QLatin1String(placedByAnnotation),
+                                         placedByMarker(options.homeCluster, ns, plan.name)}}}};
     return QJsonObject{{QStringLiteral("name"), name},
                        {QStringLiteral("namespace"), ns},
                        {QStringLiteral("labels"), lbls},
@@ -228,8 +235,13 @@ RoutingApi effectiveRouting(const AppDeploymentPlan& plan, std::optional<Routing
     return annotated.ok() && annotated.value ? *annotated.value : RoutingApi::VirtualService;
 }
 
+QString placedByMarker(const QString& homeCluster, const QString& ns, const QString& name)
+{
+    return homeCluster + QLatin1Char('/') + ns + QLatin1Char('/') + name;
+}
+
 QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
-                      std::optional<RoutingApi> routing)
+                      std::optional<RoutingApi> routing, const QString& homeCluster)
 {
     ++counters::validateCalls;
     QList<Issue> issues;
@@ -280,13 +292,19 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                                                 "Deployment can have (%2)")
                         .arg(rp.replicaSum())
                         .arg(kMaxReplicas));
-            if (p.clusterSelector && !p.clusterSelector->name.isEmpty())
+            if (p.clusterSelector && p.clusterSelector->name.isEmpty() &&
+                !p.clusterSelector->labels.isEmpty())
+                issues << error(
+                    pf + QStringLiteral(".clusterSelector.labels"),
+                    QCoreApplication::translate("kube::rollout",
+                                                "selecting clusters by labels is not supported; "
+                                                "name the cluster (clusterSelector.name)"));
+            else if (p.clusterSelector && !p.clusterSelector->name.isEmpty() &&
+                     !isDns1123Subdomain(p.clusterSelector->name))
                 issues << error(pf + QStringLiteral(".clusterSelector.name"),
-                                QCoreApplication::translate(
-                                    "kube::rollout",
-                                    "placement in another cluster (%1) is not supported; "
-                                    "VelaDesk deploys to the connected cluster only")
-                                    .arg(p.clusterSelector->name));
+                                QCoreApplication::translate("kube::rollout",
+                                                            "\"%1\" is not a valid cluster name")
+                                    .arg(p.clusterSelector->name.left(100)));
         }
         const AppRevision* rev = findRevision(revisions, rp.revisionName);
         if (!rev) {
@@ -447,7 +465,22 @@ QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& r
                         "kube::rollout", "component %1 of revision %2 listens on %3, not on %4")
                         .arg(c->name, t.revisionName, portsText(ports))
                         .arg(t.port));
-            if (t.weight > 0 && plan.replicasOf(t.revisionName) <= 0)
+            const QStringList routeClusters = plan.routeClusters(homeCluster);
+            if (t.weight > 0 && plan.isMultiCluster(homeCluster)) {
+                for (const QString& c : routeClusters)
+                    if (plan.replicasIn(t.revisionName, c, homeCluster) <= 0)
+                        issues << error(
+                            tf + QStringLiteral(".weight"),
+                            QCoreApplication::translate(
+                                "kube::rollout",
+                                "weight %1 for revision %2, which has no replicas in "
+                                "cluster %3, where the route is applied (the route "
+                                "goes to every cluster that runs a revision with "
+                                "weight > 0)")
+                                .arg(t.weight)
+                                .arg(t.revisionName, c.isEmpty() ? QStringLiteral("(home)") : c));
+            } else if (t.weight > 0 && plan.replicasOf(t.revisionName) <= 0 &&
+                       plan.replicasIn(t.revisionName, homeCluster, homeCluster) <= 0)
                 issues << error(
                     tf + QStringLiteral(".weight"),
                     plan.revision(t.revisionName)
@@ -503,10 +536,13 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
                     const RenderOptions& options)
 {
     RenderResult result;
-    result.issues = validate(plan, revisions, options.routing);
+    result.issues = validate(plan, revisions, options.routing, options.homeCluster);
     if (!result.ok())
         return result;
+    const QString cluster = options.isHome() ? options.homeCluster : options.cluster;
     for (const RevisionPlacement& rp : plan.appRevisions) {
+        if (!rp.placedIn(cluster, options.homeCluster))
+            continue;
         const AppRevision* rev = findRevision(revisions, rp.revisionName);
         for (const Component& c : rev->application.components) {
             const WebServiceProperties ws = c.webService().value;
@@ -515,13 +551,23 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
             o.type = ResourceType::deployments();
             o.revisionName = rp.revisionName;
             o.componentName = c.name;
-            o.object = renderDeployment(plan, *rev, c, ws, rp.replicas(), options);
+            o.object = renderDeployment(plan, *rev, c, ws,
+                                        rp.replicasIn(cluster, options.homeCluster), options);
             result.objects << o;
         }
     }
-    if (plan.traffic) {
+    if (plan.traffic && plan.routesIn(cluster, options.homeCluster)) {
+        // A member cluster's route leaves out (weight-0) targets of revisions not placed there:
+        // validate() refused weight > 0 for them.
+        AppDeploymentPlan local = plan;
+        if (!options.isHome())
+            for (HttpRule& rule : local.traffic->http)
+                rule.weightedTargets.removeIf([&](const WeightedTarget& t) {
+                    const RevisionPlacement* r = plan.revision(t.revisionName);
+                    return !r || !r->placedIn(cluster, options.homeCluster);
+                });
         QSet<QString> done;
-        for (const HttpRule& rule : plan.traffic->http)
+        for (const HttpRule& rule : local.traffic->http)
             for (const WeightedTarget& t : rule.weightedTargets) {
                 const QString name = serviceName(t.revisionName, t.componentName, t.port);
                 if (done.contains(name))
@@ -540,13 +586,13 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
             route.role = RenderedObject::Role::HTTPRoute;
             route.type = httpRoutes(options.httpRouteVersion);
             route.object = detail::renderHttpRoute(
-                plan, options,
+                local, options,
                 metadata(plan.name, nsOf(plan, options),
                          QJsonObject{{key(labels::appDeployment), plan.name}}, plan, options));
         } else {
             route.role = RenderedObject::Role::VirtualService;
             route.type = ResourceType::virtualServices(options.virtualServiceVersion);
-            route.object = renderVirtualService(plan, options);
+            route.object = renderVirtualService(local, options);
         }
         result.objects << route;
     }
@@ -565,12 +611,22 @@ QJsonObject renderAppDeployment(const AppDeploymentPlan& plan, const RenderOptio
 }
 
 Ownership ownershipOf(const QJsonObject& live, const QString& appDeploymentName,
-                      const QString& appDeploymentUid)
+                      const QString& appDeploymentUid, const QString& placedBy)
 {
-    const QJsonArray refs = live.value(QLatin1String("metadata"))
-                                .toObject()
-                                .value(QLatin1String("ownerReferences"))
-                                .toArray();
+    const QJsonObject meta = live.value(QLatin1String("metadata")).toObject();
+    const QJsonArray refs = meta.value(QLatin1String("ownerReferences")).toArray();
+    const QString marker = meta.value(QLatin1String("annotations"))
+                               .toObject()
+                               .value(QLatin1String(placedByAnnotation))
+                               .toString();
+    if (refs.isEmpty() && !placedBy.isEmpty() && marker == placedBy)
+        return Ownership{Ownership::State::ThisAppDeployment,
+                         QStringLiteral("AppDeployment/") + appDeploymentName};
+    if (refs.isEmpty() && !marker.isEmpty())
+        return Ownership{Ownership::State::Other,
+                         QStringLiteral("AppDeployment %1 (cluster/namespace/name, placed from "
+                                        "another cluster)")
+                             .arg(marker)};
     if (refs.isEmpty())
         return Ownership{Ownership::State::None, QStringLiteral("no owner reference")};
     QStringList owners;

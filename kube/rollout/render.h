@@ -56,22 +56,26 @@ QStringList issueMessages(const QList<Issue>& issues);
 
 // Checks made before anything is sent:
 //  - metadata.name present and a DNS-1123 subdomain; every revisionName of spec.appRevisions
-//    exists in `revisions` and appears once; replicas >= 0; placement with a clusterSelector
-//    naming a cluster: error (one cluster only);
+//    exists in `revisions` and appears once; replicas >= 0; a clusterSelector names its
+//    cluster (selecting clusters by labels only: error);
 //  - every component of a deployed revision has a supported type ("not supported: <type>");
 //  - traffic: hosts non-empty; at least one http rule; each rule has targets; weights 0..100
 //    and summing to exactly 100 per rule; each target's revision exists and has the component;
 //    the port is one of the component's ports (warning otherwise); a target with weight > 0
-//    needs replicas > 0 for its revision; no duplicate (revision, component, port) per rule.
+//    needs replicas > 0 for its revision in every cluster the route goes to (plan.h
+//    routeClusters(): the error names the cluster when the plan has several); no duplicate
+//    (revision, component, port) per rule.
 //  - routing: the annotation veladesk.io/routing names an API; for an HTTPRoute, every match
 //    translates (errors name what does not: a header prefix, Istio-only fields), gateways hold
 //    no "mesh", hosts are hostnames, limits of the CRD (16 rules, 16 targets per rule, 128
 //    matches); warnings for an HTTPRoute without gateways, and for rules whose order the
 //    HTTPRoute's precedence (most specific match first) would not follow.
 // `revisions` are the ApplicationRevisions of the plan's namespace (any app). `routing` unset:
-// the plan's annotation, else VirtualService.
+// the plan's annotation, else VirtualService. `homeCluster`: the home cluster's name
+// (placements naming it are home placements).
 QList<Issue> validate(const AppDeploymentPlan& plan, const QList<AppRevision>& revisions,
-                      std::optional<RoutingApi> routing = std::nullopt);
+                      std::optional<RoutingApi> routing = std::nullopt,
+                      const QString& homeCluster = {});
 // The API a plan renders with when `routing` is unset: its annotation, else VirtualService.
 RoutingApi effectiveRouting(const AppDeploymentPlan& plan,
                             std::optional<RoutingApi> routing = std::nullopt);
@@ -90,6 +94,16 @@ struct RenderOptions
     // Deployment name -> "HorizontalPodAutoscaler/<name>": another controller scales these
     // Deployments, so their spec.replicas is not rendered (issue 8).
     QMap<QString, QString> replicasManagedBy;
+    // Multi-cluster placement (plan.h): the home cluster's name, and the cluster rendered for
+    // (empty or homeCluster: the home cluster, where the AppDeployment lives). A cluster renders
+    // the Deployments of the revisions placed in it with that cluster's replicas; the Services
+    // and the route when plan.routesIn() it (a member cluster's route leaves out weight-0
+    // targets of revisions not placed there). Objects in a member cluster carry no owner
+    // reference (the owner is in another cluster: the garbage collector would delete them) but
+    // the annotation veladesk.io/placed-by = placedByMarker().
+    QString homeCluster;
+    QString cluster;
+    bool isHome() const { return cluster.isEmpty() || cluster == homeCluster; }
     static QString placeholderUid()
     {
         return QStringLiteral("00000000-0000-0000-0000-000000000000");
@@ -132,6 +146,11 @@ RenderResult render(const AppDeploymentPlan& plan, const QList<AppRevision>& rev
 // routing annotation set to the API rendered with, see routing.h).
 QJsonObject renderAppDeployment(const AppDeploymentPlan& plan, const RenderOptions& options = {});
 
+// The annotation marking VelaDesk's objects in a member cluster, and its value:
+// "<home cluster>/<namespace>/<AppDeployment>".
+inline constexpr const char* placedByAnnotation = "veladesk.io/placed-by";
+QString placedByMarker(const QString& homeCluster, const QString& ns, const QString& name);
+
 QString deploymentName(const QString& componentName, const QString& revisionName);
 QString serviceName(const QString& revisionName, const QString& componentName, int port);
 
@@ -149,8 +168,10 @@ struct Ownership
         owner; // "AppDeployment/other", "Rollout/x (argoproj.io/v1alpha1)", "no owner reference"
 };
 // ThisAppDeployment when a controller (or any) owner reference has kind AppDeployment and
-// `appDeploymentUid` (or, when uid is empty, name `appDeploymentName`).
+// `appDeploymentUid` (or, when uid is empty, name `appDeploymentName`); in a member cluster
+// (`placedBy` set), when the object has no owner reference and its placed-by annotation is
+// `placedBy`.
 Ownership ownershipOf(const QJsonObject& live, const QString& appDeploymentName,
-                      const QString& appDeploymentUid);
+                      const QString& appDeploymentUid, const QString& placedBy = {});
 
 } // namespace kube::rollout

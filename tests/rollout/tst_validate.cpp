@@ -247,16 +247,18 @@ private Q_SLOTS:
                     "      - match: [{uri: {prefix: /v2}}]\n")
             << QStringLiteral("spec.traffic.http[1].weightedTargets") << true
             << QStringLiteral("at least one target");
-        QTest::newRow("placement in another cluster")
+        // Placement in another cluster is supported since issue 13 (tst_multicluster); a
+        // cluster chosen by labels is not.
+        QTest::newRow("clusters selected by labels")
             << plan(kRevisions11 + "    - revisionName: example-app-v1\n      placement:\n"
-                                   "        - clusterSelector: {name: prod-eu}\n          "
+                                   "        - clusterSelector: {labels: {region: eu}}\n          "
                                    "distribution: {replicas: 1}\n")
                    .replace("    - revisionName: example-app-v1\n      placement:\n        - "
                             "distribution:\n"
                             "            replicas: 1\n",
                             "")
-            << QStringLiteral("spec.appRevisions[1].placement[0].clusterSelector.name") << true
-            << QStringLiteral("placement in another cluster (prod-eu) is not supported");
+            << QStringLiteral("spec.appRevisions[1].placement[0].clusterSelector.labels") << true
+            << QStringLiteral("selecting clusters by labels is not supported");
         QTest::newRow("service name too long")
             << plan("  appRevisions:\n    - revisionName: long-v1\n      placement:\n"
                     "        - distribution:\n            replicas: 1\n" +
