@@ -322,6 +322,9 @@ MultiClusterReport MultiClusterApplier::run()
         o.namespaceName = ns;
         o.homeCluster = home.name;
         o.cluster = c.name;
+        // Every cluster's apply must reach the barriers: one that stopped after its dry-run
+        // as "unchanged" would leave the others waiting. A multi-cluster apply runs every step.
+        o.skipUnchanged = false;
         if (i == 0)
             o.placementStatus = placementStatusOf(d->plan, home.name);
         else
