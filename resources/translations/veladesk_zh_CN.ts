@@ -4,7 +4,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../app/cli.cpp" line="+107"/>
+        <location filename="../../app/cli.cpp" line="+108"/>
         <location filename="../../app/cli_history.cpp" line="+66"/>
         <location filename="../../app/cli_logs.cpp" line="+105"/>
         <source>flag %1 needs a value</source>
@@ -52,7 +52,7 @@
         <translation>--fingerprint 的格式为 REVISION=TEXT，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>%1 takes a positive number, not &quot;%2&quot;</source>
         <translation>%1 需要一个正数，而不是“%2”</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>render：请用 -f FILE 指定输入文件</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>the plan is invalid:
   </source>
         <translation>计划无效：
@@ -81,8 +81,8 @@
         <translation>render：输入文件中没有 AppDeployment</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location filename="../../app/cli_help.cpp" line="+569"/>
+        <location line="+69"/>
+        <location filename="../../app/cli_help.cpp" line="+575"/>
         <source>See &apos;veladesk --help&apos; for usage.
 </source>
         <translation>用法请参阅 &apos;veladesk --help&apos;。
@@ -111,7 +111,7 @@
         <translation>；您是不是要用“%1”？</translation>
     </message>
     <message>
-        <location filename="../../app/cli_cluster.cpp" line="+52"/>
+        <location filename="../../app/cli_cluster.cpp" line="+53"/>
         <source>%1: give the input file with -f FILE</source>
         <translation>%1：请用 -f FILE 指定输入文件</translation>
     </message>
@@ -136,12 +136,12 @@
         <translation>命名空间 %2 中没有应用 %1 的修订版本</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+186"/>
         <source>the plan is invalid; nothing to compare</source>
         <translation>计划无效；没有可比较的内容</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>apply of AppDeployment %1 refused: %2</source>
         <translation>AppDeployment %1 的应用被拒绝：%2</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>AppDeployment %1/%2 没有已完成计划的记录（VelaDesk 的应用操作从未完成过）：无可回退的计划</translation>
     </message>
     <message>
-        <location filename="../../app/cli_help.cpp" line="-548"/>
+        <location filename="../../app/cli_help.cpp" line="-554"/>
         <source>Input file; repeatable</source>
         <translation>输入文件；可重复指定</translation>
     </message>
@@ -213,7 +213,12 @@
         <translation>路由变更后，在移除 Pod（缩容、清理）之前等待的时长，以便网关已采用新的路由（默认 0s）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Multi-cluster placement: the kubeconfig context of the cluster that placement[].clusterSelector.name calls NAME; repeatable (default: the context of the same name; the current context is the home cluster)</source>
+        <translation>多集群放置：placement[].clusterSelector.name 称为 NAME 的集群所对应的 kubeconfig 上下文；可重复（默认：同名的上下文；当前上下文为主集群）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>History entries kept (default: the AppDeployment&apos;s veladesk.io/history-limit annotation, else 20)</source>
         <translation>保留的历史记录条数（默认：AppDeployment 的 veladesk.io/history-limit 注解，否则为 20）</translation>
     </message>
@@ -1025,7 +1030,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
 <context>
     <name>kube::rollout</name>
     <message>
-        <location filename="../../kube/rollout/render.cpp" line="+241"/>
+        <location filename="../../kube/rollout/render.cpp" line="+253"/>
         <source>&quot;%1&quot; is not a valid name: at most 63 lower case alphanumeric characters, &apos;-&apos; or &apos;.&apos;, alphanumeric at both ends (it labels every object VelaDesk writes)</source>
         <translation>“%1”不是有效的名称：最多 63 个小写字母数字字符、“-”或“.”，首尾必须是字母或数字（它会作为标签写入 VelaDesk 创建的每个对象）</translation>
     </message>
@@ -1045,12 +1050,21 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>各 placement 的副本数之和为 %1，超过了一个 Deployment 的上限（%2）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>placement in another cluster (%1) is not supported; VelaDesk deploys to the connected cluster only</source>
-        <translation>不支持部署到其他集群（%1）；VelaDesk 只部署到当前连接的集群</translation>
+        <translation type="vanished">不支持部署到其他集群（%1）；VelaDesk 只部署到当前连接的集群</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>selecting clusters by labels is not supported; name the cluster (clusterSelector.name)</source>
+        <translation>不支持按标签选择集群；请指定集群名称（clusterSelector.name）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a valid cluster name</source>
+        <translation>“%1”不是有效的集群名称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+120"/>
         <source>ApplicationRevision %1 does not exist</source>
         <translation>ApplicationRevision %1 不存在</translation>
@@ -1136,7 +1150,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>修订版本 %2 的组件 %1 监听端口 %3，而不是 %4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>weight %1 for revision %2, which has no replicas in cluster %3, where the route is applied (the route goes to every cluster that runs a revision with weight &gt; 0)</source>
+        <translation>修订版本 %2 的权重为 %1，但它在应用路由的集群 %3 中没有副本（路由会应用到每个运行权重 &gt; 0 的修订版本的集群）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>weight %1 for revision %2, which has 0 replicas</source>
         <translation>修订版本 %2 的权重为 %1，但它的副本数为 0</translation>
     </message>
@@ -1676,7 +1695,7 @@ apply %3</source>
 <context>
     <name>veladesk::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+161"/>
+        <location filename="../../ui/mainwindow.cpp" line="+163"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
@@ -1752,12 +1771,12 @@ apply %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+710"/>
+        <location line="+721"/>
         <source>Go back to the last plan applied to completion, previewed first</source>
         <translation>回到上一次完整应用的计划，先预览</translation>
     </message>
     <message>
-        <location line="-703"/>
+        <location line="-714"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1872,7 +1891,7 @@ apply %3</source>
         <translation>所选应用的 ApplicationRevision；双击不在计划中的一个即可将其加入</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>%1 (%2 shows or hides it)</source>
         <translation>%1（%2 显示或隐藏）</translation>
     </message>
@@ -2431,6 +2450,104 @@ Pick another context, or press F5 to retry.</source>
     </message>
 </context>
 <context>
+    <name>veladesk::PlacementsDialog</name>
+    <message>
+        <location filename="../../ui/placementsdialog.cpp" line="+49"/>
+        <source>Placement per cluster</source>
+        <translation>按集群放置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replicas of each revision per cluster. An empty cluster is the home cluster, the current context (%1), where the AppDeployment lives. The route goes to every cluster that runs a revision with weight &gt; 0; Apply grows and readies every cluster before routing changes anywhere.</source>
+        <translation>每个修订版本在各集群中的副本数。集群为空表示主集群，即当前上下文（%1），AppDeployment 所在之处。路由会应用到每个运行权重 &gt; 0 的修订版本的集群；应用时先在每个集群中扩容并等待就绪，然后才在任何地方更改路由。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Placements</source>
+        <translation>放置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>clusterSelector.name; empty: the home cluster (%1)</source>
+        <translation>clusterSelector.name；为空：主集群（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add placement</source>
+        <translation>添加放置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove placement</source>
+        <translation>删除放置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cluster contexts (settings)</source>
+        <translation>集群上下文（设置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cluster name</source>
+        <translation>集群名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kubeconfig context</source>
+        <translation>Kubeconfig 上下文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add mapping</source>
+        <translation>添加映射</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mapping</source>
+        <translation>删除映射</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Contexts in the kubeconfig: %1</source>
+        <translation>kubeconfig 中的上下文：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>clusterSelector.name; empty: the home cluster</source>
+        <translation>clusterSelector.name；为空：主集群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home cluster</source>
+        <translation>主集群</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cluster contexts: %1</source>
+        <translation>集群上下文：%1</translation>
+    </message>
+</context>
+<context>
     <name>veladesk::PodLogsPane</name>
     <message>
         <location filename="../../ui/podlogspane.cpp" line="+44"/>
@@ -2794,7 +2911,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::RolloutController</name>
     <message>
-        <location filename="../../models/rolloutcontroller.cpp" line="+72"/>
+        <location filename="../../models/rolloutcontroller.cpp" line="+78"/>
         <source>the AppDeployment CRD is not installed: run `veladesk setup`</source>
         <translation>未安装 AppDeployment CRD：请运行 `veladesk setup`</translation>
     </message>
@@ -2894,7 +3011,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>强制应用：不等待 Pod 就绪即路由流量</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Applying %1 to %2/%3…</source>
         <translation>正在将 %1 应用到 %2/%3…</translation>
     </message>
@@ -2904,7 +3021,22 @@ Pick another context, or press F5 to retry.</source>
         <translation>应用 %1：%2 个修订版本</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>%1 (context %2)</source>
+        <translation>%1（上下文 %2）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Applying %1 to %2 clusters: %3…</source>
+        <translation>正在将 %1 应用到 %2 个集群：%3…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>apply %1 in clusters %2</source>
+        <translation>在集群 %2 中应用 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>refused: apply in progress by %1</source>
         <translation>已拒绝：%1 正在应用</translation>
     </message>
@@ -2919,7 +3051,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>正在取消应用</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>reverted unapplied edits of %1</source>
         <translation>已撤销 %1 的未应用编辑</translation>
     </message>
@@ -3093,7 +3225,12 @@ Pick another context, or press F5 to retry.</source>
         <translation>解锁所有行并平均分配 100%（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>&amp;Clusters…</source>
+        <translation>集群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+2"/>
         <source>Route without waiting for ready pods</source>
         <translation>不等待 Pod 就绪即路由</translation>
