@@ -247,10 +247,12 @@ RolloutEditor::RolloutEditor(RolloutPlanModel* model, QWidget* parent)
     actions->addWidget(m_addButton);
     actions->addWidget(m_evenButton);
     // Multi-cluster placement (issue 13): MainWindow opens ui/placementsdialog from here.
-    actions->addWidget(new QPushButton(tr("&Clusters…"), this));
-    actions->itemAt(actions->count() - 1)
-        ->widget()
-        ->setObjectName(QStringLiteral("placementsButton"));
+    auto* placements = new QPushButton(tr("Clus&ters…"), this);
+    placements->setObjectName(QStringLiteral("placementsButton"));
+    placements->setAccessibleName(tr("Placement per cluster"));
+    placements->setToolTip(tr("Replicas of each revision per cluster, and the kubeconfig context "
+                              "of each cluster (multi-cluster placement)"));
+    actions->addWidget(placements);
     actions->addStretch();
     actions->addWidget(m_total);
     bodyLayout->addWidget(m_actionsBox);

@@ -3225,12 +3225,11 @@ Pick another context, or press F5 to retry.</source>
         <translation>解锁所有行并平均分配 100%（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&amp;Clusters…</source>
-        <translation>集群(&amp;C)…</translation>
+        <translation type="vanished">集群(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <location line="+2"/>
         <source>Route without waiting for ready pods</source>
         <translation>不等待 Pod 就绪即路由</translation>
@@ -3263,7 +3262,22 @@ Pick another context, or press F5 to retry.</source>
         <translation type="vanished">副本数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-140"/>
+        <source>Clus&amp;ters…</source>
+        <translation>集群(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placement per cluster</source>
+        <translation>按集群放置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicas of each revision per cluster, and the kubeconfig context of each cluster (multi-cluster placement)</source>
+        <translation>每个修订版本在各集群中的副本数，以及每个集群的 kubeconfig 上下文（多集群放置）</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>Repl&amp;icas</source>
         <translation>副本数(&amp;I)</translation>
     </message>
