@@ -102,9 +102,10 @@ void printData(const Options& o, const QJsonValue& value)
         printOut(QString::fromUtf8(kube::toYaml(value)));
 }
 
+// A column `width` wide; a longer value keeps one space before the next column.
 QString pad(const QString& s, int width)
 {
-    return s.leftJustified(width);
+    return s.size() < width ? s.leftJustified(width) : s + QLatin1Char(' ');
 }
 
 QString changeName(ObjectDiff::Change c)
