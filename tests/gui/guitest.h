@@ -2,6 +2,7 @@
 // Helpers of the GUI tests: those of scenario.h, and screenshots.
 
 #include "scenario.h"
+#include "ui/mainwindow.h"
 
 #include <QColor>
 #include <QDir>
@@ -44,6 +45,17 @@ inline QPalette darkPalette()
     dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
     dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
     return dark;
+}
+
+// The window on namespace `ns` of `kubeconfig`, 1280x800, not shown yet.
+inline std::unique_ptr<veladesk::MainWindow> windowOn(const QString& kubeconfig, const QString& ns)
+{
+    kube::KubeConfigOptions options;
+    options.kubeconfigPath = kubeconfig;
+    options.namespaceName = ns;
+    auto window = std::make_unique<veladesk::MainWindow>(options);
+    window->resize(1280, 800);
+    return window;
 }
 
 } // namespace guitest

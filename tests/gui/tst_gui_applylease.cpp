@@ -115,12 +115,8 @@ private Q_SLOTS:
             guitest::connectWithScenario(kubeconfig, QStringLiteral("gui8"), &client, &ns);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
-        kube::KubeConfigOptions options;
-        options.kubeconfigPath = kubeconfig;
-        options.namespaceName = ns;
-        window = std::make_unique<MainWindow>(options);
+        window = guitest::windowOn(kubeconfig, ns);
         window->setDiscardPrompt([](const QString&) { return true; });
-        window->resize(1280, 800);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         QTRY_COMPARE_WITH_TIMEOUT(window->session()->state(), ClusterSession::State::Connected,

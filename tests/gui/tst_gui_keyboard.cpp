@@ -74,11 +74,7 @@ private Q_SLOTS:
 
     void rolloutByKeyboardOnly()
     {
-        kube::KubeConfigOptions options;
-        options.kubeconfigPath = kubeconfig;
-        options.namespaceName = ns;
-        window = std::make_unique<MainWindow>(options);
-        window->resize(1280, 800);
+        window = guitest::windowOn(kubeconfig, ns);
         window->show();
         window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
