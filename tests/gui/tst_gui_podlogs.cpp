@@ -126,7 +126,7 @@ private Q_SLOTS:
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, this);
 
         // The harness gives each pod its log within seconds of its binding.
-        QTRY_VERIFY_WITH_TIMEOUT(window->podsModel()->rowCount() >= 2, 60000); // v1 and v2
+        QTRY_VERIFY_WITH_TIMEOUT(window->podsModel()->rowCount() >= 2, 120000); // v1 and v2
         for (int r = 0; r < window->podsModel()->rowCount(); ++r) {
             if (window->podsModel()->pod(r).revision == QLatin1String("example-app-v1"))
                 pod = window->podsModel()->pod(r).name;
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY2(!pod.isEmpty(), "no pod of example-app-v1");
         QElapsedTimer t;
         t.start();
-        while (linesOf(kubectl({QStringLiteral("logs"), pod})).size() < 2 && t.elapsed() < 60000)
+        while (linesOf(kubectl({QStringLiteral("logs"), pod})).size() < 2 && t.elapsed() < 120000)
             QTest::qWait(300);
         QVERIFY2(linesOf(kubectl({QStringLiteral("logs"), pod})).size() >= 2,
                  "the logs harness gave the pod no log");
