@@ -91,25 +91,15 @@ ParseResult parse(const QStringList& args)
     if (const qsizetype at = commandIndex(args); at > 0)
         o.command = rest.takeAt(at - 1);
     for (qsizetype i = 0; i < rest.size(); ++i) {
-        QString arg = rest.at(i);
-        QString value;
-        bool hasInlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-            hasInlineValue = true;
-        }
+        cli::FlagArg f(rest, i);
+        const QString arg = f.name;
+        const QString& value = f.value;
+        const bool hasInlineValue = f.inlineValue;
         auto takeValue = [&](QString* out) {
-            if (hasInlineValue) {
-                *out = value;
+            if (f.take(out))
                 return true;
-            }
-            if (i + 1 >= rest.size()) {
-                r.error = cli::Cli::tr("flag %1 needs a value").arg(arg);
-                return false;
-            }
-            *out = rest.at(++i);
-            return true;
+            r.error = f.error;
+            return false;
         };
         if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             o.help = true;
@@ -265,6 +255,44 @@ namespace cli {
 int parseTimeout(const QString& text)
 {
     return parseDuration(text);
+}
+
+FlagArg::FlagArg(const QStringList& args, qsizetype& i, qsizetype commandAt)
+    : name(args.at(i)), m_args(args), m_i(i), m_commandAt(commandAt)
+{
+    if (name.startsWith(QLatin1String("--")) && name.contains(QLatin1Char('='))) {
+        value = name.section(QLatin1Char('='), 1);
+        name = name.section(QLatin1Char('='), 0, 0);
+        inlineValue = true;
+    }
+}
+
+bool FlagArg::take(QString* out)
+{
+    if (inlineValue) {
+        *out = value;
+        return true;
+    }
+    if (m_i + 1 >= m_args.size() || m_i + 1 == m_commandAt) {
+        error = Cli::tr("flag %1 needs a value").arg(name);
+        return false;
+    }
+    *out = m_args.at(++m_i);
+    return true;
+}
+
+bool FlagArg::flag(bool* out)
+{
+    if (!inlineValue) {
+        *out = true;
+        return true;
+    }
+    if (value == QLatin1String("true") || value == QLatin1String("false")) {
+        *out = value == QLatin1String("true");
+        return true;
+    }
+    error = Cli::tr("flag %1 takes true or false, not \"%2\"").arg(name, value);
+    return false;
 }
 
 namespace {

@@ -93,6 +93,28 @@ int applyPlan(const Options& options, std::shared_ptr<kube::Client> client,
               const kube::rollout::AppDeploymentPlan& plan);
 // "history: revision N recorded" or why it was not (app/cli_history.cpp).
 void printHistoryNote(const kube::rollout::ApplyReport& report);
+// One flag of a command line being parsed, kubectl style: "--flag=value" is split; take()
+// reads the value from the next argument otherwise (advancing the caller's index, skipping
+// nothing: the command word at `commandAt`, -1 for none, is never a value). Shared by the
+// parsers of app/cli.cpp, app/cli_history.cpp and app/cli_logs.cpp.
+struct FlagArg
+{
+    FlagArg(const QStringList& args, qsizetype& i, qsizetype commandAt = -1);
+    QString name;             // "--flag" without "=value"
+    QString value;            // after "=" when inlineValue
+    bool inlineValue = false; // "--flag=value"
+    QString error;            // set by take() and flag() when they return false
+    // The flag's value; false (error set) when there is none.
+    bool take(QString* out);
+    // A boolean flag: true when bare, "--flag=true|false" otherwise.
+    bool flag(bool* out);
+
+private:
+    const QStringList& m_args;
+    qsizetype& m_i;
+    qsizetype m_commandAt;
+};
+
 // --timeout values ("90s", "5m"): seconds; -1 when malformed, -2 when over a week (app/cli.cpp).
 int parseTimeout(const QString& text);
 int runVersion(const Options& options);    // app/cli_version.cpp

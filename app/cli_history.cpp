@@ -48,27 +48,10 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (i == commandAt)
             continue;
-        QString arg = args.at(i);
-        QString value;
-        bool inlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-            inlineValue = true;
-        }
-        QString error;
-        auto take = [&](QString* out) {
-            if (inlineValue) {
-                *out = value;
-                return true;
-            }
-            if (i + 1 >= args.size() || i + 1 == commandAt) {
-                error = cli::Cli::tr("flag %1 needs a value").arg(arg);
-                return false;
-            }
-            *out = args.at(++i);
-            return true;
-        };
+        FlagArg f(args, i, commandAt);
+        const QString arg = f.name;
+        QString& error = f.error;
+        auto take = [&](QString* out) { return f.take(out); };
         QString v;
         if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             a->help = true;
@@ -91,7 +74,8 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool rollback, H
                 a->output != QLatin1String("json") && a->output != QLatin1String("table"))
                 error = cli::Cli::tr("-o takes table, yaml or json, not \"%1\"").arg(a->output);
         } else if (rollback && arg == QLatin1String("--dry-run")) {
-            if (inlineValue && value != QLatin1String("server") && value != QLatin1String("true"))
+            if (f.inlineValue && f.value != QLatin1String("server") &&
+                f.value != QLatin1String("true"))
                 error = cli::Cli::tr("--dry-run accepts no value, \"server\" or \"true\"");
             o.dryRun = true;
         } else if (rollback && arg == QLatin1String("--timeout")) {

@@ -87,39 +87,11 @@ QString parseArgs(const QStringList& args, qsizetype commandAt, bool logs, LogsA
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (i == commandAt)
             continue;
-        QString arg = args.at(i);
-        QString value;
-        bool inlineValue = false;
-        if (arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('='))) {
-            value = arg.section(QLatin1Char('='), 1);
-            arg = arg.section(QLatin1Char('='), 0, 0);
-            inlineValue = true;
-        }
-        QString error;
-        auto take = [&](QString* out) {
-            if (inlineValue) {
-                *out = value;
-                return true;
-            }
-            if (i + 1 >= args.size() || i + 1 == commandAt) {
-                error = cli::Cli::tr("flag %1 needs a value").arg(arg);
-                return false;
-            }
-            *out = args.at(++i);
-            return true;
-        };
-        auto flag = [&](bool* out) {
-            if (!inlineValue) {
-                *out = true;
-                return true;
-            }
-            if (value == QLatin1String("true") || value == QLatin1String("false")) {
-                *out = value == QLatin1String("true");
-                return true;
-            }
-            error = cli::Cli::tr("flag %1 takes true or false, not \"%2\"").arg(arg, value);
-            return false;
-        };
+        FlagArg f(args, i, commandAt);
+        const QString arg = f.name;
+        QString& error = f.error;
+        auto take = [&](QString* out) { return f.take(out); };
+        auto flag = [&](bool* out) { return f.flag(out); };
         QString v;
         if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
             a->help = true;
