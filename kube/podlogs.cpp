@@ -597,10 +597,7 @@ struct PodLogStream::Private
                                       .toObject()
                                       .contains(QStringLiteral("running"));
                 }
-                const bool deleting = r.value.value(QStringLiteral("metadata"))
-                                          .toObject()
-                                          .contains(QStringLiteral("deletionTimestamp"));
-                if (!running || deleting)
+                if (!running || beingDeleted(r.value))
                     finish(Status::success());
                 else
                     retryLater(QStringLiteral("the server closed the log stream while the "

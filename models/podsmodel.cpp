@@ -1,5 +1,6 @@
 #include "models/podsmodel.h"
 
+#include "kube/podstate.h"
 #include "kube/rollout/application.h"
 #include "kube/watch.h"
 #include "models/kubeobjects.h"
@@ -44,7 +45,7 @@ PodRow PodRow::fromJson(const QJsonObject& pod)
     }
     if (!waitingReason.isEmpty() && waitingReason != QLatin1String("ContainerCreating"))
         r.phase = waitingReason;
-    if (meta.contains(QLatin1String("deletionTimestamp"))) {
+    if (kube::beingDeleted(pod)) {
         r.terminating = true;
         r.phase = QStringLiteral("Terminating");
     }

@@ -1,5 +1,6 @@
 #include "kube/rollout/inspect.h"
 
+#include "kube/podstate.h"
 #include "kube/rollout/application.h"
 
 #include <QJsonArray>
@@ -153,8 +154,7 @@ ObjectMeta ObjectMeta::fromJson(const QJsonObject& object)
     meta.uid = str(m, "uid");
     meta.resourceVersion = str(m, "resourceVersion");
     meta.created = timeOf(m, "creationTimestamp");
-    meta.deleting = m.contains(QLatin1String("deletionTimestamp")) &&
-                    !m.value(QLatin1String("deletionTimestamp")).isNull();
+    meta.deleting = beingDeleted(object);
     meta.labels = stringMap(obj(m, "labels"));
     for (const QJsonValue& v : arr(m, "ownerReferences")) {
         const QJsonObject o = v.toObject();

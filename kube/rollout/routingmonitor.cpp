@@ -414,7 +414,7 @@ void RoutingMonitor::Private::describeService(const QString& service, QStringLis
             p.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
         QString what =
             phase + (podReady(p) ? QStringLiteral(", ready") : QStringLiteral(", not ready"));
-        if (meta(p).contains(QLatin1String("deletionTimestamp")))
+        if (beingDeleted(p))
             what += QStringLiteral(", terminating");
         involved->append(ref(Pods, p) + QStringLiteral(" (") + what + QLatin1Char(')'));
     }
