@@ -15,6 +15,9 @@ namespace {
 
 std::once_flag curlInitOnce;
 
+// The longest poll while a request (not a stream) is in flight; see State::run().
+constexpr long long kRequestPollMs = 10;
+
 struct Active
 {
     quint64 id = 0;
@@ -380,7 +383,18 @@ void Transport::State::run()
         const auto waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                                 nextWake - std::chrono::steady_clock::now())
                                 .count();
-        curl_multi_poll(multi, nullptr, 0, int(std::clamp<long long>(waitMs, 0, 1000)), nullptr);
+        // libcurl 7.88 can leave an HTTP/2 response that arrived together with another
+        // stream's data unprocessed until the socket is readable again: a request answered
+        // in 5 ms then waited for this poll's timeout (1 s; seen in `veladesk apply` with
+        // several requests in flight). While a request (not a stream) is in flight, look
+        // again after a few milliseconds at the latest.
+        long long maxWait = 1000;
+        for (const Active* a : std::as_const(active))
+            if (!a->job->onData) {
+                maxWait = kRequestPollMs;
+                break;
+            }
+        curl_multi_poll(multi, nullptr, 0, int(std::clamp<long long>(waitMs, 0, maxWait)), nullptr);
     }
 }
 
