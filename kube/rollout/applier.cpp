@@ -16,6 +16,8 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <future>
+
 namespace kube::rollout {
 
 using detail::await;
@@ -314,6 +316,18 @@ struct Applier::Private
     {
         return st.ok() || (st.httpCode >= 400 && st.httpCode < 500 && st.httpCode != 429);
     }
+    // The first attempt of a read sent ahead (std::async) with others; when the server did not
+    // answer it, the read is sent again on its own, with retries.
+    template <typename R, typename F>
+    R firstAnswer(std::future<R>& first, const QString& what, F&& again)
+    {
+        R r = first.get();
+        if (answered(detail::statusOf(r))) {
+            serverAnswered = true;
+            return r;
+        }
+        return retrying(what, std::forward<F>(again));
+    }
     Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
     {
         return retrying(QStringLiteral("read ") + objectKey(t, name),
@@ -591,7 +605,16 @@ ApplyReport Applier::Private::execute()
         &Private::servicesStep,      &Private::endpointsStep,   &Private::routingStep,
         &Private::readBackStep,      &Private::scaleDownStep,   &Private::pruneStep,
         &Private::statusStep};
-    for (int i = 0; i < applyStepCount; ++i) {
+    // The steps in their order, except that an apply that may end as "unchanged" runs the
+    // dry-run before the Lease: a no-op then writes nothing at all (as `kubectl apply`), and
+    // the Lease is still taken before the first write. Both read nothing the other needs.
+    QList<int> order;
+    for (int i = 0; i < applyStepCount; ++i)
+        order << i;
+    if (options.skipUnchanged && !options.dryRun)
+        order.swapItemsAt(int(ApplyStep::Lease), int(ApplyStep::DryRun));
+    for (int k = 0; k < applyStepCount; ++k) {
+        const int i = order.at(k);
         const ApplyStep s = ApplyStep(i);
         if (options.dryRun && i > int(ApplyStep::DryRun)) {
             step(s).state = StepResult::State::Skipped;
@@ -605,8 +628,8 @@ ApplyReport Applier::Private::execute()
             nothingToChange()) {
             // As `kubectl apply` says "unchanged": no write at all, no history entry.
             report.unchanged = true;
-            for (int j = i + 1; j < applyStepCount; ++j)
-                finish(ApplyStep(j), StepResult::State::Skipped,
+            for (int j = k + 1; j < applyStepCount; ++j)
+                finish(ApplyStep(order.at(j)), StepResult::State::Skipped,
                        QStringLiteral("unchanged: the cluster already runs this plan"));
             break;
         }
@@ -692,10 +715,35 @@ std::optional<StepError> Applier::Private::validateStep()
 
     // Another apply in progress: say so before reading anything else (the Lease step takes it).
     // A member cluster has no Lease: the home cluster's covers it.
+    // The reads of this step that do not depend on each other go out together (one round
+    // trip instead of seven); each is awaited where it is needed, in the order below.
+    auto ahead = [](auto f) { return std::async(std::launch::async, std::move(f)); };
+    Client& c = *client;
+    const QString name = plan.name;
+    auto readLease = [&c, ns = ns, name] { return readApplyLease(c, ns, name); };
+    auto checkCrd = [&c] { return checkAppDeploymentCrd(c); };
+    auto readRevisions = [&c, ns = ns] { return listRevisions(c, ns); };
+    auto readDiscovery = [&c] { return await(c.discovery()); };
+    auto readHpas = [&c, ns = ns] { return replicasManagedByHpa(c, ns); };
+    auto readAd = [&c, ns = ns, name] {
+        return await(c.get(ResourceType::appDeployments(), ns, name));
+    };
+    std::future<Result<std::optional<ApplyLeaseInfo>>> leaseAhead;
+    std::future<Status> crdAhead;
+    std::future<Result<QList<AppRevision>>> revisionsAhead;
+    std::future<Result<QJsonObject>> adAhead;
+    if (!member()) {
+        leaseAhead = ahead(readLease);
+        crdAhead = ahead(checkCrd);
+        revisionsAhead = ahead(readRevisions);
+        adAhead = ahead(readAd);
+    }
+    std::future<Result<Discovery>> discoveryAhead = ahead(readDiscovery);
+    std::future<Result<QMap<QString, QString>>> hpasAhead = ahead(readHpas);
+
     Result<std::optional<ApplyLeaseInfo>> held =
         member() ? Result<std::optional<ApplyLeaseInfo>>::success(std::nullopt)
-                 : retrying(QStringLiteral("read the apply Lease"),
-                            [&] { return readApplyLease(*client, ns, plan.name); });
+                 : firstAnswer(leaseAhead, QStringLiteral("read the apply Lease"), readLease);
     if (!held)
         return fail(held.status);
     if (held.value && held.value->isLive() && held.value->holder != holder) {
@@ -720,12 +768,12 @@ std::optional<StepError> Applier::Private::validateStep()
     if (member()) {
         revisions = *options.memberRevisions;
     } else {
-        if (Status st = retrying(QStringLiteral("check the AppDeployment CRD"),
-                                 [&] { return checkAppDeploymentCrd(*client); });
+        if (Status st =
+                firstAnswer(crdAhead, QStringLiteral("check the AppDeployment CRD"), checkCrd);
             !st)
             return fail(st);
-        Result<QList<AppRevision>> revs = retrying(QStringLiteral("list ApplicationRevisions"),
-                                                   [&] { return listRevisions(*client, ns); });
+        Result<QList<AppRevision>> revs =
+            firstAnswer(revisionsAhead, QStringLiteral("list ApplicationRevisions"), readRevisions);
         if (!revs)
             return fail(revs.status);
         revisions = revs.value;
@@ -736,7 +784,7 @@ std::optional<StepError> Applier::Private::validateStep()
     renderOptions.cluster = options.cluster;
     {
         Result<Discovery> disc =
-            retrying(QStringLiteral("discovery"), [&] { return await(client->discovery()); });
+            firstAnswer(discoveryAhead, QStringLiteral("discovery"), readDiscovery);
         if (!disc)
             return fail(disc.status);
         served = servedRouting(disc.value);
@@ -745,14 +793,17 @@ std::optional<StepError> Applier::Private::validateStep()
             renderOptions.httpRouteVersion = served.httpRouteVersion;
     }
     Result<QMap<QString, QString>> hpas =
-        retrying(QStringLiteral("list HorizontalPodAutoscalers"),
-                 [&] { return replicasManagedByHpa(*client, ns); });
+        firstAnswer(hpasAhead, QStringLiteral("list HorizontalPodAutoscalers"), readHpas);
     if (!hpas)
         return fail(hpas.status);
     renderOptions.replicasManagedBy = hpas.value;
     // A member cluster has no AppDeployment (it lives in the home cluster).
-    Result<QJsonObject> liveAd = member() ? Result<QJsonObject>::success(QJsonObject())
-                                          : getObject(ResourceType::appDeployments(), plan.name);
+    Result<QJsonObject> liveAd =
+        member() ? Result<QJsonObject>::success(QJsonObject())
+                 : firstAnswer(adAhead,
+                               QStringLiteral("read ") +
+                                   objectKey(ResourceType::appDeployments(), plan.name),
+                               readAd);
     if (!liveAd && !liveAd.status.isNotFound())
         return fail(liveAd.status);
     liveAppDeployment = liveAd.ok() ? liveAd.value : QJsonObject();
@@ -862,8 +913,14 @@ std::optional<StepError> Applier::Private::validateStep()
         if (!selector)
             return fail(selector.status);
         lo.labelSelector = selector.value;
-        for (const ResourceType& t : types) {
-            Result<ObjectList> list = listObjects(t, lo);
+        QList<QFuture<Result<ObjectList>>> lists; // together, as the ownership reads
+        for (const ResourceType& t : types)
+            lists << client->list(t, ns, lo);
+        for (int i = 0; i < types.size(); ++i) {
+            const ResourceType& t = types.at(i);
+            Result<ObjectList> list = await(lists[i]);
+            if (!answered(list.status))
+                list = listObjects(t, lo);
             if (!list)
                 return fail(list.status);
             for (const QJsonObject& o : list.value.items)
