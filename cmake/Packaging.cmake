@@ -81,6 +81,7 @@ set(_plugin_link "${PROJECT_BINARY_DIR}/resources/kubectl-veladesk")
 file(CREATE_LINK veladesk "${_plugin_link}" SYMBOLIC)
 
 install(TARGETS veladesk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS veladesk-gui RUNTIME DESTINATION ${VELADESK_GUI_INSTALL_DIR})
 install(PROGRAMS "${_plugin_link}" "${PROJECT_SOURCE_DIR}/resources/kubectl_complete-veladesk"
     DESTINATION ${CMAKE_INSTALL_BINDIR})
 
