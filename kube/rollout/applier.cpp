@@ -338,6 +338,27 @@ struct Applier::Private
         return retrying(QStringLiteral("list ") + t.resource,
                         [&] { return await(client->list(t, ns, lo)); });
     }
+    // Lists of several types, sent together (one round trip, not one per type); one the
+    // server did not answer is listed again on its own, with retries. In the order of `types`.
+    Result<QList<ObjectList>> listTogether(const QList<ResourceType>& types,
+                                           const ListOptions& lo = {})
+    {
+        QList<QFuture<Result<ObjectList>>> lists;
+        for (const ResourceType& t : types)
+            lists << client->list(t, ns, lo);
+        QList<ObjectList> out;
+        for (int i = 0; i < types.size(); ++i) {
+            Result<ObjectList> list = await(lists[i]);
+            if (answered(list.status))
+                serverAnswered = true;
+            else
+                list = listObjects(types.at(i), lo);
+            if (!list)
+                return Result<QList<ObjectList>>::failure(list.status);
+            out << list.value;
+        }
+        return Result<QList<ObjectList>>::success(out);
+    }
     // Names of the pods `matchLabels` selects that serve now (Running, Ready, not terminating),
     // read from the pods themselves: a Deployment's status and an EndpointSlice are written by
     // the controller-manager and may still count pods that are gone (kube/podstate.h).
@@ -600,21 +621,12 @@ ApplyReport Applier::Private::execute()
 
     using StepFn = std::optional<StepError> (Private::*)();
     const StepFn steps[applyStepCount] = {
-        &Private::validateStep,      &Private::leaseStep,       &Private::dryRunStep,
+        &Private::validateStep,      &Private::dryRunStep,      &Private::leaseStep,
         &Private::appDeploymentStep, &Private::deploymentsStep, &Private::readinessStep,
         &Private::servicesStep,      &Private::endpointsStep,   &Private::routingStep,
         &Private::readBackStep,      &Private::scaleDownStep,   &Private::pruneStep,
         &Private::statusStep};
-    // The steps in their order, except that an apply that may end as "unchanged" runs the
-    // dry-run before the Lease: a no-op then writes nothing at all (as `kubectl apply`), and
-    // the Lease is still taken before the first write. Both read nothing the other needs.
-    QList<int> order;
-    for (int i = 0; i < applyStepCount; ++i)
-        order << i;
-    if (options.skipUnchanged && !options.dryRun)
-        order.swapItemsAt(int(ApplyStep::Lease), int(ApplyStep::DryRun));
-    for (int k = 0; k < applyStepCount; ++k) {
-        const int i = order.at(k);
+    for (int i = 0; i < applyStepCount; ++i) {
         const ApplyStep s = ApplyStep(i);
         if (options.dryRun && i > int(ApplyStep::DryRun)) {
             step(s).state = StepResult::State::Skipped;
@@ -628,8 +640,8 @@ ApplyReport Applier::Private::execute()
             nothingToChange()) {
             // As `kubectl apply` says "unchanged": no write at all, no history entry.
             report.unchanged = true;
-            for (int j = k + 1; j < applyStepCount; ++j)
-                finish(ApplyStep(order.at(j)), StepResult::State::Skipped,
+            for (int j = i + 1; j < applyStepCount; ++j)
+                finish(ApplyStep(j), StepResult::State::Skipped,
                        QStringLiteral("unchanged: the cluster already runs this plan"));
             break;
         }
@@ -913,17 +925,12 @@ std::optional<StepError> Applier::Private::validateStep()
         if (!selector)
             return fail(selector.status);
         lo.labelSelector = selector.value;
-        QList<QFuture<Result<ObjectList>>> lists; // together, as the ownership reads
-        for (const ResourceType& t : types)
-            lists << client->list(t, ns, lo);
+        Result<QList<ObjectList>> lists = listTogether(types, lo);
+        if (!lists)
+            return fail(lists.status);
         for (int i = 0; i < types.size(); ++i) {
             const ResourceType& t = types.at(i);
-            Result<ObjectList> list = await(lists[i]);
-            if (!answered(list.status))
-                list = listObjects(t, lo);
-            if (!list)
-                return fail(list.status);
-            for (const QJsonObject& o : list.value.items)
+            for (const QJsonObject& o : lists.value.at(i).items)
                 if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
                     ownershipOf(o, plan.name, liveUid, placedBy()).state ==
                         Ownership::State::ThisAppDeployment)
@@ -1779,13 +1786,16 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
 {
     using R = Result<LiveRoutes>;
     LiveRoutes out;
-    for (const ResourceType& t : servedRouteTypes()) {
-        Result<ObjectList> all = listObjects(t);
-        if (!all)
-            return R::failure(all.status);
+    const QList<ResourceType> routeTypes = servedRouteTypes();
+    Result<QList<ObjectList>> lists =
+        listTogether(routeTypes + QList<ResourceType>{ResourceType::services()});
+    if (!lists)
+        return R::failure(lists.status);
+    for (int i = 0; i < routeTypes.size(); ++i) {
+        const ResourceType& t = routeTypes.at(i);
         const QString rules =
             t.kind == QLatin1String("HTTPRoute") ? QStringLiteral("rules") : QStringLiteral("http");
-        for (const QJsonObject& v : all.value.items)
+        for (const QJsonObject& v : lists.value.at(i).items)
             for (const RouteDestination& d : routeDestinations(v, ns))
                 if (d.weight > 0 && !d.service.isEmpty())
                     out.byService[d.service] << QStringLiteral("%1/%2 %3[%4] (weight %5)")
@@ -1793,10 +1803,7 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
                                                     .arg(d.rule)
                                                     .arg(d.weight);
     }
-    Result<ObjectList> services = listObjects(ResourceType::services());
-    if (!services)
-        return R::failure(services.status);
-    out.services = services.value.items;
+    out.services = lists.value.last().items;
     return R::success(out);
 }
 
@@ -1884,11 +1891,12 @@ std::optional<StepError> Applier::Private::pruneStep()
     ListOptions lo;
     lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
     QList<QPair<ResourceType, QJsonObject>> toPrune;
-    for (const ResourceType& t : types) {
-        Result<ObjectList> list = listObjects(t, lo);
-        if (!list)
-            return StepError{list.status, QStringLiteral("PruneFailed")};
-        for (const QJsonObject& o : list.value.items)
+    Result<QList<ObjectList>> lists = listTogether(types, lo);
+    if (!lists)
+        return StepError{lists.status, QStringLiteral("PruneFailed")};
+    for (int i = 0; i < types.size(); ++i) {
+        const ResourceType& t = types.at(i);
+        for (const QJsonObject& o : lists.value.at(i).items)
             if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
                 ownershipOf(o, plan.name, uid, placedBy()).state ==
                     Ownership::State::ThisAppDeployment)

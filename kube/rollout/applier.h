@@ -63,8 +63,8 @@ namespace kube::rollout {
 enum class ApplyStep
 {
     Validate,
+    DryRun, // before the Lease: a no-op apply ("unchanged") writes nothing at all
     Lease,
-    DryRun,
     AppDeployment,
     Deployments,
     ReadinessGuard,
@@ -77,7 +77,7 @@ enum class ApplyStep
     Status,
 };
 inline constexpr int applyStepCount = 13;
-// "validate", "lease", "dry-run", "appdeployment", "deployments", "readiness", "services",
+// "validate", "dry-run", "lease", "appdeployment", "deployments", "readiness", "services",
 // "endpoints", "routing", "read-back", "scale-down", "prune", "status"
 QString applyStepName(ApplyStep step);
 QList<ApplyStep> allApplySteps();

@@ -118,8 +118,8 @@ private Q_SLOTS:
         QCOMPARE(events,
                  (QStringList{
                      QStringLiteral("start validate"),      QStringLiteral("done validate"),
-                     QStringLiteral("start lease"),         QStringLiteral("done lease"),
                      QStringLiteral("start dry-run"),       QStringLiteral("done dry-run"),
+                     QStringLiteral("start lease"),         QStringLiteral("done lease"),
                      QStringLiteral("start appdeployment"), QStringLiteral("done appdeployment"),
                      QStringLiteral("start deployments"),   QStringLiteral("done deployments"),
                      QStringLiteral("start readiness"),     QStringLiteral("done readiness"),

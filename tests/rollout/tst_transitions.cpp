@@ -627,7 +627,11 @@ private Q_SLOTS:
                              live.value[QLatin1String("metadata")][QLatin1String("resourceVersion")]
                                  .toString()))
                     .ok());
-        Applier takeover(m_client, makePlan(m_ns, m_current));
+        // The plan is the live one: ask for every step (as `veladesk reapply`), or the dry-run
+        // finds nothing to change and no Lease is taken.
+        ApplyOptions all;
+        all.skipUnchanged = false;
+        Applier takeover(m_client, makePlan(m_ns, m_current), all);
         std::optional<ApplyLeaseInfo> during;
         connect(&takeover, &Applier::stepFinished, this, [&](const StepResult& sr) {
             if (sr.step == ApplyStep::Lease)
