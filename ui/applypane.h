@@ -1,6 +1,6 @@
 #pragma once
 // Progress of an apply, one line per step of the engine (the 13 of kube::rollout::allApplySteps():
-// validate, lease, dry-run, appdeployment, deployments, readiness, services, endpoints,
+// validate, dry-run, lease, appdeployment, deployments, readiness, services, endpoints,
 // virtualservice, read-back, scale-down, prune, status), with what each step did; after a
 // failure or a cancel, a report of what was and was not done. An apply refused because another
 // apply holds the AppDeployment's Lease names that holder and since when; Deployments whose

@@ -8,7 +8,7 @@
 // keeps make before break across clusters with barriers at step boundaries:
 //   probe         every cluster answers (GET /version) before any apply starts; an unreachable
 //                 cluster fails the apply before anything changes, naming cluster and context
-//   validate, lease, dry-run       in every cluster (member clusters: no Lease, no AppDeployment)
+//   validate, dry-run, lease       in every cluster (member clusters: no Lease, no AppDeployment)
 //   -- barrier: every cluster validated and dry-run; the home cluster holds the Lease
 //   appdeployment (home only), deployments, readiness, services, endpoints
 //   -- barrier: grown and ready everywhere
