@@ -340,7 +340,16 @@ PlanRow RolloutPlanModel::row(int i) const
                 r.replicasManagedBy.insert(name, *hpa);
         r.replicasManagedByHpa = r.replicasManagedBy.size() == deployments.size();
     }
-    if (!m_home.isEmpty() && (m_baseline.isMultiCluster(m_home) || m_plan.isMultiCluster(m_home))) {
+    // placements naming clusters (the home one included: its replicas are not rp.replicas(),
+    // which counts unnamed placements only)
+    auto namesClusters = [](const AppDeploymentPlan& p) {
+        for (const kube::rollout::RevisionPlacement& r : p.appRevisions)
+            for (const kube::rollout::Placement& pl : r.placement)
+                if (pl.clusterSelector && !pl.clusterSelector->name.isEmpty())
+                    return true;
+        return false;
+    };
+    if (!m_home.isEmpty() && (namesClusters(m_baseline) || namesClusters(m_plan))) {
         // The AppDeployment's placement of the revision (the edited one for a new revision),
         // against what each cluster runs: the engine's per-cluster reading.
         AppDeploymentPlan one;

@@ -48,11 +48,12 @@ struct PlanRow
     QMap<QString, QString> replicasManagedBy;
     // Every Deployment of the revision is scaled by an HPA: the replicas value has no effect.
     bool replicasManagedByHpa = false;
-    // Multi-cluster placement (issue 13): when the plan (as applied or as edited) places
-    // revisions in clusters other than the home one, the revision's state in each cluster it
-    // is placed in, home first (kube::rollout::placementStatesIn(): the AppDeployment's
-    // replicas there, what the cluster's Deployments run and have ready). liveReplicas and
-    // liveReadyReplicas are then the sums over the clusters that answered. Empty otherwise.
+    // Multi-cluster placement (issue 13): when the plan (as applied or as edited) names
+    // clusters in its placements (the home one too) and the home cluster's name is known, the
+    // revision's state in each cluster it is placed in, home first
+    // (kube::rollout::placementStatesIn(): the AppDeployment's replicas there, what the cluster's
+    // Deployments run and have ready). liveReplicas and liveReadyReplicas are then the sums over
+    // the clusters that answered. Empty otherwise.
     QList<kube::rollout::PlacementState> placements;
     bool operator==(const PlanRow&) const = default;
 };

@@ -5,6 +5,7 @@
 //   - a plan with v1 in a (2 replicas) and v2 in a (1) and b (2), applied by the engine: the
 //     window, on the application, watches b's pods too; the pane shows every pod of both
 //     clusters, each with its cluster in the Cluster column (shown first, only now);
+//   - a pod of b selected: the Pod logs dock reads it through b;
 //   - a pod deleted in b leaves the pane (b's watch), a's rows untouched;
 //   - a cluster mapped to a context the kubeconfig lacks: the pane says so, named;
 //   - the editor row of v2 counts ready replicas per cluster (badge tooltip) and a replica
@@ -13,19 +14,20 @@
 // pods-multicluster-unreachable.png.
 
 #include "../rollout/transitionplans.h"
+#include "../rollout/twoclusters.h"
 #include "guitest.h"
 #include "kube/rollout/multicluster.h"
 #include "models/clusterpods.h"
 #include "models/podsmodel.h"
 #include "models/rolloutplanmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/podlogspane.h"
 #include "ui/rollouteditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -94,32 +96,15 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const QString a = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
-        const QString b = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG_B");
-        if (a.isEmpty() || b.isEmpty())
+        if (qEnvironmentVariableIsEmpty("VELADESK_TEST_KUBECONFIG_B"))
             QSKIP("run through ctest (kube_cluster and kube_cluster_b fixtures)");
-        auto ca = kube::KubeConfig::load({a, {}, {}});
-        auto cb = kube::KubeConfig::load({b, {}, {}});
-        QVERIFY2(ca.ok() && cb.ok(), qPrintable(ca.status.toString() + cb.status.toString()));
-        m_ctxA = ca.value.currentContext();
-        m_ctxB = cb.value.currentContext();
-        QVERIFY(m_ctxA != m_ctxB);
-        // One kubeconfig, both contexts, a's current (as kubectl merges KUBECONFIG=a:b).
-        QProcess merge;
-        merge.setProgram(QStringLiteral("bash"));
-        merge.setArguments(
-            {QStringLiteral("-c"),
-             QStringLiteral(". \"$VELADESK_CLUSTER_SCRIPTS/versions.sh\" && KUBECONFIG=%1:%2 "
-                            "\"$CP_BIN_DIR/kubectl\" config view --flatten")
-                 .arg(a, b)});
-        merge.start();
-        QVERIFY(merge.waitForFinished(60000));
-        QVERIFY2(merge.exitCode() == 0, merge.readAllStandardError().constData());
-        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        QFile f(m_kubeconfig);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(merge.readAllStandardOutput());
-        f.close();
+        // One kubeconfig, both contexts, a's current.
+        const twoclusters::Merged merged =
+            twoclusters::merge(m_dir.filePath(QStringLiteral("kubeconfig")));
+        QVERIFY2(merged.error.isEmpty(), qPrintable(merged.error));
+        m_kubeconfig = merged.kubeconfig;
+        m_ctxA = merged.contextA;
+        m_ctxB = merged.contextB;
 
         m_ns = QStringLiteral("gui-mc-%1").arg(QDateTime::currentSecsSinceEpoch());
         auto ka = kube::connect({m_kubeconfig, m_ctxA, m_ns});
@@ -206,6 +191,36 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window->podsClusterStatus()->isVisible(), 30000);
         window->showDock(QStringLiteral("podsDock"));
         guitest::screenshot(window.get(), QStringLiteral("pods-multicluster"));
+    }
+
+    // A pod of b selected: its log is read through b (the pane finds that very pod, by uid);
+    // then a pod of a, through a again.
+    void podLogsThroughThePodsCluster()
+    {
+        window->showDock(QStringLiteral("podLogsDock"));
+        const QAbstractItemModel* m = window->podsView()->model();
+        auto pick = [&](const QString& cluster, std::shared_ptr<kube::Client> client) {
+            for (int r = 0; r < m->rowCount(); ++r) {
+                if (m->index(r, PodsModel::Cluster).data().toString() != cluster)
+                    continue;
+                const QString name = m->index(r, PodsModel::Name).data().toString();
+                const QString uid = m->index(r, 0).data(PodsModel::UidRole).toString();
+                window->podsView()->setCurrentIndex(m->index(r, 0)); // as a click does
+                QTRY_VERIFY_WITH_TIMEOUT(!window->podLogsPane()->pods().isEmpty(), 20000);
+                const QJsonObject shown = window->podLogsPane()->pods().first();
+                QCOMPARE(shown[QLatin1String("metadata")][QLatin1String("name")].toString(), name);
+                QCOMPARE(shown[QLatin1String("metadata")][QLatin1String("uid")].toString(), uid);
+                auto there = guitest::wait(client->get(kube::ResourceType::pods(), m_ns, name));
+                QVERIFY2(there.ok(), qPrintable(there.status.toString()));
+                QCOMPARE(there.value[QLatin1String("metadata")][QLatin1String("uid")].toString(),
+                         uid);
+                return;
+            }
+            QFAIL(qPrintable(QStringLiteral("no pod of cluster ") + cluster));
+        };
+        pick(QStringLiteral("b"), m_b);
+        pick(QStringLiteral("a"), m_a);
+        window->showDock(QStringLiteral("podsDock"));
     }
 
     void podDeletedInBLeavesThePane()

@@ -539,6 +539,27 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), before);
     }
 
+    // Every placement names the home cluster: its replicas are those placements' (not the
+    // unnamed ones', 0), so what runs as planned is no drift.
+    void homeClusterNamed()
+    {
+        kube::rollout::AppDeploymentPlan p =
+            fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        using kube::rollout::ClusterSelector;
+        using kube::rollout::Placement;
+        p.appRevisions[0].placement = {Placement{3, ClusterSelector{QStringLiteral("a"), {}}}};
+        p.appRevisions[1].placement = {Placement{1, ClusterSelector{QStringLiteral("a"), {}}}};
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &p,
+                    exampleRevisions());
+        const VirtualServiceInfo vs = VirtualServiceInfo::fromJson(
+            fixtures::object(QStringLiteral("virtualservice-inspec.json")));
+        model->setLive(&vs, deployments(QStringLiteral("deployments.json")));
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"), {});
+        QCOMPARE(model->rowDrift(0), QString());
+        QCOMPARE(model->rowClusterReadiness(0), QStringLiteral("2/3 in a"));
+        QVERIFY(!model->hasDrift());
+    }
+
     void clearEmpties()
     {
         loadFixture(QStringLiteral("appdeployment-split.json"));
