@@ -138,6 +138,8 @@ QVariant PodsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Node");
     case Age:
         return tr("Age");
+    case Cluster:
+        return tr("Cluster");
     default:
         return {};
     }
@@ -169,6 +171,8 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
         return p.uid;
     case RevisionRole:
         return p.revision;
+    case ClusterRole:
+        return m_cluster;
     case SortRole:
         switch (index.column()) {
         case Restarts:
@@ -196,6 +200,8 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
             return p.node;
         case Age:
             return formatAge(p.created, m_now());
+        case Cluster:
+            return m_cluster;
         default:
             return {};
         }
@@ -322,6 +328,15 @@ void PodsModel::enqueue(const QList<kube::WatchEvent>& events)
 void PodsModel::setBatchInterval(int milliseconds)
 {
     m_frameMs = std::max(0, milliseconds);
+}
+
+void PodsModel::setClusterName(const QString& name)
+{
+    if (name == m_cluster)
+        return;
+    m_cluster = name;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Cluster), index(rowCount() - 1, Cluster));
 }
 
 void PodsModel::setClock(std::function<QDateTime()> now)

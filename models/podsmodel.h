@@ -60,6 +60,9 @@ public:
         Restarts,
         Node,
         Age,
+        // The pod's cluster (multi-cluster placement, issue 13): one name per model
+        // (setClusterName()); ClusterPodsModel shows several clusters' models in one table.
+        Cluster,
         ColumnCount
     };
     enum class State
@@ -74,7 +77,8 @@ public:
         StateRole = Qt::UserRole + 1,
         UidRole,
         RevisionRole,
-        SortRole
+        SortRole,
+        ClusterRole // QString: the cluster name (setClusterName())
     };
 
     explicit PodsModel(QObject* parent = nullptr);
@@ -106,6 +110,10 @@ public:
     // Clock for the Age column (tests set a fixed one). Ages are refreshed every second.
     void setClock(std::function<QDateTime()> now);
 
+    // The cluster these pods are in, shown in the Cluster column ("" until set).
+    void setClusterName(const QString& name);
+    QString clusterName() const { return m_cluster; }
+
     const PodRow& pod(int row) const { return m_rows[row]; }
     int rowOf(const QString& uid) const { return m_index.value(uid, -1); }
     static State stateOf(const PodRow& pod);
@@ -133,6 +141,7 @@ private:
     int m_frameMs = 16;
     AgeTicker m_ages{this, [this] { refreshAges(); }};
     std::function<QDateTime()> m_now;
+    QString m_cluster;
     int m_maxEventsPerFrame = 250;
     // What one frame can afford, from the cost per event of the last batch.
     static constexpr double kFrameBudgetNs = 6e6;

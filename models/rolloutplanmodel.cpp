@@ -340,6 +340,57 @@ PlanRow RolloutPlanModel::row(int i) const
                 r.replicasManagedBy.insert(name, *hpa);
         r.replicasManagedByHpa = r.replicasManagedBy.size() == deployments.size();
     }
+    // placements naming clusters (the home one included: its replicas are not rp.replicas(),
+    // which counts unnamed placements only)
+    auto namesClusters = [](const AppDeploymentPlan& p) {
+        for (const kube::rollout::RevisionPlacement& r : p.appRevisions)
+            for (const kube::rollout::Placement& pl : r.placement)
+                if (pl.clusterSelector && !pl.clusterSelector->name.isEmpty())
+                    return true;
+        return false;
+    };
+    if (!m_home.isEmpty() && (namesClusters(m_baseline) || namesClusters(m_plan))) {
+        // The AppDeployment's placement of the revision (the edited one for a new revision),
+        // against what each cluster runs: the engine's per-cluster reading.
+        AppDeploymentPlan one;
+        one.name = m_plan.name;
+        const kube::rollout::RevisionPlacement* spec = m_baseline.revision(rp.revisionName);
+        one.appRevisions = {spec ? *spec : rp};
+        QStringList clusters = m_baseline.clusters(m_home);
+        for (const QString& c : m_plan.clusters(m_home))
+            if (!clusters.contains(c))
+                clusters << c;
+        auto liveOf = [this](const QMap<QString, DeploymentInfo>& deployments) {
+            QMap<QString, kube::rollout::LiveReplicas> live;
+            for (const DeploymentInfo& d : deployments)
+                if (d.appDeployment == m_plan.name) {
+                    live[d.revision].replicas += d.replicas;
+                    live[d.revision].ready += d.readyReplicas;
+                }
+            return live;
+        };
+        for (const QString& c : std::as_const(clusters)) {
+            if (c == m_home) {
+                r.placements << kube::rollout::placementStatesIn(one, m_home, c, m_homeContext,
+                                                                 liveOf(m_liveDeployments));
+                continue;
+            }
+            const auto other = m_clusterLive.constFind(c);
+            r.placements << kube::rollout::placementStatesIn(
+                one, m_home, c, other == m_clusterLive.cend() ? QString() : other->context,
+                other == m_clusterLive.cend() ? QMap<QString, kube::rollout::LiveReplicas>{}
+                                              : liveOf(other->deployments),
+                other == m_clusterLive.cend() ? tr("not watched") : other->error);
+        }
+        std::optional<int> live, ready;
+        for (const kube::rollout::PlacementState& p : std::as_const(r.placements))
+            if (p.error.isEmpty() && p.live >= 0) {
+                live = live.value_or(0) + p.live;
+                ready = ready.value_or(0) + p.ready;
+            }
+        r.liveReplicas = live;
+        r.liveReadyReplicas = ready;
+    }
     return r;
 }
 
@@ -504,6 +555,19 @@ void RolloutPlanModel::setLive(const VirtualServiceInfo* virtualService,
     if (rowCount() > 0)
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT planChanged();
+}
+
+void RolloutPlanModel::setClusters(const QString& home, const QString& homeContext,
+                                   const QMap<QString, ClusterLive>& others)
+{
+    if (home == m_home && homeContext == m_homeContext && others == m_clusterLive)
+        return;
+    m_home = home;
+    m_homeContext = homeContext;
+    m_clusterLive = others;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     Q_EMIT planChanged();
 }
 
@@ -791,7 +855,21 @@ QString RolloutPlanModel::rowDrift(int i) const
     } else if (m_liveVirtualService && r.liveWeight.value_or(0) != 0) {
         parts << tr("live weight %1% (spec routes none)").arg(*r.liveWeight);
     }
-    if (r.specReplicas && !r.replicasManagedByHpa) { // an HPA's count is not drift
+    if (r.specReplicas && !r.placements.isEmpty()) {
+        // every cluster the revision is placed in (an HPA's count in the home cluster is not
+        // drift)
+        for (const kube::rollout::PlacementState& p : r.placements) {
+            if (!p.drifted() || (p.cluster == m_home && r.replicasManagedByHpa))
+                continue;
+            if (p.live < 0)
+                parts << tr("no live Deployment in %1").arg(p.cluster);
+            else
+                parts << tr("live replicas %1 in %2 (spec %3)")
+                             .arg(p.live)
+                             .arg(p.cluster)
+                             .arg(p.replicas);
+        }
+    } else if (r.specReplicas && !r.replicasManagedByHpa) { // an HPA's count is not drift
         if (!r.liveReplicas) {
             if (*r.specReplicas > 0)
                 parts << tr("no live Deployment");
@@ -800,6 +878,16 @@ QString RolloutPlanModel::rowDrift(int i) const
         }
     }
     return parts.join(QStringLiteral("; "));
+}
+
+QString RolloutPlanModel::rowClusterReadiness(int i) const
+{
+    QStringList parts;
+    for (const kube::rollout::PlacementState& p : row(i).placements)
+        parts << (p.error.isEmpty()
+                      ? tr("%1/%2 in %3").arg(p.ready).arg(p.replicas).arg(p.cluster)
+                      : tr("?/%1 in %2 (not known: %3)").arg(p.replicas).arg(p.cluster, p.error));
+    return parts.join(QStringLiteral(", "));
 }
 
 QString RolloutPlanModel::rowReplicasManagedBy(int i) const

@@ -12,6 +12,7 @@
 // show drift between what the AppDeployment says and what runs.
 
 #include "kube/rollout/application.h"
+#include "kube/rollout/multicluster.h"
 #include "kube/rollout/plan.h"
 #include "kube/rollout/render.h"
 #include "kube/rollout/routing.h"
@@ -47,6 +48,13 @@ struct PlanRow
     QMap<QString, QString> replicasManagedBy;
     // Every Deployment of the revision is scaled by an HPA: the replicas value has no effect.
     bool replicasManagedByHpa = false;
+    // Multi-cluster placement (issue 13): when the plan (as applied or as edited) names
+    // clusters in its placements (the home one too) and the home cluster's name is known, the
+    // revision's state in each cluster it is placed in, home first
+    // (kube::rollout::placementStatesIn(): the AppDeployment's replicas there, what the cluster's
+    // Deployments run and have ready). liveReplicas and liveReadyReplicas are then the sums over
+    // the clusters that answered. Empty otherwise.
+    QList<kube::rollout::PlacementState> placements;
     bool operator==(const PlanRow&) const = default;
 };
 
@@ -106,6 +114,17 @@ public:
     void setLive(const VirtualServiceInfo* virtualService,
                  const QMap<QString, DeploymentInfo>& deployments,
                  const QMap<QString, QString>& replicasManagedBy = {});
+    // Multi-cluster placement: the home cluster's name and context, and the other clusters'
+    // Deployments (the namespace's, as their stores hold them) or why they are not known.
+    struct ClusterLive
+    {
+        QString context;
+        QMap<QString, DeploymentInfo> deployments;
+        QString error; // "" : `deployments` is what the cluster runs
+        bool operator==(const ClusterLive&) const = default;
+    };
+    void setClusters(const QString& home, const QString& homeContext,
+                     const QMap<QString, ClusterLive>& others);
     // Replaces the edited plan with `plan` (brought to the model's shape as load() does) and
     // keeps the baseline: the rows show what differs from the AppDeployment, Revert goes back.
     // For "revert to the last completed plan" of an interrupted apply.
@@ -159,6 +178,8 @@ public:
     bool isValid() const { return m_problems.isEmpty(); }
     QString rowProblem(int row) const;
     QString rowDrift(int row) const;
+    // Multi-cluster plans: ready/planned replicas per cluster ("1/1 in a, 0/2 in b"), "" else.
+    QString rowClusterReadiness(int row) const;
     // "replicas managed by HPA/<name>" (or "replicas of <deployment> managed by HPA/<name>"
     // when only some of the revision's Deployments are), "" when no HPA scales them.
     QString rowReplicasManagedBy(int row) const;
@@ -206,6 +227,8 @@ private:
     std::optional<VirtualServiceInfo> m_liveVirtualService;
     QMap<QString, DeploymentInfo> m_liveDeployments;
     QMap<QString, QString> m_replicasManagedBy;
+    QString m_home, m_homeContext;
+    QMap<QString, ClusterLive> m_clusterLive;
     QStringList m_externalErrors;
 
     QList<kube::rollout::Issue> m_issues;

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/applicationsmodel.h"
+#include "models/clusterpods.h"
 #include "models/clustersession.h"
 #include "models/logmodel.h"
 #include "models/plaintext.h"
@@ -106,6 +107,9 @@ MainWindow::MainWindow(const kube::KubeConfigOptions& options, QWidget* parent)
     setWindowTitle(QStringLiteral("VelaDesk"));
     m_log = new LogModel(this);
     m_pods = new PodsModel(this);
+    m_clusterPods = new ClusterPodsModel(m_pods, this);
+    m_remote = new RemoteClusters(m_clusterPods, this);
+    m_remote->setKubeConfigOptions(m_options);
     m_apps = new ApplicationsModel(this);
     m_revisions = new RevisionsModel(this);
     m_controller = new RolloutController(this);
@@ -364,8 +368,10 @@ void MainWindow::buildPanes()
         connect(b, &QPushButton::clicked, this, [this] {
             PlacementsDialog dialog(planModel(), m_session->contexts(), m_session->currentContext(),
                                     this);
-            if (dialog.exec() == QDialog::Accepted)
+            if (dialog.exec() == QDialog::Accepted) {
                 m_controller->setClusterContexts(PlacementsDialog::savedClusterContexts());
+                updateRemoteClusters();
+            }
         });
     split->addWidget(left);
     split->addWidget(m_editor);
@@ -405,10 +411,40 @@ void MainWindow::buildPanes()
     m_podsView = makeTable(this, QStringLiteral("podsView"));
     auto* podsProxy = new PodsFilter(this);
     m_podsProxy = podsProxy;
-    setUpPodsView(m_podsView, m_podsProxy, m_pods);
+    setUpPodsView(m_podsView, m_podsProxy, m_clusterPods);
     m_podsView->setAccessibleName(tr("Pods"));
     m_podsView->setToolTip(tr("Pods of the selected application's revisions, from the watch; "
                               "select one to follow its log"));
+    // One cluster: the pane looks as it always did. The Cluster column appears when the plan
+    // places revisions in other clusters.
+    m_podsView->setColumnHidden(PodsModel::Cluster, true);
+    connect(m_clusterPods, &ClusterPodsModel::clustersChanged, this, [this](int clusters) {
+        m_podsView->setColumnHidden(PodsModel::Cluster, clusters <= 1);
+    });
+    // Other clusters that are unreachable or not live, one line each (hidden when all are).
+    auto* podsPane = new QWidget(this);
+    podsPane->setObjectName(QStringLiteral("podsPane"));
+    auto* podsLayout = new QVBoxLayout(podsPane);
+    podsLayout->setContentsMargins(0, 0, 0, 0);
+    podsLayout->setSpacing(2);
+    m_podsClusterStatus = new QLabel(podsPane);
+    m_podsClusterStatus->setObjectName(QStringLiteral("podsClusterStatus"));
+    m_podsClusterStatus->setAccessibleName(tr("Clusters not live"));
+    m_podsClusterStatus->setToolTip(
+        tr("Other clusters of the plan whose pods cannot be shown live (F5 retries)"));
+    m_podsClusterStatus->setTextFormat(Qt::PlainText);
+    m_podsClusterStatus->setWordWrap(true);
+    m_podsClusterStatus->setContentsMargins(4, 2, 4, 2);
+    m_podsClusterStatus->hide();
+    podsLayout->addWidget(m_podsClusterStatus);
+    podsLayout->addWidget(m_podsView, 1);
+    connect(m_remote, &RemoteClusters::statusChanged, this, &MainWindow::updateClusterStatus);
+    connect(m_remote, &RemoteClusters::statusChanged, this, &MainWindow::updatePlanClusters);
+    connect(m_remote, &RemoteClusters::liveChanged, this, &MainWindow::updatePlanClusters);
+    connect(m_remote, &RemoteClusters::message, m_log,
+            [this](LogEntry::Level level, const QString& source, const QString& text) {
+                m_log->append(level, source, text);
+            });
     m_preview = new PreviewPane(this);
     m_applyPane = new ApplyPane(this);
     connect(m_applyPane, &ApplyPane::cancelRequested, this, &MainWindow::cancelApply);
@@ -448,7 +484,7 @@ void MainWindow::buildPanes()
                     m_log->info(QStringLiteral("veladesk"), tr("added %1 to the plan").arg(name));
             });
 
-    QDockWidget* pods = addDock(tr("Pods"), QStringLiteral("podsDock"), m_podsView,
+    QDockWidget* pods = addDock(tr("Pods"), QStringLiteral("podsDock"), podsPane,
                                 QKeySequence(Qt::CTRL | Qt::Key_1));
     QDockWidget* preview = addDock(tr("Preview / diff"), QStringLiteral("previewDock"), m_preview,
                                    QKeySequence(Qt::CTRL | Qt::Key_2));
@@ -476,13 +512,20 @@ void MainWindow::buildPanes()
     connect(podLogs, &QDockWidget::visibilityChanged, m_podLogs, &PodLogsPane::setActive);
     connect(m_podsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_podLogs->showPod(m_pods->pod(m_podsProxy->mapToSource(current).row()).name);
+                int row = -1;
+                const PodsModel* pods =
+                    m_clusterPods->podsModelOf(m_podsProxy->mapToSource(current), &row);
+                if (!pods)
+                    return;
+                setPodLogsCluster(pods == m_pods ? QString() : pods->clusterName());
+                m_podLogs->showPod(pods->pod(row).name);
             });
     connect(m_revisionsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_podLogs->showRevision(current.data(RevisionsModel::NameRole).toString());
+                if (!current.isValid())
+                    return;
+                setPodLogsCluster({});
+                m_podLogs->showRevision(current.data(RevisionsModel::NameRole).toString());
             });
     pods->raise();
     resizeDocks({pods}, {240}, Qt::Vertical);
@@ -630,6 +673,7 @@ void MainWindow::reload()
                              m_session->currentNamespace());
     else
         m_session->reload();
+    m_remote->reconnectFailed();
 }
 
 RolloutPlanModel* MainWindow::planModel() const
@@ -733,6 +777,7 @@ void MainWindow::wireController()
                                  8000);
     });
     connect(planModel(), &RolloutPlanModel::planChanged, this, &MainWindow::updateActions);
+    connect(planModel(), &RolloutPlanModel::planChanged, this, &MainWindow::updateRemoteClusters);
 
     connect(c, &RolloutController::previewCleared, m_preview, &PreviewPane::clear);
     connect(c, &RolloutController::previewRendered, m_preview, &PreviewPane::setRendered);
@@ -776,9 +821,83 @@ void MainWindow::updateConnection()
     if (m_objectTree)
         m_objectTree->setConnection(connected ? m_session->client() : nullptr,
                                     m_session->currentNamespace());
-    if (m_podLogs)
+    if (m_podLogs) {
+        m_podLogsCluster.clear();
         m_podLogs->setConnection(connected ? m_session->client() : nullptr,
                                  m_session->currentNamespace());
+    }
+    updateRemoteClusters();
+}
+
+void MainWindow::setPodLogsCluster(const QString& cluster)
+{
+    if (cluster == m_podLogsCluster)
+        return;
+    m_podLogsCluster = cluster;
+    ClusterSession* session = cluster.isEmpty() ? m_session : m_remote->session(cluster);
+    const bool connected = session && session->state() == ClusterSession::State::Connected;
+    m_podLogs->setConnection(connected ? session->client() : nullptr,
+                             session ? session->currentNamespace() : QString());
+}
+
+void MainWindow::updateRemoteClusters()
+{
+    // Sessions announce their state as they are connected: the plan model's update that
+    // follows comes back here.
+    if (m_updatingClusters)
+        return;
+    const QScopedValueRollback updating(m_updatingClusters, true);
+    const QString home = m_controller->homeClusterName();
+    m_pods->setClusterName(home);
+    QStringList clusters;
+    const bool connected = m_session->state() == ClusterSession::State::Connected;
+    if (connected && !m_selectedApp.isEmpty()) {
+        // the edited plan's clusters, and those the last apply placed revisions in (what runs
+        // there until it is pruned)
+        const kube::rollout::AppDeploymentPlan plan = planModel()->plan();
+        clusters = plan.clusters(home);
+        const auto applied = m_session->store()->appDeployments().constFind(plan.name);
+        if (applied != m_session->store()->appDeployments().cend())
+            for (const QString& c : kube::rollout::previousClusters(applied->status, home))
+                if (!clusters.contains(c))
+                    clusters << c;
+        clusters.removeAll(home);
+        clusters.removeAll(QString());
+    }
+    m_remote->setClusters(clusters, m_controller->clusterContexts(), m_session->currentNamespace());
+    if (!m_podLogsCluster.isEmpty() && !clusters.contains(m_podLogsCluster))
+        setPodLogsCluster({}); // its cluster is no longer watched
+    m_updatingClusters = false;
+    updatePlanClusters();
+}
+
+void MainWindow::updatePlanClusters()
+{
+    if (m_updatingClusters)
+        return; // updateRemoteClusters() calls it once it is done
+    QMap<QString, RolloutPlanModel::ClusterLive> others;
+    for (const QString& name : m_remote->clusters()) {
+        RolloutPlanModel::ClusterLive live;
+        ClusterSession* session = m_remote->session(name);
+        live.context = m_controller->clusterContexts().contextOf(name);
+        if (session->state() != ClusterSession::State::Connected)
+            live.error = session->state() == ClusterSession::State::Failed
+                             ? tr("unreachable: %1").arg(session->stateMessage())
+                             : tr("connecting");
+        else if (!session->store()->hasListed(NamespaceStore::Kind::Deployments))
+            live.error = tr("listing");
+        else
+            live.deployments = session->store()->deployments();
+        others.insert(name, live);
+    }
+    planModel()->setClusters(m_controller->homeClusterName(), m_session->currentContext(), others);
+}
+
+void MainWindow::updateClusterStatus()
+{
+    const QStringList problems = m_remote->problems();
+    m_podsClusterStatus->setText(problems.join(QLatin1Char('\n')));
+    m_podsClusterStatus->setVisible(!problems.isEmpty());
 }
 
 // The applications pane changed: open the remembered or the first application, or notice
@@ -835,6 +954,7 @@ void MainWindow::selectApp(const QString& app)
     m_revisions->setApplication(app);
     m_controller->selectApplication(app);
     m_objectTree->setApplication(app);
+    updateRemoteClusters();
     updateActions();
 }
 

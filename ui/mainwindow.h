@@ -22,6 +22,7 @@ namespace veladesk {
 
 class ApplicationsModel;
 class ApplyPane;
+class ClusterPodsModel;
 class ClusterSession;
 class HistoryPane;
 class LogModel;
@@ -29,6 +30,7 @@ class ObjectTreePane;
 class PodLogsPane;
 class PodsModel;
 class PreviewPane;
+class RemoteClusters;
 class RevisionsModel;
 class RolloutController;
 class RolloutEditor;
@@ -49,6 +51,11 @@ public:
     RolloutController* controller() const { return m_controller; }
     RolloutPlanModel* planModel() const;
     PodsModel* podsModel() const { return m_pods; }
+    // The pods pane's rows: the home cluster's pods, then those of every other cluster the
+    // selected application's plan places revisions in (issue 13), watched by remoteClusters().
+    ClusterPodsModel* clusterPodsModel() const { return m_clusterPods; }
+    RemoteClusters* remoteClusters() const { return m_remote; }
+    QLabel* podsClusterStatus() const { return m_podsClusterStatus; }
     LogModel* logModel() const { return m_log; }
     RolloutEditor* editor() const { return m_editor; }
     PreviewPane* previewPane() const { return m_preview; }
@@ -124,10 +131,22 @@ private:
     // appeared). Known gap: word-wrapped banners grow by height-for-width, which
     // minimumSizeHint does not report, so a tall apply dock can still squeeze the editor's rows.
     void keepEditorRoom();
+    // Watches the pods of every cluster the selected application's plan (edited or applied)
+    // places revisions in; shows the Cluster column when there is more than one.
+    void updateRemoteClusters();
+    void updateClusterStatus();
+    // The editor's rows: what every other cluster of the plan runs (drift, ready counts).
+    void updatePlanClusters();
+    // The Pod logs pane reads through the client of `cluster` ("" : the home cluster).
+    void setPodLogsCluster(const QString& cluster);
 
     kube::KubeConfigOptions m_options;
     LogModel* m_log;
     PodsModel* m_pods;
+    ClusterPodsModel* m_clusterPods;
+    RemoteClusters* m_remote;
+    QString m_podLogsCluster;        // the cluster the Pod logs pane reads ("": home)
+    bool m_updatingClusters = false; // updateRemoteClusters() is running
     ApplicationsModel* m_apps;
     RevisionsModel* m_revisions;
     RolloutController* m_controller;
@@ -138,6 +157,7 @@ private:
     QLabel* m_stateLabel = nullptr;
     QLabel* m_versionLabel = nullptr;
     QLabel* m_banner = nullptr;
+    QLabel* m_podsClusterStatus = nullptr;
     QTreeView* m_appsView = nullptr;
     QTreeView* m_revisionsView = nullptr;
     QTreeView* m_podsView = nullptr;

@@ -9,7 +9,7 @@
 
 namespace veladesk {
 
-void setUpPodsView(QTreeView* view, QSortFilterProxyModel* proxy, PodsModel* model)
+void setUpPodsView(QTreeView* view, QSortFilterProxyModel* proxy, QAbstractItemModel* model)
 {
     proxy->setSourceModel(model);
     proxy->setSortRole(PodsModel::SortRole);
@@ -23,8 +23,10 @@ void setUpPodsView(QTreeView* view, QSortFilterProxyModel* proxy, PodsModel* mod
                                         {int(PodsModel::Phase), 120},
                                         {int(PodsModel::Ready), 60},
                                         {int(PodsModel::Restarts), 70},
-                                        {int(PodsModel::Node), 120}})
+                                        {int(PodsModel::Node), 120},
+                                        {int(PodsModel::Cluster), 110}})
         view->header()->resizeSection(column, width);
+    view->header()->moveSection(view->header()->visualIndex(PodsModel::Cluster), 0);
 }
 
 } // namespace veladesk

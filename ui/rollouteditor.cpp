@@ -664,6 +664,8 @@ void RolloutEditor::syncRow(int row)
         details << tr("drift: %1").arg(drift);
     if (r.liveReadyReplicas && r.liveReplicas)
         details << tr("running %1/%2 ready").arg(*r.liveReadyReplicas).arg(*r.liveReplicas);
+    if (const QString perCluster = m_model->rowClusterReadiness(row); !perCluster.isEmpty())
+        details << tr("ready per cluster: %1").arg(perCluster);
     if (!managed.isEmpty())
         details << managed;
     w.state->setText(badge.text);

@@ -167,6 +167,26 @@ QList<PlacementStatus> placementStatusOf(const AppDeploymentPlan& plan, const QS
     return out;
 }
 
+QList<PlacementState> placementStatesIn(const AppDeploymentPlan& plan, const QString& home,
+                                        const QString& cluster, const QString& context,
+                                        const QMap<QString, LiveReplicas>& live,
+                                        const QString& error)
+{
+    QList<PlacementState> out;
+    for (const RevisionPlacement& r : plan.appRevisions) {
+        if (!r.placedIn(cluster, home))
+            continue;
+        PlacementState s{r.revisionName, cluster, context, r.replicasIn(cluster, home), -1, error};
+        if (error.isEmpty()) {
+            const auto it = live.constFind(r.revisionName);
+            s.ready = it == live.cend() ? 0 : it->ready;
+            s.live = it == live.cend() ? -1 : it->replicas;
+        }
+        out << s;
+    }
+    return out;
+}
+
 QList<PlacementState> readPlacementStates(const QList<ClusterTarget>& clusters,
                                           const AppDeploymentPlan& plan, const QString& ns)
 {
@@ -176,7 +196,7 @@ QList<PlacementState> readPlacementStates(const QList<ClusterTarget>& clusters,
     const QString home = clusters.first().name;
     for (const ClusterTarget& c : clusters) {
         QString error;
-        QMap<QString, int> ready; // revision -> ready replicas
+        QMap<QString, LiveReplicas> live; // revision -> its Deployments
         if (Status st = probeClusters({c}); !st.ok()) {
             error = st.message;
         } else {
@@ -187,25 +207,22 @@ QList<PlacementState> readPlacementStates(const QList<ClusterTarget>& clusters,
             if (!list)
                 error = list.status.toString();
             else
-                for (const QJsonObject& d : list.value.items)
-                    ready[d.value(QLatin1String("metadata"))
-                              .toObject()
-                              .value(QLatin1String("labels"))
-                              .toObject()
-                              .value(QLatin1String("app.oam.dev/appRevision"))
-                              .toString()] += d.value(QLatin1String("status"))
-                                                  .toObject()
-                                                  .value(QLatin1String("readyReplicas"))
-                                                  .toInt();
+                for (const QJsonObject& d : list.value.items) {
+                    LiveReplicas& l = live[d.value(QLatin1String("metadata"))
+                                               .toObject()
+                                               .value(QLatin1String("labels"))
+                                               .toObject()
+                                               .value(QLatin1String("app.oam.dev/appRevision"))
+                                               .toString()];
+                    const QJsonObject spec = d.value(QLatin1String("spec")).toObject();
+                    l.replicas += spec.value(QLatin1String("replicas")).toInt(1);
+                    l.ready += d.value(QLatin1String("status"))
+                                   .toObject()
+                                   .value(QLatin1String("readyReplicas"))
+                                   .toInt();
+                }
         }
-        for (const RevisionPlacement& r : plan.appRevisions)
-            if (r.placedIn(c.name, home))
-                out << PlacementState{r.revisionName,
-                                      c.name,
-                                      c.context,
-                                      r.replicasIn(c.name, home),
-                                      error.isEmpty() ? ready.value(r.revisionName) : -1,
-                                      error};
+        out << placementStatesIn(plan, home, c.name, c.context, live, error);
     }
     return out;
 }

@@ -95,9 +95,29 @@ struct PlacementState
     int replicas = 0;
     int ready = -1;
     QString error;
+    // spec.replicas of the revision's Deployments in the cluster (summed); -1: none there (or
+    // the cluster did not answer).
+    int live = -1;
+    // The cluster runs other than the plan's replicas (unknown when it did not answer; no
+    // Deployment is drift only when the plan wants replicas there).
+    bool drifted() const { return error.isEmpty() && (live < 0 ? replicas > 0 : live != replicas); }
 };
 QList<PlacementState> readPlacementStates(const QList<ClusterTarget>& clusters,
                                           const AppDeploymentPlan& plan, const QString& ns);
+
+// What one cluster's Deployments of a plan run for one revision (summed over its Deployments).
+struct LiveReplicas
+{
+    int replicas = 0; // spec.replicas
+    int ready = 0;    // status.readyReplicas
+};
+// The same states as readPlacementStates() for one cluster, from what is already known of it
+// (a watch cache, the GUI's stores): `live` per revision (absent: no Deployment there), or
+// `error` when the cluster did not answer. Revisions not placed in `cluster` are left out.
+QList<PlacementState> placementStatesIn(const AppDeploymentPlan& plan, const QString& home,
+                                        const QString& cluster, const QString& context,
+                                        const QMap<QString, LiveReplicas>& live,
+                                        const QString& error = {});
 
 struct MultiClusterReport
 {

@@ -4,20 +4,18 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../app/cli.cpp" line="+108"/>
-        <location filename="../../app/cli_history.cpp" line="+66"/>
-        <location filename="../../app/cli_logs.cpp" line="+105"/>
+        <location filename="../../app/cli.cpp" line="+277"/>
         <source>flag %1 needs a value</source>
         <translation>参数 %1 需要一个值</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-150"/>
         <source>--output must be yaml, json or table, not &quot;%1&quot;</source>
         <translation>--output 必须是 yaml、json 或 table，而不是“%1”</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../app/cli_history.cpp" line="+29"/>
+        <location filename="../../app/cli_history.cpp" line="+79"/>
         <source>--dry-run accepts no value, &quot;server&quot; or &quot;true&quot;</source>
         <translation>--dry-run 只接受不带值、“server”或“true”</translation>
     </message>
@@ -59,12 +57,12 @@
     <message>
         <location line="+6"/>
         <location filename="../../app/cli_history.cpp" line="+20"/>
-        <location filename="../../app/cli_logs.cpp" line="+72"/>
+        <location filename="../../app/cli_logs.cpp" line="+149"/>
         <source>unknown flag %1</source>
         <translation>未知参数 %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+104"/>
         <source>render: give the input files with -f FILE</source>
         <translation>render：请用 -f FILE 指定输入文件</translation>
     </message>
@@ -121,7 +119,7 @@
         <translation>%1：输入中应恰好有一个 AppDeployment，实际找到 %2 个文档</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>%1: app apply takes Applications, not %2</source>
         <translation>%1：app apply 只接受 Application，而不是 %2</translation>
     </message>
@@ -719,7 +717,7 @@ Did you mean this?
         <translation>参数“-v, --v”的值“%1”无效：日志级别是 0 到 9 的数字</translation>
     </message>
     <message>
-        <location filename="../../app/cli_history.cpp" line="-30"/>
+        <location filename="../../app/cli_history.cpp" line="-31"/>
         <source>%1 takes a history revision number (1, 2, ...), not &quot;%2&quot;</source>
         <translation>%1 需要一个历史修订版本号（1、2、……），而不是“%2”</translation>
     </message>
@@ -729,7 +727,7 @@ Did you mean this?
         <translation>-o 必须是 table、yaml 或 json，而不是“%1”</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>--timeout: &quot;%1&quot; is not a duration such as 90s or 5m (at most 168h)</source>
         <translation>--timeout：“%1”不是有效的时长，例如 90s 或 5m（最多 168h）</translation>
     </message>
@@ -766,7 +764,7 @@ Did you mean this?
         <translation>%1：请指定一个 AppDeployment 名称 NAME（参阅 `veladesk %1 --help`）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_logs.cpp" line="-130"/>
+        <location filename="../../app/cli_logs.cpp" line="-102"/>
         <source>Usage: veladesk logs POD|pod/NAME|deployment/NAME|revision/REV [flags]
 
 Print the logs of a container (as kubectl logs does). deployment/NAME shows one of its pods
@@ -836,12 +834,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
 </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../app/cli.cpp" line="-226"/>
         <source>flag %1 takes true or false, not &quot;%2&quot;</source>
         <translation>参数 %1 只接受 true 或 false，而不是“%2”</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../app/cli_logs.cpp" line="+51"/>
         <source>--tail takes a number of lines (-1: all), not &quot;%1&quot;</source>
         <translation>--tail 需要行数（-1：全部），而不是“%1”</translation>
     </message>
@@ -1695,7 +1693,7 @@ apply %3</source>
 <context>
     <name>veladesk::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+163"/>
+        <location filename="../../ui/mainwindow.cpp" line="+167"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
@@ -1771,12 +1769,12 @@ apply %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+721"/>
+        <location line="+837"/>
         <source>Go back to the last plan applied to completion, previewed first</source>
         <translation>回到上一次完整应用的计划，先预览</translation>
     </message>
     <message>
-        <location line="-714"/>
+        <location line="-830"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1891,7 +1889,7 @@ apply %3</source>
         <translation>所选应用的 ApplicationRevision；双击不在计划中的一个即可将其加入</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>%1 (%2 shows or hides it)</source>
         <translation>%1（%2 显示或隐藏）</translation>
     </message>
@@ -1901,7 +1899,17 @@ apply %3</source>
         <translation>所选应用各修订版本的 Pod（来自监视）；选择一个以跟随其日志</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
+        <source>Clusters not live</source>
+        <translation>非实时的集群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other clusters of the plan whose pods cannot be shown live (F5 retries)</source>
+        <translation>计划中的其他集群，其 Pod 无法实时显示（按 F5 重试）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>What VelaDesk did and the cluster&apos;s Events (Ctrl+C copies the selected lines)</source>
         <translation>VelaDesk 执行的操作和集群的事件（Ctrl+C 复制所选行）</translation>
     </message>
@@ -1916,14 +1924,14 @@ apply %3</source>
         <translation>已将 %1 加入计划</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+42"/>
-        <location line="+241"/>
+        <location line="-69"/>
+        <location line="+72"/>
+        <location line="+249"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-247"/>
         <source>Preview / diff</source>
         <translation>预览 / 差异</translation>
     </message>
@@ -1954,7 +1962,7 @@ apply %3</source>
         <translation>Pod 日志</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1998,7 +2006,7 @@ Pick another context, or press F5 to retry.</source>
 请选择其他上下文，或按 F5 重试。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Kubernetes %1</source>
         <translation>Kubernetes 版本 %1</translation>
     </message>
@@ -2043,12 +2051,27 @@ Pick another context, or press F5 to retry.</source>
         <translation>服务器上的 AppDeployment 已更改；“撤销编辑”会加载它。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+109"/>
+        <source>unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listing</source>
+        <translation>正在列出</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>application %1 is gone</source>
         <translation>应用 %1 已不存在</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Unapplied changes</source>
         <translation>未应用的更改</translation>
     </message>
@@ -2759,7 +2782,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::PodsModel</name>
     <message>
-        <location filename="../../models/podsmodel.cpp" line="+127"/>
+        <location filename="../../models/podsmodel.cpp" line="+128"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -2794,7 +2817,12 @@ Pick another context, or press F5 to retry.</source>
         <translation>存在时长</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+2"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>%1: %2, %3/%4 containers ready, %5 restarts</source>
         <translation>%1：%2，%3/%4 个容器就绪，重启 %5 次</translation>
     </message>
@@ -2868,6 +2896,34 @@ Pick another context, or press F5 to retry.</source>
 </source>
         <translation># %1：线上对象与计划一致
 </translation>
+    </message>
+</context>
+<context>
+    <name>veladesk::RemoteClusters</name>
+    <message>
+        <location filename="../../models/clusterpods.cpp" line="+200"/>
+        <source>cluster %1 (context %2)</source>
+        <translation>集群 %1（上下文 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: unreachable, its pods are not shown: %2</source>
+        <translation>%1：无法访问，不显示其 Pod：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: connecting…</source>
+        <translation>%1：正在连接…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: pods watch reconnecting, not live: %2</source>
+        <translation>%1：Pod 监视正在重新连接，非实时：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: pods watch failed, not live: %2</source>
+        <translation>%1：Pod 监视失败，非实时：%2</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3504,11 @@ Pick another context, or press F5 to retry.</source>
         <translation>运行中 %1/%2 就绪</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>ready per cluster: %1</source>
+        <translation>各集群就绪：%1</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>No application selected</source>
         <translation>未选择应用</translation>
@@ -3549,7 +3610,12 @@ Pick another context, or press F5 to retry.</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+581"/>
+        <location line="+224"/>
+        <source>not watched</source>
+        <translation>未监视</translation>
+    </message>
+    <message>
+        <location line="+412"/>
         <source>no application selected</source>
         <translation>未选择应用</translation>
     </message>
@@ -3574,7 +3640,17 @@ Pick another context, or press F5 to retry.</source>
         <translation>线上权重 %1%（spec 中无路由）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>no live Deployment in %1</source>
+        <translation>%1 中没有线上 Deployment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>live replicas %1 in %2 (spec %3)</source>
+        <translation>%2 中线上副本数 %1（spec 为 %3）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no live Deployment</source>
         <translation>没有线上 Deployment</translation>
     </message>
@@ -3584,7 +3660,17 @@ Pick another context, or press F5 to retry.</source>
         <translation>线上副本数 %1（spec 为 %2）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>%1/%2 in %3</source>
+        <translation>%3 中 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>?/%1 in %2 (not known: %3)</source>
+        <translation>%2 中 ?/%1（未知：%3）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>replicas managed by %1</source>
         <translation>副本数由 %1 管理</translation>
     </message>

@@ -465,6 +465,101 @@ private Q_SLOTS:
         QCOMPARE(model->index(0, RolloutPlanModel::Drift).data().toString(), drift0);
     }
 
+    // Multi-cluster placement (issue 13): v2 placed in the home cluster "a" (named) and in b;
+    // drift and ready counts cover both clusters, read by the engine (placementStatesIn).
+    void driftPerCluster()
+    {
+        kube::rollout::AppDeploymentPlan p =
+            fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        using kube::rollout::ClusterSelector;
+        using kube::rollout::Placement;
+        p.appRevisions[0].placement = {Placement{3, ClusterSelector{QStringLiteral("a"), {}}}};
+        p.appRevisions[1].placement = {Placement{1, std::nullopt},
+                                       Placement{2, ClusterSelector{QStringLiteral("b"), {}}}};
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &p,
+                    exampleRevisions());
+        const VirtualServiceInfo vs = VirtualServiceInfo::fromJson(
+            fixtures::object(QStringLiteral("virtualservice-inspec.json")));
+        // a runs v1 3 (2 ready), v2 1 (1 ready): as planned.
+        model->setLive(&vs, deployments(QStringLiteral("deployments.json")));
+        QSignalSpy changed(model, &RolloutPlanModel::planChanged);
+        RolloutPlanModel::ClusterLive b;
+        b.context = QStringLiteral("kwok-b");
+        b.error = QStringLiteral("connecting");
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"),
+                           {{QStringLiteral("b"), b}});
+        QCOMPARE(changed.size(), 1);
+        // b not known yet: not drift, said so in the counts
+        QCOMPARE(model->rowDrift(0), QString());
+        QCOMPARE(model->rowDrift(1), QString());
+        QCOMPARE(model->rowClusterReadiness(0), QStringLiteral("2/3 in a"));
+        QCOMPARE(model->rowClusterReadiness(1),
+                 QStringLiteral("1/1 in a, ?/2 in b (not known: connecting)"));
+        QVERIFY(!model->hasDrift());
+
+        // b listed, without v2's Deployment: drift in b only
+        b.error.clear();
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"),
+                           {{QStringLiteral("b"), b}});
+        QCOMPARE(model->rowDrift(1), QStringLiteral("no live Deployment in b"));
+        QCOMPARE(model->rowClusterReadiness(1), QStringLiteral("1/1 in a, 0/2 in b"));
+        QVERIFY(model->hasDrift());
+
+        // b runs v2 with 1 replica, none ready (the plan says 2)
+        DeploymentInfo v2b;
+        v2b.name = QStringLiteral("testsvc-v2");
+        v2b.revision = QStringLiteral("example-app-v2");
+        v2b.appDeployment = QStringLiteral("example-appdeploy");
+        v2b.replicas = 1;
+        v2b.readyReplicas = 0;
+        b.deployments.insert(v2b.name, v2b);
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"),
+                           {{QStringLiteral("b"), b}});
+        QCOMPARE(model->rowDrift(1), QStringLiteral("live replicas 1 in b (spec 2)"));
+        QCOMPARE(model->rowClusterReadiness(1), QStringLiteral("1/1 in a, 0/2 in b"));
+        // the row's live counts are the sums over the clusters
+        QCOMPARE(model->row(1).liveReplicas.value_or(-1), 2);
+        QCOMPARE(model->row(1).liveReadyReplicas.value_or(-1), 1);
+        QCOMPARE(model->row(1).placements.size(), 2);
+
+        // as planned in b: no drift anywhere (the home cluster is named "a" in the plan: its
+        // replicas are those of the placement naming a, not 0)
+        b.deployments[v2b.name].replicas = 2;
+        b.deployments[v2b.name].readyReplicas = 2;
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"),
+                           {{QStringLiteral("b"), b}});
+        QCOMPARE(model->rowDrift(0), QString());
+        QCOMPARE(model->rowDrift(1), QString());
+        QVERIFY(!model->hasDrift());
+        QCOMPARE(model->rowClusterReadiness(1), QStringLiteral("1/1 in a, 2/2 in b"));
+        // the same values again change nothing
+        const qsizetype before = changed.size();
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"),
+                           {{QStringLiteral("b"), b}});
+        QCOMPARE(changed.size(), before);
+    }
+
+    // Every placement names the home cluster: its replicas are those placements' (not the
+    // unnamed ones', 0), so what runs as planned is no drift.
+    void homeClusterNamed()
+    {
+        kube::rollout::AppDeploymentPlan p =
+            fixtures::plan(QStringLiteral("appdeployment-split.json"));
+        using kube::rollout::ClusterSelector;
+        using kube::rollout::Placement;
+        p.appRevisions[0].placement = {Placement{3, ClusterSelector{QStringLiteral("a"), {}}}};
+        p.appRevisions[1].placement = {Placement{1, ClusterSelector{QStringLiteral("a"), {}}}};
+        model->load(QStringLiteral("example-app"), QStringLiteral("default"), &p,
+                    exampleRevisions());
+        const VirtualServiceInfo vs = VirtualServiceInfo::fromJson(
+            fixtures::object(QStringLiteral("virtualservice-inspec.json")));
+        model->setLive(&vs, deployments(QStringLiteral("deployments.json")));
+        model->setClusters(QStringLiteral("a"), QStringLiteral("kwok-a"), {});
+        QCOMPARE(model->rowDrift(0), QString());
+        QCOMPARE(model->rowClusterReadiness(0), QStringLiteral("2/3 in a"));
+        QVERIFY(!model->hasDrift());
+    }
+
     void clearEmpties()
     {
         loadFixture(QStringLiteral("appdeployment-split.json"));

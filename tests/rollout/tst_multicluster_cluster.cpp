@@ -12,6 +12,7 @@
 #include "kube/rollout/multicluster.h"
 #include "kube/rollout/routingmonitor.h"
 #include "transitionplans.h"
+#include "twoclusters.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -162,35 +163,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const QString a = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG");
-        const QString b = qEnvironmentVariable("VELADESK_TEST_KUBECONFIG_B");
-        QVERIFY2(!a.isEmpty() && !b.isEmpty(),
-                 "run through ctest (kube_cluster and kube_cluster_b fixtures)");
-        // One kubeconfig, two contexts (kwokctl names them kwok-<cluster>).
-        auto ca = kube::KubeConfig::load({a, {}, {}});
-        auto cb = kube::KubeConfig::load({b, {}, {}});
-        QVERIFY2(ca.ok() && cb.ok(), qPrintable(ca.status.toString() + cb.status.toString()));
-        m_ctxA = ca.value.currentContext();
-        m_ctxB = cb.value.currentContext();
-        QVERIFY(m_ctxA != m_ctxB);
-        QProcess merge;
-        merge.setProgram(QStringLiteral("bash"));
-        merge.setArguments(
-            {QStringLiteral("-c"),
-             QStringLiteral(". \"$VELADESK_CLUSTER_SCRIPTS/versions.sh\" && KUBECONFIG=%1:%2 "
-                            "\"$CP_BIN_DIR/kubectl\" config view --flatten")
-                 .arg(a, b)});
-        merge.start();
-        QVERIFY(merge.waitForFinished(60000));
-        QVERIFY2(merge.exitCode() == 0, merge.readAllStandardError().constData());
-        m_kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig"));
-        QFile f(m_kubeconfig);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(merge.readAllStandardOutput());
-        f.close();
-        auto merged = kube::KubeConfig::load({m_kubeconfig, {}, {}});
-        QVERIFY2(merged.ok(), qPrintable(merged.status.toString()));
-        QVERIFY(merged.value.contexts.contains(m_ctxA) && merged.value.contexts.contains(m_ctxB));
+        // One kubeconfig, two contexts.
+        const twoclusters::Merged merged =
+            twoclusters::merge(m_dir.filePath(QStringLiteral("kubeconfig")));
+        QVERIFY2(merged.error.isEmpty(), qPrintable(merged.error));
+        m_kubeconfig = merged.kubeconfig;
+        m_ctxA = merged.contextA;
+        m_ctxB = merged.contextB;
 
         auto ka = kube::connect({m_kubeconfig, m_ctxA, kNs});
         auto kb = kube::connect({m_kubeconfig, m_ctxB, kNs});
