@@ -530,6 +530,39 @@ Result<ObjectList> parseList(const Response& response, const ResourceType& type)
     QString apiVersion = o.value(QStringLiteral("apiVersion")).toString();
     if (apiVersion.isEmpty())
         apiVersion = type.apiVersion();
+    if (o.value(QStringLiteral("kind")).toString() == QLatin1String("Table") &&
+        o.value(QStringLiteral("apiVersion"))
+            .toString()
+            .startsWith(QLatin1String("meta.k8s.io/"))) {
+        // A server-side Table (ListOptions::asTable): one item per row, its metadata and its
+        // cells by column name.
+        QStringList columns;
+        for (const QJsonValue& c : o.value(QStringLiteral("columnDefinitions")).toArray())
+            columns << c.toObject().value(QStringLiteral("name")).toString();
+        kind = type.kind;
+        apiVersion = type.apiVersion();
+        const QJsonArray rows = o.value(QStringLiteral("rows")).toArray();
+        list.items.reserve(rows.size());
+        for (const QJsonValue& v : rows) {
+            const QJsonObject row = v.toObject();
+            QJsonObject item;
+            item.insert(QStringLiteral("apiVersion"), apiVersion);
+            item.insert(QStringLiteral("kind"), kind);
+            item.insert(QStringLiteral("metadata"),
+                        objectMeta(row.value(QStringLiteral("object")).toObject()));
+            const QJsonArray cells = row.value(QStringLiteral("cells")).toArray();
+            QJsonObject byName;
+            for (qsizetype i = 0; i < cells.size() && i < columns.size(); ++i)
+                byName.insert(columns.at(i), cells.at(i));
+            QJsonObject tableRow{{QStringLiteral("cells"), byName}};
+            if (row.contains(QStringLiteral("conditions")))
+                tableRow.insert(QStringLiteral("conditions"),
+                                row.value(QStringLiteral("conditions")));
+            item.insert(tableRowKey(), tableRow);
+            list.items.append(item);
+        }
+        return Result<ObjectList>::success(list);
+    }
     const QJsonArray items = o.value(QStringLiteral("items")).toArray();
     list.items.reserve(items.size());
     for (const QJsonValue& v : items) {
@@ -562,8 +595,17 @@ void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
     // The continue token carries the snapshot's resourceVersion; the server rejects both.
     if (!continueToken.isEmpty())
         req.query.addQueryItem(QStringLiteral("continue"), continueToken);
-    else if (!options.resourceVersion.isEmpty())
+    else if (!options.resourceVersion.isEmpty()) {
         req.query.addQueryItem(QStringLiteral("resourceVersion"), options.resourceVersion);
+        if (!options.resourceVersionMatch.isEmpty())
+            req.query.addQueryItem(QStringLiteral("resourceVersionMatch"),
+                                   options.resourceVersionMatch);
+    }
+    if (options.asTable) {
+        // kubectl's own Accept for `get`: the Table, or the plain list from a server without.
+        req.accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        req.query.addQueryItem(QStringLiteral("includeObject"), QStringLiteral("Metadata"));
+    }
     req.object = (type.kind.isEmpty() ? type.resource : type.kind) + QStringLiteral(" list") +
                  (ns.isEmpty() ? QString() : QStringLiteral(" in ") + ns);
     req.timeoutMs = 300000;
@@ -813,10 +855,13 @@ QFuture<Result<QJsonObject>> Client::get(const ResourceType& type, const QString
 }
 
 QFuture<Result<ObjectList>> Client::list(const ResourceType& type, const QString& ns,
-                                         ListOptions options)
+                                         ListOptions options,
+                                         std::function<QJsonObject(const QJsonObject&)> transform)
 {
     auto p = newPromise<Result<ObjectList>>();
-    d->core->listAll(type, ns, options, [p](Result<ObjectList> r) { fulfil(p, std::move(r)); });
+    d->core->listAll(
+        type, ns, options, [p](Result<ObjectList> r) { fulfil(p, std::move(r)); }, 0,
+        std::move(transform));
     return p->future();
 }
 

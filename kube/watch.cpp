@@ -82,6 +82,7 @@ struct Watch::Private
     std::shared_ptr<Call> stream;
     QElapsedTimer streamAge;
     std::shared_ptr<const Watch::Transform> transform; // null: objects as the server sent them
+    bool firstListAsTable = false;
     // 410 Gone answers in a row, each within 10 s of its stream opening: after the first,
     // listing again waits with backoff (a server that answers 410 to every watch must not
     // cause a relist loop).
@@ -111,7 +112,9 @@ struct Watch::Private
         retryTimer.stop();
         const quint64 gen = ++generation;
         ListOptions o = options;
-        o.resourceVersion.clear(); // a consistent read: the newest state, from etcd
+        o.resourceVersion.clear(); // a consistent read: the newest state
+        o.resourceVersionMatch.clear();
+        o.asTable = firstListAsTable && !synced;
         if (o.limit <= 0)
             o.limit = 500;
         std::shared_ptr<Sink> s = sink;
@@ -406,6 +409,11 @@ Watch::~Watch()
 void Watch::setTransform(Transform transform)
 {
     d->transform = transform ? std::make_shared<const Transform>(std::move(transform)) : nullptr;
+}
+
+void Watch::setFirstListAsTable(bool table)
+{
+    d->firstListAsTable = table;
 }
 
 void Watch::start()
