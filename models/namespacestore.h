@@ -305,6 +305,7 @@ private:
     bool m_podObjectsPending = false;
     QList<kube::WatchEvent> m_podObjectEvents;
     quint64 m_podObjectsGeneration = 0;
+    bool m_eventsAfterPods = false; // the Events watch starts when the pods have listed
 
     QMap<QString, ApplicationInfo> m_applications;
     QMap<QString, kube::rollout::AppRevision> m_revisions;
