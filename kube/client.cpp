@@ -504,12 +504,65 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     return r;
 }
 
+QByteArray withoutMembers(const QByteArray& json, QByteArrayView key)
+{
+    const QByteArray pattern = '"' + key.toByteArray() + "\":";
+    QByteArray out;
+    qsizetype from = 0;
+    for (qsizetype at = json.indexOf(pattern); at >= 0; at = json.indexOf(pattern, from)) {
+        // Inside a string a quote is escaped (\"), so the pattern only matches a member's key.
+        qsizetype i = at + pattern.size();
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\n' || json[i] == '\t'))
+            ++i;
+        if (i >= json.size() || (json[i] != '[' && json[i] != '{'))
+            return json; // not the array or object it should be: leave the text alone
+        int depth = 0;
+        bool inString = false;
+        for (; i < json.size(); ++i) {
+            const char c = json[i];
+            if (inString) {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                ++depth;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                break;
+            }
+        }
+        if (i >= json.size())
+            return json; // unbalanced: the parser will say what is wrong
+        if (out.isEmpty())
+            out.reserve(json.size());
+        out.append(json.constData() + from, at - from);
+        from = i + 1;
+        if (from < json.size() && json[from] == ',') {
+            ++from; // the member's own comma
+        } else if (out.endsWith(',')) {
+            out.chop(1); // it was the last member
+        }
+    }
+    if (from == 0)
+        return json;
+    out.append(json.constData() + from, json.size() - from);
+    return out;
+}
+
 Result<ObjectList> parseList(const Response& response, const ResourceType& type)
 {
     if (!response.status)
         return Result<ObjectList>::failure(response.status);
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &err);
+    // A Table's rows carry each object's metadata, most of it managedFields (about 2.5 KB of a
+    // KWOK pod's 3.5): they are not read, so they are not parsed either.
+    const bool table = QByteArrayView(response.body)
+                           .first(std::min<qsizetype>(response.body.size(), 256))
+                           .contains("\"kind\":\"Table\"");
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        table ? withoutMembers(response.body, "managedFields") : response.body, &err);
     if (!doc.isObject())
         return Result<ObjectList>::failure(
             Status::error(Status::Kind::Transport,
