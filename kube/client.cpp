@@ -504,12 +504,65 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     return r;
 }
 
+QByteArray withoutMembers(const QByteArray& json, QByteArrayView key)
+{
+    const QByteArray pattern = '"' + key.toByteArray() + "\":";
+    QByteArray out;
+    qsizetype from = 0;
+    for (qsizetype at = json.indexOf(pattern); at >= 0; at = json.indexOf(pattern, from)) {
+        // Inside a string a quote is escaped (\"), so the pattern only matches a member's key.
+        qsizetype i = at + pattern.size();
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\n' || json[i] == '\t'))
+            ++i;
+        if (i >= json.size() || (json[i] != '[' && json[i] != '{'))
+            return json; // not the array or object it should be: leave the text alone
+        int depth = 0;
+        bool inString = false;
+        for (; i < json.size(); ++i) {
+            const char c = json[i];
+            if (inString) {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                ++depth;
+            } else if ((c == ']' || c == '}') && --depth == 0) {
+                break;
+            }
+        }
+        if (i >= json.size())
+            return json; // unbalanced: the parser will say what is wrong
+        if (out.isEmpty())
+            out.reserve(json.size());
+        out.append(json.constData() + from, at - from);
+        from = i + 1;
+        if (from < json.size() && json[from] == ',') {
+            ++from; // the member's own comma
+        } else if (out.endsWith(',')) {
+            out.chop(1); // it was the last member
+        }
+    }
+    if (from == 0)
+        return json;
+    out.append(json.constData() + from, json.size() - from);
+    return out;
+}
+
 Result<ObjectList> parseList(const Response& response, const ResourceType& type)
 {
     if (!response.status)
         return Result<ObjectList>::failure(response.status);
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &err);
+    // A Table's rows carry each object's metadata, most of it managedFields (about 2.5 KB of a
+    // KWOK pod's 3.5): they are not read, so they are not parsed either.
+    const bool table = QByteArrayView(response.body)
+                           .first(std::min<qsizetype>(response.body.size(), 256))
+                           .contains("\"kind\":\"Table\"");
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        table ? withoutMembers(response.body, "managedFields") : response.body, &err);
     if (!doc.isObject())
         return Result<ObjectList>::failure(
             Status::error(Status::Kind::Transport,
@@ -530,6 +583,39 @@ Result<ObjectList> parseList(const Response& response, const ResourceType& type)
     QString apiVersion = o.value(QStringLiteral("apiVersion")).toString();
     if (apiVersion.isEmpty())
         apiVersion = type.apiVersion();
+    if (o.value(QStringLiteral("kind")).toString() == QLatin1String("Table") &&
+        o.value(QStringLiteral("apiVersion"))
+            .toString()
+            .startsWith(QLatin1String("meta.k8s.io/"))) {
+        // A server-side Table (ListOptions::asTable): one item per row, its metadata and its
+        // cells by column name.
+        QStringList columns;
+        for (const QJsonValue& c : o.value(QStringLiteral("columnDefinitions")).toArray())
+            columns << c.toObject().value(QStringLiteral("name")).toString();
+        kind = type.kind;
+        apiVersion = type.apiVersion();
+        const QJsonArray rows = o.value(QStringLiteral("rows")).toArray();
+        list.items.reserve(rows.size());
+        for (const QJsonValue& v : rows) {
+            const QJsonObject row = v.toObject();
+            QJsonObject item;
+            item.insert(QStringLiteral("apiVersion"), apiVersion);
+            item.insert(QStringLiteral("kind"), kind);
+            item.insert(QStringLiteral("metadata"),
+                        objectMeta(row.value(QStringLiteral("object")).toObject()));
+            const QJsonArray cells = row.value(QStringLiteral("cells")).toArray();
+            QJsonObject byName;
+            for (qsizetype i = 0; i < cells.size() && i < columns.size(); ++i)
+                byName.insert(columns.at(i), cells.at(i));
+            QJsonObject tableRow{{QStringLiteral("cells"), byName}};
+            if (row.contains(QStringLiteral("conditions")))
+                tableRow.insert(QStringLiteral("conditions"),
+                                row.value(QStringLiteral("conditions")));
+            item.insert(tableRowKey(), tableRow);
+            list.items.append(item);
+        }
+        return Result<ObjectList>::success(list);
+    }
     const QJsonArray items = o.value(QStringLiteral("items")).toArray();
     list.items.reserve(items.size());
     for (const QJsonValue& v : items) {
@@ -562,8 +648,17 @@ void ClientCore::listOnePage(const ResourceType& type, const QString& ns,
     // The continue token carries the snapshot's resourceVersion; the server rejects both.
     if (!continueToken.isEmpty())
         req.query.addQueryItem(QStringLiteral("continue"), continueToken);
-    else if (!options.resourceVersion.isEmpty())
+    else if (!options.resourceVersion.isEmpty()) {
         req.query.addQueryItem(QStringLiteral("resourceVersion"), options.resourceVersion);
+        if (!options.resourceVersionMatch.isEmpty())
+            req.query.addQueryItem(QStringLiteral("resourceVersionMatch"),
+                                   options.resourceVersionMatch);
+    }
+    if (options.asTable) {
+        // kubectl's own Accept for `get`: the Table, or the plain list from a server without.
+        req.accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+        req.query.addQueryItem(QStringLiteral("includeObject"), QStringLiteral("Metadata"));
+    }
     req.object = (type.kind.isEmpty() ? type.resource : type.kind) + QStringLiteral(" list") +
                  (ns.isEmpty() ? QString() : QStringLiteral(" in ") + ns);
     req.timeoutMs = 300000;
@@ -813,10 +908,13 @@ QFuture<Result<QJsonObject>> Client::get(const ResourceType& type, const QString
 }
 
 QFuture<Result<ObjectList>> Client::list(const ResourceType& type, const QString& ns,
-                                         ListOptions options)
+                                         ListOptions options,
+                                         std::function<QJsonObject(const QJsonObject&)> transform)
 {
     auto p = newPromise<Result<ObjectList>>();
-    d->core->listAll(type, ns, options, [p](Result<ObjectList> r) { fulfil(p, std::move(r)); });
+    d->core->listAll(
+        type, ns, options, [p](Result<ObjectList> r) { fulfil(p, std::move(r)); }, 0,
+        std::move(transform));
     return p->future();
 }
 

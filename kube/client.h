@@ -57,7 +57,21 @@ struct ListOptions
     QString fieldSelector;
     int limit = 500; // page size; list() follows `continue` until done
     QString resourceVersion;
+    QString resourceVersionMatch; // "" (the server's default), Exact or NotOlderThan
+    // Ask for a server-side Table (meta.k8s.io/v1, includeObject=Metadata), as `kubectl get`
+    // does: about 100 bytes an object instead of the whole object. Each item of the list is then
+    // the row's object (metadata only; kind and apiVersion the listed type's) with the row's
+    // cells by column name and its conditions under tableRowKey(). A server that cannot print
+    // a Table answers the plain list, which is read as usual.
+    bool asTable = false;
 };
+
+// The member of a list item that holds its Table row (ListOptions::asTable):
+// {"cells": {"<column name>": value, ...}, "conditions": [...]}.
+inline QLatin1String tableRowKey()
+{
+    return QLatin1String("veladesk.io/tableRow");
+}
 
 struct ObjectList
 {
@@ -131,8 +145,11 @@ public:
 
     QFuture<Result<QJsonObject>> get(const ResourceType& type, const QString& ns,
                                      const QString& name);
+    // `transform`, when given, is applied to each item as its page arrives (on the transport's
+    // thread; a pure function), so only what it keeps of the earlier pages is held.
     QFuture<Result<ObjectList>> list(const ResourceType& type, const QString& ns,
-                                     ListOptions options = {});
+                                     ListOptions options = {},
+                                     std::function<QJsonObject(const QJsonObject&)> transform = {});
     // One page only (for callers that paginate themselves); `continueToken` may be empty.
     // The next page's token is in ObjectList::continueToken; `nextContinue`, when given, is
     // also written (from the worker thread, before the future finishes): keep it alive.

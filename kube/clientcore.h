@@ -76,6 +76,9 @@ private:
 
 quint64 newGroup(); // a fresh cancellation group id
 Result<ObjectList> parseList(const Response& response, const ResourceType& type);
+// The JSON text without any member named `key` whose value is an array or an object (as
+// if the server had not sent it); the text itself when there is none or it is malformed.
+QByteArray withoutMembers(const QByteArray& json, QByteArrayView key);
 
 } // namespace kube::detail
 

@@ -82,6 +82,7 @@ struct Watch::Private
     std::shared_ptr<Call> stream;
     QElapsedTimer streamAge;
     std::shared_ptr<const Watch::Transform> transform; // null: objects as the server sent them
+    bool firstListAsTable = false;
     // 410 Gone answers in a row, each within 10 s of its stream opening: after the first,
     // listing again waits with backoff (a server that answers 410 to every watch must not
     // cause a relist loop).
@@ -111,19 +112,36 @@ struct Watch::Private
         retryTimer.stop();
         const quint64 gen = ++generation;
         ListOptions o = options;
-        o.resourceVersion.clear(); // a consistent read: the newest state, from etcd
+        o.resourceVersion.clear(); // a consistent read: the newest state
+        o.resourceVersionMatch.clear();
+        o.asTable = firstListAsTable && !synced;
         if (o.limit <= 0)
             o.limit = 500;
+        // A Table row is about 3.5 KB (its metadata): ten times fewer round trips for the same
+        // bytes per page as 500 whole pods (bench/run.sh: 10,000 pods listed in 2.7 s instead
+        // of 3.9-4.3 s).
+        if (o.asTable && o.limit == 500)
+            o.limit = 5000;
         std::shared_ptr<Sink> s = sink;
         core->listAll(
             type, ns, o,
             [s, gen](Result<ObjectList> r) {
-                s->post([gen, r = std::move(r)](Watch* w) { w->d->onListed(gen, r); });
+                // The uid index of a large list is built here, on the transport's thread, not
+                // on the owner's (10,000 lookups were a stall of their own).
+                QHash<QString, QJsonObject> fresh;
+                if (r) {
+                    fresh.reserve(r.value.items.size());
+                    for (const QJsonObject& o : r.value.items)
+                        fresh.insert(uidOf(o), o);
+                }
+                s->post([gen, r = std::move(r), fresh = std::move(fresh)](Watch* w) mutable {
+                    w->d->onListed(gen, r, std::move(fresh));
+                });
             },
             group, transform ? *transform : Watch::Transform());
     }
 
-    void onListed(quint64 gen, const Result<ObjectList>& r)
+    void onListed(quint64 gen, const Result<ObjectList>& r, QHash<QString, QJsonObject> fresh)
     {
         if (gen != generation || !running)
             return;
@@ -131,14 +149,10 @@ struct Watch::Private
             retryLater(r.status, true);
             return;
         }
-        QHash<QString, QJsonObject> fresh;
-        fresh.reserve(r.value.items.size());
-        for (const QJsonObject& o : r.value.items)
-            fresh.insert(uidOf(o), o);
         resourceVersion = r.value.resourceVersion;
         if (!synced) {
             synced = true;
-            cache = fresh;
+            cache = std::move(fresh);
             Q_EMIT q->synced(r.value.items);
         } else {
             // The difference between what was delivered and what is there now.
@@ -154,7 +168,7 @@ struct Watch::Private
             for (auto it = cache.constBegin(); it != cache.constEnd(); ++it)
                 if (!fresh.contains(it.key()))
                     batch.append({WatchEvent::Type::Deleted, it.value()});
-            cache = fresh;
+            cache = std::move(fresh);
             if (!batch.isEmpty())
                 Q_EMIT q->events(batch);
         }
@@ -406,6 +420,11 @@ Watch::~Watch()
 void Watch::setTransform(Transform transform)
 {
     d->transform = transform ? std::make_shared<const Transform>(std::move(transform)) : nullptr;
+}
+
+void Watch::setFirstListAsTable(bool table)
+{
+    d->firstListAsTable = table;
 }
 
 void Watch::start()

@@ -58,6 +58,12 @@ public:
     // safe to call from another thread (a pure function). Set it before start().
     using Transform = std::function<QJsonObject(const QJsonObject&)>;
     void setTransform(Transform transform);
+    // The first list asks for a server-side Table (ListOptions::asTable): each object the first
+    // synced() delivers (and the snapshot keeps until it changes) is then metadata plus the
+    // row's cells under kube::tableRowKey(), not the whole object. The stream and every later
+    // list (after a 410 or a dropped stream) carry whole objects. For an owner that shows the
+    // columns kubectl prints and reads the rest from events. Set it before start().
+    void setFirstListAsTable(bool table);
     // Lists (the first time: synced(); later: the difference as events), then streams.
     void start();
     // Ends the stream; snapshot() and resourceVersion() are kept.

@@ -367,6 +367,11 @@ void NamespaceStore::startWatches()
     for (Kind k : std::as_const(kinds))
         if (!notAwaited.contains(k))
             m_pendingSync.insert(k);
+    // Events after the pods' first list: a namespace of 10,000 pods has at least as many
+    // Events, whose list (only its resourceVersion is used) would share the API server and the
+    // transport's thread with the pods' list (bench/run.sh: 4 pages of 250 ms in the middle
+    // of it).
+    m_eventsAfterPods = kinds.contains(Kind::Pods) && kinds.removeOne(Kind::Events);
     for (Kind k : std::as_const(kinds))
         startWatch(k);
     // last: a slot may switch the namespace right away (start() again)
@@ -377,9 +382,12 @@ void NamespaceStore::startWatch(Kind kind)
 {
     kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, listOptionsOf(kind), this);
     // The largest lists: only the fields shown are kept.
-    if (kind == Kind::Pods)
+    if (kind == Kind::Pods) {
         w->setTransform(&PodRow::slim);
-    else if (kind == Kind::Events)
+        // The pane's columns as the API server prints them, about 40 times less to send and
+        // parse than the whole pods (docs/performance.md); the object tree's whole pods follow.
+        w->setFirstListAsTable(true);
+    } else if (kind == Kind::Events)
         w->setTransform(&slimEvent);
     m_watches.insert(kind, w);
     connect(w, &kube::Watch::synced, this,
@@ -388,6 +396,10 @@ void NamespaceStore::startWatch(Kind kind)
             [this, kind](const QList<kube::WatchEvent>& events) { applyEvents(kind, events); });
     connect(w, &kube::Watch::healthChanged, this,
             [this, kind](kube::WatchHealth health, const QString& message) {
+                // pods that cannot be listed (RBAC) do not hold the Events back
+                if (kind == Kind::Pods && health == kube::WatchHealth::Failed &&
+                    std::exchange(m_eventsAfterPods, false))
+                    startWatch(Kind::Events);
                 Q_EMIT healthChanged(kind, health, message);
             });
     w->start();
@@ -403,6 +415,10 @@ void NamespaceStore::stopWatches()
         }
     }
     m_watches.clear();
+    m_eventsAfterPods = false;
+    ++m_podObjectsGeneration; // a list of whole pods still running is for the old watch
+    m_podObjectsPending = false;
+    m_podObjectEvents.clear();
     const bool wasLoading = isLoading();
     m_pendingSync.clear();
     if (wasLoading)
@@ -419,6 +435,7 @@ void NamespaceStore::stop()
     m_revisionList.reset();
     m_listed.clear();
     Q_EMIT podsReset({});
+    Q_EMIT podObjectsReset({});
     flushChanges(); // the models empty now, not with the next namespace's first objects
 }
 
@@ -444,7 +461,17 @@ kube::WatchHealth NamespaceStore::health(Kind kind) const
 void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
 {
     if (kind == Kind::Pods) {
+        if (std::exchange(m_eventsAfterPods, false) && m_client)
+            startWatch(Kind::Events);
         Q_EMIT podsReset(objects);
+        const bool table = std::any_of(objects.cbegin(), objects.cend(), [](const QJsonObject& o) {
+            return o.contains(kube::tableRowKey());
+        });
+        const QPointer<kube::Watch> w = m_watches.value(Kind::Pods);
+        if (!table)
+            Q_EMIT podObjectsReset(objects);
+        else if (m_client && w)
+            listPodObjects(w->resourceVersion(), true);
     } else if (kind == Kind::Events) {
         // the first list of events predates the session: not logged
     } else if (const auto h = m_handlers.constFind(kind); h != m_handlers.cend()) {
@@ -458,10 +485,50 @@ void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
         Q_EMIT loadingChanged(false);
 }
 
+void NamespaceStore::listPodObjects(const QString& resourceVersion, bool exact)
+{
+    m_podObjectsPending = true;
+    const quint64 generation = ++m_podObjectsGeneration;
+    kube::ListOptions options = listOptionsOf(Kind::Pods);
+    if (exact && !resourceVersion.isEmpty()) {
+        // The Table's snapshot, so that the events the watch streams from that version apply
+        // on top of it, in order.
+        options.resourceVersion = resourceVersion;
+        options.resourceVersionMatch = QStringLiteral("Exact");
+    }
+    m_client->list(typeOf(Kind::Pods), m_namespace, options, &PodRow::slim)
+        .then(this, [this, generation, exact](const kube::Result<kube::ObjectList>& r) {
+            if (generation != m_podObjectsGeneration)
+                return;
+            if (!r) {
+                if (exact) {
+                    // 410: the version was compacted meanwhile. The newest list instead; the
+                    // events that arrived meanwhile follow it, so no change is missed (one
+                    // older than the list is corrected by the pod's next event).
+                    listPodObjects({}, false);
+                    return;
+                }
+                m_podObjectsPending = false;
+                Q_EMIT objectRejected(Kind::Pods,
+                                      tr("the pods for the object tree could not be listed: %1")
+                                          .arg(r.status.toString()));
+                return;
+            }
+            m_podObjectsPending = false;
+            Q_EMIT podObjectsReset(r.value.items);
+            if (!m_podObjectEvents.isEmpty())
+                Q_EMIT podObjectEvents(std::exchange(m_podObjectEvents, {}));
+        });
+}
+
 void NamespaceStore::applyEvents(Kind kind, const QList<kube::WatchEvent>& events)
 {
     if (kind == Kind::Pods) {
         Q_EMIT podEvents(events);
+        if (m_podObjectsPending)
+            m_podObjectEvents.append(events);
+        else
+            Q_EMIT podObjectEvents(events);
         return;
     }
     if (kind == Kind::Events) {

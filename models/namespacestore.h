@@ -248,9 +248,16 @@ Q_SIGNALS:
     // once here.
     void changesDone();
     void loadingChanged(bool loading);
-    // Pods, for PodsModel::setPods / PodsModel::enqueue.
+    // Pods, for PodsModel::setPods / PodsModel::enqueue. The first list is a server-side Table
+    // (kube::Watch::setFirstListAsTable: what the pods pane shows, without the rest of each
+    // pod); events carry whole (slim) pods.
     void podsReset(const QList<QJsonObject>& pods);
     void podEvents(const QList<kube::WatchEvent>& events);
+    // The same pods as whole (slim) objects, for a reader that needs more than the pane's
+    // columns (the object tree): after a Table list, a list of whole pods at exactly the
+    // Table's resourceVersion follows, and the events that arrived meanwhile come after it.
+    void podObjectsReset(const QList<QJsonObject>& pods);
+    void podObjectEvents(const QList<kube::WatchEvent>& events);
     // Events added or modified while the namespace is open.
     void kubeEvents(const QList<veladesk::KubeEvent>& events);
     void healthChanged(veladesk::NamespaceStore::Kind kind, kube::WatchHealth health,
@@ -281,6 +288,8 @@ private:
     void startWatch(Kind kind);
     void markChanged(Kind kind);
     void emitChanges();
+    // After a Table list of the pods: the whole pods at its resourceVersion.
+    void listPodObjects(const QString& resourceVersion, bool exact);
 
     std::shared_ptr<kube::Client> m_client;
     QString m_namespace;
@@ -292,6 +301,11 @@ private:
     QTimer m_emitTimer;
     QHash<Kind, KindHandler> m_handlers;
     int m_parseCount = 0;
+    // While the whole pods of a Table list are being listed: the pod events meanwhile.
+    bool m_podObjectsPending = false;
+    QList<kube::WatchEvent> m_podObjectEvents;
+    quint64 m_podObjectsGeneration = 0;
+    bool m_eventsAfterPods = false; // the Events watch starts when the pods have listed
 
     QMap<QString, ApplicationInfo> m_applications;
     QMap<QString, kube::rollout::AppRevision> m_revisions;

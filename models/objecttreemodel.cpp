@@ -358,8 +358,9 @@ void ObjectTreeModel::setStore(NamespaceStore* store)
                        K::Services, K::VirtualServices, K::ReplicaSets, K::EndpointSlices,
                        K::Gateways, K::HTTPRoutes, K::IstioGateways},
                       [this] { scheduleRebuild(); });
-        connect(store, &NamespaceStore::podsReset, this, &ObjectTreeModel::setPods);
-        connect(store, &NamespaceStore::podEvents, this, &ObjectTreeModel::enqueuePods);
+        // whole pods (the pods pane's first list is a Table)
+        connect(store, &NamespaceStore::podObjectsReset, this, &ObjectTreeModel::setPods);
+        connect(store, &NamespaceStore::podObjectEvents, this, &ObjectTreeModel::enqueuePods);
     }
     scheduleRebuild();
 }

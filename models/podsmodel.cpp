@@ -8,13 +8,178 @@
 
 #include <QColor>
 #include <QJsonArray>
+#include <QSet>
 #include <algorithm>
 
 namespace veladesk {
 
-PodRow PodRow::fromJson(const QJsonObject& pod)
+namespace {
+
+QString str(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QJsonObject obj(const QJsonObject& o, const char* key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+// "<reason>" of a terminated state, else Signal:<n> / ExitCode:<n>, as kubectl prints it.
+QString terminatedReason(const QJsonObject& terminated, const QString& prefix)
+{
+    if (const QString r = str(terminated, "reason"); !r.isEmpty())
+        return prefix + r;
+    if (const int signal = terminated.value(QLatin1String("signal")).toInt(); signal != 0)
+        return prefix + QStringLiteral("Signal:%1").arg(signal);
+    return prefix +
+           QStringLiteral("ExitCode:%1").arg(terminated.value(QLatin1String("exitCode")).toInt());
+}
+
+bool conditionTrue(const QJsonArray& conditions, const char* type)
+{
+    for (const QJsonValue& v : conditions) {
+        const QJsonObject c = v.toObject();
+        if (str(c, "type") == QLatin1String(type))
+            return str(c, "status") == QLatin1String("True");
+    }
+    return false;
+}
+
+// A row of a server-side Table list (kube::ListOptions::asTable): the cells kubectl prints.
+PodRow fromTableRow(const QJsonObject& pod, const QJsonObject& tableRow)
 {
     PodRow r;
+    const QJsonObject cells = obj(tableRow, "cells");
+    r.phase = str(cells, "Status");
+    const QString ready = str(cells, "Ready"); // "1/2"
+    if (const qsizetype slash = ready.indexOf(QLatin1Char('/')); slash > 0) {
+        r.readyContainers = QStringView(ready).left(slash).toInt();
+        r.containers = QStringView(ready).mid(slash + 1).toInt();
+    }
+    const QString restarts = str(cells, "Restarts"); // "3" or "3 (5m ago)"
+    r.restarts = QStringView(restarts).left(restarts.indexOf(QLatin1Char(' '))).toInt();
+    r.node = str(cells, "Node");
+    if (r.node == QLatin1String("<none>"))
+        r.node.clear();
+    // printPod marks a Succeeded pod's row Completed=True for reason Succeeded (and a Failed
+    // one Completed=True for reason Failed).
+    for (const QJsonValue& v : tableRow.value(QLatin1String("conditions")).toArray()) {
+        const QJsonObject c = v.toObject();
+        if (str(c, "type") == QLatin1String("Completed") &&
+            str(c, "status") == QLatin1String("True") &&
+            str(c, "reason") == QLatin1String("Succeeded"))
+            r.succeeded = true;
+    }
+    Q_UNUSED(pod);
+    return r;
+}
+
+// kubectl's printPod (k8s.io/kubernetes pkg/printers/internalversion, v1.34): the Ready,
+// Status and Restarts columns of `kubectl get pods`, which a Table list has the API server
+// compute. Watched pods go through this, listed ones come as the server printed them: the
+// same function on both sides, so a row does not change when a pod's first event arrives.
+PodRow fromPodObject(const QJsonObject& pod)
+{
+    PodRow r;
+    const QJsonObject spec = obj(pod, "spec");
+    const QJsonObject status = obj(pod, "status");
+    const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
+    const QString podPhase = str(status, "phase");
+    QString reason = podPhase;
+    if (const QString why = str(status, "reason"); !why.isEmpty())
+        reason = why;
+    for (const QJsonValue& v : conditions) {
+        const QJsonObject c = v.toObject();
+        if (str(c, "type") == QLatin1String("PodScheduled") &&
+            str(c, "reason") == QLatin1String("SchedulingGated"))
+            reason = QStringLiteral("SchedulingGated");
+    }
+    r.succeeded = podPhase == QLatin1String("Succeeded");
+
+    const QJsonArray specInit = spec.value(QLatin1String("initContainers")).toArray();
+    int total = int(spec.value(QLatin1String("containers")).toArray().size());
+    QSet<QString> sidecars; // restartable init containers (restartPolicy Always)
+    for (const QJsonValue& v : specInit) {
+        const QJsonObject c = v.toObject();
+        if (str(c, "restartPolicy") == QLatin1String("Always")) {
+            sidecars.insert(str(c, "name"));
+            ++total;
+        }
+    }
+    int ready = 0, restarts = 0, sidecarRestarts = 0;
+    bool initializing = false;
+    const QJsonArray initStatuses = status.value(QLatin1String("initContainerStatuses")).toArray();
+    for (qsizetype i = 0; i < initStatuses.size(); ++i) {
+        const QJsonObject cs = initStatuses.at(i).toObject();
+        const int count = cs.value(QLatin1String("restartCount")).toInt();
+        restarts += count;
+        const bool sidecar = sidecars.contains(str(cs, "name"));
+        if (sidecar)
+            sidecarRestarts += count;
+        const QJsonObject state = obj(cs, "state");
+        const QJsonObject terminated = obj(state, "terminated");
+        const QString waiting = str(obj(state, "waiting"), "reason");
+        const bool isTerminated = state.contains(QLatin1String("terminated"));
+        if (isTerminated && terminated.value(QLatin1String("exitCode")).toInt() == 0)
+            continue;
+        if (sidecar && cs.value(QLatin1String("started")).toBool()) {
+            if (cs.value(QLatin1String("ready")).toBool())
+                ++ready;
+            continue;
+        }
+        if (isTerminated)
+            reason = terminatedReason(terminated, QStringLiteral("Init:"));
+        else if (!waiting.isEmpty() && waiting != QLatin1String("PodInitializing"))
+            reason = QStringLiteral("Init:") + waiting;
+        else
+            reason = QStringLiteral("Init:%1/%2").arg(i).arg(specInit.size());
+        initializing = true;
+        break;
+    }
+    if (!initializing || conditionTrue(conditions, "Initialized")) {
+        restarts = sidecarRestarts;
+        bool hasRunning = false;
+        const QJsonArray statuses = status.value(QLatin1String("containerStatuses")).toArray();
+        for (qsizetype i = statuses.size() - 1; i >= 0; --i) {
+            const QJsonObject cs = statuses.at(i).toObject();
+            restarts += cs.value(QLatin1String("restartCount")).toInt();
+            const QJsonObject state = obj(cs, "state");
+            const QString waiting = str(obj(state, "waiting"), "reason");
+            if (!waiting.isEmpty())
+                reason = waiting;
+            else if (state.contains(QLatin1String("terminated")))
+                reason = terminatedReason(obj(state, "terminated"), QString());
+            else if (cs.value(QLatin1String("ready")).toBool() &&
+                     state.contains(QLatin1String("running"))) {
+                hasRunning = true;
+                ++ready;
+            }
+        }
+        if (reason == QLatin1String("Completed") && hasRunning)
+            reason = conditionTrue(conditions, "Ready") ? QStringLiteral("Running")
+                                                        : QStringLiteral("NotReady");
+    }
+    const bool deleting = kube::beingDeleted(pod);
+    if (deleting && str(status, "reason") == QLatin1String("NodeLost"))
+        reason = QStringLiteral("Unknown");
+    else if (deleting && podPhase != QLatin1String("Succeeded") &&
+             podPhase != QLatin1String("Failed"))
+        reason = QStringLiteral("Terminating");
+    r.phase = reason;
+    r.readyContainers = ready;
+    r.containers = total;
+    r.restarts = restarts;
+    r.node = str(spec, "nodeName");
+    return r;
+}
+
+} // namespace
+
+PodRow PodRow::fromJson(const QJsonObject& pod)
+{
+    const QJsonValue tableRow = pod.value(kube::tableRowKey());
+    PodRow r = tableRow.isObject() ? fromTableRow(pod, tableRow.toObject()) : fromPodObject(pod);
     r.uid = objectUid(pod);
     r.name = kubeName(pod);
     if (r.uid.isEmpty())
@@ -22,33 +187,7 @@ PodRow PodRow::fromJson(const QJsonObject& pod)
     r.revision = labelValue(pod, kube::rollout::labels::appRevision);
     r.component = labelValue(pod, kube::rollout::labels::component);
     r.created = creationTime(pod);
-    const QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
-    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
-    const QJsonObject status = pod.value(QLatin1String("status")).toObject();
-    r.node = spec.value(QLatin1String("nodeName")).toString();
-    r.containers = int(spec.value(QLatin1String("containers")).toArray().size());
-    r.phase = status.value(QLatin1String("phase")).toString(QStringLiteral("Pending"));
-    QString waitingReason;
-    for (const QJsonValue& v : status.value(QLatin1String("containerStatuses")).toArray()) {
-        const QJsonObject cs = v.toObject();
-        if (cs.value(QLatin1String("ready")).toBool())
-            ++r.readyContainers;
-        r.restarts += cs.value(QLatin1String("restartCount")).toInt();
-        const QString reason = cs.value(QLatin1String("state"))
-                                   .toObject()
-                                   .value(QLatin1String("waiting"))
-                                   .toObject()
-                                   .value(QLatin1String("reason"))
-                                   .toString();
-        if (waitingReason.isEmpty() && !reason.isEmpty())
-            waitingReason = reason;
-    }
-    if (!waitingReason.isEmpty() && waitingReason != QLatin1String("ContainerCreating"))
-        r.phase = waitingReason;
-    if (kube::beingDeleted(pod)) {
-        r.terminating = true;
-        r.phase = QStringLiteral("Terminating");
-    }
+    r.terminating = kube::beingDeleted(pod);
     return r;
 }
 
@@ -71,13 +210,14 @@ QJsonObject PodRow::slim(const QJsonObject& pod)
         QJsonArray out;
         for (const QJsonValue& c : spec.value(key).toArray()) {
             QJsonObject kept;
-            copy(c.toObject(), kept, {QLatin1String("name"), QLatin1String("image")});
+            copy(c.toObject(), kept,
+                 {QLatin1String("name"), QLatin1String("image"), QLatin1String("restartPolicy")});
             out.append(kept);
         }
         to.insert(key, out);
     };
     QJsonObject out;
-    copy(pod, out, {QLatin1String("apiVersion"), QLatin1String("kind")});
+    copy(pod, out, {QLatin1String("apiVersion"), QLatin1String("kind"), kube::tableRowKey()});
     const QJsonObject meta = pod.value(QLatin1String("metadata")).toObject();
     QJsonObject m;
     copy(meta, m,
@@ -149,14 +289,32 @@ PodsModel::State PodsModel::stateOf(const PodRow& pod)
 {
     if (pod.terminating)
         return State::Terminating;
-    if (pod.phase == QLatin1String("Running") && pod.containers > 0 &&
-        pod.readyContainers == pod.containers)
+    if (pod.succeeded)
         return State::Ready;
-    if (pod.phase == QLatin1String("Succeeded"))
-        return State::Ready;
-    if (pod.phase == QLatin1String("Pending") || pod.phase == QLatin1String("Running"))
+    if (pod.phase == QLatin1String("Running"))
+        return pod.containers > 0 && pod.readyContainers == pod.containers ? State::Ready
+                                                                           : State::Progressing;
+    // On its way: not scheduled, pulling, initialising (Init:0/2), a container restarting
+    // after it completed. Anything else kubectl prints is a failure: Failed, Error,
+    // CrashLoopBackOff, ImagePullBackOff, Init:Error, OOMKilled, Evicted, Unknown, ...
+    static const QSet<QString> progressing{
+        QStringLiteral("Pending"),         QStringLiteral("ContainerCreating"),
+        QStringLiteral("PodInitializing"), QStringLiteral("NotReady"),
+        QStringLiteral("SchedulingGated"), QStringLiteral("Completed")};
+    if (progressing.contains(pod.phase))
         return State::Progressing;
-    return State::Failed; // Failed, Unknown, CrashLoopBackOff, ImagePullBackOff, ...
+    if (pod.phase.startsWith(QLatin1String("Init:"))) {
+        const QStringView rest = QStringView(pod.phase).mid(5); // Init:<i>/<n>
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        bool a = false, b = false;
+        if (slash > 0) {
+            (void)rest.left(slash).toInt(&a);
+            (void)rest.mid(slash + 1).toInt(&b);
+        }
+        if (a && b)
+            return State::Progressing;
+    }
+    return State::Failed;
 }
 
 QVariant PodsModel::data(const QModelIndex& index, int role) const

@@ -25,13 +25,19 @@ struct PodRow
     QString name;
     QString revision;  // label app.oam.dev/appRevision
     QString component; // label app.oam.dev/component
-    QString phase;     // status.phase, or Terminating / a container's waiting reason
+    // What `kubectl get pods` prints as READY, STATUS and RESTARTS (its printPod: the phase,
+    // or Terminating, a container's waiting or terminated reason, Init:1/2, ...).
+    QString phase;
     int readyContainers = 0;
     int containers = 0;
     int restarts = 0;
     QString node;
     QDateTime created;
-    bool terminating = false;
+    bool terminating = false; // metadata.deletionTimestamp is set
+    bool succeeded = false;   // status.phase Succeeded
+    // A whole Pod (a watch event, a plain list), or an item of a Table list
+    // (kube::ListOptions::asTable: metadata and the cells the API server printed); both give
+    // the same row for the same pod.
     static PodRow fromJson(const QJsonObject& pod);
     // The fields fromJson() reads (and the ones a Watch needs), nothing else: what the pods
     // watch keeps (kube::Watch::setTransform), thread-safe. fromJson(slim(p)) == fromJson(p).
@@ -41,7 +47,7 @@ struct PodRow
 
 } // namespace veladesk
 
-// QString, QDateTime and ints only: rows can be moved with memmove when scattered pods are
+// QString, QDateTime, ints and bools only: rows can be moved with memmove when scattered pods are
 // removed (measured: scattered removals were dominated by element-wise moves).
 Q_DECLARE_TYPEINFO(veladesk::PodRow, Q_RELOCATABLE_TYPE);
 

@@ -2,6 +2,7 @@
 // batching, state colours and ages. Runs under QAbstractItemModelTester.
 
 #include "fixtures.h"
+#include "kube/clientcore.h"
 #include "models/podsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <array>
 
 using namespace veladesk;
 
@@ -229,6 +231,125 @@ private Q_SLOTS:
         }
         for (const QJsonObject& pod : pods)
             QCOMPARE(PodRow::fromJson(PodRow::slim(pod)), PodRow::fromJson(pod));
+    }
+
+    // The window's first list is a server-side Table (issue 11): pods-table.json and
+    // pods-table-whole.json are one snapshot of ten pods in the states an operator sees,
+    // recorded from the local control plane both ways (tst_podrows_cluster with
+    // VELADESK_RECORD_FIXTURES). The pane is the same from either; a Table row survives
+    // PodRow::slim (what the watch keeps).
+    void tableListFixture()
+    {
+        auto parse = [](const QString& name) {
+            kube::Response r;
+            QFile f(fixtures::path(name));
+            if (!f.open(QIODevice::ReadOnly))
+                qFatal("no fixture %s", qPrintable(name));
+            r.body = f.readAll();
+            r.httpCode = 200;
+            return kube::detail::parseList(r, kube::ResourceType::pods());
+        };
+        const auto table = parse(QStringLiteral("pods-table.json"));
+        const auto whole = parse(QStringLiteral("pods-table-whole.json"));
+        QVERIFY(table.ok() && whole.ok());
+        QCOMPARE(table.value.items.size(), 10);
+        QCOMPARE(table.value.resourceVersion, whole.value.resourceVersion);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        PodsModel fromTable, fromWhole;
+        QAbstractItemModelTester t1(&fromTable,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&fromWhole,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fromTable.setClock([now] { return now; });
+        fromWhole.setClock([now] { return now; });
+        QList<QJsonObject> slimTable;
+        for (const QJsonObject& o : table.value.items) {
+            QVERIFY(o.contains(kube::tableRowKey()));
+            QCOMPARE(o.value(QLatin1String("kind")).toString(), QStringLiteral("Pod"));
+            QCOMPARE(PodRow::fromJson(PodRow::slim(o)), PodRow::fromJson(o));
+            slimTable << PodRow::slim(o);
+        }
+        fromTable.setPods(slimTable);
+        fromTable.flush();
+        fromWhole.setPods(whole.value.items);
+        fromWhole.flush();
+        QCOMPARE(fromTable.rowCount(), 10);
+        QCOMPARE(fromWhole.rowCount(), 10);
+        QMap<QString, QString> phases;
+        for (int r = 0; r < fromTable.rowCount(); ++r) {
+            const PodRow& row = fromTable.pod(r);
+            const int w = fromWhole.rowOf(row.uid);
+            QVERIFY2(w >= 0, qPrintable(row.name));
+            QCOMPARE(row, fromWhole.pod(w));
+            for (int c = 0; c < PodsModel::ColumnCount; ++c)
+                for (int role :
+                     {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::DecorationRole),
+                      int(PodsModel::SortRole), int(PodsModel::StateRole)})
+                    QCOMPARE(fromTable.index(r, c).data(role), fromWhole.index(w, c).data(role));
+            phases.insert(row.name, row.phase + u' ' +
+                                        fromTable.index(r, PodsModel::Ready).data().toString() +
+                                        u' ' + QString::number(row.restarts));
+        }
+        // The server's compact JSON: its rows' managedFields are cut before parsing
+        // (kube::detail::withoutMembers), the rest is the same.
+        {
+            kube::Response compact;
+            compact.httpCode = 200;
+            // in the server's order: kind first (QJsonDocument sorts the keys)
+            QJsonObject rest = fixtures::object(QStringLiteral("pods-table.json"));
+            rest.remove(QStringLiteral("kind"));
+            compact.body =
+                "{\"kind\":\"Table\"," + QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
+            QVERIFY(compact.body.contains("\"managedFields\":["));
+            QVERIFY(compact.body.startsWith("{\"kind\":\"Table\""));
+            const auto cut = kube::detail::parseList(compact, kube::ResourceType::pods());
+            QVERIFY(cut.ok());
+            QCOMPARE(cut.value.items.size(), table.value.items.size());
+            for (qsizetype i = 0; i < cut.value.items.size(); ++i) {
+                QJsonObject expected = table.value.items[i];
+                QJsonObject meta = expected[QLatin1String("metadata")].toObject();
+                QVERIFY(meta.contains(QLatin1String("managedFields")));
+                meta.remove(QLatin1String("managedFields"));
+                expected[QStringLiteral("metadata")] = meta;
+                QCOMPARE(cut.value.items[i], expected);
+            }
+            // input, key, expected (moc cannot read raw strings in macros)
+            const QList<std::array<const char*, 3>> cases{
+                {"{\"a\":1,\"m\":[{\"x\":\"]\\\"}\"}],\"b\":2}", "m", "{\"a\":1,\"b\":2}"},
+                {"{\"a\":1,\"m\":{\"k\":[1,{}]}}", "m", "{\"a\":1}"},
+                {"{\"m\":[],\"s\":\"\\\"m\\\":[1]\"}", "m", "{\"s\":\"\\\"m\\\":[1]\"}"},
+                {"{\"m\":[1,2", "m", "{\"m\":[1,2"},
+                {"{\"m\":3}", "m", "{\"m\":3}"}};
+            for (const auto& [in, key, want] : cases)
+                QCOMPARE(kube::detail::withoutMembers(QByteArray(in), key), QByteArray(want));
+        }
+        // as `kubectl get pods` prints them
+        const QMap<QString, QString> expected{
+            {QStringLiteral("ready"), QStringLiteral("Running 1/1 0")},
+            {QStringLiteral("not-ready"), QStringLiteral("Running 0/1 0")},
+            {QStringLiteral("restarts"), QStringLiteral("CrashLoopBackOff 1/2 5")},
+            {QStringLiteral("terminating"), QStringLiteral("Terminating 1/1 0")},
+            {QStringLiteral("init"), QStringLiteral("Init:1/2 0/1 0")},
+            {QStringLiteral("sidecar"), QStringLiteral("Running 2/2 1")},
+            {QStringLiteral("completed"), QStringLiteral("Completed 0/1 0")},
+            {QStringLiteral("error"), QStringLiteral("Error 0/1 0")},
+            {QStringLiteral("creating"), QStringLiteral("ContainerCreating 0/1 0")},
+            {QStringLiteral("pending"), QStringLiteral("Pending 0/1 0")}};
+        QCOMPARE(phases, expected);
+        auto stateOf = [&](const char* name) {
+            for (int r = 0; r < fromTable.rowCount(); ++r)
+                if (fromTable.pod(r).name == QLatin1String(name))
+                    return PodsModel::stateOf(fromTable.pod(r));
+            return PodsModel::State::Failed;
+        };
+        QCOMPARE(stateOf("ready"), PodsModel::State::Ready);
+        QCOMPARE(stateOf("completed"), PodsModel::State::Ready);
+        QCOMPARE(stateOf("not-ready"), PodsModel::State::Progressing);
+        QCOMPARE(stateOf("init"), PodsModel::State::Progressing);
+        QCOMPARE(stateOf("creating"), PodsModel::State::Progressing);
+        QCOMPARE(stateOf("restarts"), PodsModel::State::Failed);
+        QCOMPARE(stateOf("error"), PodsModel::State::Failed);
+        QCOMPARE(stateOf("terminating"), PodsModel::State::Terminating);
     }
 
     // A large first list is loaded in chunks (the GUI thread is not held for all of it); an
