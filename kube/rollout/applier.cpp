@@ -1664,10 +1664,9 @@ std::optional<StepError> Applier::Private::routingStep()
                .arg(route->displayName(),
                     routesText(routeDestinations(route->object, ns), rulesLabel(route->object)),
                     switched,
-                    routeNotes.isEmpty()
-                        ? QString()
-                        : QStringLiteral(" (warning: ") + routeNotes.join(QStringLiteral("; ")) +
-                              QLatin1Char(')')));
+                    routeNotes.isEmpty() ? QString()
+                                         : ktr("kube::rollout", " (warning: %1)")
+                                               .arg(routeNotes.join(QStringLiteral("; ")))));
     return std::nullopt;
 }
 

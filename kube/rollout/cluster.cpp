@@ -189,8 +189,8 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             parsed.value.components.at(i).webService(QStringLiteral("spec.components[%1]").arg(i));
         if (!ws) {
             Status s = ws.status;
-            s.message = ktr("kube::rollout", "Application %1: %2 (nothing applied)")
-                            .arg(parsed.value.name, s.message);
+            s.setMessage(tx("kube::rollout", "Application %1: %2 (nothing applied)")
+                             .arg(parsed.value.name, s.text()));
             return R::failure(s);
         }
     }
@@ -257,10 +257,10 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             await(client.create(ResourceType::applicationRevisions(), ns, d.revisionObject));
         if (!created) {
             Status s = created.status;
-            s.message = ktr("kube::rollout",
+            s.setMessage(tx("kube::rollout",
                             "application/%1 was applied but recording revision %2 failed: %3 "
                             "(apply the file again to record it)")
-                            .arg(out.applicationName, d.name, s.message);
+                             .arg(out.applicationName, d.name, s.text()));
             return R::failure(s);
         }
     }
@@ -276,10 +276,10 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             await(client.applyStatus(ResourceType::applications(), ns, statusPatch, wo));
         if (!st) {
             Status s = st.status;
-            s.message = ktr("kube::rollout",
+            s.setMessage(tx("kube::rollout",
                             "revision %1 recorded but status.latestRevision of application/%2 "
                             "could not be written: %3")
-                            .arg(d.name, out.applicationName, s.message);
+                             .arg(d.name, out.applicationName, s.text()));
             return R::failure(s);
         }
     }

@@ -155,8 +155,8 @@ QString unifiedDiff(const QByteArray& before, const QByteArray& after, const QSt
     // Past a limit: the header and one line that says which side and which limit.
     auto notShown = [&](qsizetype sizeBefore, qsizetype sizeAfter, const char* unit,
                         qsizetype limit) {
-        return header + ktr("kube::rollout", "# diff not shown: %1 has %2 %3, more than the %4 "
-                                             "VelaDesk compares line by line\n")
+        return header + QStringLiteral("# diff not shown: %1 has %2 %3, more than the %4 "
+                                       "VelaDesk compares line by line\n")
                             .arg(sizeBefore > limit ? beforeName : afterName)
                             .arg(std::max(sizeBefore, sizeAfter))
                             .arg(QLatin1String(unit))

@@ -106,10 +106,10 @@ Result<AppDeploymentPlan> HistoryEntry::plan() const
 {
     Result<AppDeploymentPlan> p = AppDeploymentPlan::fromJson(applied);
     if (!p)
-        p.status.message = ktr("kube::rollout", "history entry %1 (revision %2): %3")
-                               .arg(name)
-                               .arg(revision)
-                               .arg(p.status.message);
+        p.status.setMessage(tx("kube::rollout", "history entry %1 (revision %2): %3")
+                                .arg(name)
+                                .arg(revision)
+                                .arg(p.status.text()));
     return p;
 }
 

@@ -406,14 +406,14 @@ MultiClusterReport MultiClusterApplier::run()
                                .arg(d->clusters.at(i).name, done.join(QStringLiteral(", ")));
     }
     Status st = reports.at(failed).status;
-    st.message = ktr("kube::rollout", "cluster %1 (context %2) failed at step %3: %4; ")
-                     .arg(bad.name, bad.context, failedStep, st.message) +
-                 (halfApplied.isEmpty()
-                      ? ktr("kube::rollout", "nothing was changed in any cluster")
-                      : ktr("kube::rollout",
-                            "half-applied: %1; routing still points only at ready revisions; "
-                            "apply the plan again once cluster %2 answers to finish")
-                            .arg(halfApplied.join(QStringLiteral("; ")), bad.name));
+    const Text outcome =
+        halfApplied.isEmpty()
+            ? tx("kube::rollout", "nothing was changed in any cluster")
+            : tx("kube::rollout", "half-applied: %1; routing still points only at ready revisions; "
+                                  "apply the plan again once cluster %2 answers to finish")
+                  .arg(halfApplied.join(QStringLiteral("; ")), bad.name);
+    st.setMessage(tx("kube::rollout", "cluster %1 (context %2) failed at step %3: %4; %5")
+                      .arg(bad.name, bad.context, failedStep, st.text(), outcome));
     report.status = st;
     return report;
 }

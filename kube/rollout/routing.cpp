@@ -96,7 +96,7 @@ QString routingSourceName(RoutingChoice::Source source)
         return ktr("kube::rollout", "the AppDeployment's annotation %1 in the cluster")
             .arg(QLatin1String(routingAnnotation));
     case RoutingChoice::Source::Discovery:
-        return QStringLiteral("discovery");
+        return ktr("kube::rollout", "discovery");
     }
     return {};
 }
