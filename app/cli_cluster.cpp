@@ -310,7 +310,7 @@ int applyMultiCluster(const Options& o, std::shared_ptr<kube::Client> home,
         }
     }
     if (!report.ok()) {
-        printError(QStringLiteral("apply of AppDeployment %1 failed: %2\n%3")
+        printError(cli::Cli::tr("apply of AppDeployment %1 failed: %2\n%3")
                        .arg(plan.name, report.status.message, report.toString()));
         return exitFailure;
     }
@@ -471,8 +471,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
                            .arg(plan.name, report.status.message));
             return exitFailure;
         }
-        QString msg = QStringLiteral("apply of AppDeployment %1 failed:\n").arg(plan.name) +
-                      report.toString();
+        QString msg =
+            cli::Cli::tr("apply of AppDeployment %1 failed:\n%2").arg(plan.name, report.toString());
         printError(msg);
         return exitFailure;
     }

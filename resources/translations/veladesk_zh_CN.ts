@@ -134,7 +134,14 @@
         <translation>命名空间 %2 中没有应用 %1 的修订版本</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+115"/>
+        <source>apply of AppDeployment %1 failed: %2
+%3</source>
+        <translation>AppDeployment %1 的应用失败：%2
+%3</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>the plan is invalid; nothing to compare</source>
         <translation>计划无效；没有可比较的内容</translation>
     </message>
@@ -144,7 +151,14 @@
         <translation>AppDeployment %1 的应用被拒绝：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>apply of AppDeployment %1 failed:
+%2</source>
+        <translation>AppDeployment %1 的应用失败：
+%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>dry-run: the server accepted every object; nothing was changed
 </source>
         <translation>试运行（dry-run）：服务器接受了所有对象；未做任何更改
@@ -742,17 +756,42 @@ Did you mean this?
         <translation>AppDeployment %1/%2 的历史：%3</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+100"/>
+        <source>appdeployment/%1 (namespace %2): no history recorded (an apply by VelaDesk records one)
+</source>
+        <translation>appdeployment/%1（命名空间 %2）：没有历史记录（VelaDesk 每次应用都会记录一条）
+</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>rollback: give the history revision with --to N (see `veladesk history %1`)</source>
         <translation>rollback：请用 --to N 指定历史修订版本（参阅 `veladesk history %1`）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>rollback: %1; nothing was changed</source>
+        <translation>回滚：%1；未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>rollback: history entry %1 holds AppDeployment %2, not %3; nothing was changed</source>
         <translation>rollback：历史记录 %1 保存的是 AppDeployment %2，而不是 %3；未做任何更改</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>rollback: AppDeployment %1/%2 to revision %3 (applied %4 by %5, %6): %7
+</source>
+        <translation>回滚：AppDeployment %1/%2 回到修订 %3（%4 由 %5 应用，%6）：%7
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>warning: the apply of revision %1 did not succeed (%2)</source>
+        <translation>警告：修订 %1 的应用未成功（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the stored plan equals revision %1: applying it again (corrects drift)
 </source>
         <translation>保存的计划与修订版本 %1 相同：再次应用它（纠正漂移）
@@ -762,6 +801,18 @@ Did you mean this?
         <location line="+31"/>
         <source>%1: give one AppDeployment NAME (see `veladesk %1 --help`)</source>
         <translation>%1：请指定一个 AppDeployment 名称 NAME（参阅 `veladesk %1 --help`）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>history: recorded as revision %1
+</source>
+        <translation>历史：已记录为修订 %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning: history: %1</source>
+        <translation>警告：历史：%1</translation>
     </message>
     <message>
         <location filename="../../app/cli_logs.cpp" line="-102"/>
@@ -4694,12 +4745,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>在 Pod 面板中选择一个 Pod 或一个修订版本</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <source>&amp;Container:</source>
-        <translation>容器(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-194"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -4724,9 +4770,14 @@ Pick another context, or press F5 to retry.</source>
         <translation>容器上一个（已终止）实例的日志，同 kubectl logs --previous</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Follow</source>
-        <translation>跟随(&amp;F)</translation>
+        <location line="-14"/>
+        <source>Cont&amp;ainer:</source>
+        <translation>容器(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Follow up&amp;dates</source>
+        <translation>跟随更新(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>

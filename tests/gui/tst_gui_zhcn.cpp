@@ -129,6 +129,9 @@ private Q_SLOTS:
         QVERIFY2(problems.contains(QStringLiteral("副本数为 0")), qPrintable(problems));
         finder.walk(&window);
         guitest::screenshot(&window, QStringLiteral("zh-CN-offline"));
+        // the translations' own mnemonics ("容器(&D)") clash no more than the English ones
+        const QStringList clashes = guitest::mnemonicClashes(&window);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
         for (const QString& f : finder.findings()) // each on its own line (QVERIFY2 cuts long text)
             qWarning("untranslated: %s", qPrintable(f));
         QVERIFY2(
