@@ -315,8 +315,8 @@ int applyMultiCluster(const Options& o, std::shared_ptr<kube::Client> home,
         return exitFailure;
     }
     if (!quiet)
-        printOut(ao.dryRun ? QStringLiteral("dry-run: every cluster accepted every object; "
-                                            "nothing was changed\n")
+        printOut(ao.dryRun ? cli::Cli::tr("dry-run: every cluster accepted every object; "
+                                          "nothing was changed\n")
                            : QStringLiteral("appdeployment/%1 applied in %2 clusters\n")
                                  .arg(plan.name)
                                  .arg(report.clusters.size()));

@@ -1236,16 +1236,19 @@ std::optional<StepError> Applier::Private::deploymentsStep()
         QString what;
         if (!live.ok()) {
             ++created;
-            what = ktr("kube::rollout", "created");
+            what = ktr("kube::rollout", "%1: created").arg(o.displayName());
         } else if (hpa.isEmpty() && planned > running) {
             ++raised;
-            what = ktr("kube::rollout", "raised %1 -> %2 replicas").arg(running).arg(planned);
+            what = ktr("kube::rollout", "%1: raised %2 -> %3 replicas")
+                       .arg(o.displayName())
+                       .arg(running)
+                       .arg(planned);
         } else if (!keptAbovePlan.contains(o.name())) {
             ++unchanged;
-            what = ktr("kube::rollout", "applied");
+            what = ktr("kube::rollout", "%1: applied").arg(o.displayName());
         }
         if (!what.isEmpty())
-            progress(s, o.displayName() + QStringLiteral(": ") + what);
+            progress(s, what);
     }
     if (step(s).objects.isEmpty()) {
         finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no Deployments in the plan"));
@@ -1294,7 +1297,7 @@ std::optional<StepError> Applier::Private::waitUntilReady(ApplyStep s,
             if (!state)
                 return StepError{state.status, QStringLiteral("ReadinessCheckFailed")};
             if (done) {
-                progress(s, name + QStringLiteral(": ") + state.value.shown);
+                progress(s, ktr("kube::rollout", "%1: %2").arg(name, state.value.shown));
                 step(s).objects << name;
                 continue;
             }

@@ -141,7 +141,14 @@
 %3</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+5"/>
+        <source>dry-run: every cluster accepted every object; nothing was changed
+</source>
+        <translation>试运行（dry-run）：所有集群都接受了所有对象；未做任何更改
+</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>the plan is invalid; nothing to compare</source>
         <translation>计划无效；没有可比较的内容</translation>
     </message>
@@ -151,14 +158,14 @@
         <translation>AppDeployment %1 的应用被拒绝：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>apply of AppDeployment %1 failed:
 %2</source>
         <translation>AppDeployment %1 的应用失败：
 %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>dry-run: the server accepted every object; nothing was changed
 </source>
         <translation>试运行（dry-run）：服务器接受了所有对象；未做任何更改
@@ -1970,12 +1977,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
     <message>
         <location line="+48"/>
-        <location line="+1174"/>
+        <location line="+1177"/>
         <source>read %1</source>
         <translation>读取 %1</translation>
     </message>
     <message>
-        <location line="-1169"/>
+        <location line="-1172"/>
         <source>list %1</source>
         <translation>列举 %1</translation>
     </message>
@@ -2188,18 +2195,17 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     <message>
         <location line="+15"/>
         <source>AppDeployment/%1 %2 (uid %3), phase Rolling</source>
-        <translation>AppDeployment/%1 已%2（uid %3），阶段 Rolling</translation>
+        <translation>AppDeployment/%1 %2（uid %3），阶段 Rolling</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+68"/>
         <source>created</source>
-        <translation>创建</translation>
+        <translation>已创建</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="+1"/>
         <source>updated</source>
-        <translation>更新</translation>
+        <translation>已更新</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2217,17 +2223,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1：在路由切换前保持 %2 个副本（计划：%3）</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>raised %1 -&gt; %2 replicas</source>
-        <translation>副本数已从 %1 增加到 %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>applied</source>
-        <translation>已应用</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+26"/>
         <source>no Deployments in the plan</source>
         <translation>计划中没有 Deployment</translation>
     </message>
@@ -2249,7 +2245,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     <message>
         <location line="+16"/>
         <source>%1 not ready within %2 s: %3; traffic was not switched (use --force to route anyway)</source>
-        <translation>%1 在 %2 秒内未就绪：%3；流量未切换（使用 --force 可强制路由）</translation>
+        <translation>%1在 %2 秒内未就绪：%3；流量未切换（使用 --force 可强制路由）</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2287,12 +2283,28 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>服务端应用（server-side apply）Service</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-142"/>
+        <location line="+150"/>
         <source>%1: applied</source>
         <translation>%1：已应用</translation>
     </message>
     <message>
+        <location line="-159"/>
+        <source>%1: created</source>
+        <translation>%1：已创建</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>%1: raised %2 -&gt; %3 replicas</source>
+        <translation>%1：副本数已从 %2 增加到 %3</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <location line="+230"/>
         <source>no traffic in the plan</source>
         <translation>计划中没有流量</translation>
