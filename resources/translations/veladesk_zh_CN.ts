@@ -3370,6 +3370,111 @@ applicationrevision、appdeployment、virtualservice、node 等）。
   %3
 </translation>
     </message>
+    <message>
+        <location filename="../../kube/rollout/probe.cpp" line="+130"/>
+        <source>the gateway URL is required (--url http://HOST:PORT/)</source>
+        <translation>需要网关 URL（--url http://HOST:PORT/）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--url %1 is not an http:// or https:// URL with a host</source>
+        <translation>--url %1 不是带主机的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--requests must be between 1 and 100000, is %1</source>
+        <translation>--requests 必须在 1 到 100000 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--concurrency must be between 1 and 256, is %1</source>
+        <translation>--concurrency 必须在 1 到 256 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--timeout must be between 100 ms and 10 min, is %1 ms</source>
+        <translation>--timeout 必须在 100 毫秒到 10 分钟之间，当前为 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--host %1 is not a host name (no port, no path)</source>
+        <translation>--host %1 不是主机名（不能带端口或路径）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a body fingerprint needs a revision and a text (--fingerprint REVISION=TEXT)</source>
+        <translation>响应体指纹需要修订版本和文本（--fingerprint REVISION=TEXT）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the body limit must be between 0 and 16 MiB</source>
+        <translation>响应体上限必须在 0 到 16 MiB 之间</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 of %2 requests sent, %3 answered (%4 2xx, %5 non-2xx), %6 without an answer; %7 attributed to a revision, %8 2xx unattributable; %9 ms</source>
+        <translation>已发送 %2 个请求中的 %1 个，%3 个得到响应（%4 个 2xx，%5 个非 2xx），%6 个无响应；%7 个归属到修订版本，%8 个 2xx 无法归属；耗时 %9 毫秒</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>non-2xx answers: %1</source>
+        <translation>非 2xx 响应：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>without an answer: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopped early: %1</source>
+        <translation>提前停止：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled after %1 of %2 requests</source>
+        <translation>在 %2 个请求中的第 %1 个之后取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (configured %2, observed %3, 95 % interval %4-%5)</source>
+        <translation>%1（配置 %2，观测 %3，95 % 置信区间 %4-%5）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no response could be attributed to a revision: the split cannot be judged</source>
+        <translation>没有响应能归属到修订版本：无法判断流量划分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the observed split differs from the configured one: %1</source>
+        <translation>观测到的流量划分与配置不符：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the observed split matches the configured weights (each configured share lies within its 95 % interval)</source>
+        <translation>观测到的流量划分与配置的权重相符（每个配置份额都落在其 95 % 置信区间内）</translation>
+    </message>
+    <message>
+        <location line="+247"/>
+        <source>%1 requests in a row got no answer from %2 (%3): the gateway is unreachable or does not answer</source>
+        <translation>连续 %1 个请求没有从 %2 得到响应（%3）：网关无法访问或没有响应</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>AppDeployment %1 routes no traffic (no spec.traffic)</source>
+        <translation>AppDeployment %1 不路由任何流量（没有 spec.traffic）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no http rule of AppDeployment %1 matches a GET of %2</source>
+        <translation>AppDeployment %1 没有任何 http 规则匹配对 %2 的 GET 请求</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the route&apos;s first host is &quot;%1&quot;: give the Host to send with --host</source>
+        <translation>路由的第一个主机是“%1”：请用 --host 指定要发送的 Host</translation>
+    </message>
 </context>
 <context>
     <name>veladesk::ApplicationsModel</name>
