@@ -132,8 +132,8 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
             else if (v.isBool())
                 value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else if (!v.isUndefined() && !v.isNull())
-                return R::failure(
-                    invalid(ef + QStringLiteral(".value"), QStringLiteral("must be a string")));
+                return R::failure(invalid(ef + QStringLiteral(".value"),
+                                          ktr("kube::rollout", "must be a string")));
             w.env << EnvVar{e.value(QLatin1String("name")).toString(), value};
         }
     }
@@ -188,8 +188,8 @@ Result<Component> Component::fromJson(const QJsonObject& json, const QString& fi
     c.type = type.toString();
     const QJsonValue props = json.value(QLatin1String("properties"));
     if (!props.isUndefined() && !props.isNull() && !props.isObject())
-        return R::failure(
-            invalid(join(field, QStringLiteral("properties")), QStringLiteral("must be a map")));
+        return R::failure(invalid(join(field, QStringLiteral("properties")),
+                                  ktr("kube::rollout", "must be a map")));
     c.properties = props.toObject();
     c.traits = json.value(QLatin1String("traits")).toArray();
     return R::success(c);
@@ -241,7 +241,7 @@ Result<Application> Application::fromJson(const QJsonObject& object)
     const QJsonValue comps = app.spec.value(QLatin1String("components"));
     if (!comps.isArray())
         return R::failure(
-            invalid(QStringLiteral("spec.components"), QStringLiteral("must be a list")));
+            invalid(QStringLiteral("spec.components"), ktr("kube::rollout", "must be a list")));
     const QJsonArray a = comps.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString field = QStringLiteral("spec.components[%1]").arg(i);

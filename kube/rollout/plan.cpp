@@ -329,8 +329,8 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
             Placement pl;
             const QJsonValue dist = p.value(QLatin1String("distribution"));
             if (!isAbsent(dist) && !dist.isObject())
-                return R::failure(
-                    invalid(pf + QStringLiteral(".distribution"), QStringLiteral("must be a map")));
+                return R::failure(invalid(pf + QStringLiteral(".distribution"),
+                                          ktr("kube::rollout", "must be a map")));
             VD_TRY(readInt(dist.toObject(), "replicas",
                            pf + QStringLiteral(".distribution.replicas"), &pl.replicas));
             const QJsonValue sel = p.value(QLatin1String("clusterSelector"));
@@ -355,7 +355,7 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
     if (!isAbsent(trafficValue)) {
         if (!trafficValue.isObject())
             return R::failure(
-                invalid(QStringLiteral("spec.traffic"), QStringLiteral("must be a map")));
+                invalid(QStringLiteral("spec.traffic"), ktr("kube::rollout", "must be a map")));
         const QJsonObject t = trafficValue.toObject();
         Traffic traffic;
         VD_TRY(readStringList(t, "hosts", QStringLiteral("spec.traffic.hosts"), &traffic.hosts));

@@ -1948,9 +1948,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+21"/>
+        <location line="+57"/>
         <location filename="../../kube/rollout/plan.cpp" line="+22"/>
-        <location line="+254"/>
+        <location line="+247"/>
+        <location line="+7"/>
+        <location line="+18"/>
         <source>must be a map</source>
         <translation>必须是映射</translation>
     </message>
@@ -3148,7 +3151,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../kube/rollout/plan.cpp" line="-305"/>
+        <location filename="../../kube/rollout/plan.cpp" line="-323"/>
         <location line="+6"/>
         <source>must be an integer</source>
         <translation>必须是整数</translation>
@@ -3159,18 +3162,20 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>必须是 -2147483648 到 2147483647 之间的整数</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../kube/rollout/application.cpp" line="-243"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+14"/>
         <location line="+17"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+108"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+12"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+214"/>
         <source>expected AppDeployment, got nothing</source>
         <translation>应为 AppDeployment，但未提供</translation>
     </message>
