@@ -310,13 +310,13 @@ int applyMultiCluster(const Options& o, std::shared_ptr<kube::Client> home,
         }
     }
     if (!report.ok()) {
-        printError(QStringLiteral("apply of AppDeployment %1 failed: %2\n%3")
+        printError(cli::Cli::tr("apply of AppDeployment %1 failed: %2\n%3")
                        .arg(plan.name, report.status.message, report.toString()));
         return exitFailure;
     }
     if (!quiet)
-        printOut(ao.dryRun ? QStringLiteral("dry-run: every cluster accepted every object; "
-                                            "nothing was changed\n")
+        printOut(ao.dryRun ? cli::Cli::tr("dry-run: every cluster accepted every object; "
+                                          "nothing was changed\n")
                            : QStringLiteral("appdeployment/%1 applied in %2 clusters\n")
                                  .arg(plan.name)
                                  .arg(report.clusters.size()));
@@ -471,8 +471,8 @@ int applyPlan(const Options& o, std::shared_ptr<kube::Client> client, const AppD
                            .arg(plan.name, report.status.message));
             return exitFailure;
         }
-        QString msg = QStringLiteral("apply of AppDeployment %1 failed:\n").arg(plan.name) +
-                      report.toString();
+        QString msg =
+            cli::Cli::tr("apply of AppDeployment %1 failed:\n%2").arg(plan.name, report.toString());
         printError(msg);
         return exitFailure;
     }

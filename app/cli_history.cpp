@@ -243,8 +243,8 @@ int runHistory(const HistoryArgs& a)
         return exitOk;
     }
     if (l->history.entries.isEmpty()) {
-        printOut(QStringLiteral("appdeployment/%1 (namespace %2): no history recorded (an apply "
-                                "by VelaDesk records one)\n")
+        printOut(cli::Cli::tr("appdeployment/%1 (namespace %2): no history recorded (an apply "
+                              "by VelaDesk records one)\n")
                      .arg(name, l->ns));
         return exitOk;
     }
@@ -276,15 +276,12 @@ int runRollback(HistoryArgs a)
     const QString name = o.positional.first();
     kube::Result<HistoryEntry> e = findHistoryEntry(l->history, l->ns, name, a.revision);
     if (!e) {
-        printError(QStringLiteral("rollback: ") + e.status.message +
-                   QStringLiteral("; nothing "
-                                  "was changed"));
+        printError(cli::Cli::tr("rollback: %1; nothing was changed").arg(e.status.message));
         return exitFailure;
     }
     kube::Result<AppDeploymentPlan> plan = e.value.plan();
     if (!plan) {
-        printError(QStringLiteral("rollback: ") + plan.status.message +
-                   QStringLiteral("; nothing was changed"));
+        printError(cli::Cli::tr("rollback: %1; nothing was changed").arg(plan.status.message));
         return exitFailure;
     }
     if (plan.value.name != name) {
@@ -295,15 +292,16 @@ int runRollback(HistoryArgs a)
     }
     plan.value.namespaceName = l->ns;
     const HistoryEntry& h = e.value;
-    printOut(QStringLiteral("rollback: AppDeployment %1/%2 to revision %3 (applied %4 by %5, %6): "
-                            "%7\n")
+    printOut(cli::Cli::tr("rollback: AppDeployment %1/%2 to revision %3 (applied %4 by %5, %6): "
+                          "%7\n")
                  .arg(l->ns, name)
                  .arg(h.revision)
                  .arg(when(h.startedAt), h.who(),
                       historyResultName(h.effectiveResult(inProgress(*l, h))), h.weightsSummary()));
     if (h.effectiveResult(inProgress(*l, h)) != HistoryResult::Succeeded)
-        QTextStream(stderr) << "warning: the apply of revision " << h.revision
-                            << " did not succeed (" << h.message << ")\n";
+        printError(cli::Cli::tr("warning: the apply of revision %1 did not succeed (%2)")
+                       .arg(h.revision)
+                       .arg(h.message));
     // The plan change first, as a unified diff of the stored AppDeployment and entry N.
     auto specYaml = [](const AppDeploymentPlan& p) {
         return kube::toYaml(p.toJson().value(QLatin1String("spec")));
@@ -353,9 +351,9 @@ int runHistoryCommand(const QStringList& args, qsizetype commandAt)
 void printHistoryNote(const ApplyReport& report)
 {
     if (report.historyRevision > 0)
-        printOut(QStringLiteral("history: recorded as revision %1\n").arg(report.historyRevision));
+        printOut(cli::Cli::tr("history: recorded as revision %1\n").arg(report.historyRevision));
     for (const QString& w : report.historyWarnings)
-        printError(QStringLiteral("warning: history: ") + w);
+        printError(cli::Cli::tr("warning: history: %1").arg(w));
 }
 
 } // namespace veladesk::cli

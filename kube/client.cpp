@@ -162,7 +162,7 @@ void ClientCore::start(std::shared_ptr<Call> call)
 {
     if (call->cancelled) {
         Response r;
-        r.status = Status::error(Status::Kind::Cancelled, QStringLiteral("request cancelled"),
+        r.status = Status::error(Status::Kind::Cancelled, tx("kube", "request cancelled"),
                                  call->request.object, QStringLiteral("Cancelled"));
         call->done(r);
         return;
@@ -291,7 +291,7 @@ void ClientCore::attemptWith(const std::shared_ptr<Call>& call, Result<AuthMater
             self->handle(call, std::move(raw));
         } else {
             Response r;
-            r.status = Status::error(Status::Kind::Cancelled, QStringLiteral("client closed"),
+            r.status = Status::error(Status::Kind::Cancelled, tx("kube", "client closed"),
                                      call->request.object, QStringLiteral("Cancelled"));
             call->done(r);
         }
@@ -373,15 +373,15 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     const QString object = call.request.object;
     const QString server = connection.cluster.server;
     if (raw.cancelled || call.cancelled) {
-        r.status = Status::error(Status::Kind::Cancelled, QStringLiteral("request cancelled"),
-                                 object, QStringLiteral("Cancelled"));
+        r.status = Status::error(Status::Kind::Cancelled, tx("kube", "request cancelled"), object,
+                                 QStringLiteral("Cancelled"));
         return r;
     }
     if (raw.tooLarge) {
         r.status = Status::error(
             Status::Kind::Transport,
-            QStringLiteral("the answer of %1 to %2 %3 is larger than %4 MiB, "
-                           "the most VelaDesk reads in one response")
+            tx("kube", "the answer of %1 to %2 %3 is larger than %4 MiB, "
+                       "the most VelaDesk reads in one response")
                 .arg(server, QString::fromLatin1(call.request.method), call.request.path)
                 .arg(double(std::min(call.request.maxResponseBytes, kMaxResponseBytes)) /
                      (1024 * 1024)),
@@ -398,59 +398,59 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
         case CURLE_PEER_FAILED_VERIFICATION: {
             s.kind = Status::Kind::Tls;
             s.reason = QStringLiteral("CertificateNotTrusted");
-            const QString ca = !connection.cluster.certificateAuthorityFile.isEmpty()
-                                   ? QStringLiteral("certificate-authority %1")
-                                         .arg(connection.cluster.certificateAuthorityFile)
-                               : !connection.cluster.certificateAuthorityData.isEmpty()
-                                   ? QStringLiteral("the certificate-authority-data")
-                                   : QStringLiteral("the system trust store");
-            s.message = QStringLiteral("TLS: the server certificate of %1 cannot be verified "
-                                       "against %2 of cluster \"%3\" (%4). The connection was "
-                                       "refused; VelaDesk never skips verification unless the "
-                                       "kubeconfig sets insecure-skip-tls-verify.")
-                            .arg(server, ca, connection.clusterName, detail);
+            const Text ca = !connection.cluster.certificateAuthorityFile.isEmpty()
+                                ? tx("kube", "certificate-authority %1")
+                                      .arg(connection.cluster.certificateAuthorityFile)
+                            : !connection.cluster.certificateAuthorityData.isEmpty()
+                                ? tx("kube", "the certificate-authority-data")
+                                : tx("kube", "the system trust store");
+            s.setMessage(tx("kube", "TLS: the server certificate of %1 cannot be verified "
+                                    "against %2 of cluster \"%3\" (%4). The connection was "
+                                    "refused; VelaDesk never skips verification unless the "
+                                    "kubeconfig sets insecure-skip-tls-verify.")
+                             .arg(server, ca, connection.clusterName, detail));
             break;
         }
         case CURLE_SSL_CONNECT_ERROR:
             s.kind = Status::Kind::Tls;
             s.reason = QStringLiteral("TLSHandshakeFailed");
-            s.message = QStringLiteral("TLS handshake with %1 failed: %2").arg(server, detail);
+            s.setMessage(tx("kube", "TLS handshake with %1 failed: %2").arg(server, detail));
             break;
         case CURLE_SSL_CERTPROBLEM:
         case CURLE_SSL_CIPHER:
             s.kind = Status::Kind::Config;
             s.reason = QStringLiteral("ClientCertificateUnusable");
-            s.message = QStringLiteral("the client certificate or key of user \"%1\" cannot be "
-                                       "used: %2")
-                            .arg(connection.userName, detail);
+            s.setMessage(tx("kube", "the client certificate or key of user \"%1\" cannot be "
+                                    "used: %2")
+                             .arg(connection.userName, detail));
             break;
         case CURLE_SSL_CACERT_BADFILE:
             s.kind = Status::Kind::Config;
             s.reason = QStringLiteral("CertificateAuthorityUnusable");
-            s.message = QStringLiteral("the certificate authority of cluster \"%1\" cannot be "
-                                       "used: %2")
-                            .arg(connection.clusterName, detail);
+            s.setMessage(tx("kube", "the certificate authority of cluster \"%1\" cannot be "
+                                    "used: %2")
+                             .arg(connection.clusterName, detail));
             break;
         case CURLE_COULDNT_CONNECT:
             s.kind = Status::Kind::Transport;
             s.reason = QStringLiteral("ConnectionRefused");
-            s.message = QStringLiteral("cannot connect to %1: %2").arg(server, detail);
+            s.setMessage(tx("kube", "cannot connect to %1: %2").arg(server, detail));
             break;
         case CURLE_COULDNT_RESOLVE_HOST:
         case CURLE_COULDNT_RESOLVE_PROXY:
             s.kind = Status::Kind::Transport;
             s.reason = QStringLiteral("HostNotFound");
-            s.message = QStringLiteral("cannot resolve the host of %1: %2").arg(server, detail);
+            s.setMessage(tx("kube", "cannot resolve the host of %1: %2").arg(server, detail));
             break;
         case CURLE_OPERATION_TIMEDOUT:
             s.kind = Status::Kind::Transport;
             s.reason = QStringLiteral("Timeout");
-            s.message = QStringLiteral("request to %1 timed out: %2").arg(server, detail);
+            s.setMessage(tx("kube", "request to %1 timed out: %2").arg(server, detail));
             break;
         default:
             s.kind = Status::Kind::Transport;
             s.reason = QStringLiteral("ConnectionFailed");
-            s.message = QStringLiteral("connection to %1 failed: %2").arg(server, detail);
+            s.setMessage(tx("kube", "connection to %1 failed: %2").arg(server, detail));
         }
         r.status = s;
         return r;
@@ -487,15 +487,15 @@ Response ClientCore::toResponse(const Call& call, const RawResult& raw) const
     s.retryAfterSeconds = headerValue(raw.headers, "retry-after").toInt();
     switch (raw.httpCode) {
     case 401:
-        s.message = QStringLiteral("the API server %1 did not accept the %2 of user \"%3\"; it "
-                                   "says: \"%4\"")
-                        .arg(server, credentials.describe(), connection.userName, serverMessage);
+        s.setMessage(tx("kube", "the API server %1 did not accept the %2 of user \"%3\"; it "
+                                "says: \"%4\"")
+                         .arg(server, credentials.describe(), connection.userName, serverMessage));
         break;
     case 429:
-        s.message = QStringLiteral("the API server is busy (too many requests), retry after %1 s; "
-                                   "it says: \"%2\"")
-                        .arg(s.retryAfterSeconds)
-                        .arg(serverMessage);
+        s.setMessage(tx("kube", "the API server is busy (too many requests), retry after %1 s; "
+                                "it says: \"%2\"")
+                         .arg(s.retryAfterSeconds)
+                         .arg(serverMessage));
         break;
     default:
         s.message = serverMessage;
@@ -564,11 +564,10 @@ Result<ObjectList> parseList(const Response& response, const ResourceType& type)
     const QJsonDocument doc = QJsonDocument::fromJson(
         table ? withoutMembers(response.body, "managedFields") : response.body, &err);
     if (!doc.isObject())
-        return Result<ObjectList>::failure(
-            Status::error(Status::Kind::Transport,
-                          QStringLiteral("the API server sent a list that is not JSON: %1")
-                              .arg(err.errorString()),
-                          type.resource));
+        return Result<ObjectList>::failure(Status::error(
+            Status::Kind::Transport,
+            tx("kube", "the API server sent a list that is not JSON: %1").arg(err.errorString()),
+            type.resource));
     const QJsonObject o = doc.object();
     ObjectList list;
     const QJsonObject meta = objectMeta(o);
@@ -682,7 +681,7 @@ void ClientCore::listAll(const ResourceType& type, const QString& ns, const List
         std::shared_ptr<ClientCore> self = weak.lock();
         if (!self) {
             done(Result<ObjectList>::failure(Status::error(
-                Status::Kind::Cancelled, QStringLiteral("client closed"), type.resource)));
+                Status::Kind::Cancelled, tx("kube", "client closed"), type.resource)));
             *step = nullptr;
             return;
         }
@@ -994,13 +993,13 @@ Result<Request> applyRequest(const ResourceType& type, const QString& ns, const 
 {
     const QString name = objectMeta(object).value(QStringLiteral("name")).toString();
     if (name.isEmpty())
-        return Result<Request>::failure(Status::error(
-            Status::Kind::Invalid, QStringLiteral("cannot apply an object without metadata.name"),
-            type.kind));
+        return Result<Request>::failure(
+            Status::error(Status::Kind::Invalid,
+                          tx("kube", "cannot apply an object without metadata.name"), type.kind));
     if (type.resource.isEmpty())
         return Result<Request>::failure(Status::error(
             Status::Kind::Invalid,
-            QStringLiteral("unknown resource for %1 %2").arg(type.apiVersion(), type.kind), name));
+            tx("kube", "unknown resource for %1 %2").arg(type.apiVersion(), type.kind), name));
     if (Status s = checkTarget(type, ns, &name); !s)
         return Result<Request>::failure(s);
     Request req;
@@ -1219,7 +1218,7 @@ QFuture<Result<Discovery>> Client::discovery(bool refresh)
             std::shared_ptr<ClientCore> c = weak.lock();
             if (!c)
                 return run->add(
-                    {}, Status::error(Status::Kind::Cancelled, QStringLiteral("client closed")));
+                    {}, Status::error(Status::Kind::Cancelled, tx("kube", "client closed")));
             QList<QPair<QString, QString>> groupVersions; // group, version
             const QJsonObject o = r.json();
             if (legacyCore) {

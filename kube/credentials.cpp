@@ -64,9 +64,9 @@ QString tokenProblem(const QByteArray& token)
     for (const char c : token) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '\r' || c == '\n')
-            return QStringLiteral("contains a line break (CR or LF)");
+            return ktr("kube", "contains a line break (CR or LF)");
         if (u < 0x20 || u == 0x7f)
-            return QStringLiteral("contains a control character (0x%1)")
+            return ktr("kube", "contains a control character (0x%1)")
                 .arg(int(u), 2, 16, QLatin1Char('0'));
     }
     return {};
@@ -131,16 +131,16 @@ int Credentials::execRuns() const
 QString Credentials::describe() const
 {
     if (m_user.exec)
-        return QStringLiteral("credential from exec plugin %1").arg(m_user.exec->command);
+        return ktr("kube", "credential from exec plugin %1").arg(m_user.exec->command);
     if (!m_user.tokenFile.isEmpty())
-        return QStringLiteral("bearer token from %1").arg(m_user.tokenFile);
+        return ktr("kube", "bearer token from %1").arg(m_user.tokenFile);
     if (!m_user.token.isEmpty())
-        return QStringLiteral("bearer token");
+        return ktr("kube", "bearer token");
     if (!m_user.username.isEmpty())
-        return QStringLiteral("basic authentication as %1").arg(m_user.username);
+        return ktr("kube", "basic authentication as %1").arg(m_user.username);
     if (!m_user.clientCertificateData.isEmpty())
-        return QStringLiteral("client certificate");
-    return QStringLiteral("no credentials (anonymous)");
+        return ktr("kube", "client certificate");
+    return ktr("kube", "no credentials (anonymous)");
 }
 
 Result<AuthMaterial> Credentials::material()
@@ -166,20 +166,20 @@ Result<AuthMaterial> Credentials::material()
         const QFileInfo info(m_user.tokenFile);
         if (!info.exists())
             return Result<AuthMaterial>::failure(credentialError(
-                QStringLiteral("%1: user \"%2\": tokenFile %3 does not exist")
+                ktr("kube", "%1: user \"%2\": tokenFile %3 does not exist")
                     .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile)));
         if (info.lastModified() != m_tokenFileModified || info.size() != m_tokenFileSize) {
             QFile f(m_user.tokenFile);
             if (!f.open(QIODevice::ReadOnly))
                 return Result<AuthMaterial>::failure(
-                    credentialError(QStringLiteral("%1: user \"%2\": cannot read tokenFile %3: %4")
+                    credentialError(ktr("kube", "%1: user \"%2\": cannot read tokenFile %3: %4")
                                         .arg(m_user.sourceFile, m_connection.userName,
                                              m_user.tokenFile, f.errorString())));
             const QByteArray content = f.read(kMaxTokenFileBytes + 1);
             if (content.size() > kMaxTokenFileBytes)
                 return Result<AuthMaterial>::failure(credentialError(
-                    QStringLiteral("%1: user \"%2\": tokenFile %3 is larger than %4 bytes; it "
-                                   "should hold one token")
+                    ktr("kube", "%1: user \"%2\": tokenFile %3 is larger than %4 bytes; it "
+                                "should hold one token")
                         .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile)
                         .arg(kMaxTokenFileBytes)));
             // Surrounding white space (the file's final newline) is not part of the token,
@@ -187,9 +187,9 @@ Result<AuthMaterial> Credentials::material()
             const QByteArray token = content.trimmed();
             if (const QString problem = tokenProblem(token); !problem.isEmpty())
                 return Result<AuthMaterial>::failure(credentialError(
-                    QStringLiteral("%1: user \"%2\": the token in tokenFile %3 "
-                                   "%4; a token is one line of printable "
-                                   "characters")
+                    ktr("kube", "%1: user \"%2\": the token in tokenFile %3 "
+                                "%4; a token is one line of printable "
+                                "characters")
                         .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile, problem)));
             m_tokenFromFile = token;
             m_tokenFileModified = info.lastModified();
@@ -200,8 +200,8 @@ Result<AuthMaterial> Credentials::material()
     if (m.bearerToken.isEmpty() && !m_user.token.isEmpty()) {
         if (const QString problem = tokenProblem(m_user.token.toUtf8()); !problem.isEmpty())
             return Result<AuthMaterial>::failure(credentialError(
-                QStringLiteral("%1: user \"%2\": token %3; a token is one line of printable "
-                               "characters")
+                ktr("kube", "%1: user \"%2\": token %3; a token is one line of printable "
+                            "characters")
                     .arg(m_user.sourceFile, m_connection.userName, problem)));
         m.bearerToken = m_user.token.toUtf8();
     }
@@ -248,8 +248,8 @@ Result<AuthMaterial> Credentials::runExec()
 {
     using R = Result<AuthMaterial>;
     const ExecConfig& x = *m_user.exec;
-    const QString who = QStringLiteral("%1: user \"%2\": exec plugin")
-                            .arg(m_user.sourceFile, m_connection.userName);
+    const QString who =
+        ktr("kube", "%1: user \"%2\": exec plugin").arg(m_user.sourceFile, m_connection.userName);
     auto withHint = [&](QString msg) {
         if (!x.installHint.isEmpty())
             msg += QStringLiteral("\n\n") + x.installHint.trimmed();
@@ -258,8 +258,8 @@ Result<AuthMaterial> Credentials::runExec()
 
     if (x.interactiveMode == QLatin1String("Always"))
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 needs an interactive terminal (interactiveMode: Always), "
-                           "which VelaDesk cannot give it")
+            ktr("kube", "%1 %2 needs an interactive terminal (interactiveMode: Always), "
+                        "which VelaDesk cannot give it")
                 .arg(who, x.command)));
 
     // kubectl's rule: a command with a slash is a path (relative ones from the kubeconfig's
@@ -276,7 +276,7 @@ Result<AuthMaterial> Credentials::runExec()
     }
     if (program.isEmpty())
         return R::failure(credentialError(
-            withHint(QStringLiteral("%1: executable \"%2\" not found").arg(who, x.command))));
+            withHint(ktr("kube", "%1: executable \"%2\" not found").arg(who, x.command))));
 
     QJsonObject spec{{QStringLiteral("interactive"), false}};
     if (x.provideClusterInfo) {
@@ -310,7 +310,7 @@ Result<AuthMaterial> Credentials::runExec()
     process.setStandardInputFile(QProcess::nullDevice());
     process.start();
     if (!process.waitForStarted(30000))
-        return R::failure(credentialError(withHint(QStringLiteral("%1 %2 could not be started: %3")
+        return R::failure(credentialError(withHint(ktr("kube", "%1 %2 could not be started: %3")
                                                        .arg(who, program, process.errorString()))));
     // Read as it comes, so that a plugin that prints without end is stopped at the cap
     // instead of filling memory.
@@ -326,8 +326,8 @@ Result<AuthMaterial> Credentials::runExec()
     };
     auto tooMuchOutput = [&] {
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 printed more than %3 bytes on its standard output; an "
-                           "ExecCredential is far smaller")
+            ktr("kube", "%1 %2 printed more than %3 bytes on its standard output; an "
+                        "ExecCredential is far smaller")
                 .arg(who, program)
                 .arg(kMaxExecOutputBytes)));
     };
@@ -337,7 +337,7 @@ Result<AuthMaterial> Credentials::runExec()
             process.kill();
             process.waitForFinished(2000);
             return R::failure(credentialError(
-                QStringLiteral("%1 %2 did not finish within 120 s").arg(who, program)));
+                ktr("kube", "%1 %2 did not finish within 120 s").arg(who, program)));
         }
         if (!process.waitForReadyRead(int(std::min<qint64>(left, 200))))
             process.waitForFinished(int(std::min<qint64>(left, 50)));
@@ -356,7 +356,7 @@ Result<AuthMaterial> Credentials::runExec()
     if (out.size() > kMaxExecOutputBytes)
         return tooMuchOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return R::failure(credentialError(QStringLiteral("%1 %2 failed (exit code %3): %4")
+        return R::failure(credentialError(ktr("kube", "%1 %2 failed (exit code %3): %4")
                                               .arg(who, program)
                                               .arg(process.exitCode())
                                               .arg(stderrTail(err))));
@@ -364,16 +364,16 @@ Result<AuthMaterial> Credentials::runExec()
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &perr);
     if (!doc.isObject())
-        return R::failure(credentialError(QStringLiteral("%1 %2 printed no ExecCredential JSON: %3")
+        return R::failure(credentialError(ktr("kube", "%1 %2 printed no ExecCredential JSON: %3")
                                               .arg(who, program, perr.errorString())));
     const QJsonObject cred = doc.object();
     if (cred.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential"))
         return R::failure(
-            credentialError(QStringLiteral("%1 %2 printed kind \"%3\", expected ExecCredential")
+            credentialError(ktr("kube", "%1 %2 printed kind \"%3\", expected ExecCredential")
                                 .arg(who, program, cred.value(QStringLiteral("kind")).toString())));
     if (cred.value(QStringLiteral("apiVersion")).toString() != x.apiVersion)
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 printed apiVersion \"%3\", the kubeconfig asks for \"%4\"")
+            ktr("kube", "%1 %2 printed apiVersion \"%3\", the kubeconfig asks for \"%4\"")
                 .arg(who, program, cred.value(QStringLiteral("apiVersion")).toString(),
                      x.apiVersion)));
     const QJsonObject status = cred.value(QStringLiteral("status")).toObject();
@@ -383,16 +383,16 @@ Result<AuthMaterial> Credentials::runExec()
     m.clientKeyPem = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
     if (const QString problem = tokenProblem(m.bearerToken); !problem.isEmpty())
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 returned a status.token that %3; a token is one line of "
-                           "printable characters")
+            ktr("kube", "%1 %2 returned a status.token that %3; a token is one line of "
+                        "printable characters")
                 .arg(who, program, problem)));
     if (m.bearerToken.isEmpty() && m.clientCertPem.isEmpty())
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 returned neither status.token nor status.clientCertificateData")
+            ktr("kube", "%1 %2 returned neither status.token nor status.clientCertificateData")
                 .arg(who, program)));
     if (m.clientCertPem.isEmpty() != m.clientKeyPem.isEmpty())
         return R::failure(credentialError(
-            QStringLiteral("%1 %2 returned clientCertificateData and clientKeyData only together")
+            ktr("kube", "%1 %2 returned clientCertificateData and clientKeyData only together")
                 .arg(who, program)));
     QDateTime expiry;
     const QString exp = status.value(QStringLiteral("expirationTimestamp")).toString();
@@ -402,7 +402,7 @@ Result<AuthMaterial> Credentials::runExec()
             expiry = QDateTime::fromString(exp, Qt::ISODate);
         if (!expiry.isValid())
             return R::failure(credentialError(
-                QStringLiteral("%1 %2 returned an unreadable expirationTimestamp \"%3\"")
+                ktr("kube", "%1 %2 returned an unreadable expirationTimestamp \"%3\"")
                     .arg(who, program, exp)));
     }
     std::lock_guard lock(m_mutex);

@@ -48,8 +48,7 @@ public:
         if (!v || v.IsNull())
             return {};
         if (!v.IsScalar())
-            fail(prefix(v) +
-                 QStringLiteral("%1: %2 must be a string").arg(entry, QLatin1String(key)));
+            fail(prefix(v) + ktr("kube", "%1: %2 must be a string").arg(entry, QLatin1String(key)));
         return QString::fromStdString(v.Scalar());
     }
 
@@ -64,7 +63,7 @@ public:
         if (s == QLatin1String("false") || s == QLatin1String("False") ||
             s == QLatin1String("FALSE"))
             return false;
-        fail(prefix(v) + QStringLiteral("%1: %2 must be true or false, not \"%3\"")
+        fail(prefix(v) + ktr("kube", "%1: %2 must be true or false, not \"%3\"")
                              .arg(entry, QLatin1String(key), s));
     }
 
@@ -81,7 +80,7 @@ public:
             QByteArray::fromBase64Encoding(compact, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             fail(prefix(node[key]) +
-                 QStringLiteral("%1: %2 is not valid base64").arg(entry, QLatin1String(key)));
+                 ktr("kube", "%1: %2 is not valid base64").arg(entry, QLatin1String(key)));
         return *decoded;
     }
 
@@ -106,23 +105,23 @@ public:
         if (!list || list.IsNull())
             return out;
         if (!list.IsSequence())
-            fail(prefix(list) + QStringLiteral("%1 must be a list").arg(QLatin1String(key)));
+            fail(prefix(list) + ktr("kube", "%1 must be a list").arg(QLatin1String(key)));
         QStringList seen;
         int index = 0;
         for (const YAML::Node& item : list) {
             const QString entry = QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(index++);
             if (!item.IsMap())
-                fail(prefix(item) + QStringLiteral("%1 must be a mapping with name and %2")
+                fail(prefix(item) + ktr("kube", "%1 must be a mapping with name and %2")
                                         .arg(entry, QLatin1String(inner)));
             const QString name = string(item, entry, "name");
             if (name.isEmpty())
-                fail(prefix(item) + QStringLiteral("%1 has no name").arg(entry));
+                fail(prefix(item) + ktr("kube", "%1 has no name").arg(entry));
             if (seen.contains(name))
-                fail(prefix(item) + QStringLiteral("%1: duplicate name \"%2\"").arg(entry, name));
+                fail(prefix(item) + ktr("kube", "%1: duplicate name \"%2\"").arg(entry, name));
             seen << name;
             const YAML::Node body = item[inner];
             if (body && !body.IsNull() && !body.IsMap())
-                fail(prefix(body) + QStringLiteral("%1 \"%2\": %3 must be a mapping")
+                fail(prefix(body) + ktr("kube", "%1 \"%2\": %3 must be a mapping")
                                         .arg(QLatin1String(inner), name, QLatin1String(inner)));
             out.append({name, body});
         }
@@ -168,8 +167,8 @@ public:
         const YAML::Node exec = n["exec"];
         if (exec && !exec.IsNull()) {
             if (!exec.IsMap())
-                fail(prefix(exec) + entry + QStringLiteral(": exec must be a mapping"));
-            const QString e = entry + QStringLiteral(": exec");
+                fail(prefix(exec) + ktr("kube", "%1: exec must be a mapping").arg(entry));
+            const QString e = ktr("kube", "%1: exec").arg(entry);
             ExecConfig x;
             x.apiVersion = string(exec, e, "apiVersion");
             x.command = string(exec, e, "command");
@@ -180,24 +179,25 @@ public:
             const YAML::Node args = exec["args"];
             if (args && !args.IsNull()) {
                 if (!args.IsSequence())
-                    fail(prefix(args) + e + QStringLiteral(": args must be a list of strings"));
+                    fail(prefix(args) + ktr("kube", "%1: args must be a list of strings").arg(e));
                 for (const YAML::Node& a : args) {
                     if (!a.IsScalar())
-                        fail(prefix(a) + e + QStringLiteral(": args must be a list of strings"));
+                        fail(prefix(a) + ktr("kube", "%1: args must be a list of strings").arg(e));
                     x.args << QString::fromStdString(a.Scalar());
                 }
             }
             const YAML::Node env = exec["env"];
             if (env && !env.IsNull()) {
                 if (!env.IsSequence())
-                    fail(prefix(env) + e + QStringLiteral(": env must be a list of {name, value}"));
+                    fail(prefix(env) +
+                         ktr("kube", "%1: env must be a list of {name, value}").arg(e));
                 for (const YAML::Node& kv : env) {
                     if (!kv.IsMap())
-                        fail(prefix(kv) + e +
-                             QStringLiteral(": env must be a list of {name, value}"));
+                        fail(prefix(kv) +
+                             ktr("kube", "%1: env must be a list of {name, value}").arg(e));
                     const QString varName = string(kv, e, "name");
                     if (varName.isEmpty())
-                        fail(prefix(kv) + e + QStringLiteral(": env entry without a name"));
+                        fail(prefix(kv) + ktr("kube", "%1: env entry without a name").arg(e));
                     x.env.append({varName, string(kv, e, "value")});
                 }
             }
@@ -223,15 +223,15 @@ bool readReferenced(const QString& file, const QString& entryFile, const QString
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = configError(QStringLiteral("%1: %2: cannot read %3 %4: %5")
+        *error = configError(ktr("kube", "%1: %2: cannot read %3 %4: %5")
                                  .arg(entryFile, entry, QLatin1String(key), file, f.errorString()));
         return false;
     }
     *out = f.read(kMaxKubeconfigFileBytes + 1);
     if (out->size() > kMaxKubeconfigFileBytes) {
         out->clear();
-        *error = configError(QStringLiteral("%1: %2: %3 %4 is larger than %5 bytes, the most "
-                                            "VelaDesk reads")
+        *error = configError(ktr("kube", "%1: %2: %3 %4 is larger than %5 bytes, the most "
+                                         "VelaDesk reads")
                                  .arg(entryFile, entry, QLatin1String(key), file)
                                  .arg(kMaxKubeconfigFileBytes));
         return false;
@@ -247,15 +247,15 @@ Result<KubeConfig> KubeConfig::parse(const QByteArray& yaml, const QString& sour
     config.m_files << sourcePath;
     if (yaml.size() > kMaxKubeconfigFileBytes)
         return Result<KubeConfig>::failure(
-            configError(QStringLiteral("%1: larger than %2 bytes, the most VelaDesk reads of a "
-                                       "kubeconfig")
+            configError(ktr("kube", "%1: larger than %2 bytes, the most VelaDesk reads of a "
+                                    "kubeconfig")
                             .arg(sourcePath)
                             .arg(kMaxKubeconfigFileBytes)));
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception& e) {
-        return Result<KubeConfig>::failure(configError(QStringLiteral("%1:%2:%3: invalid YAML: %4")
+        return Result<KubeConfig>::failure(configError(ktr("kube", "%1:%2:%3: invalid YAML: %4")
                                                            .arg(sourcePath)
                                                            .arg(e.mark.line + 1)
                                                            .arg(e.mark.column + 1)
@@ -267,11 +267,11 @@ Result<KubeConfig> KubeConfig::parse(const QByteArray& yaml, const QString& sour
         Parser p(sourcePath);
         if (!root.IsMap())
             fail(p.prefix(root) +
-                 QStringLiteral("not a kubeconfig (the top level must be a mapping)"));
+                 ktr("kube", "not a kubeconfig (the top level must be a mapping)"));
         const QString kind = p.string(root, QStringLiteral("kubeconfig"), "kind");
         if (!kind.isEmpty() && kind != QLatin1String("Config"))
             fail(p.prefix(root["kind"]) +
-                 QStringLiteral("not a kubeconfig: kind is \"%1\", expected Config").arg(kind));
+                 ktr("kube", "not a kubeconfig: kind is \"%1\", expected Config").arg(kind));
         config.current = p.string(root, QStringLiteral("kubeconfig"), "current-context");
         for (const auto& [name, node] : p.namedList(root, "clusters", "cluster"))
             config.clusters.insert(name, p.cluster(name, node));
@@ -343,12 +343,12 @@ Result<KubeConfig> KubeConfig::load(const KubeConfigOptions& options)
             // kubectl skips missing KUBECONFIG entries but not a missing --kubeconfig.
             if (explicitFile)
                 return Result<KubeConfig>::failure(
-                    configError(QStringLiteral("%1: kubeconfig file does not exist").arg(f)));
+                    configError(ktr("kube", "%1: kubeconfig file does not exist").arg(f)));
             continue;
         }
         if (!file.open(QIODevice::ReadOnly))
             return Result<KubeConfig>::failure(
-                configError(QStringLiteral("%1: cannot read: %2").arg(f, file.errorString())));
+                configError(ktr("kube", "%1: cannot read: %2").arg(f, file.errorString())));
         // One byte past the limit at most: parse() says when there was more.
         const QByteArray data = file.read(kMaxKubeconfigFileBytes + 1);
         Result<KubeConfig> one = parse(data, QFileInfo(f).absoluteFilePath());
@@ -380,26 +380,26 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
     if (name.isEmpty()) {
         if (contexts.isEmpty())
             return R::failure(configError(
-                QStringLiteral("no configuration: %1 defines no context (set KUBECONFIG or "
-                               "pass --kubeconfig)")
+                ktr("kube", "no configuration: %1 defines no context (set KUBECONFIG or "
+                            "pass --kubeconfig)")
                     .arg(files.isEmpty() ? QStringLiteral("~/.kube/config") : files)));
         return R::failure(configError(
-            QStringLiteral("%1: current-context is not set; choose one of %2 with --context")
+            ktr("kube", "%1: current-context is not set; choose one of %2 with --context")
                 .arg(files, contextNames().join(QStringLiteral(", ")))));
     }
     if (!contexts.contains(name))
         return R::failure(
-            configError(QStringLiteral("%1: context \"%2\" not found").arg(files, name)));
+            configError(ktr("kube", "%1: context \"%2\" not found").arg(files, name)));
     const Context ctx = contexts.value(name);
     const QString ctxEntry = QStringLiteral("context \"%1\"").arg(name);
     if (ctx.cluster.isEmpty())
-        return R::failure(configError(
-            QStringLiteral("%1: %2: cluster is missing").arg(ctx.sourceFile, ctxEntry)));
+        return R::failure(
+            configError(ktr("kube", "%1: %2: cluster is missing").arg(ctx.sourceFile, ctxEntry)));
     if (!clusters.contains(ctx.cluster))
-        return R::failure(configError(QStringLiteral("%1: %2: cluster \"%3\" not found in %4")
+        return R::failure(configError(ktr("kube", "%1: %2: cluster \"%3\" not found in %4")
                                           .arg(ctx.sourceFile, ctxEntry, ctx.cluster, files)));
     if (!ctx.user.isEmpty() && !users.contains(ctx.user))
-        return R::failure(configError(QStringLiteral("%1: %2: user \"%3\" not found in %4")
+        return R::failure(configError(ktr("kube", "%1: %2: user \"%3\" not found in %4")
                                           .arg(ctx.sourceFile, ctxEntry, ctx.user, files)));
 
     ClusterConnection c;
@@ -417,23 +417,23 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
     const QString cfile = c.cluster.sourceFile;
     if (c.cluster.server.isEmpty())
         return R::failure(
-            configError(QStringLiteral("%1: %2: server is missing").arg(cfile, clusterEntry)));
+            configError(ktr("kube", "%1: %2: server is missing").arg(cfile, clusterEntry)));
     const QUrl server(c.cluster.server);
     if (!server.isValid() || server.host().isEmpty() ||
         (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")))
-        return R::failure(configError(QStringLiteral("%1: %2: server \"%3\" is not an http(s) URL")
+        return R::failure(configError(ktr("kube", "%1: %2: server \"%3\" is not an http(s) URL")
                                           .arg(cfile, clusterEntry, c.cluster.server)));
     if (!c.cluster.certificateAuthorityFile.isEmpty() &&
         !c.cluster.certificateAuthorityData.isEmpty())
         return R::failure(configError(
-            QStringLiteral("%1: %2: certificate-authority and certificate-authority-data are "
-                           "both set; set only one")
+            ktr("kube", "%1: %2: certificate-authority and certificate-authority-data are "
+                        "both set; set only one")
                 .arg(cfile, clusterEntry)));
     if (c.cluster.insecureSkipTlsVerify && (!c.cluster.certificateAuthorityFile.isEmpty() ||
                                             !c.cluster.certificateAuthorityData.isEmpty()))
         return R::failure(
-            configError(QStringLiteral("%1: %2: insecure-skip-tls-verify cannot be combined with a "
-                                       "certificate authority")
+            configError(ktr("kube", "%1: %2: insecure-skip-tls-verify cannot be combined with a "
+                                    "certificate authority")
                             .arg(cfile, clusterEntry)));
     Status err;
     if (!c.cluster.certificateAuthorityFile.isEmpty() &&
@@ -441,13 +441,13 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
                         "certificate-authority", &c.cluster.certificateAuthorityData, &err))
         return R::failure(err);
     if (c.cluster.insecureSkipTlsVerify)
-        c.warnings << QStringLiteral("%1 sets insecure-skip-tls-verify: the identity of %2 is "
-                                     "not verified, anyone on the network path can "
-                                     "impersonate it")
+        c.warnings << ktr("kube", "%1 sets insecure-skip-tls-verify: the identity of %2 is "
+                                  "not verified, anyone on the network path can "
+                                  "impersonate it")
                           .arg(clusterEntry, c.cluster.server);
     if (server.scheme() == QLatin1String("http"))
-        c.warnings << QStringLiteral("%1 uses plain http: credentials travel unencrypted")
-                          .arg(clusterEntry);
+        c.warnings
+            << ktr("kube", "%1 uses plain http: credentials travel unencrypted").arg(clusterEntry);
 
     if (!ctx.user.isEmpty()) {
         UserInfo& u = c.user;
@@ -455,17 +455,17 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
         const QString ufile = u.sourceFile;
         if (!u.unsupported.isEmpty())
             return R::failure(
-                configError(QStringLiteral("%1: %2: %3 not supported by VelaDesk")
+                configError(ktr("kube", "%1: %2: %3 not supported by VelaDesk")
                                 .arg(ufile, userEntry, u.unsupported.join(QStringLiteral(", ")))));
         if (!u.clientCertificateFile.isEmpty() && !u.clientCertificateData.isEmpty())
             return R::failure(configError(
-                QStringLiteral("%1: %2: client-certificate and client-certificate-data are "
-                               "both set; set only one")
+                ktr("kube", "%1: %2: client-certificate and client-certificate-data are "
+                            "both set; set only one")
                     .arg(ufile, userEntry)));
         if (!u.clientKeyFile.isEmpty() && !u.clientKeyData.isEmpty())
             return R::failure(
-                configError(QStringLiteral("%1: %2: client-key and client-key-data are both "
-                                           "set; set only one")
+                configError(ktr("kube", "%1: %2: client-key and client-key-data are both "
+                                        "set; set only one")
                                 .arg(ufile, userEntry)));
         if (!u.clientCertificateFile.isEmpty() &&
             !readReferenced(u.clientCertificateFile, ufile, userEntry, "client-certificate",
@@ -476,7 +476,7 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
             return R::failure(err);
         if (u.clientCertificateData.isEmpty() != u.clientKeyData.isEmpty())
             return R::failure(configError(
-                QStringLiteral("%1: %2: %3 is set without %4")
+                ktr("kube", "%1: %2: %3 is set without %4")
                     .arg(ufile, userEntry,
                          u.clientKeyData.isEmpty() ? QStringLiteral("client-certificate")
                                                    : QStringLiteral("client-key"),
@@ -486,39 +486,39 @@ Result<ClusterConnection> KubeConfig::connection(const QString& context) const
         const bool hasBasic = !u.username.isEmpty() || !u.password.isEmpty();
         if (hasToken && hasBasic)
             return R::failure(
-                configError(QStringLiteral("%1: %2: more than one authentication method (token and "
-                                           "username/password); set only one")
+                configError(ktr("kube", "%1: %2: more than one authentication method (token and "
+                                        "username/password); set only one")
                                 .arg(ufile, userEntry)));
         if (hasBasic && u.username.isEmpty())
             return R::failure(configError(
-                QStringLiteral("%1: %2: password is set without username").arg(ufile, userEntry)));
+                ktr("kube", "%1: %2: password is set without username").arg(ufile, userEntry)));
         if (!u.tokenFile.isEmpty() && !QFileInfo(u.tokenFile).isReadable())
             return R::failure(
-                configError(QStringLiteral("%1: %2: tokenFile %3 does not exist or is not readable")
+                configError(ktr("kube", "%1: %2: tokenFile %3 does not exist or is not readable")
                                 .arg(ufile, userEntry, u.tokenFile)));
         if (u.exec) {
             const ExecConfig& x = *u.exec;
             if (x.command.isEmpty())
                 return R::failure(configError(
-                    QStringLiteral("%1: %2: exec: command is missing").arg(ufile, userEntry)));
+                    ktr("kube", "%1: %2: exec: command is missing").arg(ufile, userEntry)));
             if (x.apiVersion != QLatin1String("client.authentication.k8s.io/v1") &&
                 x.apiVersion != QLatin1String("client.authentication.k8s.io/v1beta1"))
-                return R::failure(configError(
-                    QStringLiteral("%1: %2: exec: apiVersion \"%3\" is not supported (use "
-                                   "client.authentication.k8s.io/v1 or v1beta1)")
-                        .arg(ufile, userEntry, x.apiVersion)));
+                return R::failure(
+                    configError(ktr("kube", "%1: %2: exec: apiVersion \"%3\" is not supported (use "
+                                            "client.authentication.k8s.io/v1 or v1beta1)")
+                                    .arg(ufile, userEntry, x.apiVersion)));
             if (x.apiVersion == QLatin1String("client.authentication.k8s.io/v1") &&
                 x.interactiveMode.isEmpty())
                 return R::failure(
-                    configError(QStringLiteral("%1: %2: exec: interactiveMode must be set for "
-                                               "client.authentication.k8s.io/v1")
+                    configError(ktr("kube", "%1: %2: exec: interactiveMode must be set for "
+                                            "client.authentication.k8s.io/v1")
                                     .arg(ufile, userEntry)));
             if (!x.interactiveMode.isEmpty() && x.interactiveMode != QLatin1String("Never") &&
                 x.interactiveMode != QLatin1String("IfAvailable") &&
                 x.interactiveMode != QLatin1String("Always"))
                 return R::failure(configError(
-                    QStringLiteral("%1: %2: exec: interactiveMode \"%3\" is not one of Never, "
-                                   "IfAvailable, Always")
+                    ktr("kube", "%1: %2: exec: interactiveMode \"%3\" is not one of Never, "
+                                "IfAvailable, Always")
                         .arg(ufile, userEntry, x.interactiveMode)));
         }
     }

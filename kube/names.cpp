@@ -38,7 +38,7 @@ QString shown(const QString& s)
 Status invalidName(const QString& what, const QString& name, const QString& rule)
 {
     return Status::error(Status::Kind::Invalid,
-                         QStringLiteral("invalid %1 \"%2\": %3").arg(what, shown(name), rule), {},
+                         ktr("kube", "invalid %1 \"%2\": %3").arg(what, shown(name), rule), {},
                          QStringLiteral("Invalid"));
 }
 
@@ -73,9 +73,9 @@ Status validateNamespace(const QString& ns)
 Status validateObjectName(const ResourceType& type, const QString& name)
 {
     const QString what =
-        (type.kind.isEmpty() ? type.resource : type.kind) + QStringLiteral(" name");
+        ktr("kube", "%1 name").arg(type.kind.isEmpty() ? type.resource : type.kind);
     if (name.isEmpty())
-        return Status::error(Status::Kind::Invalid, what + QStringLiteral(" is empty"), {},
+        return Status::error(Status::Kind::Invalid, ktr("kube", "%1 is empty").arg(what), {},
                              QStringLiteral("Invalid"));
     if (type.kind == QLatin1String("Namespace"))
         return isDns1123Label(name) ? Status::success() : invalidName(what, name, kLabelRule);
@@ -87,8 +87,8 @@ Status validateObjectName(const ResourceType& type, const QString& name)
     if (name == QLatin1String(".") || name == QLatin1String("..") ||
         name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('%')))
         return invalidName(what, name,
-                           QStringLiteral("a name may not be '.' or '..' and may not contain "
-                                          "'/' or '%'"));
+                           ktr("kube", "a name may not be '.' or '..' and may not contain "
+                                       "'/' or '%'"));
     return Status::success();
 }
 
@@ -123,14 +123,14 @@ Result<QString> LabelSelector::toString() const
     for (const auto& [key, value] : m_equals) {
         if (!isQualifiedName(key))
             return Result<QString>::failure(invalidName(
-                QStringLiteral("label key"), key,
-                QStringLiteral("a label key is an optional DNS subdomain prefix and '/', then "
-                               "at most 63 of [A-Za-z0-9_.-], alphanumeric at both ends")));
+                ktr("kube", "label key"), key,
+                ktr("kube", "a label key is an optional DNS subdomain prefix and '/', then "
+                            "at most 63 of [A-Za-z0-9_.-], alphanumeric at both ends")));
         if (!isLabelValue(value))
-            return Result<QString>::failure(invalidName(
-                QStringLiteral("value of label %1").arg(key), value,
-                QStringLiteral("a label value is empty or at most 63 of [A-Za-z0-9_.-], "
-                               "alphanumeric at both ends")));
+            return Result<QString>::failure(
+                invalidName(ktr("kube", "value of label %1").arg(key), value,
+                            ktr("kube", "a label value is empty or at most 63 of [A-Za-z0-9_.-], "
+                                        "alphanumeric at both ends")));
         parts << key + QLatin1Char('=') + value;
     }
     return Result<QString>::success(parts.join(QLatin1Char(',')));

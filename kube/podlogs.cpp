@@ -164,7 +164,7 @@ bool isLabelValue(const QString& s)
 Status invalidName(const QString& what, const QString& name, const QString& rule)
 {
     return Status::error(Status::Kind::Invalid,
-                         QStringLiteral("\"%1\" is not a valid %2 name (%3)").arg(name, what, rule),
+                         ktr("kube", "\"%1\" is not a valid %2 name (%3)").arg(name, what, rule),
                          QStringLiteral("%1 %2").arg(what, name), QStringLiteral("InvalidName"));
 }
 
@@ -578,8 +578,8 @@ struct PodLogStream::Private
                     if (r.status.isNotFound())
                         finish(Status::success()); // the pod is gone: so is its log
                     else
-                        retryLater(QStringLiteral("the log stream ended and the pod could not "
-                                                  "be read: %1")
+                        retryLater(ktr("kube", "the log stream ended and the pod could not "
+                                               "be read: %1")
                                        .arg(r.status.toString()));
                     return;
                 }
@@ -600,8 +600,8 @@ struct PodLogStream::Private
                 if (!running || beingDeleted(r.value))
                     finish(Status::success());
                 else
-                    retryLater(QStringLiteral("the server closed the log stream while the "
-                                              "container still runs"));
+                    retryLater(ktr("kube", "the server closed the log stream while the "
+                                           "container still runs"));
             });
     }
 
@@ -614,7 +614,7 @@ struct PodLogStream::Private
         const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
         const int delay = std::max(50, int(base * jitter));
         setState(LogStreamState::Reconnecting,
-                 QStringLiteral("%1 (resuming in %2 s)").arg(why).arg(delay / 1000.0, 0, 'f', 1));
+                 ktr("kube", "%1 (resuming in %2 s)").arg(why).arg(delay / 1000.0, 0, 'f', 1));
         retryTimer.start(delay);
     }
 
@@ -877,7 +877,7 @@ void listPodsFor(const std::shared_ptr<Client>& client, const QString& ns, const
             QList<QJsonObject> pods = r.value.items;
             if (pods.isEmpty()) {
                 fail(p, Status::error(Status::Kind::Invalid,
-                                      QStringLiteral("%1 has no pods in namespace %2 (selector %3)")
+                                      ktr("kube", "%1 has no pods in namespace %2 (selector %3)")
                                           .arg(target.description, ns, selector),
                                       target.description, QStringLiteral("NoPods")));
                 return;
@@ -920,9 +920,9 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
         name = target.section(QLatin1Char('/'), 1);
     }
     if (name.isEmpty()) {
-        fail(p, Status::error(
-                    Status::Kind::Invalid,
-                    QStringLiteral("\"%1\": a name is missing after the slash").arg(target)));
+        fail(p,
+             Status::error(Status::Kind::Invalid,
+                           ktr("kube", "\"%1\": a name is missing after the slash").arg(target)));
         return future;
     }
     const bool revision = kind == QLatin1String("revision") || kind == QLatin1String("revisions") ||
@@ -934,9 +934,9 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
     }
     if (revision ? !isLabelValue(name) : !isSubdomain(name)) {
         fail(p, revision ? invalidName(QStringLiteral("revision"), name,
-                                       QStringLiteral("letters, digits, '-', '_' and '.', "
-                                                      "starting and ending with a letter or "
-                                                      "digit, at most 63 characters"))
+                                       ktr("kube", "letters, digits, '-', '_' and '.', "
+                                                   "starting and ending with a letter or "
+                                                   "digit, at most 63 characters"))
                          : invalidName(kind, name, kSubdomainRule));
         return future;
     }
@@ -967,9 +967,9 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
                                                                  .value(QStringLiteral("selector"))
                                                                  .toObject());
                 if (selector.isEmpty()) {
-                    fail(p, Status::error(
-                                Status::Kind::Invalid,
-                                QStringLiteral("%1 has no pod selector").arg(t.description)));
+                    fail(p,
+                         Status::error(Status::Kind::Invalid,
+                                       ktr("kube", "%1 has no pod selector").arg(t.description)));
                     return;
                 }
                 listPodsFor(c, ns, selector, t, !allPods, p);
@@ -980,8 +980,8 @@ QFuture<Result<LogTargetPods>> resolveLogTarget(const std::shared_ptr<Client>& c
                     p);
     } else {
         fail(p, Status::error(Status::Kind::Invalid,
-                              QStringLiteral("cannot show logs of \"%1\": the kind \"%2\" is not "
-                                             "one of pod, deployment, revision")
+                              ktr("kube", "cannot show logs of \"%1\": the kind \"%2\" is not "
+                                          "one of pod, deployment, revision")
                                   .arg(target, kind)));
     }
     return future;

@@ -2,24 +2,38 @@
 
 namespace kube {
 
-QString Status::toString() const
+namespace {
+
+QString line(const Status& s, const QString& message, const QString& unknown)
 {
-    if (ok())
+    if (s.ok())
         return QStringLiteral("OK");
     QString out;
-    if (!object.isEmpty())
-        out += object + QStringLiteral(": ");
-    out += message.isEmpty() ? QStringLiteral("unknown error") : message;
+    if (!s.object.isEmpty())
+        out += s.object + QStringLiteral(": ");
+    out += message.isEmpty() ? unknown : message;
     QStringList tags;
-    if (!reason.isEmpty())
-        tags << reason;
-    if (httpCode > 0)
-        tags << QStringLiteral("HTTP %1").arg(httpCode);
+    if (!s.reason.isEmpty())
+        tags << s.reason;
+    if (s.httpCode > 0)
+        tags << QStringLiteral("HTTP %1").arg(s.httpCode);
     if (!tags.isEmpty())
         out += QStringLiteral(" (") + tags.join(QStringLiteral(", ")) + QLatin1Char(')');
-    for (const QString& d : details)
+    for (const QString& d : s.details)
         out += QStringLiteral("\n  - ") + d;
     return out;
+}
+
+} // namespace
+
+QString Status::toString() const
+{
+    return line(*this, message, ktr("kube", "unknown error"));
+}
+
+QString Status::toEnglishString() const
+{
+    return line(*this, english.isEmpty() ? message : english, QStringLiteral("unknown error"));
 }
 
 } // namespace kube

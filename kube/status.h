@@ -1,6 +1,8 @@
 #pragma once
 // Errors are values: every cluster operation yields a Status, never throws across threads.
 
+#include "kube/text.h"
+
 #include <QString>
 #include <QStringList>
 #include <utility>
@@ -23,7 +25,8 @@ struct Status
     Kind kind = Kind::Ok;
     int httpCode = 0;    // 0 when no HTTP answer was received
     QString reason;      // API server's reason (NotFound, Conflict, AlreadyExists, ...) or ours
-    QString message;     // human readable; for Http the API server's own message, quoted
+    QString message;     // human readable, in the user's language; for Http the server's own
+    QString english;     // `message` in English when it is a translation (kube::tx), else empty
     QString object;      // the object concerned, "kind/name" or "namespace/kind/name"
     QStringList details; // e.g. field errors of a 422, one per entry
     int retryAfterSeconds = 0;
@@ -41,6 +44,14 @@ struct Status
         s.reason = std::move(reason);
         return s;
     }
+    // A translated message (kube::tx): `english` keeps the source for cluster objects.
+    static Status error(Kind kind, const Text& message, QString object = {}, QString reason = {})
+    {
+        Status s = error(kind, message.shown, std::move(object), std::move(reason));
+        if (message.english != message.shown)
+            s.english = message.english;
+        return s;
+    }
 
     bool isNotFound() const { return httpCode == 404; }
     bool isConflict() const { return httpCode == 409; }
@@ -48,6 +59,24 @@ struct Status
 
     // One line for users: "<object>: <message> (<reason>, HTTP <code>)". Never contains secrets.
     QString toString() const;
+    // The same line in English, for what is written into a cluster object (a Ready condition).
+    QString toEnglishString() const;
+    // message and english as one Text (arg() of a larger message in both languages)
+    Text text() const { return {message, english.isEmpty() ? message : english}; }
+    void setMessage(const Text& t)
+    {
+        message = t.shown;
+        english = t.shown != t.english ? t.english : QString();
+    }
+    // Appends to the message in both languages.
+    void append(const Text& more)
+    {
+        if (!english.isEmpty())
+            english += more.english;
+        else if (more.shown != more.english)
+            english = message + more.english;
+        message += more.shown;
+    }
 };
 
 template <typename T> struct Result

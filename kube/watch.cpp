@@ -318,8 +318,8 @@ struct Watch::Private
         ++gonesInARow;
         const QString why =
             serverMessage.isEmpty()
-                ? QStringLiteral("resourceVersion expired (410 Gone)")
-                : QStringLiteral("resourceVersion expired (410 Gone: %1)").arg(serverMessage);
+                ? ktr("kube", "resourceVersion expired (410 Gone)")
+                : ktr("kube", "resourceVersion expired (410 Gone: %1)").arg(serverMessage);
         if (gonesInARow > 1) {
             Status s = Status::error(Status::Kind::Http, why, {}, QStringLiteral("Expired"));
             s.httpCode = 410;
@@ -327,7 +327,7 @@ struct Watch::Private
             return;
         }
         ++relists;
-        setHealth(WatchHealth::Reconnecting, why + QStringLiteral("; listing again"));
+        setHealth(WatchHealth::Reconnecting, ktr("kube", "%1; listing again").arg(why));
         list();
     }
 
@@ -343,7 +343,7 @@ struct Watch::Private
             // ends as soon as it starts (a proxy in the way) must not become a busy loop.
             if (streamAge.elapsed() < 1000) {
                 retryLater(Status::error(Status::Kind::Transport,
-                                         QStringLiteral("the watch stream ended right away")),
+                                         ktr("kube", "the watch stream ended right away")),
                            false);
                 return;
             }
@@ -372,10 +372,10 @@ struct Watch::Private
         // Failed only when it persists: a restarting API server says 403 for a moment.
         if (looksPermanent(status) && failures >= 3)
             setHealth(WatchHealth::Failed,
-                      QStringLiteral("%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
+                      ktr("kube", "%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
         else
             setHealth(WatchHealth::Reconnecting,
-                      QStringLiteral("%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
+                      ktr("kube", "%1 (retrying in %2 s)").arg(why).arg(delay / 1000.0));
         ++generation; // late answers of the failed attempt are ignored
         retryTimer.stop();
         retryTimer.disconnect();

@@ -7,11 +7,10 @@ namespace kube::detail {
 
 namespace {
 
+// `what`: the whole message, "the API server sent a watch event that ..."
 Status malformed(const QString& what)
 {
-    return Status::error(Status::Kind::Transport,
-                         QStringLiteral("the API server sent a watch event that %1").arg(what), {},
-                         QStringLiteral("MalformedWatchEvent"));
+    return Status::error(Status::Kind::Transport, what, {}, QStringLiteral("MalformedWatchEvent"));
 }
 
 } // namespace
@@ -21,17 +20,19 @@ Status WatchLineDecoder::decodeLine(const QByteArray& line, DecodedWatchEvent* e
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
     if (err.error != QJsonParseError::NoError)
-        return malformed(QStringLiteral("is not JSON (%1 at byte %2 of %3)")
-                             .arg(err.errorString())
-                             .arg(err.offset)
-                             .arg(line.size()));
+        return malformed(
+            ktr("kube", "the API server sent a watch event that is not JSON (%1 at byte %2 of %3)")
+                .arg(err.errorString())
+                .arg(err.offset)
+                .arg(line.size()));
     if (!doc.isObject())
-        return malformed(QStringLiteral("is not a JSON object"));
+        return malformed(
+            ktr("kube", "the API server sent a watch event that is not a JSON object"));
     const QJsonObject ev = doc.object();
     const QJsonValue type = ev.value(QLatin1String("type"));
     const QJsonValue object = ev.value(QLatin1String("object"));
     if (!object.isObject())
-        return malformed(QStringLiteral("has no object"));
+        return malformed(ktr("kube", "the API server sent a watch event that has no object"));
     const QString t = type.toString();
     if (t == QLatin1String("ADDED"))
         event->type = DecodedWatchEvent::Type::Added;
@@ -44,9 +45,11 @@ Status WatchLineDecoder::decodeLine(const QByteArray& line, DecodedWatchEvent* e
     else if (t == QLatin1String("ERROR"))
         event->type = DecodedWatchEvent::Type::Error;
     else
-        return malformed(type.isString()
-                             ? QStringLiteral("has an unknown type \"%1\"").arg(t.left(40))
-                             : QStringLiteral("has no type"));
+        return malformed(
+            type.isString()
+                ? ktr("kube", "the API server sent a watch event that has an unknown type \"%1\"")
+                      .arg(t.left(40))
+                : ktr("kube", "the API server sent a watch event that has no type"));
     event->object = object.toObject();
     return Status::success();
 }
@@ -62,16 +65,16 @@ Status WatchLineDecoder::feed(const QByteArray& chunk, QList<DecodedWatchEvent>*
             if (m_buffer.size() - start > m_maxLineBytes)
                 result = Status::error(
                     Status::Kind::Transport,
-                    QStringLiteral("the API server sent a watch event longer than %1 bytes, "
-                                   "the most VelaDesk reads")
+                    ktr("kube", "the API server sent a watch event longer than %1 bytes, "
+                                "the most VelaDesk reads")
                         .arg(m_maxLineBytes),
                     {}, QStringLiteral("WatchEventTooLarge"));
             break;
         }
         if (nl - start > m_maxLineBytes) {
             result = Status::error(Status::Kind::Transport,
-                                   QStringLiteral("the API server sent a watch event of %1 bytes, "
-                                                  "more than the %2 VelaDesk reads")
+                                   ktr("kube", "the API server sent a watch event of %1 bytes, "
+                                               "more than the %2 VelaDesk reads")
                                        .arg(nl - start)
                                        .arg(m_maxLineBytes),
                                    {}, QStringLiteral("WatchEventTooLarge"));

@@ -92,9 +92,9 @@ QJsonValue resolvePlainScalar(const QString& s, QString* problem = nullptr)
 
     auto tooLarge = [&]() {
         if (problem)
-            *problem = QStringLiteral("the integer %1 does not fit in 64 bits, the most a "
-                                      "Kubernetes API server keeps exactly; quote it to pass it "
-                                      "as text")
+            *problem = ktr("kube", "the integer %1 does not fit in 64 bits, the most a "
+                                   "Kubernetes API server keeps exactly; quote it to pass it "
+                                   "as text")
                            .arg(s);
         return QJsonValue(QJsonValue::Undefined);
     };
@@ -120,9 +120,9 @@ QJsonValue resolvePlainScalar(const QString& s, QString* problem = nullptr)
             decimalValue(s.toLatin1()) == decimalValue(jsonNumberText(QJsonValue(v)).toLatin1()))
             return QJsonValue(v);
         if (problem)
-            *problem = QStringLiteral("the number %1 has more digits or a larger exponent than a "
-                                      "64-bit floating point number keeps, so it would not reach "
-                                      "the cluster as written; quote it to pass it as text")
+            *problem = ktr("kube", "the number %1 has more digits or a larger exponent than a "
+                                   "64-bit floating point number keeps, so it would not reach "
+                                   "the cluster as written; quote it to pass it as text")
                            .arg(s);
         return QJsonValue(QJsonValue::Undefined);
     }
@@ -183,9 +183,9 @@ public:
         if (it == m_anchors.end()) {
             // yaml-cpp registers an anchor when its node starts: the alias sits inside the
             // node it names.
-            throw BuildError{mark, QStringLiteral("the alias *%1 refers to a node that contains "
-                                                  "it (a self-referencing alias); JSON cannot "
-                                                  "hold a cycle")
+            throw BuildError{mark, ktr("kube", "the alias *%1 refers to a node that contains "
+                                               "it (a self-referencing alias); JSON cannot "
+                                               "hold a cycle")
                                        .arg(anchorName(anchor))};
         }
         add(mark, it->second.value, it->second.size, 0, it->second.keyText, true,
@@ -275,15 +275,15 @@ private:
         if (m_size <= m_budget)
             return;
         if (viaAlias)
-            throw BuildError{
-                mark, QStringLiteral("the alias *%1 expands this document beyond %2 nodes and "
-                                     "characters, the limit for %3 bytes of YAML (an alias "
-                                     "bomb?)")
-                          .arg(alias)
-                          .arg(m_budget)
-                          .arg(m_inputSize)};
-        throw BuildError{mark, QStringLiteral("the document is larger than %1 nodes and "
-                                              "characters, the limit for %2 bytes of YAML")
+            throw BuildError{mark,
+                             ktr("kube", "the alias *%1 expands this document beyond %2 nodes and "
+                                         "characters, the limit for %3 bytes of YAML (an alias "
+                                         "bomb?)")
+                                 .arg(alias)
+                                 .arg(m_budget)
+                                 .arg(m_inputSize)};
+        throw BuildError{mark, ktr("kube", "the document is larger than %1 nodes and "
+                                           "characters, the limit for %2 bytes of YAML")
                                    .arg(m_budget)
                                    .arg(m_inputSize)};
     }
@@ -291,8 +291,7 @@ private:
     void open(const YAML::Mark& mark, bool isMap, YAML::anchor_t anchor)
     {
         if (int(m_stack.size()) >= kMaxYamlDepth)
-            throw BuildError{mark,
-                             QStringLiteral("nested deeper than %1 levels").arg(kMaxYamlDepth)};
+            throw BuildError{mark, ktr("kube", "nested deeper than %1 levels").arg(kMaxYamlDepth)};
         grow(mark, 1, false, {});
         Frame f;
         f.isMap = isMap;
@@ -335,7 +334,7 @@ private:
         }
         if (!parent.haveKey) {
             if (v.isObject() || v.isArray())
-                throw BuildError{mark, QStringLiteral("a mapping key must be a scalar, not a %1")
+                throw BuildError{mark, ktr("kube", "a mapping key must be a scalar, not a %1")
                                            .arg(v.isObject() ? QStringLiteral("mapping")
                                                              : QStringLiteral("sequence"))};
             parent.key = keyText;
@@ -360,7 +359,7 @@ Status yamlError(const QString& sourceName, const YAML::Mark& mark, const QStrin
 {
     // yaml-cpp marks are 0-based; editors count from 1.
     return Status::error(Status::Kind::Invalid,
-                         QStringLiteral("%1:%2:%3: invalid YAML: %4")
+                         ktr("kube", "%1:%2:%3: invalid YAML: %4")
                              .arg(sourceName)
                              .arg(mark.line + 1)
                              .arg(mark.column + 1)
@@ -383,8 +382,8 @@ Status parseStream(const QByteArray& data, const QString& sourceName, F onDocume
 {
     if (data.size() > kMaxYamlBytes)
         return Status::error(Status::Kind::Invalid,
-                             QStringLiteral("%1: more than %2 bytes of YAML, the most VelaDesk "
-                                            "reads from one input")
+                             ktr("kube", "%1: more than %2 bytes of YAML, the most VelaDesk "
+                                         "reads from one input")
                                  .arg(sourceName)
                                  .arg(kMaxYamlBytes),
                              sourceName, QStringLiteral("TooLarge"));
@@ -396,7 +395,7 @@ Status parseStream(const QByteArray& data, const QString& sourceName, F onDocume
         while (parser.HandleNextDocument(builder)) {
             if (++index > kMaxYamlDocuments)
                 return yamlError(sourceName, builder.rootMark,
-                                 QStringLiteral("more than %1 documents").arg(kMaxYamlDocuments));
+                                 ktr("kube", "more than %1 documents").arg(kMaxYamlDocuments));
             if (Status s = onDocument(builder.hasDocument ? builder.document
                                                           : QJsonValue(QJsonValue::Null),
                                       builder.rootMark, index);
@@ -434,8 +433,8 @@ Result<QList<QJsonObject>> parseYamlDocuments(const QByteArray& data, const QStr
                 return Status::success();
             if (!doc.isObject())
                 return Status::error(Status::Kind::Invalid,
-                                     QStringLiteral("%1:%2:%3: document %4 is not a mapping (a "
-                                                    "Kubernetes object)")
+                                     ktr("kube", "%1:%2:%3: document %4 is not a mapping (a "
+                                                 "Kubernetes object)")
                                          .arg(sourceName)
                                          .arg(m.line + 1)
                                          .arg(m.column + 1)
@@ -454,9 +453,9 @@ Result<QList<QJsonObject>> parseYamlFile(const QString& path)
     using R = Result<QList<QJsonObject>>;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return R::failure(Status::error(
-            Status::Kind::Invalid,
-            QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), path));
+        return R::failure(
+            Status::error(Status::Kind::Invalid,
+                          ktr("kube", "cannot read %1: %2").arg(path, file.errorString()), path));
     // Read at most one byte past the limit: a huge file (or /dev/zero) is never loaded.
     const QByteArray data = file.read(kMaxYamlBytes + 1);
     return parseYamlDocuments(data, path);

@@ -50,7 +50,7 @@ PodLogsPane::PodLogsPane(QWidget* parent)
     m_title->setFont(bold);
     bar->addWidget(m_title, 1);
 
-    auto* containerLabel = new QLabel(tr("&Container:"), this);
+    auto* containerLabel = new QLabel(tr("Cont&ainer:"), this);
     m_container = new QComboBox(this);
     m_container->setObjectName(QStringLiteral("podLogsContainer"));
     m_container->setAccessibleName(tr("Container"));
@@ -67,7 +67,7 @@ PodLogsPane::PodLogsPane(QWidget* parent)
     m_previous->setToolTip(tr("The log of the previous (terminated) instance of the container, "
                               "as kubectl logs --previous"));
     bar->addWidget(m_previous);
-    m_follow = new QCheckBox(tr("&Follow"), this);
+    m_follow = new QCheckBox(tr("Follow up&dates"), this);
     m_follow->setObjectName(QStringLiteral("podLogsFollow"));
     m_follow->setAccessibleName(tr("Follow"));
     m_follow->setChecked(true);

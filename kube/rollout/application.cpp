@@ -81,36 +81,40 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
     if (!isSupported())
         return R::failure(invalid(field.isEmpty() ? QStringLiteral("component ") + name
                                                   : join(field, QStringLiteral("type")),
-                                  QStringLiteral("not supported: ") + type));
+                                  ktr("kube::rollout", "not supported: %1").arg(type)));
     const QString pf = field.isEmpty() ? QString() : join(field, QStringLiteral("properties"));
     auto f = [&](const char* prop) { return join(pf, QString::fromLatin1(prop)); };
     WebServiceProperties w;
     const QJsonValue image = properties.value(QLatin1String("image"));
     if (!image.isString() || image.toString().isEmpty())
-        return R::failure(invalid(f("image"), QStringLiteral("required (a container image)")));
+        return R::failure(
+            invalid(f("image"), ktr("kube::rollout", "required (a container image)")));
     w.image = image.toString();
     const QJsonValue port = properties.value(QLatin1String("port"));
     if (!port.isUndefined() && !port.isNull()) {
         const double d = port.toDouble(-1);
         // Range first: converting an out-of-range double to int is undefined behaviour.
         if (!port.isDouble() || !(d >= 1 && d <= 65535) || d != double(int(d)))
-            return R::failure(invalid(f("port"), QStringLiteral("must be an integer 1..65535")));
+            return R::failure(
+                invalid(f("port"), ktr("kube::rollout", "must be an integer 1..65535")));
         w.port = int(d);
     }
     const QJsonValue cmd = properties.value(QLatin1String("cmd"));
     if (!cmd.isUndefined() && !cmd.isNull()) {
         if (!cmd.isArray())
-            return R::failure(invalid(f("cmd"), QStringLiteral("must be a list of strings")));
+            return R::failure(invalid(f("cmd"), ktr("kube::rollout", "must be a list of strings")));
         for (const QJsonValue& c : cmd.toArray()) {
             if (!c.isString())
-                return R::failure(invalid(f("cmd"), QStringLiteral("must be a list of strings")));
+                return R::failure(
+                    invalid(f("cmd"), ktr("kube::rollout", "must be a list of strings")));
             w.cmd << c.toString();
         }
     }
     const QJsonValue env = properties.value(QLatin1String("env"));
     if (!env.isUndefined() && !env.isNull()) {
         if (!env.isArray())
-            return R::failure(invalid(f("env"), QStringLiteral("must be a list of {name, value}")));
+            return R::failure(
+                invalid(f("env"), ktr("kube::rollout", "must be a list of {name, value}")));
         const QJsonArray a = env.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QJsonObject e = a.at(i).toObject();
@@ -128,8 +132,8 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
             else if (v.isBool())
                 value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else if (!v.isUndefined() && !v.isNull())
-                return R::failure(
-                    invalid(ef + QStringLiteral(".value"), QStringLiteral("must be a string")));
+                return R::failure(invalid(ef + QStringLiteral(".value"),
+                                          ktr("kube::rollout", "must be a string")));
             w.env << EnvVar{e.value(QLatin1String("name")).toString(), value};
         }
     }
@@ -142,8 +146,8 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
         else if (v.isDouble())
             *out = jsonNumberText(v); // a number of bytes or cores, exactly as written
         else
-            return invalid(f(prop),
-                           QStringLiteral("must be a quantity such as \"500m\" or \"128Mi\""));
+            return invalid(
+                f(prop), ktr("kube::rollout", "must be a quantity such as \"500m\" or \"128Mi\""));
         return Status::success();
     };
     if (Status s = quantity("cpu", &w.cpu); !s)
@@ -157,14 +161,14 @@ Result<WebServiceProperties> Component::webService(const QString& field) const
         if (!pull.isString() || !allowed.contains(pull.toString()))
             return R::failure(
                 invalid(f("imagePullPolicy"),
-                        QStringLiteral("must be one of Always, IfNotPresent, Never")));
+                        ktr("kube::rollout", "must be one of Always, IfNotPresent, Never")));
         w.imagePullPolicy = pull.toString();
     }
     const QJsonValue arl = properties.value(QLatin1String("addRevisionLabel"));
     if (!arl.isUndefined() && !arl.isNull()) {
         if (!arl.isBool())
             return R::failure(
-                invalid(f("addRevisionLabel"), QStringLiteral("must be true or false")));
+                invalid(f("addRevisionLabel"), ktr("kube::rollout", "must be true or false")));
         w.addRevisionLabel = arl.toBool();
     }
     return R::success(w);
@@ -184,8 +188,8 @@ Result<Component> Component::fromJson(const QJsonObject& json, const QString& fi
     c.type = type.toString();
     const QJsonValue props = json.value(QLatin1String("properties"));
     if (!props.isUndefined() && !props.isNull() && !props.isObject())
-        return R::failure(
-            invalid(join(field, QStringLiteral("properties")), QStringLiteral("must be a map")));
+        return R::failure(invalid(join(field, QStringLiteral("properties")),
+                                  ktr("kube::rollout", "must be a map")));
     c.properties = props.toObject();
     c.traits = json.value(QLatin1String("traits")).toArray();
     return R::success(c);
@@ -237,18 +241,19 @@ Result<Application> Application::fromJson(const QJsonObject& object)
     const QJsonValue comps = app.spec.value(QLatin1String("components"));
     if (!comps.isArray())
         return R::failure(
-            invalid(QStringLiteral("spec.components"), QStringLiteral("must be a list")));
+            invalid(QStringLiteral("spec.components"), ktr("kube::rollout", "must be a list")));
     const QJsonArray a = comps.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString field = QStringLiteral("spec.components[%1]").arg(i);
         if (!a.at(i).isObject())
-            return R::failure(invalid(field, QStringLiteral("must be a map")));
+            return R::failure(invalid(field, ktr("kube::rollout", "must be a map")));
         Result<Component> c = Component::fromJson(a.at(i).toObject(), field);
         if (!c)
             return R::failure(c.status);
         if (app.component(c.value.name))
-            return R::failure(invalid(field + QStringLiteral(".name"),
-                                      QStringLiteral("duplicate component name ") + c.value.name));
+            return R::failure(
+                invalid(field + QStringLiteral(".name"),
+                        ktr("kube::rollout", "duplicate component name %1").arg(c.value.name)));
         app.components << c.value;
     }
     return R::success(app);
@@ -371,8 +376,8 @@ RevisionDecision decideRevision(const QJsonObject& app, const QList<AppRevision>
     if (maxNumber == std::numeric_limits<int>::max()) {
         d.status = Status::error(
             Status::Kind::Invalid,
-            QStringLiteral("Application %1: the latest revision number is %2, the largest "
-                           "VelaDesk can count to; no further revision can be recorded")
+            ktr("kube::rollout", "Application %1: the latest revision number is %2, the largest "
+                                 "VelaDesk can count to; no further revision can be recorded")
                 .arg(appName)
                 .arg(maxNumber),
             QStringLiteral("Application/") + appName, QStringLiteral("RevisionLimit"));

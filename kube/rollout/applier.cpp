@@ -93,7 +93,7 @@ QString ApplyReport::toString() const
         lines << line;
     }
     if (!status.ok())
-        lines << QStringLiteral("error: ") + status.toString();
+        lines << ktr("kube::rollout", "error: %1").arg(status.toString());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -268,10 +268,10 @@ struct Applier::Private
             return StepError{cancelledStatus(), QStringLiteral("Cancelled")};
         if (lease && lease->lost())
             return StepError{
-                Status::error(Status::Kind::Http,
-                              QStringLiteral("the apply lost its Lease: ") + lease->lostReason(),
-                              QStringLiteral("AppDeployment/") + plan.name,
-                              QStringLiteral("LeaseLost")),
+                Status::error(
+                    Status::Kind::Http,
+                    tx("kube::rollout", "the apply lost its Lease: %1").arg(lease->lostReason()),
+                    QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("LeaseLost")),
                 QStringLiteral("LeaseLost")};
         return std::nullopt;
     }
@@ -330,12 +330,12 @@ struct Applier::Private
     }
     Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
     {
-        return retrying(QStringLiteral("read ") + objectKey(t, name),
+        return retrying(ktr("kube::rollout", "read %1").arg(objectKey(t, name)),
                         [&] { return await(client->get(t, ns, name)); });
     }
     Result<ObjectList> listObjects(const ResourceType& t, const ListOptions& lo = {})
     {
-        return retrying(QStringLiteral("list ") + t.resource,
+        return retrying(ktr("kube::rollout", "list %1").arg(t.resource),
                         [&] { return await(client->list(t, ns, lo)); });
     }
     // Lists of several types, sent together (one round trip, not one per type); one the
@@ -389,7 +389,7 @@ struct Applier::Private
         WriteOptions w = writeOptions(dryRun);
         if (!manager.isEmpty())
             w.fieldManager = manager;
-        return retrying(QStringLiteral("apply ") + objectKey(t, metaString(o, "name")),
+        return retrying(ktr("kube::rollout", "apply %1").arg(objectKey(t, metaString(o, "name"))),
                         [&] { return await(client->apply(t, ns, o, w)); });
     }
     // Deletes with a uid precondition; gone already counts as deleted.
@@ -400,7 +400,7 @@ struct Applier::Private
         del.propagationPolicy = dryRun ? QString() : QStringLiteral("Background");
         del.preconditionUid = metaString(live, "uid");
         const QString name = metaString(live, "name");
-        Status st = retrying(QStringLiteral("delete ") + objectKey(t, name),
+        Status st = retrying(ktr("kube::rollout", "delete %1").arg(objectKey(t, name)),
                              [&] { return await(client->remove(t, ns, name, del)); });
         return st.isNotFound() ? Status::success() : st;
     }
@@ -439,10 +439,11 @@ struct Applier::Private
     QJsonObject appDeploymentObject() const;
     // Waits, polling, until `check` says each of `want` ("Kind/name" -> ready count needed) is
     // ready; skipped when `want` is empty (`none` says why) or with --force; then finishes `s`.
-    using ReadyCheck = std::function<Result<QString>(const QString& name, int needed, bool* done)>;
+    // The state is a Text: the timeout's message may reach the Ready condition (English).
+    using ReadyCheck = std::function<Result<Text>(const QString& name, int needed, bool* done)>;
     std::optional<StepError> waitUntilReady(ApplyStep s, const QMap<QString, int>& want,
                                             const QString& none, const ReadyCheck& check,
-                                            const QString& what);
+                                            const Text& what);
     // The live routes of every VirtualService and HTTPRoute of the namespace that give weight
     // > 0, read now.
     struct LiveRoutes
@@ -456,8 +457,9 @@ struct Applier::Private
 
     Status cancelledStatus() const
     {
-        return Status::error(Status::Kind::Cancelled, QStringLiteral("cancelled by the operator"),
-                             {}, QStringLiteral("Cancelled"));
+        return Status::error(Status::Kind::Cancelled,
+                             tx("kube::rollout", "cancelled by the operator"), {},
+                             QStringLiteral("Cancelled"));
     }
     WriteOptions writeOptions(bool dryRun) const
     {
@@ -642,7 +644,7 @@ ApplyReport Applier::Private::execute()
             report.unchanged = true;
             for (int j = i + 1; j < applyStepCount; ++j)
                 finish(ApplyStep(j), StepResult::State::Skipped,
-                       QStringLiteral("unchanged: the cluster already runs this plan"));
+                       ktr("kube::rollout", "unchanged: the cluster already runs this plan"));
             break;
         }
         if (!err)
@@ -663,22 +665,24 @@ ApplyReport Applier::Private::execute()
                     << applyStepName(r.step);
             const QString msg =
                 QStringLiteral("%1 failed: %2 (done: %3; not done: %4)")
-                    .arg(applyStepName(s), err->status.toString(), done.join(QStringLiteral(", ")),
-                         notDone.join(QStringLiteral(", ")));
+                    .arg(applyStepName(s), err->status.toEnglishString(),
+                         done.join(QStringLiteral(", ")), notDone.join(QStringLiteral(", ")));
             const Status st =
                 writeStatus(QStringLiteral("Failed"), QStringLiteral("False"), err->reason, msg);
             if (!st.ok())
-                progress(s, QStringLiteral("could not write the Failed status: ") + st.toString());
+                progress(s, ktr("kube::rollout", "could not write the Failed status: %1")
+                                .arg(st.toString()));
         }
         break;
     }
     recordHistoryEnd();
     if (lease) {
         const Status st = lease->release(std::chrono::steady_clock::now() + kFinalWriteGrace);
-        progress(ApplyStep::Lease,
-                 st.ok() ? QStringLiteral("Lease released")
-                         : QStringLiteral("could not release the Lease (it expires by itself): ") +
-                               st.toString());
+        progress(
+            ApplyStep::Lease,
+            st.ok() ? ktr("kube::rollout", "Lease released")
+                    : ktr("kube::rollout", "could not release the Lease (it expires by itself): %1")
+                          .arg(st.toString()));
         lease.reset();
     }
     return report;
@@ -702,9 +706,9 @@ bool Applier::Private::nothingToChange() const
 std::optional<StepError> Applier::Private::validateStep()
 {
     const ApplyStep s = ApplyStep::Validate;
-    if (auto stop = begin(
-            s,
-            QStringLiteral("read revisions and live objects, validate the plan, check ownership")))
+    if (auto stop =
+            begin(s, ktr("kube::rollout",
+                         "read revisions and live objects, validate the plan, check ownership")))
         return stop;
     auto fail = [](Status st) { return StepError{std::move(st), QStringLiteral("Invalid")}; };
     auto invalid = [&](const QString& msg) {
@@ -714,10 +718,11 @@ std::optional<StepError> Applier::Private::validateStep()
     };
     if (!options.namespaceName.isEmpty() && !plan.namespaceName.isEmpty() &&
         options.namespaceName != plan.namespaceName)
-        return invalid(QStringLiteral("the plan's namespace (%1) does not match --namespace %2")
-                           .arg(plan.namespaceName, options.namespaceName));
+        return invalid(
+            ktr("kube::rollout", "the plan's namespace (%1) does not match --namespace %2")
+                .arg(plan.namespaceName, options.namespaceName));
     if (plan.name.isEmpty())
-        return invalid(QStringLiteral("metadata.name: required"));
+        return invalid(ktr("kube::rollout", "metadata.name: required"));
     if (Result<int> limit = historyLimit(plan.annotations, options.historyLimit); !limit)
         return invalid(limit.status.message);
     ns = !plan.namespaceName.isEmpty()      ? plan.namespaceName
@@ -755,37 +760,39 @@ std::optional<StepError> Applier::Private::validateStep()
 
     Result<std::optional<ApplyLeaseInfo>> held =
         member() ? Result<std::optional<ApplyLeaseInfo>>::success(std::nullopt)
-                 : firstAnswer(leaseAhead, QStringLiteral("read the apply Lease"), readLease);
+                 : firstAnswer(leaseAhead, ktr("kube::rollout", "read the apply Lease"), readLease);
     if (!held)
         return fail(held.status);
     if (held.value && held.value->isLive() && held.value->holder != holder) {
-        const QString msg = QStringLiteral("apply in progress by %1").arg(held.value->describe());
+        const QString msg =
+            ktr("kube::rollout", "apply in progress by %1").arg(held.value->describe());
         if (!options.dryRun) {
             report.heldBy = held.value;
             return StepError{
                 Status::error(
                     Status::Kind::Invalid,
-                    msg + QStringLiteral(" (Lease %1): nothing was changed; try again "
+                    ktr("kube::rollout", "%1 (Lease %2): nothing was changed; try again "
                                          "when it has finished (if that apply died, its "
-                                         "Lease expires at %2)")
-                              .arg(held.value->name, held.value->expiresAt().toString(Qt::ISODate)),
+                                         "Lease expires at %3)")
+                        .arg(msg, held.value->name, held.value->expiresAt().toString(Qt::ISODate)),
                     QStringLiteral("AppDeployment/") + plan.name,
                     QStringLiteral("ApplyInProgress")),
                 QStringLiteral("ApplyInProgress")};
         }
-        progress(s, QStringLiteral("warning: ") + msg +
-                        QStringLiteral("; this dry-run may be outdated when it finishes"));
+        progress(s,
+                 ktr("kube::rollout", "warning: %1; this dry-run may be outdated when it finishes")
+                     .arg(msg));
     }
 
     if (member()) {
         revisions = *options.memberRevisions;
     } else {
-        if (Status st =
-                firstAnswer(crdAhead, QStringLiteral("check the AppDeployment CRD"), checkCrd);
+        if (Status st = firstAnswer(crdAhead, ktr("kube::rollout", "check the AppDeployment CRD"),
+                                    checkCrd);
             !st)
             return fail(st);
-        Result<QList<AppRevision>> revs =
-            firstAnswer(revisionsAhead, QStringLiteral("list ApplicationRevisions"), readRevisions);
+        Result<QList<AppRevision>> revs = firstAnswer(
+            revisionsAhead, ktr("kube::rollout", "list ApplicationRevisions"), readRevisions);
         if (!revs)
             return fail(revs.status);
         revisions = revs.value;
@@ -796,7 +803,7 @@ std::optional<StepError> Applier::Private::validateStep()
     renderOptions.cluster = options.cluster;
     {
         Result<Discovery> disc =
-            firstAnswer(discoveryAhead, QStringLiteral("discovery"), readDiscovery);
+            firstAnswer(discoveryAhead, ktr("kube::rollout", "discovery"), readDiscovery);
         if (!disc)
             return fail(disc.status);
         served = servedRouting(disc.value);
@@ -805,7 +812,7 @@ std::optional<StepError> Applier::Private::validateStep()
             renderOptions.httpRouteVersion = served.httpRouteVersion;
     }
     Result<QMap<QString, QString>> hpas =
-        firstAnswer(hpasAhead, QStringLiteral("list HorizontalPodAutoscalers"), readHpas);
+        firstAnswer(hpasAhead, ktr("kube::rollout", "list HorizontalPodAutoscalers"), readHpas);
     if (!hpas)
         return fail(hpas.status);
     renderOptions.replicasManagedBy = hpas.value;
@@ -813,8 +820,8 @@ std::optional<StepError> Applier::Private::validateStep()
     Result<QJsonObject> liveAd =
         member() ? Result<QJsonObject>::success(QJsonObject())
                  : firstAnswer(adAhead,
-                               QStringLiteral("read ") +
-                                   objectKey(ResourceType::appDeployments(), plan.name),
+                               ktr("kube::rollout", "read %1")
+                                   .arg(objectKey(ResourceType::appDeployments(), plan.name)),
                                readAd);
     if (!liveAd && !liveAd.status.isNotFound())
         return fail(liveAd.status);
@@ -828,7 +835,7 @@ std::optional<StepError> Applier::Private::validateStep()
     report.routing = routing;
     setPlannedRouting(plan, routing.api);
     renderOptions.routing = routing.api;
-    progress(s, QStringLiteral("routing: ") + routing.describe());
+    progress(s, ktr("kube::rollout", "routing: %1").arg(routing.describe()));
     renderOptions.ownerUid = liveUid.isEmpty() ? RenderOptions::placeholderUid() : liveUid;
     rendered = render(plan, revisions, renderOptions);
     report.issues = rendered.issues;
@@ -843,8 +850,9 @@ std::optional<StepError> Applier::Private::validateStep()
         Status st = Status::error(
             Status::Kind::Invalid,
             errors.size() == 1
-                ? QStringLiteral("the plan is invalid, nothing was changed: ") + errors.first()
-                : QStringLiteral("the plan is invalid (%1 errors), nothing was changed")
+                ? ktr("kube::rollout", "the plan is invalid, nothing was changed: %1")
+                      .arg(errors.first())
+                : ktr("kube::rollout", "the plan is invalid (%1 errors), nothing was changed")
                       .arg(errors.size()),
             QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("Invalid"));
         if (errors.size() > 1)
@@ -856,7 +864,7 @@ std::optional<StepError> Applier::Private::validateStep()
         if (hpa.isEmpty())
             continue;
         report.replicasManagedBy.insert(o->name(), hpa);
-        progress(s, QStringLiteral("%1: replicas managed by %2; the plan's %3 is not sent")
+        progress(s, ktr("kube::rollout", "%1: replicas managed by %2; the plan's %3 is not sent")
                         .arg(o->displayName(), hpa)
                         .arg(plan.replicasIn(o->revisionName, thisCluster(), options.homeCluster)));
     }
@@ -887,22 +895,22 @@ std::optional<StepError> Applier::Private::validateStep()
             continue;
         if (options.adopt) {
             adopt.insert(i);
-            progress(s, QStringLiteral("%1 is owned by %2: adopting it (--adopt)")
+            progress(s, ktr("kube::rollout", "%1 is owned by %2: adopting it (--adopt)")
                             .arg(o.displayName(), own.owner));
         } else {
-            conflicts << QStringLiteral(
+            conflicts << ktr("kube::rollout",
                              "%1 exists and is not owned by AppDeployment %2 (owner: %3)")
                              .arg(o.displayName(), plan.name, own.owner);
         }
     }
     if (!conflicts.isEmpty()) {
         const QString tail =
-            QStringLiteral("not overwritten, nothing was changed (use --adopt to take over)");
+            ktr("kube::rollout", "not overwritten, nothing was changed (use --adopt to take over)");
         Status st = Status::error(
             Status::Kind::Invalid,
             conflicts.size() == 1
                 ? conflicts.first() + QStringLiteral("; ") + tail
-                : QStringLiteral("%1 objects exist that AppDeployment %2 does not own; %3")
+                : ktr("kube::rollout", "%1 objects exist that AppDeployment %2 does not own; %3")
                       .arg(conflicts.size())
                       .arg(plan.name, tail),
             QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("OwnershipConflict"));
@@ -938,7 +946,7 @@ std::optional<StepError> Applier::Private::validateStep()
         }
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 objects planned, %2 to prune now, %3 revisions known")
+           ktr("kube::rollout", "%1 objects planned, %2 to prune now, %3 revisions known")
                .arg(rendered.objects.size())
                .arg(prunePreview.size())
                .arg(revisions.size()));
@@ -948,16 +956,16 @@ std::optional<StepError> Applier::Private::validateStep()
 std::optional<StepError> Applier::Private::leaseStep()
 {
     const ApplyStep s = ApplyStep::Lease;
-    if (auto stop = begin(
-            s, QStringLiteral("acquire the Lease: one apply of this AppDeployment at a time")))
+    if (auto stop = begin(s, ktr("kube::rollout",
+                                 "acquire the Lease: one apply of this AppDeployment at a time")))
         return stop;
     if (options.dryRun) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("--dry-run: no Lease taken"));
+        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "--dry-run: no Lease taken"));
         return std::nullopt;
     }
     if (member()) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("member cluster: the Lease is held in the home cluster"));
+               ktr("kube::rollout", "member cluster: the Lease is held in the home cluster"));
         return std::nullopt;
     }
     ApplyLease::Options lo;
@@ -982,7 +990,7 @@ std::optional<StepError> Applier::Private::leaseStep()
     const ApplyLeaseInfo info = lease->info();
     step(s).objects << QStringLiteral("Lease/") + info.name;
     finish(s, StepResult::State::Done,
-           QStringLiteral("Lease/%1 held by %2 (%3 s, renewed while the apply runs)")
+           ktr("kube::rollout", "Lease/%1 held by %2 (%3 s, renewed while the apply runs)")
                .arg(info.name, holder)
                .arg(info.durationSeconds));
     return std::nullopt;
@@ -1056,7 +1064,7 @@ Applier::Private::applyRendered(ApplyStep s, int index, const QJsonObject& objec
     if (adopt.contains(index)) {
         if (auto err = adoptObject(index, false))
             return err;
-        progress(s, o.displayName() + QStringLiteral(": adopted"));
+        progress(s, ktr("kube::rollout", "%1: adopted").arg(o.displayName()));
     }
     Result<QJsonObject> r = applyObject(o.type, object, false);
     if (!r)
@@ -1070,7 +1078,7 @@ Applier::Private::applyRendered(ApplyStep s, int index, const QJsonObject& objec
 std::optional<StepError> Applier::Private::dryRunStep()
 {
     const ApplyStep s = ApplyStep::DryRun;
-    if (auto stop = begin(s, QStringLiteral("server-side dry-run of every object")))
+    if (auto stop = begin(s, ktr("kube::rollout", "server-side dry-run of every object")))
         return stop;
     auto rejected = [](Status st) {
         return StepError{std::move(st), QStringLiteral("DryRunRejected")};
@@ -1107,7 +1115,8 @@ std::optional<StepError> Applier::Private::dryRunStep()
             // check the rewrite only.
             if (auto err = adoptObject(i, true))
                 return rejected(err->status);
-            progress(s, o.displayName() + QStringLiteral(": adoption accepted (dry-run)"));
+            progress(s,
+                     ktr("kube::rollout", "%1: adoption accepted (dry-run)").arg(o.displayName()));
             continue;
         }
         Result<QJsonObject> r = await(dryRuns[i]);
@@ -1119,7 +1128,7 @@ std::optional<StepError> Applier::Private::dryRunStep()
             return rejected(r.status);
         report.dryRunDiffs << diffObjects(o.type, liveObjects.at(i).second, r.value);
         step(s).objects << o.displayName();
-        progress(s, o.displayName() + QStringLiteral(": accepted"));
+        progress(s, ktr("kube::rollout", "%1: accepted").arg(o.displayName()));
     }
     for (const auto& [type, obj] : prunePreview) {
         const Status st = deleteObject(type, obj, true);
@@ -1128,7 +1137,7 @@ std::optional<StepError> Applier::Private::dryRunStep()
         report.dryRunDiffs << diffObjects(type, obj, {});
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 objects accepted, %2 deletions accepted")
+           ktr("kube::rollout", "%1 objects accepted, %2 deletions accepted")
                .arg(dryRendered.objects.size() + (member() ? 0 : 1))
                .arg(prunePreview.size()));
     return std::nullopt;
@@ -1160,7 +1169,7 @@ Status Applier::Private::writeStatus(const QString& phase, const QString& condit
         retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
     policy.stop = [this] { return lease && lease->lost(); };
     Result<QJsonObject> r =
-        detail::retry(policy, QStringLiteral("write the status (phase %1)").arg(phase), [&] {
+        detail::retry(policy, ktr("kube::rollout", "write the status (phase %1)").arg(phase), [&] {
             return await(
                 client->applyStatus(ResourceType::appDeployments(), ns, body, writeOptions(false)));
         });
@@ -1170,11 +1179,11 @@ Status Applier::Private::writeStatus(const QString& phase, const QString& condit
 std::optional<StepError> Applier::Private::appDeploymentStep()
 {
     const ApplyStep s = ApplyStep::AppDeployment;
-    if (auto stop = begin(s, QStringLiteral("apply the AppDeployment, phase Rolling")))
+    if (auto stop = begin(s, ktr("kube::rollout", "apply the AppDeployment, phase Rolling")))
         return stop;
     if (member()) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("member cluster: the AppDeployment lives in the home cluster"));
+               ktr("kube::rollout", "member cluster: the AppDeployment lives in the home cluster"));
         return std::nullopt;
     }
     const QJsonObject ad = appDeploymentObject();
@@ -1201,11 +1210,11 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
                        .toJson(QJsonDocument::Compact);
         req.object = QStringLiteral("AppDeployment/") + plan.name;
         req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
-        const Response pr = retrying(QStringLiteral("patch the AppDeployment's spec"),
+        const Response pr = retrying(ktr("kube::rollout", "patch the AppDeployment's spec"),
                                      [&] { return await(client->send(req)); });
         if (!pr.status)
             return StepError{pr.status, QStringLiteral("ApplyFailed")};
-        progress(s, QStringLiteral("removed spec fields set by another field manager"));
+        progress(s, ktr("kube::rollout", "removed spec fields set by another field manager"));
     }
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
     if (uid != liveUid) {
@@ -1220,9 +1229,10 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
         return StepError{st, QStringLiteral("StatusFailed")};
     recordHistoryStart();
     finish(s, StepResult::State::Done,
-           QStringLiteral("AppDeployment/%1 %2 (uid %3), phase Rolling")
+           ktr("kube::rollout", "AppDeployment/%1 %2 (uid %3), phase Rolling")
                .arg(plan.name,
-                    liveUid.isEmpty() ? QStringLiteral("created") : QStringLiteral("updated"),
+                    liveUid.isEmpty() ? ktr("kube::rollout", "created")
+                                      : ktr("kube::rollout", "updated"),
                     uid));
     return std::nullopt;
 }
@@ -1230,9 +1240,9 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
 std::optional<StepError> Applier::Private::deploymentsStep()
 {
     const ApplyStep s = ApplyStep::Deployments;
-    if (auto stop =
-            begin(s, QStringLiteral("create Deployments and raise replicas (lowering waits until "
-                                    "routing has moved)")))
+    if (auto stop = begin(s, ktr("kube::rollout",
+                                 "create Deployments and raise replicas (lowering waits until "
+                                 "routing has moved)")))
         return stop;
     int created = 0, raised = 0, kept = 0, unchanged = 0;
     for (int i = 0; i < rendered.objects.size(); ++i) {
@@ -1266,7 +1276,7 @@ std::optional<StepError> Applier::Private::deploymentsStep()
                                 options.fieldManager + QStringLiteral("-handover-to-hpa"));
                 if (!h)
                     return StepError{h.status, QStringLiteral("ApplyFailed")};
-                progress(s, QStringLiteral("%1: spec.replicas handed over to %2 at %3")
+                progress(s, ktr("kube::rollout", "%1: spec.replicas handed over to %2 at %3")
                                 .arg(o.displayName(), hpa)
                                 .arg(running));
             }
@@ -1277,35 +1287,40 @@ std::optional<StepError> Applier::Private::deploymentsStep()
             object.insert(QStringLiteral("spec"), spec);
             keptAbovePlan.insert(o.name(), planned);
             ++kept;
-            progress(s, QStringLiteral("%1: kept at %2 replicas until routing has moved (plan: "
-                                       "%3)")
-                            .arg(o.displayName())
-                            .arg(running)
-                            .arg(planned));
+            progress(s,
+                     ktr("kube::rollout", "%1: kept at %2 replicas until routing has moved (plan: "
+                                          "%3)")
+                         .arg(o.displayName())
+                         .arg(running)
+                         .arg(planned));
         }
         if (auto err = applyRendered(s, i, object))
             return err;
         QString what;
         if (!live.ok()) {
             ++created;
-            what = QStringLiteral("created");
+            what = ktr("kube::rollout", "%1: created").arg(o.displayName());
         } else if (hpa.isEmpty() && planned > running) {
             ++raised;
-            what = QStringLiteral("raised %1 -> %2 replicas").arg(running).arg(planned);
+            what = ktr("kube::rollout", "%1: raised %2 -> %3 replicas")
+                       .arg(o.displayName())
+                       .arg(running)
+                       .arg(planned);
         } else if (!keptAbovePlan.contains(o.name())) {
             ++unchanged;
-            what = QStringLiteral("applied");
+            what = ktr("kube::rollout", "%1: applied").arg(o.displayName());
         }
         if (!what.isEmpty())
-            progress(s, o.displayName() + QStringLiteral(": ") + what);
+            progress(s, what);
     }
     if (step(s).objects.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no Deployments in the plan"));
+        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no Deployments in the plan"));
         return std::nullopt;
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 created, %2 raised, %3 kept above the plan until routing has moved, "
-                          "%4 otherwise applied")
+           ktr("kube::rollout",
+               "%1 created, %2 raised, %3 kept above the plan until routing has moved, "
+               "%4 otherwise applied")
                .arg(created)
                .arg(raised)
                .arg(kept)
@@ -1313,9 +1328,10 @@ std::optional<StepError> Applier::Private::deploymentsStep()
     return std::nullopt;
 }
 
-std::optional<StepError>
-Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, const QString& none,
-                                 const ReadyCheck& check, const QString& what)
+std::optional<StepError> Applier::Private::waitUntilReady(ApplyStep s,
+                                                          const QMap<QString, int>& want,
+                                                          const QString& none,
+                                                          const ReadyCheck& check, const Text& what)
 {
     if (want.isEmpty()) {
         finish(s, StepResult::State::Skipped, none);
@@ -1324,7 +1340,8 @@ Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, co
     const QStringList names = want.keys();
     if (options.force) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("--force: not waiting for %1").arg(names.join(QStringLiteral(", "))));
+               ktr("kube::rollout", "--force: not waiting for %1")
+                   .arg(names.join(QStringLiteral(", "))));
         return std::nullopt;
     }
     QElapsedTimer timer;
@@ -1332,41 +1349,44 @@ Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, co
     const auto waitDeadline =
         std::min(deadline, std::chrono::steady_clock::now() + options.readinessTimeout);
     QStringList pending = names;
-    QMap<QString, QString> lastState;
+    QMap<QString, Text> lastState;
     while (true) {
         QStringList still;
         for (const QString& name : pending) {
             if (auto stop = interruption())
                 return stop;
             bool done = false;
-            Result<QString> state =
-                check(name.section(QLatin1Char('/'), 1), want.value(name), &done);
+            Result<Text> state = check(name.section(QLatin1Char('/'), 1), want.value(name), &done);
             if (!state)
                 return StepError{state.status, QStringLiteral("ReadinessCheckFailed")};
             if (done) {
-                progress(s, name + QStringLiteral(": ") + state.value);
+                progress(s, ktr("kube::rollout", "%1: %2").arg(name, state.value.shown));
                 step(s).objects << name;
                 continue;
             }
             still << name;
-            if (lastState.value(name) != state.value)
-                progress(s, QStringLiteral("%1: waiting, %2").arg(name, state.value));
+            if (lastState.value(name).english != state.value.english)
+                progress(s, ktr("kube::rollout", "%1: waiting, %2").arg(name, state.value.shown));
             lastState[name] = state.value;
         }
         pending = still;
         if (pending.isEmpty())
             break;
         if (std::chrono::steady_clock::now() >= waitDeadline) {
-            QStringList details;
-            for (const QString& name : pending)
-                details << QStringLiteral("%1 (%2)").arg(name, lastState.value(name));
+            QStringList shown, english;
+            for (const QString& name : pending) {
+                shown << QStringLiteral("%1 (%2)").arg(name, lastState.value(name).shown);
+                english << QStringLiteral("%1 (%2)").arg(name, lastState.value(name).english);
+            }
+            const Text details{shown.join(QStringLiteral(", ")),
+                               english.join(QStringLiteral(", "))};
             return StepError{
                 Status::error(Status::Kind::Transport,
-                              QStringLiteral("%1 not ready within %2 s: %3; traffic was not "
-                                             "switched (use --force to route anyway)")
+                              tx("kube::rollout", "%1 not ready within %2 s: %3; traffic was not "
+                                                  "switched (use --force to route anyway)")
                                   .arg(what)
                                   .arg(timer.elapsed() / 1000)
-                                  .arg(details.join(QStringLiteral(", "))),
+                                  .arg(details),
                               {}, QStringLiteral("ReadinessTimeout")),
                 QStringLiteral("ReadinessTimeout")};
         }
@@ -1374,24 +1394,25 @@ Applier::Private::waitUntilReady(ApplyStep s, const QMap<QString, int>& want, co
             return stop;
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("ready: %1").arg(names.join(QStringLiteral(", "))));
+           ktr("kube::rollout", "ready: %1").arg(names.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::readinessStep()
 {
     const ApplyStep s = ApplyStep::ReadinessGuard;
-    if (auto stop = begin(s, QStringLiteral("wait until every revision that will get traffic has "
-                                            "its planned replicas ready")))
+    if (auto stop =
+            begin(s, ktr("kube::rollout", "wait until every revision that will get traffic has "
+                                          "its planned replicas ready")))
         return stop;
     QMap<QString, int> want;
     for (const WeightedTarget& t : weightedTargets())
         want.insert(QStringLiteral("Deployment/") + deploymentName(t.componentName, t.revisionName),
                     readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
-    auto check = [&](const QString& dn, int needed, bool* done) -> Result<QString> {
+    auto check = [&](const QString& dn, int needed, bool* done) -> Result<Text> {
         Result<QJsonObject> dep = getObject(ResourceType::deployments(), dn);
         if (!dep)
-            return Result<QString>::failure(dep.status);
+            return Result<Text>::failure(dep.status);
         const QJsonObject st = dep.value.value(QLatin1String("status")).toObject();
         const int ready = st.value(QLatin1String("readyReplicas")).toInt();
         const int updated = st.value(QLatin1String("updatedReplicas")).toInt();
@@ -1409,23 +1430,27 @@ std::optional<StepError> Applier::Private::readinessStep()
                                                         .value(QLatin1String("matchLabels"))
                                                         .toObject());
         if (!serving)
-            return Result<QString>::failure(serving.status);
+            return Result<Text>::failure(serving.status);
         const int pods = int(serving.value.size());
         *done = observed && ready >= needed && updated >= needed && pods >= needed;
-        QString state = QStringLiteral("%1 ready of %2 needed").arg(ready).arg(needed);
+        Text state = tx("kube::rollout", "%1 ready of %2 needed").arg(ready).arg(needed);
         if (pods < std::min(ready, needed))
-            state +=
-                QStringLiteral(", but %1 pod(s) serve (its status lags behind the pods)").arg(pods);
-        return Result<QString>::success(state);
+            state =
+                tx("kube::rollout",
+                   "%1 ready of %2 needed, but %3 pod(s) serve (its status lags behind the pods)")
+                    .arg(ready)
+                    .arg(needed)
+                    .arg(pods);
+        return Result<Text>::success(state);
     };
-    return waitUntilReady(s, want, QStringLiteral("no revision gets traffic"), check,
-                          QStringLiteral("replicas"));
+    return waitUntilReady(s, want, ktr("kube::rollout", "no revision gets traffic"), check,
+                          tx("kube::rollout", "replicas"));
 }
 
 std::optional<StepError> Applier::Private::servicesStep()
 {
     const ApplyStep s = ApplyStep::Services;
-    if (auto stop = begin(s, QStringLiteral("server-side apply of the Services")))
+    if (auto stop = begin(s, ktr("kube::rollout", "server-side apply of the Services")))
         return stop;
     for (int i = 0; i < rendered.objects.size(); ++i) {
         const RenderedObject& o = rendered.objects.at(i);
@@ -1433,14 +1458,14 @@ std::optional<StepError> Applier::Private::servicesStep()
             continue;
         if (auto err = applyRendered(s, i, o.object))
             return err;
-        progress(s, o.displayName() + QStringLiteral(": applied"));
+        progress(s, ktr("kube::rollout", "%1: applied").arg(o.displayName()));
     }
     if (step(s).objects.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no traffic in the plan"));
+        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no traffic in the plan"));
         return std::nullopt;
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 applied: %2")
+           ktr("kube::rollout", "%1 applied: %2")
                .arg(step(s).objects.size())
                .arg(step(s).objects.join(QStringLiteral(", "))));
     return std::nullopt;
@@ -1449,20 +1474,21 @@ std::optional<StepError> Applier::Private::servicesStep()
 std::optional<StepError> Applier::Private::endpointsStep()
 {
     const ApplyStep s = ApplyStep::Endpoints;
-    if (auto stop = begin(s, QStringLiteral("wait until every Service that will get traffic has "
-                                            "ready endpoints")))
+    if (auto stop =
+            begin(s, ktr("kube::rollout", "wait until every Service that will get traffic has "
+                                          "ready endpoints")))
         return stop;
     QMap<QString, int> want;
     for (const WeightedTarget& t : weightedTargets())
         want.insert(QStringLiteral("Service/") +
                         serviceName(t.revisionName, t.componentName, t.port),
                     readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
-    auto check = [&](const QString& svc, int needed, bool* done) -> Result<QString> {
+    auto check = [&](const QString& svc, int needed, bool* done) -> Result<Text> {
         ListOptions lo;
         lo.labelSelector = QStringLiteral("kubernetes.io/service-name=") + svc;
         Result<ObjectList> slices = listObjects(ResourceType::endpointSlices(), lo);
         if (!slices)
-            return Result<QString>::failure(slices.status);
+            return Result<Text>::failure(slices.status);
         // The slices are the controller-manager's view and may lag: an endpoint counts when
         // its pod, read after the slices, still serves.
         QJsonObject selector;
@@ -1471,7 +1497,7 @@ std::optional<StepError> Applier::Private::endpointsStep()
                 selector = specOf(o.object).value(QLatin1String("selector")).toObject();
         Result<QSet<QString>> serving = servingPods(selector);
         if (!serving)
-            return Result<QString>::failure(serving.status);
+            return Result<Text>::failure(serving.status);
         int ready = 0;
         for (const QJsonObject& slice : slices.value.items)
             for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray())
@@ -1479,11 +1505,11 @@ std::optional<StepError> Applier::Private::endpointsStep()
                     serving.value.contains(endpointPodName(e.toObject())))
                     ++ready;
         *done = ready >= needed;
-        return Result<QString>::success(
-            QStringLiteral("%1 ready endpoints of %2 needed").arg(ready).arg(needed));
+        return Result<Text>::success(
+            tx("kube::rollout", "%1 ready endpoints of %2 needed").arg(ready).arg(needed));
     };
-    return waitUntilReady(s, want, QStringLiteral("no Service gets traffic"), check,
-                          QStringLiteral("endpoints"));
+    return waitUntilReady(s, want, ktr("kube::rollout", "no Service gets traffic"), check,
+                          tx("kube::rollout", "endpoints"));
 }
 
 Result<std::optional<QPair<ResourceType, QJsonObject>>> Applier::Private::otherOwnedRoute()
@@ -1503,7 +1529,7 @@ Result<std::optional<QPair<ResourceType, QJsonObject>>> Applier::Private::otherO
     if (ownershipOf(live.value, plan.name, uid, placedBy()).state !=
         Ownership::State::ThisAppDeployment) {
         const QString note =
-            QStringLiteral("%1 exists and is not owned by this AppDeployment: left alone")
+            ktr("kube::rollout", "%1 exists and is not owned by this AppDeployment: left alone")
                 .arg(objectKey(t, plan.name));
         if (!routeNotes.contains(note))
             routeNotes << note;
@@ -1518,8 +1544,9 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
     const QString route = QStringLiteral("HTTPRoute/") + plan.name;
     const QList<ParentAcceptance> parents = httpRouteAcceptance(applied);
     if (parents.isEmpty()) {
-        routeNotes << QStringLiteral("%1 has no parent Gateway (spec.traffic.gateways is empty): "
-                                     "nothing routes through it")
+        routeNotes << ktr("kube::rollout",
+                          "%1 has no parent Gateway (spec.traffic.gateways is empty): "
+                          "nothing routes through it")
                           .arg(route);
         return std::nullopt;
     }
@@ -1529,17 +1556,19 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
     for (const ParentAcceptance& p : parents) {
         const QString gwNs = p.parent.namespaceName.isEmpty() ? ns : p.parent.namespaceName;
         const QString gw = QStringLiteral("Gateway ") + p.parent.display(ns);
-        Result<QJsonObject> live = retrying(QStringLiteral("read ") + gw, [&] {
+        Result<QJsonObject> live = retrying(ktr("kube::rollout", "read %1").arg(gw), [&] {
             return await(client->get(gateways, gwNs, p.parent.name));
         });
         if (live.status.isNotFound()) {
-            routeNotes << QStringLiteral("%1 does not exist: nothing routes %2 through it until "
-                                         "it does")
+            routeNotes << ktr("kube::rollout",
+                              "%1 does not exist: nothing routes %2 through it until "
+                              "it does")
                               .arg(gw, route);
             continue;
         }
         if (live.status.httpCode == 403) {
-            routeNotes << QStringLiteral("%1 cannot be read (%2): not waiting for its controller")
+            routeNotes << ktr("kube::rollout",
+                              "%1 cannot be read (%2): not waiting for its controller")
                               .arg(gw, live.status.message);
             continue;
         }
@@ -1547,8 +1576,8 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
             return StepError{live.status, QStringLiteral("RouteNotAccepted")};
         if (!gatewayHasController(live.value)) {
             routeNotes
-                << QStringLiteral("no controller has accepted %1 (GatewayClass %2): %3 is "
-                                  "applied, but nothing routes it until one does")
+                << ktr("kube::rollout", "no controller has accepted %1 (GatewayClass %2): %3 is "
+                                        "applied, but nothing routes it until one does")
                        .arg(gw,
                             specOf(live.value).value(QLatin1String("gatewayClassName")).toString(),
                             route);
@@ -1557,7 +1586,7 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
         waitFor << p.parent;
     }
     for (const QString& n : std::as_const(routeNotes))
-        progress(s, QStringLiteral("warning: ") + n);
+        progress(s, ktr("kube::rollout", "warning: %1").arg(n));
     if (waitFor.isEmpty())
         return std::nullopt;
 
@@ -1565,12 +1594,12 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
     timer.start();
     const auto until =
         std::min(deadline, std::chrono::steady_clock::now() + options.routeAcceptanceTimeout);
-    QMap<QString, QString> lastState;
+    QMap<QString, QString> lastState; // English
     while (true) {
         Result<QJsonObject> live = getObject(httpRoutes(served.httpRouteVersion), plan.name);
         if (!live)
             return StepError{live.status, QStringLiteral("RouteNotAccepted")};
-        QStringList pending, accepted;
+        QStringList pending, pendingEnglish, accepted;
         for (const ParentAcceptance& a : httpRouteAcceptance(live.value)) {
             bool wanted = false;
             for (const GatewayRef& g : waitFor)
@@ -1579,42 +1608,45 @@ std::optional<StepError> Applier::Private::awaitRouteAcceptance(ApplyStep s,
                 continue;
             const QString gw = QStringLiteral("Gateway ") + a.parent.display(ns);
             if (a.acceptedFalse)
-                return StepError{
-                    Status::error(Status::Kind::Http,
-                                  QStringLiteral("%1 was not accepted by %2 (controller %3): %4; "
-                                                 "replicas were not lowered and nothing was "
-                                                 "pruned")
-                                      .arg(route, gw, a.controllerName, a.detail),
-                                  route, QStringLiteral("RouteNotAccepted")),
-                    QStringLiteral("RouteNotAccepted")};
+                return StepError{Status::error(Status::Kind::Http,
+                                               tx("kube::rollout",
+                                                  "%1 was not accepted by %2 (controller %3): %4; "
+                                                  "replicas were not lowered and nothing was "
+                                                  "pruned")
+                                                   .arg(route, gw, a.controllerName, a.detail),
+                                               route, QStringLiteral("RouteNotAccepted")),
+                                 QStringLiteral("RouteNotAccepted")};
             if (a.accepted && a.resolvedRefs) {
-                accepted << QStringLiteral("%1 (controller %2)").arg(gw, a.controllerName);
+                accepted << ktr("kube::rollout", "%1 (controller %2)").arg(gw, a.controllerName);
                 continue;
             }
-            const QString state = a.reported ? a.detail
-                                             : QStringLiteral("no status yet for generation %1")
-                                                   .arg(live.value.value(QLatin1String("metadata"))
-                                                            .toObject()
-                                                            .value(QLatin1String("generation"))
-                                                            .toInteger());
-            if (lastState.value(gw) != state)
-                progress(s, QStringLiteral("%1: waiting for %2: %3").arg(route, gw, state));
-            lastState[gw] = state;
-            pending << QStringLiteral("%1 (%2)").arg(gw, state);
+            const Text state = a.reported ? untranslated(a.detail)
+                                          : tx("kube::rollout", "no status yet for generation %1")
+                                                .arg(live.value.value(QLatin1String("metadata"))
+                                                         .toObject()
+                                                         .value(QLatin1String("generation"))
+                                                         .toInteger());
+            if (lastState.value(gw) != state.english)
+                progress(
+                    s, ktr("kube::rollout", "%1: waiting for %2: %3").arg(route, gw, state.shown));
+            lastState[gw] = state.english;
+            pending << QStringLiteral("%1 (%2)").arg(gw, state.shown);
+            pendingEnglish << QStringLiteral("%1 (%2)").arg(gw, state.english);
         }
         if (pending.isEmpty()) {
-            progress(s, QStringLiteral("%1: accepted by %2")
+            progress(s, ktr("kube::rollout", "%1: accepted by %2")
                             .arg(route, accepted.join(QStringLiteral(", "))));
             return std::nullopt;
         }
         if (std::chrono::steady_clock::now() >= until)
             return StepError{
                 Status::error(Status::Kind::Transport,
-                              QStringLiteral("%1 was not accepted within %2 s: %3; replicas "
-                                             "were not lowered and nothing was pruned")
+                              tx("kube::rollout", "%1 was not accepted within %2 s: %3; replicas "
+                                                  "were not lowered and nothing was pruned")
                                   .arg(route)
                                   .arg(timer.elapsed() / 1000)
-                                  .arg(pending.join(QStringLiteral(", "))),
+                                  .arg(Text{pending.join(QStringLiteral(", ")),
+                                            pendingEnglish.join(QStringLiteral(", "))}),
                               route, QStringLiteral("RouteNotAccepted")),
                 QStringLiteral("RouteNotAccepted")};
         if (auto stop = pause())
@@ -1626,10 +1658,11 @@ std::optional<StepError> Applier::Private::routingStep()
 {
     const ApplyStep s = ApplyStep::Routing;
     const RenderedObject* route = renderedRoute();
-    if (auto stop = begin(s, route ? QStringLiteral("switch routing: server-side apply of the %1")
-                                         .arg(route->type.kind)
-                                   : QStringLiteral("switch routing: remove the routes (the plan "
-                                                    "has no traffic)")))
+    if (auto stop =
+            begin(s, route ? ktr("kube::rollout", "switch routing: server-side apply of the %1")
+                                 .arg(route->type.kind)
+                           : ktr("kube::rollout", "switch routing: remove the routes (the plan "
+                                                  "has no traffic)")))
         return stop;
     if (!route) {
         // No traffic in the plan: the routes this AppDeployment owns go now, before anything
@@ -1652,15 +1685,17 @@ std::optional<StepError> Applier::Private::routingStep()
         }
         routingChanged = !deleted.isEmpty();
         // A cluster of a multi-cluster plan that runs no revision with weight > 0 has no route.
-        const QString why = plan.traffic ? QStringLiteral("no revision with weight > 0 runs in "
-                                                          "this cluster")
-                                         : QStringLiteral("the plan has no traffic");
+        const QString why = plan.traffic
+                                ? ktr("kube::rollout", "no revision with weight > 0 runs in "
+                                                       "this cluster")
+                                : ktr("kube::rollout", "the plan has no traffic");
         if (deleted.isEmpty())
             finish(s, StepResult::State::Skipped,
-                   plan.traffic ? why : QStringLiteral("no traffic in the plan"));
+                   plan.traffic ? why : ktr("kube::rollout", "no traffic in the plan"));
         else
             finish(s, StepResult::State::Done,
-                   QStringLiteral("%1 deleted: %2").arg(deleted.join(QStringLiteral(", ")), why));
+                   ktr("kube::rollout", "%1 deleted: %2")
+                       .arg(deleted.join(QStringLiteral(", ")), why));
         return std::nullopt;
     }
     const int index = int(route - rendered.objects.constData());
@@ -1668,7 +1703,7 @@ std::optional<StepError> Applier::Private::routingStep()
     QJsonObject applied;
     if (auto err = applyRendered(s, index, route->object, &applied))
         return err;
-    progress(s, QStringLiteral("%1: applied (resourceVersion %2)")
+    progress(s, ktr("kube::rollout", "%1: applied (resourceVersion %2)")
                     .arg(route->displayName(), metaString(applied, "resourceVersion")));
     if (route->role == RenderedObject::Role::HTTPRoute)
         if (auto err = awaitRouteAcceptance(s, applied))
@@ -1685,20 +1720,19 @@ std::optional<StepError> Applier::Private::routingStep()
             return StepError{st, QStringLiteral("ApplyFailed")};
         step(s).objects << objectKey(type, plan.name);
         routingChanged = true;
-        switched = QStringLiteral("; switched from %1: %2 deleted")
+        switched = ktr("kube::rollout", "; switched from %1: %2 deleted")
                        .arg(type.kind, objectKey(type, plan.name));
-        progress(s, QStringLiteral("%1: deleted, %2 routes now")
+        progress(s, ktr("kube::rollout", "%1: deleted, %2 routes now")
                         .arg(objectKey(type, plan.name), route->displayName()));
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 routes: %2%3%4")
+           ktr("kube::rollout", "%1 routes: %2%3%4")
                .arg(route->displayName(),
                     routesText(routeDestinations(route->object, ns), rulesLabel(route->object)),
                     switched,
-                    routeNotes.isEmpty()
-                        ? QString()
-                        : QStringLiteral(" (warning: ") + routeNotes.join(QStringLiteral("; ")) +
-                              QLatin1Char(')')));
+                    routeNotes.isEmpty() ? QString()
+                                         : ktr("kube::rollout", " (warning: %1)")
+                                               .arg(routeNotes.join(QStringLiteral("; ")))));
     return std::nullopt;
 }
 
@@ -1706,18 +1740,19 @@ std::optional<StepError> Applier::Private::readBackStep()
 {
     const ApplyStep s = ApplyStep::ReadBack;
     const RenderedObject* route = renderedRoute();
-    if (auto stop = begin(s, QStringLiteral("read the route back: nothing shrinks unless it "
-                                            "routes as planned")))
+    if (auto stop = begin(s, ktr("kube::rollout", "read the route back: nothing shrinks unless it "
+                                                  "routes as planned")))
         return stop;
     if (servedRouteTypes().isEmpty()) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("the cluster serves no VirtualService and no HTTPRoute"));
+               ktr("kube::rollout", "the cluster serves no VirtualService and no HTTPRoute"));
         return std::nullopt;
     }
-    auto mismatch = [&](const QString& object, const QString& what) {
+    auto mismatch = [&](const QString& object, const Text& what) {
         return StepError{Status::error(Status::Kind::Http,
-                                       what + QStringLiteral("; replicas were not lowered and "
-                                                             "nothing was pruned"),
+                                       tx("kube::rollout", "%1; replicas were not lowered and "
+                                                           "nothing was pruned")
+                                           .arg(what),
                                        object, QStringLiteral("RoutingMismatch")),
                          QStringLiteral("RoutingMismatch")};
     };
@@ -1730,10 +1765,10 @@ std::optional<StepError> Applier::Private::readBackStep()
                                  Ownership::State::ThisAppDeployment)
                 return mismatch(
                     objectKey(t, plan.name),
-                    QStringLiteral("the %1 still exists after it was deleted").arg(t.kind));
+                    tx("kube::rollout", "the %1 still exists after it was deleted").arg(t.kind));
         }
         finish(s, StepResult::State::Done,
-               QStringLiteral("no route of this AppDeployment routes traffic"));
+               ktr("kube::rollout", "no route of this AppDeployment routes traffic"));
         return std::nullopt;
     }
     Result<QJsonObject> live = getObject(route->type, plan.name);
@@ -1742,16 +1777,16 @@ std::optional<StepError> Applier::Private::readBackStep()
     if (!live.ok())
         return mismatch(
             route->displayName(),
-            QStringLiteral("the %1 is gone right after it was applied").arg(route->type.kind));
+            tx("kube::rollout", "the %1 is gone right after it was applied").arg(route->type.kind));
     const QJsonObject planned = specOf(route->object);
     const QJsonObject got = specOf(live.value);
     for (auto it = planned.begin(); it != planned.end(); ++it)
         if (got.value(it.key()) != it.value())
             return mismatch(
                 route->displayName(),
-                QStringLiteral("the %1 read back (resourceVersion %2) differs from "
-                               "what was applied in spec.%3: routes %4, planned %5 "
-                               "(another writer?)")
+                tx("kube::rollout", "the %1 read back (resourceVersion %2) differs from "
+                                    "what was applied in spec.%3: routes %4, planned %5 "
+                                    "(another writer?)")
                     .arg(route->type.kind, metaString(live.value, "resourceVersion"), it.key(),
                          routesText(routeDestinations(live.value, ns), rulesLabel(live.value)),
                          routesText(routeDestinations(route->object, ns),
@@ -1761,11 +1796,11 @@ std::optional<StepError> Applier::Private::readBackStep()
         return StepError{other.status, QStringLiteral("ReadBackFailed")};
     if (other.value)
         return mismatch(objectKey(other.value->first, plan.name),
-                        QStringLiteral("%1 still exists after the switch to %2")
+                        tx("kube::rollout", "%1 still exists after the switch to %2")
                             .arg(objectKey(other.value->first, plan.name), route->type.kind));
     step(s).objects << route->displayName();
     finish(s, StepResult::State::Done,
-           QStringLiteral("%1 routes as planned at resourceVersion %2: %3")
+           ktr("kube::rollout", "%1 routes as planned at resourceVersion %2: %3")
                .arg(route->displayName(), metaString(live.value, "resourceVersion"),
                     routesText(routeDestinations(live.value, ns), rulesLabel(live.value))));
     return std::nullopt;
@@ -1814,9 +1849,10 @@ std::optional<StepError> Applier::Private::awaitProxies(ApplyStep s)
         podsGo = podsGo || type.kind == QLatin1String("Deployment");
     if (options.scaleDownDelay.count() <= 0 || !routingChanged || !podsGo)
         return std::nullopt;
-    progress(s, QStringLiteral("waiting %1 ms (--scale-down-delay) for the gateways to take the "
-                               "new routing before pods go")
-                    .arg(options.scaleDownDelay.count()));
+    progress(s,
+             ktr("kube::rollout", "waiting %1 ms (--scale-down-delay) for the gateways to take the "
+                                  "new routing before pods go")
+                 .arg(options.scaleDownDelay.count()));
     const auto until =
         std::min(deadline, std::chrono::steady_clock::now() + options.scaleDownDelay);
     while (std::chrono::steady_clock::now() < until) {
@@ -1830,13 +1866,13 @@ std::optional<StepError> Applier::Private::awaitProxies(ApplyStep s)
 std::optional<StepError> Applier::Private::scaleDownStep()
 {
     const ApplyStep s = ApplyStep::ScaleDown;
-    if (auto stop =
-            begin(s, QStringLiteral("lower replicas to the plan, now that routing has moved")))
+    if (auto stop = begin(
+            s, ktr("kube::rollout", "lower replicas to the plan, now that routing has moved")))
         return stop;
     if (auto stop = awaitProxies(s))
         return stop;
     if (keptAbovePlan.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("no replicas to lower"));
+        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no replicas to lower"));
         return std::nullopt;
     }
     // Routes read now, after the routing step: a Deployment goes to 0 only when no live route
@@ -1856,8 +1892,8 @@ std::optional<StepError> Applier::Private::scaleDownStep()
             if (!routing.isEmpty())
                 return StepError{
                     Status::error(Status::Kind::Http,
-                                  QStringLiteral("%1 was not scaled to 0: a live route still "
-                                                 "gives it traffic (%2)")
+                                  tx("kube::rollout", "%1 was not scaled to 0: a live route still "
+                                                      "gives it traffic (%2)")
                                       .arg(o->displayName(), routing.join(QStringLiteral(", "))),
                                   o->displayName(), QStringLiteral("StillRouted")),
                     QStringLiteral("StillRouted")};
@@ -1866,20 +1902,22 @@ std::optional<StepError> Applier::Private::scaleDownStep()
         if (!r)
             return StepError{r.status, QStringLiteral("ScaleDownFailed")};
         step(s).objects << o->displayName();
-        lowered << QStringLiteral("%1 to %2").arg(o->displayName()).arg(planned);
-        progress(s,
-                 QStringLiteral("%1: lowered to %2 replicas").arg(o->displayName()).arg(planned));
+        lowered << ktr("kube::rollout", "%1 to %2").arg(o->displayName()).arg(planned);
+        progress(
+            s,
+            ktr("kube::rollout", "%1: lowered to %2 replicas").arg(o->displayName()).arg(planned));
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("lowered: ") + lowered.join(QStringLiteral(", ")));
+           ktr("kube::rollout", "lowered: %1").arg(lowered.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::pruneStep()
 {
     const ApplyStep s = ApplyStep::Prune;
-    if (auto stop = begin(
-            s, QStringLiteral("delete what this AppDeployment owns and the plan no longer names")))
+    if (auto stop =
+            begin(s, ktr("kube::rollout",
+                         "delete what this AppDeployment owns and the plan no longer names")))
         return stop;
     // Listed now, after routing changed and under the Lease, never from an earlier list.
     QSet<QString> planned;
@@ -1903,7 +1941,7 @@ std::optional<StepError> Applier::Private::pruneStep()
                 toPrune << qMakePair(t, o);
     }
     if (toPrune.isEmpty()) {
-        finish(s, StepResult::State::Skipped, QStringLiteral("nothing to prune"));
+        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "nothing to prune"));
         return std::nullopt;
     }
     Result<LiveRoutes> live = readLiveRoutes();
@@ -1923,8 +1961,8 @@ std::optional<StepError> Applier::Private::pruneStep()
         if (!routes.isEmpty())
             return StepError{
                 Status::error(Status::Kind::Http,
-                              QStringLiteral("%1 was not deleted: a live route "
-                                             "still gives it traffic (%2)")
+                              tx("kube::rollout", "%1 was not deleted: a live route "
+                                                  "still gives it traffic (%2)")
                                   .arg(objectKey(type, name), routes.join(QStringLiteral(", "))),
                               objectKey(type, name), QStringLiteral("StillRouted")),
                 QStringLiteral("StillRouted")};
@@ -1932,21 +1970,21 @@ std::optional<StepError> Applier::Private::pruneStep()
         if (!st.ok())
             return StepError{st, QStringLiteral("PruneFailed")};
         step(s).objects << objectKey(type, name);
-        progress(s, objectKey(type, name) + QStringLiteral(": deleted"));
+        progress(s, ktr("kube::rollout", "%1: deleted").arg(objectKey(type, name)));
     }
     finish(s, StepResult::State::Done,
-           QStringLiteral("deleted: ") + step(s).objects.join(QStringLiteral(", ")));
+           ktr("kube::rollout", "deleted: %1").arg(step(s).objects.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 
 std::optional<StepError> Applier::Private::statusStep()
 {
     const ApplyStep s = ApplyStep::Status;
-    if (auto stop = begin(s, QStringLiteral("phase Completed")))
+    if (auto stop = begin(s, ktr("kube::rollout", "phase Completed")))
         return stop;
     if (member()) {
         finish(s, StepResult::State::Skipped,
-               QStringLiteral("member cluster: the status is written in the home cluster"));
+               ktr("kube::rollout", "member cluster: the status is written in the home cluster"));
         return std::nullopt;
     }
     QStringList parts;
@@ -1985,7 +2023,7 @@ std::optional<StepError> Applier::Private::statusStep()
     req.body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
     req.object = QStringLiteral("AppDeployment/") + plan.name;
     req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
-    const Response pr = retrying(QStringLiteral("record the completed plan"),
+    const Response pr = retrying(ktr("kube::rollout", "record the completed plan"),
                                  [&] { return await(client->send(req)); });
     if (!pr.status)
         return StepError{pr.status, QStringLiteral("StatusFailed")};
@@ -1994,7 +2032,7 @@ std::optional<StepError> Applier::Private::statusStep()
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
-    finish(s, StepResult::State::Done, QStringLiteral("phase Completed"));
+    finish(s, StepResult::State::Done, ktr("kube::rollout", "phase Completed"));
     return std::nullopt;
 }
 
@@ -2013,7 +2051,7 @@ void Applier::Private::recordHistoryStart()
     record.changeCause = options.changeCause;
     const int limit = historyLimit(plan.annotations, options.historyLimit).value;
     QStringList warnings;
-    Result<HistoryEntry> r = retrying(QStringLiteral("record the apply in the history"), [&] {
+    Result<HistoryEntry> r = retrying(ktr("kube::rollout", "record the apply in the history"), [&] {
         warnings.clear();
         return recordApplyStart(*client, ns, record, limit, &warnings);
     });
@@ -2021,15 +2059,15 @@ void Applier::Private::recordHistoryStart()
         historyEntry = r.value;
         report.historyRevision = r.value.revision;
         progress(ApplyStep::AppDeployment,
-                 QStringLiteral("history: revision %1 recorded (ControllerRevision/%2)")
+                 ktr("kube::rollout", "history: revision %1 recorded (ControllerRevision/%2)")
                      .arg(r.value.revision)
                      .arg(r.value.name));
     } else {
-        warnings.prepend(QStringLiteral("the apply could not be recorded in the history: ") +
-                         r.status.toString());
+        warnings.prepend(ktr("kube::rollout", "the apply could not be recorded in the history: %1")
+                             .arg(r.status.toString()));
     }
     for (const QString& w : warnings)
-        progress(ApplyStep::AppDeployment, QStringLiteral("history: ") + w);
+        progress(ApplyStep::AppDeployment, ktr("kube::rollout", "history: %1").arg(w));
     report.historyWarnings << warnings;
 }
 
@@ -2043,21 +2081,22 @@ void Applier::Private::recordHistoryEnd()
                                      ? HistoryResult::Interrupted
                                      : HistoryResult::Failed;
     const QString message =
-        report.ok() ? QStringLiteral("applied to completion") : report.status.toString();
+        report.ok() ? QStringLiteral("applied to completion") : report.status.toEnglishString();
     // Like the final status: recorded past --timeout and after a cancel.
     detail::RetryPolicy policy =
         retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
     policy.stop = [] { return false; };
     const Status st =
-        detail::retry(policy, QStringLiteral("record the result in the history"),
+        detail::retry(policy, ktr("kube::rollout", "record the result in the history"),
                       [&] { return recordApplyEnd(*client, *historyEntry, result, message); });
     if (!st.ok()) {
-        const QString w = QStringLiteral("could not record the result (%1) of revision %2: %3")
-                              .arg(historyResultName(result))
-                              .arg(historyEntry->revision)
-                              .arg(st.toString());
+        const QString w =
+            ktr("kube::rollout", "could not record the result (%1) of revision %2: %3")
+                .arg(historyResultName(result))
+                .arg(historyEntry->revision)
+                .arg(st.toString());
         report.historyWarnings << w;
-        progress(ApplyStep::Status, QStringLiteral("history: ") + w);
+        progress(ApplyStep::Status, ktr("kube::rollout", "history: %1").arg(w));
     }
 }
 

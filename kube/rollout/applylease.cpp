@@ -102,8 +102,8 @@ bool ApplyLeaseInfo::isLive(const QDateTime& now) const
 
 QString ApplyLeaseInfo::describe() const
 {
-    return QStringLiteral("%1 since %2")
-        .arg(holder.isEmpty() ? QStringLiteral("(nobody)") : holder,
+    return ktr("kube::rollout", "%1 since %2")
+        .arg(holder.isEmpty() ? ktr("kube::rollout", "(nobody)") : holder,
              shortTime(acquireTime.isValid() ? acquireTime : renewTime));
 }
 
@@ -215,13 +215,14 @@ struct ApplyLease::Private
     {
         auto giveUpIfTooLong = [this](const Status& why) {
             if (std::chrono::steady_clock::now() - lastRenewed > options.duration)
-                setLost(QStringLiteral("could not renew the Lease for longer than its %1 s: %2")
-                            .arg(options.duration.count())
-                            .arg(why.toString()));
+                setLost(
+                    ktr("kube::rollout", "could not renew the Lease for longer than its %1 s: %2")
+                        .arg(options.duration.count())
+                        .arg(why.toString()));
         };
         Result<QJsonObject> cur = await(client->get(kLeases, ns, name));
         if (cur.status.isNotFound()) {
-            setLost(QStringLiteral("Lease %1 was deleted by someone else").arg(name));
+            setLost(ktr("kube::rollout", "Lease %1 was deleted by someone else").arg(name));
             return;
         }
         if (!cur) {
@@ -230,8 +231,8 @@ struct ApplyLease::Private
         }
         const std::optional<ApplyLeaseInfo> live = ApplyLeaseInfo::fromJson(cur.value);
         if (!live || live->holder != options.holder) {
-            setLost(QStringLiteral("Lease %1 was taken over by %2")
-                        .arg(name, live ? live->describe() : QStringLiteral("someone else")));
+            setLost(ktr("kube::rollout", "Lease %1 was taken over by %2")
+                        .arg(name, live ? live->describe() : ktr("kube::rollout", "someone else")));
             return;
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -297,9 +298,9 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
     // A write whose answer was lost may have happened: a 409 then sends us back to reading,
     // where our own holder identity is recognised.
     for (int round = 0; round < 4; ++round) {
-        Result<QJsonObject> cur = detail::retry(policy, QStringLiteral("read Lease ") + name, [&] {
-            return await(client->get(kLeases, ns, name));
-        });
+        Result<QJsonObject> cur =
+            detail::retry(policy, ktr("kube::rollout", "read Lease %1").arg(name),
+                          [&] { return await(client->get(kLeases, ns, name)); });
         if (!cur && !cur.status.isNotFound())
             return R::failure(cur.status);
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -307,7 +308,7 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
             const QJsonObject body = leaseObject(ns, name, appDeploymentName,
                                                  leaseSpec(options.holder, now, now, duration, 0));
             Result<QJsonObject> created =
-                detail::retry(policy, QStringLiteral("create Lease ") + name,
+                detail::retry(policy, ktr("kube::rollout", "create Lease %1").arg(name),
                               [&] { return await(client->create(kLeases, ns, body)); });
             if (created)
                 return acquired(created.value);
@@ -324,9 +325,10 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
             const qint64 renewedAgo = info->renewTime.secsTo(now);
             return R::failure(Status::error(
                 Status::Kind::Invalid,
-                QStringLiteral("apply in progress by %1 (Lease %2, renewed %3 s ago): nothing was "
-                               "changed; try again when it has finished (if that apply died, its "
-                               "Lease expires at %4)")
+                ktr("kube::rollout",
+                    "apply in progress by %1 (Lease %2, renewed %3 s ago): nothing was "
+                    "changed; try again when it has finished (if that apply died, its "
+                    "Lease expires at %4)")
                     .arg(info->describe(), name)
                     .arg(renewedAgo)
                     .arg(shortTime(info->expiresAt())),
@@ -338,8 +340,9 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
             ns, name, appDeploymentName,
             leaseSpec(options.holder, now, now, duration, (info ? info->transitions : 0) + 1),
             info ? info->resourceVersion : QString());
-        Result<QJsonObject> taken = detail::retry(policy, QStringLiteral("take over Lease ") + name,
-                                                  [&] { return put(*client, body, ns, name); });
+        Result<QJsonObject> taken =
+            detail::retry(policy, ktr("kube::rollout", "take over Lease %1").arg(name),
+                          [&] { return put(*client, body, ns, name); });
         if (taken)
             return acquired(taken.value);
         if (taken.status.isConflict() || taken.status.isNotFound())
@@ -348,7 +351,7 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
     }
     return R::failure(Status::error(
         Status::Kind::Http,
-        QStringLiteral("Lease %1 kept changing while VelaDesk tried to acquire it").arg(name),
+        ktr("kube::rollout", "Lease %1 kept changing while VelaDesk tried to acquire it").arg(name),
         QStringLiteral("Lease/") + name, QStringLiteral("Conflict")));
 }
 
@@ -379,8 +382,8 @@ Status ApplyLease::release(std::chrono::steady_clock::time_point deadline)
     del.preconditionResourceVersion = i.resourceVersion;
     // The Lease was acquired from this server: a cut handshake is a restart, not a misconfig.
     const detail::RetryPolicy policy{
-        deadline, {}, d->options.onRetry, QStringLiteral("the release deadline"), true};
-    Status st = detail::retry(policy, QStringLiteral("delete Lease ") + d->name, [&] {
+        deadline, {}, d->options.onRetry, ktr("kube::rollout", "the release deadline"), true};
+    Status st = detail::retry(policy, ktr("kube::rollout", "delete Lease %1").arg(d->name), [&] {
         return await(d->client->remove(kLeases, d->ns, d->name, del));
     });
     if (st.ok() || st.isNotFound())
@@ -388,7 +391,8 @@ Status ApplyLease::release(std::chrono::steady_clock::time_point deadline)
     if (st.isConflict())
         return Status::error(
             Status::Kind::Http,
-            QStringLiteral("Lease %1 was taken over by another apply; left as it is").arg(d->name),
+            ktr("kube::rollout", "Lease %1 was taken over by another apply; left as it is")
+                .arg(d->name),
             QStringLiteral("Lease/") + d->name, QStringLiteral("Conflict"));
     return st;
 }

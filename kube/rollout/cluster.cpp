@@ -49,14 +49,15 @@ Status checkAppDeploymentCrd(Client& client)
     if (crd.ok())
         return crdEstablished(crd.value)
                    ? Status::success()
-                   : invalid(QStringLiteral("the AppDeployment CRD (%1) is not established yet")
-                                 .arg(kCrdName));
+                   : invalid(
+                         ktr("kube::rollout", "the AppDeployment CRD (%1) is not established yet")
+                             .arg(kCrdName));
     if (crd.status.isNotFound())
-        return invalid(
-            QStringLiteral("the AppDeployment CRD (%1) is not installed in this cluster: run "
+        return invalid(ktr("kube::rollout",
+                           "the AppDeployment CRD (%1) is not installed in this cluster: run "
                            "`veladesk setup` first")
-                .arg(kCrdName),
-            QStringLiteral("CustomResourceDefinition/") + kCrdName);
+                           .arg(kCrdName),
+                       QStringLiteral("CustomResourceDefinition/") + kCrdName);
     return crd.status;
 }
 
@@ -94,7 +95,8 @@ Result<SetupResult> setupCluster(Client& client)
         if (!established)
             return R::failure(Status::error(
                 Status::Kind::Transport,
-                QStringLiteral("created CRD %1 but it was not established within 30 s").arg(name)));
+                ktr("kube::rollout", "created CRD %1 but it was not established within 30 s")
+                    .arg(name)));
         out.installed << name;
     }
     return R::success(out);
@@ -187,8 +189,8 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             parsed.value.components.at(i).webService(QStringLiteral("spec.components[%1]").arg(i));
         if (!ws) {
             Status s = ws.status;
-            s.message = QStringLiteral("Application %1: %2 (nothing applied)")
-                            .arg(parsed.value.name, s.message);
+            s.setMessage(tx("kube::rollout", "Application %1: %2 (nothing applied)")
+                             .arg(parsed.value.name, s.text()));
             return R::failure(s);
         }
     }
@@ -196,8 +198,8 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
     if (!parsed.value.namespaceName.isEmpty()) {
         if (!ns.isEmpty() && ns != parsed.value.namespaceName)
             return R::failure(
-                invalid(QStringLiteral("the namespace of the Application (%1) does not match "
-                                       "--namespace %2")
+                invalid(ktr("kube::rollout", "the namespace of the Application (%1) does not match "
+                                             "--namespace %2")
                             .arg(parsed.value.namespaceName, ns)));
         ns = parsed.value.namespaceName;
     }
@@ -227,9 +229,9 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
     if (!applied)
         return R::failure(applied.status);
     if (out.kubeVelaRecords) {
-        out.message =
-            QStringLiteral("application/%1 applied; KubeVela's controller records the revision")
-                .arg(out.applicationName);
+        out.message = ktr("kube::rollout",
+                          "application/%1 applied; KubeVela's controller records the revision")
+                          .arg(out.applicationName);
         return R::success(out);
     }
 
@@ -243,8 +245,9 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
     const RevisionDecision d = decideRevision(applied.value, existing.value, latestStatus);
     if (!d.status) {
         Status s = d.status;
-        s.message = QStringLiteral("application/%1 was applied but no revision was recorded: %2")
-                        .arg(out.applicationName, s.message);
+        s.message =
+            ktr("kube::rollout", "application/%1 was applied but no revision was recorded: %2")
+                .arg(out.applicationName, s.message);
         return R::failure(s);
     }
     out.revisionName = d.name;
@@ -254,10 +257,10 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             await(client.create(ResourceType::applicationRevisions(), ns, d.revisionObject));
         if (!created) {
             Status s = created.status;
-            s.message =
-                QStringLiteral("application/%1 was applied but recording revision %2 failed: %3 "
-                               "(apply the file again to record it)")
-                    .arg(out.applicationName, d.name, s.message);
+            s.setMessage(tx("kube::rollout",
+                            "application/%1 was applied but recording revision %2 failed: %3 "
+                            "(apply the file again to record it)")
+                             .arg(out.applicationName, d.name, s.text()));
             return R::failure(s);
         }
     }
@@ -273,19 +276,19 @@ Result<AppApplyResult> applyApplication(Client& client, const QJsonObject& appli
             await(client.applyStatus(ResourceType::applications(), ns, statusPatch, wo));
         if (!st) {
             Status s = st.status;
-            s.message =
-                QStringLiteral("revision %1 recorded but status.latestRevision of application/%2 "
-                               "could not be written: %3")
-                    .arg(d.name, out.applicationName, s.message);
+            s.setMessage(tx("kube::rollout",
+                            "revision %1 recorded but status.latestRevision of application/%2 "
+                            "could not be written: %3")
+                             .arg(d.name, out.applicationName, s.text()));
             return R::failure(s);
         }
     }
-    out.message =
-        d.record
-            ? QStringLiteral("application/%1 applied; revision %2 recorded")
-                  .arg(out.applicationName, d.name)
-            : QStringLiteral("application/%1 applied; spec unchanged, latest revision is still %2")
-                  .arg(out.applicationName, d.name);
+    out.message = d.record
+                      ? ktr("kube::rollout", "application/%1 applied; revision %2 recorded")
+                            .arg(out.applicationName, d.name)
+                      : ktr("kube::rollout",
+                            "application/%1 applied; spec unchanged, latest revision is still %2")
+                            .arg(out.applicationName, d.name);
     return R::success(out);
 }
 
@@ -361,8 +364,9 @@ Result<PlanDiff> diffPlan(Client& client, const AppDeploymentPlan& planIn, const
             if (own.state != Ownership::State::ThisAppDeployment)
                 out.issues << Issue{
                     Issue::Severity::Warning, o.displayName(),
-                    QStringLiteral("exists and is not owned by this AppDeployment (owner: %1); "
-                                   "apply refuses to overwrite it unless --adopt")
+                    ktr("kube::rollout",
+                        "exists and is not owned by this AppDeployment (owner: %1); "
+                        "apply refuses to overwrite it unless --adopt")
                         .arg(own.owner)};
         }
         Result<QJsonObject> dryRun = await(client.apply(o.type, ns, o.object, dry));

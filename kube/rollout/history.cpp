@@ -106,10 +106,10 @@ Result<AppDeploymentPlan> HistoryEntry::plan() const
 {
     Result<AppDeploymentPlan> p = AppDeploymentPlan::fromJson(applied);
     if (!p)
-        p.status.message = QStringLiteral("history entry %1 (revision %2): %3")
-                               .arg(name)
-                               .arg(revision)
-                               .arg(p.status.message);
+        p.status.setMessage(tx("kube::rollout", "history entry %1 (revision %2): %3")
+                                .arg(name)
+                                .arg(revision)
+                                .arg(p.status.text()));
     return p;
 }
 
@@ -166,18 +166,19 @@ Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& o)
             Status::error(Status::Kind::Invalid, msg, object, QStringLiteral("NotHistory")));
     };
     if (o.value(QLatin1String("kind")).toString() != QLatin1String("ControllerRevision"))
-        return bad(QStringLiteral("not a ControllerRevision"));
+        return bad(ktr("kube::rollout", "not a ControllerRevision"));
     const QJsonObject labelsObj = m.value(QLatin1String("labels")).toObject();
     e.appDeployment = labelsObj.value(key(labels::appDeployment)).toString();
     if (e.appDeployment.isEmpty())
-        return bad(QStringLiteral("metadata.labels: %1 missing").arg(key(labels::appDeployment)));
+        return bad(
+            ktr("kube::rollout", "metadata.labels: %1 missing").arg(key(labels::appDeployment)));
     const QJsonValue rev = o.value(QLatin1String("revision"));
     if (!rev.isDouble() || rev.toDouble() < 1)
-        return bad(QStringLiteral("revision: must be a positive integer"));
+        return bad(ktr("kube::rollout", "revision: must be a positive integer"));
     e.revision = qint64(rev.toDouble());
     e.applied = o.value(QLatin1String("data")).toObject();
     if (!e.applied.value(QLatin1String("spec")).isObject())
-        return bad(QStringLiteral("data.spec: missing (not a VelaDesk history entry)"));
+        return bad(ktr("kube::rollout", "data.spec: missing (not a VelaDesk history entry)"));
     const QJsonObject a = m.value(QLatin1String("annotations")).toObject();
     auto ann = [&](const char* k) { return a.value(QLatin1String(k)).toString(); };
     e.kubeconfigUser = ann(kUser);
@@ -195,13 +196,15 @@ Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& o)
         bool ok = false;
         e.previousRevision = ann(kPrevious).toLongLong(&ok);
         if (!ok || e.previousRevision < 0)
-            return bad(QStringLiteral("metadata.annotations.%1: \"%2\" is not a revision number")
-                           .arg(QLatin1String(kPrevious), ann(kPrevious)));
+            return bad(
+                ktr("kube::rollout", "metadata.annotations.%1: \"%2\" is not a revision number")
+                    .arg(QLatin1String(kPrevious), ann(kPrevious)));
     }
     const std::optional<HistoryResult> result = historyResultFromName(ann(kResult));
     if (!result)
-        return bad(QStringLiteral("metadata.annotations.%1: \"%2\" is not Running, Succeeded, "
-                                  "Failed or Interrupted")
+        return bad(ktr("kube::rollout",
+                       "metadata.annotations.%1: \"%2\" is not Running, Succeeded, "
+                       "Failed or Interrupted")
                        .arg(QLatin1String(kResult), ann(kResult)));
     e.result = *result;
     return R::success(e);
@@ -273,7 +276,7 @@ Result<int> historyLimit(const QJsonObject& annotations, int override)
     if (!ok || n < 1 || n > kMaxHistoryLimit)
         return Result<int>::failure(Status::error(
             Status::Kind::Invalid,
-            QStringLiteral("metadata.annotations.%1: \"%2\" is not a number from 1 to %3")
+            ktr("kube::rollout", "metadata.annotations.%1: \"%2\" is not a number from 1 to %3")
                 .arg(key(labels::historyLimit), v.toString())
                 .arg(kMaxHistoryLimit),
             {}, QStringLiteral("Invalid")));
@@ -367,7 +370,7 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
         del.preconditionUid = old.uid;
         const Status st = detail::await(client.remove(kControllerRevisions, ns, old.name, del));
         if (!st.ok() && !st.isNotFound() && warnings)
-            *warnings << QStringLiteral("could not prune history revision %1: %2")
+            *warnings << ktr("kube::rollout", "could not prune history revision %1: %2")
                              .arg(old.revision)
                              .arg(st.toString());
     }
@@ -396,24 +399,26 @@ Result<HistoryEntry> findHistoryEntry(const HistoryList& list, const QString& ns
     const QString object = QStringLiteral("AppDeployment/") + appDeployment;
     QString msg;
     if (list.entries.isEmpty())
-        msg = QStringLiteral("AppDeployment %1/%2 has no history: revision %3 does not exist "
-                             "(an apply by VelaDesk records one)")
+        msg = ktr("kube::rollout", "AppDeployment %1/%2 has no history: revision %3 does not exist "
+                                   "(an apply by VelaDesk records one)")
                   .arg(ns, appDeployment)
                   .arg(revision);
     else if (revision > 0 && revision < list.entries.first().revision)
-        msg = QStringLiteral("revision %3 of AppDeployment %1/%2 was pruned: the history keeps "
-                             "the newest entries, %4 to %5 (see veladesk history %2)")
-                  .arg(ns, appDeployment)
-                  .arg(revision)
-                  .arg(list.entries.first().revision)
-                  .arg(list.entries.last().revision);
+        msg =
+            ktr("kube::rollout", "revision %3 of AppDeployment %1/%2 was pruned: the history keeps "
+                                 "the newest entries, %4 to %5 (see veladesk history %2)")
+                .arg(ns, appDeployment)
+                .arg(revision)
+                .arg(list.entries.first().revision)
+                .arg(list.entries.last().revision);
     else
-        msg = QStringLiteral("AppDeployment %1/%2 has no revision %3 in its history (revisions "
-                             "%4 to %5; see veladesk history %2)")
-                  .arg(ns, appDeployment)
-                  .arg(revision)
-                  .arg(list.entries.first().revision)
-                  .arg(list.entries.last().revision);
+        msg =
+            ktr("kube::rollout", "AppDeployment %1/%2 has no revision %3 in its history (revisions "
+                                 "%4 to %5; see veladesk history %2)")
+                .arg(ns, appDeployment)
+                .arg(revision)
+                .arg(list.entries.first().revision)
+                .arg(list.entries.last().revision);
     return Result<HistoryEntry>::failure(
         Status::error(Status::Kind::Invalid, msg, object, QStringLiteral("UnknownRevision")));
 }

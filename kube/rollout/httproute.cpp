@@ -70,14 +70,14 @@ QString pathProblem(const QString& value)
     static const QRegularExpression chars(
         QStringLiteral("^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$"));
     if (!value.startsWith(QLatin1Char('/')))
-        return QStringLiteral("must be an absolute path starting with '/'");
+        return ktr("kube::rollout", "must be an absolute path starting with '/'");
     for (const char* bad : {"//", "/./", "/../", "%2f", "%2F", "#"})
         if (value.contains(QLatin1String(bad)))
-            return QStringLiteral("must not contain '%1'").arg(QLatin1String(bad));
+            return ktr("kube::rollout", "must not contain '%1'").arg(QLatin1String(bad));
     if (value.endsWith(QLatin1String("/..")) || value.endsWith(QLatin1String("/.")))
-        return QStringLiteral("must not end with '/.' or '/..'");
+        return ktr("kube::rollout", "must not end with '/.' or '/..'");
     if (!matchesPattern(value, chars))
-        return QStringLiteral("holds characters a path may not");
+        return ktr("kube::rollout", "holds characters a path may not");
     return {};
 }
 
@@ -93,17 +93,17 @@ StringMatch stringMatch(const QJsonValue& v)
     StringMatch m;
     const QJsonObject o = v.toObject();
     if (!v.isObject() || o.size() != 1) {
-        m.problem = QStringLiteral("must hold exactly one of exact, prefix or regex");
+        m.problem = ktr("kube::rollout", "must hold exactly one of exact, prefix or regex");
         return m;
     }
     m.kind = o.begin().key();
     if (m.kind != QLatin1String("exact") && m.kind != QLatin1String("prefix") &&
         m.kind != QLatin1String("regex")) {
-        m.problem = QStringLiteral("%1 is not exact, prefix or regex").arg(m.kind);
+        m.problem = ktr("kube::rollout", "%1 is not exact, prefix or regex").arg(m.kind);
         return m;
     }
     if (!o.begin().value().isString() || o.begin().value().toString().isEmpty())
-        m.problem = QStringLiteral("%1 must be a non-empty string").arg(m.kind);
+        m.problem = ktr("kube::rollout", "%1 must be a non-empty string").arg(m.kind);
     m.value = o.begin().value().toString();
     return m;
 }
@@ -122,9 +122,8 @@ QJsonArray nameValueMatches(const QJsonObject& istio, const QString& field, cons
     for (auto it = istio.begin(); it != istio.end(); ++it) {
         const QString f = field + QLatin1Char('.') + it.key();
         if (!isHeaderName(it.key()) && issues)
-            *issues << error(
-                f,
-                QStringLiteral("\"%1\" is not a %2 name an HTTPRoute accepts").arg(it.key(), what));
+            *issues << error(f, ktr("kube::rollout", "\"%1\" is not a %2 name an HTTPRoute accepts")
+                                    .arg(it.key(), what));
         const StringMatch m = stringMatch(it.value());
         if (!m.problem.isEmpty()) {
             if (issues)
@@ -134,10 +133,11 @@ QJsonArray nameValueMatches(const QJsonObject& istio, const QString& field, cons
         if (m.kind == QLatin1String("prefix")) {
             if (issues)
                 *issues << error(f + QStringLiteral(".prefix"),
-                                 QStringLiteral("an HTTPRoute matches a %1 exactly or by regular "
-                                                "expression, not by prefix: use regex "
-                                                "\"^%2.*\", or route this plan with "
-                                                "virtualservice")
+                                 ktr("kube::rollout",
+                                     "an HTTPRoute matches a %1 exactly or by regular "
+                                     "expression, not by prefix: use regex "
+                                     "\"^%2.*\", or route this plan with "
+                                     "virtualservice")
                                      .arg(what, QRegularExpression::escape(m.value)));
             continue;
         }
@@ -171,20 +171,20 @@ QJsonObject translateMatch(const QJsonObject& m, const QString& field, QList<Iss
             if (s.kind != QLatin1String("regex")) {
                 const QString problem = pathProblem(s.value);
                 if (!problem.isEmpty() && issues)
-                    *issues << error(
-                        f + QLatin1Char('.') + s.kind,
-                        QStringLiteral("\"%1\" %2 (an HTTPRoute path)").arg(s.value, problem));
+                    *issues << error(f + QLatin1Char('.') + s.kind,
+                                     ktr("kube::rollout", "\"%1\" %2 (an HTTPRoute path)")
+                                         .arg(s.value, problem));
             }
             out.insert(QStringLiteral("path"), QJsonObject{{QStringLiteral("type"), type},
                                                            {QStringLiteral("value"), s.value}});
         } else if (k == QLatin1String("headers")) {
             const QJsonArray h =
-                nameValueMatches(it.value().toObject(), f, QStringLiteral("header"), issues);
+                nameValueMatches(it.value().toObject(), f, ktr("kube::rollout", "header"), issues);
             if (!h.isEmpty())
                 out.insert(QStringLiteral("headers"), h);
         } else if (k == QLatin1String("queryParams")) {
             const QJsonArray q = nameValueMatches(it.value().toObject(), f,
-                                                  QStringLiteral("query parameter"), issues);
+                                                  ktr("kube::rollout", "query parameter"), issues);
             if (!q.isEmpty())
                 out.insert(QStringLiteral("queryParams"), q);
         } else if (k == QLatin1String("method")) {
@@ -197,18 +197,20 @@ QJsonObject translateMatch(const QJsonObject& m, const QString& field, QList<Iss
                 methods.contains(s.value)) {
                 out.insert(QStringLiteral("method"), s.value);
             } else if (issues) {
-                *issues << error(f, QStringLiteral("an HTTPRoute matches a method exactly, one of "
-                                                   "%1")
+                *issues << error(f, ktr("kube::rollout",
+                                        "an HTTPRoute matches a method exactly, one of "
+                                        "%1")
                                         .arg(methods.join(QStringLiteral(", "))));
             }
         } else if (k == QLatin1String("name")) {
             if (issues)
-                *issues << warning(f, QStringLiteral("Istio's match name (for logs and metrics) "
-                                                     "has no HTTPRoute counterpart: not carried"));
+                *issues << warning(f, ktr("kube::rollout",
+                                          "Istio's match name (for logs and metrics) "
+                                          "has no HTTPRoute counterpart: not carried"));
         } else if (issues) {
-            *issues << error(f, QStringLiteral("an HTTPRoute cannot match on %1 (an Istio "
-                                               "VirtualService field): route this plan with "
-                                               "virtualservice, or drop it")
+            *issues << error(f, ktr("kube::rollout", "an HTTPRoute cannot match on %1 (an Istio "
+                                                     "VirtualService field): route this plan with "
+                                                     "virtualservice, or drop it")
                                     .arg(k));
         }
     }
@@ -282,11 +284,12 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
     const QString tf = QStringLiteral("spec.traffic");
     if (traffic.gateways.isEmpty())
         *issues << warning(tf + QStringLiteral(".gateways"),
-                           QStringLiteral("no gateways: the HTTPRoute attaches to no Gateway, so "
-                                          "nothing routes through it"));
+                           ktr("kube::rollout",
+                               "no gateways: the HTTPRoute attaches to no Gateway, so "
+                               "nothing routes through it"));
     if (traffic.gateways.size() > kMaxParentRefs)
         *issues << error(tf + QStringLiteral(".gateways"),
-                         QStringLiteral("%1 gateways; an HTTPRoute takes at most %2")
+                         ktr("kube::rollout", "%1 gateways; an HTTPRoute takes at most %2")
                              .arg(traffic.gateways.size())
                              .arg(kMaxParentRefs));
     QSet<QString> seenGateways;
@@ -294,22 +297,23 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
         const QString g = traffic.gateways.at(i);
         const QString f = tf + QStringLiteral(".gateways[%1]").arg(i);
         if (g == QLatin1String("mesh")) {
-            *issues << error(f, QStringLiteral("\"mesh\" is Istio's name for the sidecars; an "
-                                               "HTTPRoute attaches to Gateways only: name a "
-                                               "Gateway, or route this plan with virtualservice"));
+            *issues << error(f, ktr("kube::rollout",
+                                    "\"mesh\" is Istio's name for the sidecars; an "
+                                    "HTTPRoute attaches to Gateways only: name a "
+                                    "Gateway, or route this plan with virtualservice"));
             continue;
         }
         const GatewayRef ref = parseGatewayRef(g);
         if (!isDnsSubdomain(ref.name) ||
             (g.contains(QLatin1Char('/')) && !isDnsLabel(ref.namespaceName))) {
-            *issues << error(f, QStringLiteral("\"%1\" is not a Gateway as name or "
-                                               "namespace/name")
+            *issues << error(f, ktr("kube::rollout", "\"%1\" is not a Gateway as name or "
+                                                     "namespace/name")
                                     .arg(g));
             continue;
         }
         const QString canonical = ref.display(QStringLiteral("."));
         if (seenGateways.contains(canonical))
-            *issues << error(f, QStringLiteral("Gateway %1 is listed twice").arg(g));
+            *issues << error(f, ktr("kube::rollout", "Gateway %1 is listed twice").arg(g));
         seenGateways.insert(canonical);
     }
 
@@ -321,24 +325,25 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
             continue; // empty: validate() says so; "*": every host, no hostnames
         ++hostnames;
         if (isIpv4(h))
-            *issues << error(f, QStringLiteral("%1: an HTTPRoute hostname cannot be an IP "
-                                               "address")
+            *issues << error(f, ktr("kube::rollout", "%1: an HTTPRoute hostname cannot be an IP "
+                                                     "address")
                                     .arg(h));
         else if (!isHostname(h))
-            *issues << error(f, QStringLiteral("%1 is not a hostname an HTTPRoute accepts "
-                                               "(lower-case DNS name, optionally starting with "
-                                               "\"*.\")")
-                                    .arg(h));
+            *issues << error(f,
+                             ktr("kube::rollout", "%1 is not a hostname an HTTPRoute accepts "
+                                                  "(lower-case DNS name, optionally starting with "
+                                                  "\"*.\")")
+                                 .arg(h));
     }
     if (hostnames > kMaxHostnames)
         *issues << error(tf + QStringLiteral(".hosts"),
-                         QStringLiteral("%1 hosts; an HTTPRoute takes at most %2 hostnames")
+                         ktr("kube::rollout", "%1 hosts; an HTTPRoute takes at most %2 hostnames")
                              .arg(hostnames)
                              .arg(kMaxHostnames));
 
     if (traffic.http.size() > kMaxRules)
         *issues << error(tf + QStringLiteral(".http"),
-                         QStringLiteral("%1 rules; an HTTPRoute takes at most %2")
+                         ktr("kube::rollout", "%1 rules; an HTTPRoute takes at most %2")
                              .arg(traffic.http.size())
                              .arg(kMaxRules));
     qsizetype totalMatches = 0;
@@ -348,12 +353,12 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
         const QString hf = tf + QStringLiteral(".http[%1]").arg(i);
         if (rule.weightedTargets.size() > kMaxBackendRefs)
             *issues << error(hf + QStringLiteral(".weightedTargets"),
-                             QStringLiteral("%1 targets; an HTTPRoute rule takes at most %2")
+                             ktr("kube::rollout", "%1 targets; an HTTPRoute rule takes at most %2")
                                  .arg(rule.weightedTargets.size())
                                  .arg(kMaxBackendRefs));
         if (rule.match.size() > kMaxMatchesPerRule)
             *issues << error(hf + QStringLiteral(".match"),
-                             QStringLiteral("%1 matches; an HTTPRoute rule takes at most %2")
+                             ktr("kube::rollout", "%1 matches; an HTTPRoute rule takes at most %2")
                                  .arg(rule.match.size())
                                  .arg(kMaxMatchesPerRule));
         totalMatches += std::max<qsizetype>(1, rule.match.size());
@@ -361,7 +366,7 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
         for (qsizetype j = 0; j < rule.match.size(); ++j) {
             const QString mf = hf + QStringLiteral(".match[%1]").arg(j);
             if (!rule.match.at(j).isObject()) {
-                *issues << error(mf, QStringLiteral("must be an object"));
+                *issues << error(mf, ktr("kube::rollout", "must be an object"));
                 continue;
             }
             ranks << precedenceOf(translateMatch(rule.match.at(j).toObject(), mf, issues));
@@ -372,7 +377,7 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
     }
     if (totalMatches > kMaxMatches)
         *issues << error(tf + QStringLiteral(".http"),
-                         QStringLiteral("%1 matches in all; an HTTPRoute takes at most %2")
+                         ktr("kube::rollout", "%1 matches in all; an HTTPRoute takes at most %2")
                              .arg(totalMatches)
                              .arg(kMaxMatches));
 
@@ -387,11 +392,12 @@ void validateHttpRoute(const AppDeploymentPlan& plan, QList<Issue>* issues)
                         later.key > earlier.key && pathsOverlap(later, earlier)) {
                         *issues << warning(
                             tf + QStringLiteral(".http[%1].match").arg(j),
-                            QStringLiteral("an HTTPRoute tries the most specific match first "
-                                           "(exact path, longest prefix, method, headers, query "
-                                           "parameters), not the rules' order: a request that "
-                                           "matches http[%1] and http[%2] goes to http[%2] (a "
-                                           "VirtualService sends it to http[%1])")
+                            ktr("kube::rollout",
+                                "an HTTPRoute tries the most specific match first "
+                                "(exact path, longest prefix, method, headers, query "
+                                "parameters), not the rules' order: a request that "
+                                "matches http[%1] and http[%2] goes to http[%2] (a "
+                                "VirtualService sends it to http[%1])")
                                 .arg(i)
                                 .arg(j));
                         warned = true;

@@ -227,7 +227,7 @@ HealthState InspectedAppDeployment::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Deleting"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (!parsed)
         return state(Health::Degraded, QStringLiteral("InvalidSpec"), parseError);
     const QString& phase = plan.status.phase;
@@ -240,14 +240,14 @@ HealthState InspectedAppDeployment::health() const
         return HealthState::healthy();
     if (phase == QLatin1String("Rolling"))
         return state(Health::Progressing, QStringLiteral("Rolling"),
-                     message.isEmpty() ? QStringLiteral("an apply is in progress") : message);
+                     message.isEmpty() ? ktr("kube::rollout", "an apply is in progress") : message);
     if (phase == QLatin1String("Failed"))
         return state(Health::Degraded, reason.isEmpty() ? QStringLiteral("Failed") : reason,
-                     message.isEmpty() ? QStringLiteral("the last apply failed") : message);
+                     message.isEmpty() ? ktr("kube::rollout", "the last apply failed") : message);
     if (phase.isEmpty())
         return state(Health::Unknown, QStringLiteral("NoStatus"),
-                     QStringLiteral("the AppDeployment has no status: it was never applied"));
-    return state(Health::Unknown, phase, QStringLiteral("unknown phase %1").arg(phase));
+                     ktr("kube::rollout", "the AppDeployment has no status: it was never applied"));
+    return state(Health::Unknown, phase, ktr("kube::rollout", "unknown phase %1").arg(phase));
 }
 
 DeploymentState DeploymentState::fromJson(const QJsonObject& object)
@@ -273,38 +273,44 @@ HealthState DeploymentState::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Deleting"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (paused)
         return state(Health::Suspended, QStringLiteral("Paused"),
-                     QStringLiteral("Deployment is paused"));
+                     ktr("kube::rollout", "Deployment is paused"));
     if (generation > observedGeneration)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: observed deployment "
-                                    "generation less than desired generation"));
+                     ktr("kube::rollout", "Waiting for rollout to finish: observed deployment "
+                                          "generation less than desired generation"));
     if (const Condition* c = conditionOf(conditions, "Progressing");
         c && c->reason == QLatin1String("ProgressDeadlineExceeded"))
         return state(
             Health::Degraded, c->reason,
-            QStringLiteral("Deployment \"%1\" exceeded its progress deadline").arg(meta.name) +
-                (c->message.isEmpty() ? QString() : QStringLiteral(": ") + c->message));
+            c->message.isEmpty()
+                ? ktr("kube::rollout", "Deployment \"%1\" exceeded its progress deadline")
+                      .arg(meta.name)
+                : ktr("kube::rollout", "Deployment \"%1\" exceeded its progress deadline: %2")
+                      .arg(meta.name, c->message));
     if (const Condition* c = conditionOf(conditions, "ReplicaFailure");
         c && c->status == QLatin1String("True"))
         return state(Health::Degraded, c->reason.isEmpty() ? c->type : c->reason, c->message);
     if (updatedReplicas < replicas)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: %1 out of %2 new replicas "
-                                    "have been updated...")
+                     ktr("kube::rollout",
+                         "Waiting for rollout to finish: %1 out of %2 new replicas "
+                         "have been updated...")
                          .arg(updatedReplicas)
                          .arg(replicas));
     if (statusReplicas > updatedReplicas)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: %1 old replicas are pending "
-                                    "termination...")
+                     ktr("kube::rollout",
+                         "Waiting for rollout to finish: %1 old replicas are pending "
+                         "termination...")
                          .arg(statusReplicas - updatedReplicas));
     if (availableReplicas < updatedReplicas)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: %1 of %2 updated replicas "
-                                    "are available...")
+                     ktr("kube::rollout",
+                         "Waiting for rollout to finish: %1 of %2 updated replicas "
+                         "are available...")
                          .arg(availableReplicas)
                          .arg(updatedReplicas));
     return HealthState::healthy();
@@ -331,18 +337,19 @@ HealthState ReplicaSetState::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Deleting"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (generation > observedGeneration)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: observed replica set "
-                                    "generation less than desired generation"));
+                     ktr("kube::rollout", "Waiting for rollout to finish: observed replica set "
+                                          "generation less than desired generation"));
     if (const Condition* c = conditionOf(conditions, "ReplicaFailure");
         c && c->status == QLatin1String("True"))
         return state(Health::Degraded, c->reason.isEmpty() ? c->type : c->reason, c->message);
     if (availableReplicas < replicas)
         return state(Health::Progressing, QStringLiteral("Rollout"),
-                     QStringLiteral("Waiting for rollout to finish: %1 out of %2 new replicas "
-                                    "are available...")
+                     ktr("kube::rollout",
+                         "Waiting for rollout to finish: %1 out of %2 new replicas "
+                         "are available...")
                          .arg(availableReplicas)
                          .arg(replicas));
     return HealthState::healthy();
@@ -477,7 +484,7 @@ HealthState PodState::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Terminating"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (restartPolicy == QLatin1String("Always")) {
         QStringList reasons, messages;
         for (const ContainerState& c : containers) {
@@ -485,9 +492,9 @@ HealthState PodState::health() const
                 continue;
             if (!reasons.contains(c.reason))
                 reasons << c.reason;
-            const QString what =
-                (c.init ? QStringLiteral("init container ") : QStringLiteral("container ")) +
-                c.name;
+            const QString what = (c.init ? ktr("kube::rollout", "init container %1")
+                                         : ktr("kube::rollout", "container %1"))
+                                     .arg(c.name);
             messages << (c.message.isEmpty() ? QStringLiteral("%1: %2").arg(what, c.reason)
                                              : QStringLiteral("%1: %2").arg(what, c.message));
         }
@@ -497,9 +504,10 @@ HealthState PodState::health() const
     }
     if (phase == QLatin1String("Pending"))
         return state(Health::Progressing, reason.isEmpty() ? QStringLiteral("Pending") : reason,
-                     message.isEmpty() ? (node.isEmpty() ? QStringLiteral("waiting to be scheduled")
-                                                         : QStringLiteral("containers starting"))
-                                       : message);
+                     message.isEmpty()
+                         ? (node.isEmpty() ? ktr("kube::rollout", "waiting to be scheduled")
+                                           : ktr("kube::rollout", "containers starting"))
+                         : message);
     if (phase == QLatin1String("Succeeded"))
         return state(Health::Healthy, {}, message);
     if (phase == QLatin1String("Failed")) {
@@ -514,7 +522,7 @@ HealthState PodState::health() const
                 return state(Health::Degraded, c.reason, c.reason);
             if (c.exitCode != 0)
                 return state(Health::Degraded, c.reason,
-                             QStringLiteral("container \"%1\" failed with exit code %2")
+                             ktr("kube::rollout", "container \"%1\" failed with exit code %2")
                                  .arg(c.name)
                                  .arg(c.exitCode));
         }
@@ -527,18 +535,20 @@ HealthState PodState::health() const
             return state(Health::Healthy, {}, message);
         for (const ContainerState& c : containers)
             if (!c.init && c.hasLastTermination)
-                return state(Health::Degraded,
-                             c.lastReason.isEmpty() ? QStringLiteral("NotReady") : c.lastReason,
-                             QStringLiteral("container %1 is not ready after it terminated (%2, "
-                                            "exit code %3)")
-                                 .arg(c.name, c.lastReason.isEmpty() ? QStringLiteral("no reason")
-                                                                     : c.lastReason)
-                                 .arg(c.lastExitCode));
+                return state(
+                    Health::Degraded,
+                    c.lastReason.isEmpty() ? QStringLiteral("NotReady") : c.lastReason,
+                    ktr("kube::rollout", "container %1 is not ready after it terminated (%2, "
+                                         "exit code %3)")
+                        .arg(c.name, c.lastReason.isEmpty() ? ktr("kube::rollout", "no reason")
+                                                            : c.lastReason)
+                        .arg(c.lastExitCode));
         return state(Health::Progressing, QStringLiteral("NotReady"),
-                     message.isEmpty() ? QStringLiteral("containers not ready yet") : message);
+                     message.isEmpty() ? ktr("kube::rollout", "containers not ready yet")
+                                       : message);
     }
     return state(Health::Unknown, phase,
-                 message.isEmpty() ? QStringLiteral("pod phase %1").arg(phase) : message);
+                 message.isEmpty() ? ktr("kube::rollout", "pod phase %1").arg(phase) : message);
 }
 
 ServiceState ServiceState::fromJson(const QJsonObject& object)
@@ -727,10 +737,10 @@ HealthState HTTPRouteState::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Deleting"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (parentStatus.isEmpty())
         return state(Health::Progressing, QStringLiteral("NotAccepted"),
-                     QStringLiteral("no Gateway has reported on this route yet"));
+                     ktr("kube::rollout", "no Gateway has reported on this route yet"));
     for (const RouteParentStatus& p : parentStatus) {
         for (const char* type : {"Accepted", "ResolvedRefs"}) {
             const Condition* c = conditionOf(p.conditions, type);
@@ -741,7 +751,7 @@ HealthState HTTPRouteState::health() const
                         .arg(p.parent.namespaceName.isEmpty()
                                  ? p.parent.name
                                  : p.parent.namespaceName + QLatin1Char('/') + p.parent.name,
-                             c->message.isEmpty() ? c->type + QStringLiteral(" is False")
+                             c->message.isEmpty() ? ktr("kube::rollout", "%1 is False").arg(c->type)
                                                   : c->message));
         }
     }
@@ -784,7 +794,7 @@ HealthState GatewayState::health() const
 {
     if (meta.deleting)
         return state(Health::Progressing, QStringLiteral("Deleting"),
-                     QStringLiteral("Pending deletion"));
+                     ktr("kube::rollout", "Pending deletion"));
     if (istio)
         return HealthState::healthy();
     if (const Condition* c = conditionOf(conditions, "Programmed")) {
@@ -799,8 +809,9 @@ HealthState GatewayState::health() const
         c && c->status == QLatin1String("False"))
         return state(Health::Degraded,
                      c->reason.isEmpty() ? QStringLiteral("NotAccepted") : c->reason, c->message);
-    return state(Health::Progressing, QStringLiteral("Pending"),
-                 QStringLiteral("waiting for a controller of GatewayClass %1").arg(className));
+    return state(
+        Health::Progressing, QStringLiteral("Pending"),
+        ktr("kube::rollout", "waiting for a controller of GatewayClass %1").arg(className));
 }
 
 void PodIndex::clear()

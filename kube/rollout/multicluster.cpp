@@ -22,14 +22,14 @@ Result<ClusterContexts> ClusterContexts::parse(const QStringList& entries)
         if (name.isEmpty() || context.isEmpty())
             return R::failure(Status::error(
                 Status::Kind::Invalid,
-                QStringLiteral("--cluster %1: expected NAME=CONTEXT (a cluster name of the "
-                               "plan's placements and a kubeconfig context)")
+                ktr("kube::rollout", "--cluster %1: expected NAME=CONTEXT (a cluster name of the "
+                                     "plan's placements and a kubeconfig context)")
                     .arg(e.left(200))));
         if (out.m_map.contains(name) && out.m_map.value(name) != context)
-            return R::failure(
-                Status::error(Status::Kind::Invalid,
-                              QStringLiteral("--cluster: cluster %1 is mapped twice (%2 and %3)")
-                                  .arg(name, out.m_map.value(name), context)));
+            return R::failure(Status::error(
+                Status::Kind::Invalid,
+                ktr("kube::rollout", "--cluster: cluster %1 is mapped twice (%2 and %3)")
+                    .arg(name, out.m_map.value(name), context)));
         out.m_map.insert(name, context);
     }
     return R::success(out);
@@ -69,9 +69,9 @@ Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
         if (!config.value.contexts.contains(context))
             return R::failure(Status::error(
                 Status::Kind::Config,
-                QStringLiteral("cluster %1 of the plan's placements: the kubeconfig has no "
-                               "context %2 (map it with --cluster %1=CONTEXT; contexts: %3); "
-                               "nothing was changed")
+                ktr("kube::rollout", "cluster %1 of the plan's placements: the kubeconfig has no "
+                                     "context %2 (map it with --cluster %1=CONTEXT; contexts: %3); "
+                                     "nothing was changed")
                     .arg(name, context,
                          config.value.contextNames().join(QStringLiteral(", ")).left(500)),
                 QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("UnknownCluster")));
@@ -79,7 +79,7 @@ Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
         if (!conn) {
             Status st = conn.status;
             st.message =
-                QStringLiteral("cluster %1 (context %2): %3").arg(name, context, st.message);
+                ktr("kube::rollout", "cluster %1 (context %2): %3").arg(name, context, st.message);
             return R::failure(st);
         }
         // The namespace is the plan's (or -n): the same in every cluster.
@@ -88,7 +88,7 @@ Result<QList<ClusterTarget>> connectClusters(const AppDeploymentPlan& plan,
         if (!client) {
             Status st = client.status;
             st.message =
-                QStringLiteral("cluster %1 (context %2): %3").arg(name, context, st.message);
+                ktr("kube::rollout", "cluster %1 (context %2): %3").arg(name, context, st.message);
             return R::failure(st);
         }
         out << ClusterTarget{name, context, client.value};
@@ -138,8 +138,8 @@ Status probeClusters(const QList<ClusterTarget>& clusters, int timeoutMs)
         if (r.status.ok())
             continue;
         const ClusterTarget& c = clusters.at(i);
-        failures << QStringLiteral("cluster %1 (context %2, server %3) is unreachable: %4")
-                        .arg(c.name.isEmpty() ? QStringLiteral("(home)") : c.name, c.context,
+        failures << ktr("kube::rollout", "cluster %1 (context %2, server %3) is unreachable: %4")
+                        .arg(c.name.isEmpty() ? ktr("kube::rollout", "(home)") : c.name, c.context,
                              c.client->connection().cluster.server, r.status.toString());
         if (first.ok())
             first = r.status;
@@ -147,8 +147,8 @@ Status probeClusters(const QList<ClusterTarget>& clusters, int timeoutMs)
     if (failures.isEmpty())
         return Status::success();
     Status st = first;
-    st.message = failures.join(QStringLiteral("; ")) +
-                 QStringLiteral("; nothing was changed in any cluster");
+    st.setMessage(tx("kube::rollout", "%1; nothing was changed in any cluster")
+                      .arg(failures.join(QStringLiteral("; "))));
     st.reason = QStringLiteral("ClusterUnreachable");
     return st;
 }
@@ -231,12 +231,12 @@ QString MultiClusterReport::toString() const
 {
     QStringList lines;
     for (const auto& [cluster, report] : clusters) {
-        lines << QStringLiteral("cluster %1:").arg(cluster);
+        lines << ktr("kube::rollout", "cluster %1:").arg(cluster);
         for (const QString& l : report.toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             lines << QStringLiteral("  ") + l;
     }
     if (!status.ok())
-        lines << QStringLiteral("error: ") + status.toString();
+        lines << ktr("kube::rollout", "error: %1").arg(status.toString());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -310,7 +310,7 @@ MultiClusterReport MultiClusterApplier::run()
 {
     MultiClusterReport report;
     if (d->clusters.isEmpty()) {
-        report.status = Status::error(Status::Kind::Invalid, QStringLiteral("no cluster"));
+        report.status = Status::error(Status::Kind::Invalid, ktr("kube::rollout", "no cluster"));
         return report;
     }
     const ClusterTarget& home = d->clusters.first();
@@ -352,7 +352,7 @@ MultiClusterReport MultiClusterApplier::run()
             applier.get(), &Applier::stepStarted, this,
             [this, name](ApplyStep s, const QString& description) {
                 if (isBarrier(s) && !d->options.dryRun) {
-                    Q_EMIT stepProgress(name, s, QStringLiteral("waiting for every cluster"));
+                    Q_EMIT stepProgress(name, s, ktr("kube::rollout", "waiting for every cluster"));
                     d->arrive(s);
                 }
                 Q_EMIT stepStarted(name, s, description);
@@ -423,14 +423,14 @@ MultiClusterReport MultiClusterApplier::run()
                                .arg(d->clusters.at(i).name, done.join(QStringLiteral(", ")));
     }
     Status st = reports.at(failed).status;
-    st.message =
-        QStringLiteral("cluster %1 (context %2) failed at step %3: %4; ")
-            .arg(bad.name, bad.context, failedStep, st.message) +
-        (halfApplied.isEmpty()
-             ? QStringLiteral("nothing was changed in any cluster")
-             : QStringLiteral("half-applied: %1; routing still points only at ready revisions; "
-                              "apply the plan again once cluster %2 answers to finish")
-                   .arg(halfApplied.join(QStringLiteral("; ")), bad.name));
+    const Text outcome =
+        halfApplied.isEmpty()
+            ? tx("kube::rollout", "nothing was changed in any cluster")
+            : tx("kube::rollout", "half-applied: %1; routing still points only at ready revisions; "
+                                  "apply the plan again once cluster %2 answers to finish")
+                  .arg(halfApplied.join(QStringLiteral("; ")), bad.name);
+    st.setMessage(tx("kube::rollout", "cluster %1 (context %2) failed at step %3: %4; %5")
+                      .arg(bad.name, bad.context, failedStep, st.text(), outcome));
     report.status = st;
     return report;
 }

@@ -261,18 +261,18 @@ TreeNode Builder::serviceNode(const ServiceState& s)
     HealthState health;
     QList<TreeNode> notes;
     if (s.meta.deleting) {
-        health =
-            hs(Health::Progressing, QStringLiteral("Deleting"), QStringLiteral("Pending deletion"));
+        health = hs(Health::Progressing, QStringLiteral("Deleting"),
+                    ktr("kube::rollout", "Pending deletion"));
     } else if (s.selectsPods()) {
         const QList<const PodState*> selected = m_pods.selectedBy(s.selector);
         if (selected.isEmpty()) {
-            health =
-                hs(Health::Degraded, QStringLiteral("NoPodsSelected"),
-                   QStringLiteral("the selector %1 matches no pod").arg(selectorText(s.selector)));
+            health = hs(Health::Degraded, QStringLiteral("NoPodsSelected"),
+                        ktr("kube::rollout", "the selector %1 matches no pod")
+                            .arg(selectorText(s.selector)));
             TreeNode note;
             note.role = TreeNode::Role::Note;
             note.key = QStringLiteral("#no-pods");
-            note.name = QStringLiteral("no pod matches the selector");
+            note.name = ktr("kube::rollout", "no pod matches the selector");
             note.health = health;
             note.info = QStringLiteral("selector ") + selectorText(s.selector);
             notes << note;
@@ -283,16 +283,23 @@ TreeNode Builder::serviceNode(const ServiceState& s)
                 std::any_of(selected.begin(), selected.end(), [](const PodState* p) {
                     return p->health().health == Health::Progressing;
                 });
-            const QString what = count(selected.size(), "pod") +
-                                 QStringLiteral(" selected, none is a ready endpoint");
+            const qsizetype n = selected.size();
             if (anyReadyPod)
                 health = hs(Health::Progressing, QStringLiteral("EndpointsNotPublished"),
-                            what + QStringLiteral(" yet (ready pods not in an EndpointSlice)"));
+                            ktr("kube::rollout",
+                                "%1 pod(s) selected, none is a ready endpoint yet (ready "
+                                "pods not in an EndpointSlice)")
+                                .arg(n));
             else if (anyStarting)
                 health = hs(Health::Progressing, QStringLiteral("NoReadyEndpoints"),
-                            what + QStringLiteral(" yet (pods starting)"));
+                            ktr("kube::rollout",
+                                "%1 pod(s) selected, none is a ready endpoint yet (pods "
+                                "starting)")
+                                .arg(n));
             else
-                health = hs(Health::Degraded, QStringLiteral("NoReadyEndpoints"), what);
+                health =
+                    hs(Health::Degraded, QStringLiteral("NoReadyEndpoints"),
+                       ktr("kube::rollout", "%1 pod(s) selected, none is a ready endpoint").arg(n));
         }
         info += QStringLiteral(", selects ") + count(selected.size(), "pod");
     } else {
@@ -304,11 +311,11 @@ TreeNode Builder::serviceNode(const ServiceState& s)
         HealthState eh;
         if (e->meta.deleting)
             eh = hs(Health::Progressing, QStringLiteral("Deleting"),
-                    QStringLiteral("Pending deletion"));
+                    ktr("kube::rollout", "Pending deletion"));
         else if (r == 0 && nr > 0)
             eh = hs(health.health == Health::Degraded ? Health::Degraded : Health::Progressing,
                     QStringLiteral("NoReadyEndpoints"),
-                    count(nr, "endpoint") + QStringLiteral(", none ready"));
+                    ktr("kube::rollout", "%1 endpoint(s), none ready").arg(nr));
         n.children << objectNode(QStringLiteral("EndpointSlice"),
                                  QStringLiteral("discovery.k8s.io/v1"), e->meta, eh,
                                  QStringLiteral("%1 ready, %2 not ready").arg(r).arg(nr));
@@ -337,23 +344,24 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
             t.health =
                 hs(Health::NotChecked, {},
                    !g.namespaceName.isEmpty()
-                       ? QStringLiteral("in namespace %1: not inspected").arg(g.namespaceName)
+                       ? ktr("kube::rollout", "in namespace %1: not inspected").arg(g.namespaceName)
                    : g.kind != QLatin1String("Gateway")
-                       ? QStringLiteral("a %1: not inspected").arg(g.kind)
-                       : QStringLiteral("this cluster does not serve the Gateway kind"));
+                       ? ktr("kube::rollout", "a %1: not inspected").arg(g.kind)
+                       : ktr("kube::rollout", "this cluster does not serve the Gateway kind"));
             n.children << linkNode(t, g.namespaceName, t.health.message);
             continue;
         }
         const QMap<QString, GatewayState>& map = istio ? m_in.istioGateways : m_in.gateways;
         const auto it = map.constFind(g.name);
         if (it == map.cend()) {
-            const HealthState missing = hs(Health::Missing, QStringLiteral("GatewayNotFound"),
-                                           QStringLiteral("Gateway %1 does not exist").arg(g.name));
+            const HealthState missing =
+                hs(Health::Missing, QStringLiteral("GatewayNotFound"),
+                   ktr("kube::rollout", "Gateway %1 does not exist").arg(g.name));
             n.children << linkNode(missingNode(QStringLiteral("Gateway"), gwApi, g.name, missing),
                                    {}, QStringLiteral("not found"));
             problems << hs(
                 Health::Degraded, missing.reason,
-                QStringLiteral("attached to Gateway %1, which does not exist").arg(g.name));
+                ktr("kube::rollout", "attached to Gateway %1, which does not exist").arg(g.name));
             continue;
         }
         QString gInfo = it->istio ? it->listeners.join(QStringLiteral("; "))
@@ -371,8 +379,8 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
             t.kind = b.external ? QStringLiteral("Host") : b.kind;
             t.name = b.external ? b.host : b.name;
             t.health = hs(Health::NotChecked, {},
-                          b.external ? QStringLiteral("outside the cluster: not inspected")
-                                     : QStringLiteral("in namespace %1: not inspected")
+                          b.external ? ktr("kube::rollout", "outside the cluster: not inspected")
+                                     : ktr("kube::rollout", "in namespace %1: not inspected")
                                            .arg(b.namespaceName.isEmpty() ? m_options.namespaceName
                                                                           : b.namespaceName));
             n.children << linkNode(t, b.namespaceName,
@@ -381,13 +389,14 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
         }
         const auto svc = m_serviceNodes.constFind(b.name);
         if (svc == m_serviceNodes.cend()) {
-            TreeNode t = missingNode(QStringLiteral("Service"), QStringLiteral("v1"), b.name,
-                                     hs(Health::Missing, QStringLiteral("ServiceNotFound"),
-                                        QStringLiteral("Service %1 does not exist").arg(b.name)));
+            TreeNode t =
+                missingNode(QStringLiteral("Service"), QStringLiteral("v1"), b.name,
+                            hs(Health::Missing, QStringLiteral("ServiceNotFound"),
+                               ktr("kube::rollout", "Service %1 does not exist").arg(b.name)));
             n.children << linkNode(t, {}, weight + QStringLiteral(", not found"));
             problems << hs(
                 Health::Degraded, QStringLiteral("BackendNotFound"),
-                QStringLiteral("routes to Service %1, which does not exist").arg(b.name));
+                ktr("kube::rollout", "routes to Service %1, which does not exist").arg(b.name));
             continue;
         }
         const int ready = m_readyEndpoints.value(b.name);
@@ -396,7 +405,7 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
         if (b.weight > 0 && ready == 0)
             problems << hs(
                 Health::Degraded, QStringLiteral("NoReadyEndpoints"),
-                QStringLiteral("gives weight %1 to Service %2, which has no ready endpoint")
+                ktr("kube::rollout", "gives weight %1 to Service %2, which has no ready endpoint")
                     .arg(b.weight)
                     .arg(b.name));
     }
@@ -410,7 +419,7 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
         keys.insert(c.key);
     }
     n.health = meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
-                                  QStringLiteral("Pending deletion"))
+                                  ktr("kube::rollout", "Pending deletion"))
                              : combine(own, problems);
     return n;
 }
@@ -449,13 +458,13 @@ TreeNode Builder::build()
         m_root = missingNode(QStringLiteral("Application"), QStringLiteral("core.oam.dev/v1beta1"),
                              m_app,
                              hs(Health::Missing, QStringLiteral("NotFound"),
-                                QStringLiteral("Application %1 does not exist").arg(m_app)));
+                                ktr("kube::rollout", "Application %1 does not exist").arg(m_app)));
         m_root.key = QStringLiteral("Application/") + m_app;
     } else {
         m_root = objectNode(
             QStringLiteral("Application"), QStringLiteral("core.oam.dev/v1beta1"), app->meta,
             app->meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
-                                    QStringLiteral("Pending deletion"))
+                                    ktr("kube::rollout", "Pending deletion"))
                                : HealthState::healthy(),
             app->latestRevision.isEmpty() ? QStringLiteral("no revision recorded")
                                           : QStringLiteral("latest ") + app->latestRevision);
@@ -481,7 +490,7 @@ TreeNode Builder::build()
         m_root.children << objectNode(
             QStringLiteral("ApplicationRevision"), QStringLiteral("core.oam.dev/v1beta1"), r->meta,
             r->meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
-                                  QStringLiteral("Pending deletion"))
+                                  ktr("kube::rollout", "Pending deletion"))
                              : HealthState::healthy(),
             info);
     }
@@ -512,7 +521,7 @@ TreeNode Builder::build()
                     QStringLiteral("ApplicationRevision"), QStringLiteral("core.oam.dev/v1beta1"),
                     rp.revisionName,
                     hs(Health::Missing, QStringLiteral("NotFound"),
-                       QStringLiteral("the plan names revision %1, which does not exist")
+                       ktr("kube::rollout", "the plan names revision %1, which does not exist")
                            .arg(rp.revisionName)));
                 continue;
             }
@@ -548,15 +557,16 @@ TreeNode Builder::build()
         const QString ad = expectedDeploymentAd.value(it.key());
         const bool rolling =
             m_in.appDeployments.value(ad).plan.status.phase == QLatin1String("Rolling");
-        place(missingNode(QStringLiteral("Deployment"), QStringLiteral("apps/v1"), it.key(),
-                          rolling
-                              ? hs(Health::Progressing, QStringLiteral("NotCreatedYet"),
-                                   QStringLiteral(
-                                       "planned %1; the apply in progress has not created it yet")
-                                       .arg(it.value()))
-                              : hs(Health::Missing, QStringLiteral("NotFound"),
-                                   QStringLiteral("planned by AppDeployment %1 %2, does not exist")
-                                       .arg(ad, it.value()))),
+        place(missingNode(
+                  QStringLiteral("Deployment"), QStringLiteral("apps/v1"), it.key(),
+                  rolling
+                      ? hs(Health::Progressing, QStringLiteral("NotCreatedYet"),
+                           ktr("kube::rollout",
+                               "planned %1; the apply in progress has not created it yet")
+                               .arg(it.value()))
+                      : hs(Health::Missing, QStringLiteral("NotFound"),
+                           ktr("kube::rollout", "planned by AppDeployment %1 %2, does not exist")
+                               .arg(ad, it.value()))),
               ad);
     }
 
@@ -617,9 +627,9 @@ TreeNode Builder::build()
         place(missingNode(
                   QStringLiteral("Service"), QStringLiteral("v1"), it.key(),
                   rolling ? hs(Health::Progressing, QStringLiteral("NotCreatedYet"),
-                               QStringLiteral("the apply in progress has not created it yet"))
+                               ktr("kube::rollout", "the apply in progress has not created it yet"))
                           : hs(Health::Missing, QStringLiteral("NotFound"),
-                               QStringLiteral(
+                               ktr("kube::rollout",
                                    "planned by AppDeployment %1 for its traffic, does not exist")
                                    .arg(it.value()))),
               it.value());
@@ -927,8 +937,8 @@ Result<InspectedNamespace> readInspectedNamespace(Client& client, const QString&
             Status s = r.status;
             if (s.object.isEmpty())
                 s.object = p.type.resource;
-            s.message = QStringLiteral("cannot list %1 in namespace %2: %3")
-                            .arg(p.type.resource, ns, s.message);
+            s.setMessage(tx("kube::rollout", "cannot list %1 in namespace %2: %3")
+                             .arg(p.type.resource, ns, s.text()));
             return Result<InspectedNamespace>::failure(s);
         }
         for (const QJsonObject& j : r.value.items)
@@ -972,9 +982,9 @@ QString treeToText(const TreeNode& root, const QDateTime& now)
     }
     const TreeSummary s = summarize(root);
     if (s.healthy())
-        out += QStringLiteral("\n%1 objects, none unhealthy\n").arg(s.nodes);
+        out += ktr("kube::rollout", "\n%1 objects, none unhealthy\n").arg(s.nodes);
     else
-        out += QStringLiteral("\n%1 of %2 objects unhealthy:\n  %3\n")
+        out += ktr("kube::rollout", "\n%1 of %2 objects unhealthy:\n  %3\n")
                    .arg(s.problems.size())
                    .arg(s.nodes)
                    .arg(s.problems.join(QStringLiteral("\n  ")));

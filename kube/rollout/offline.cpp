@@ -53,9 +53,9 @@ Result<OfflineRender> renderOffline(const QList<SourceDocument>& documents,
         } else {
             return fail(Status::error(
                 Status::Kind::Invalid,
-                QStringLiteral("kind %1 is not an Application, ApplicationRevision or "
-                               "AppDeployment")
-                    .arg(kind.isEmpty() ? QStringLiteral("(none)") : kind)));
+                ktr("kube::rollout", "kind %1 is not an Application, ApplicationRevision or "
+                                     "AppDeployment")
+                    .arg(kind.isEmpty() ? ktr("kube::rollout", "(none)") : kind)));
         }
     }
     RenderOptions options;

@@ -32,13 +32,13 @@ Status readInt(const QJsonObject& o, const char* name, const QString& field, int
     }
     const double d = v.toDouble();
     if (!v.isDouble())
-        return invalid(field, QStringLiteral("must be an integer"));
+        return invalid(field, ktr("kube::rollout", "must be an integer"));
     // Range first: converting an out-of-range double to an integer is undefined behaviour.
     if (!(d >= -2147483648.0 && d <= 2147483647.0))
-        return invalid(field, QStringLiteral("must be an integer between -2147483648 and "
-                                             "2147483647"));
+        return invalid(field, ktr("kube::rollout", "must be an integer between -2147483648 and "
+                                                   "2147483647"));
     if (d != double(qint64(d)))
-        return invalid(field, QStringLiteral("must be an integer"));
+        return invalid(field, ktr("kube::rollout", "must be an integer"));
     *out = int(d);
     return Status::success();
 }
@@ -49,7 +49,7 @@ Status readString(const QJsonObject& o, const char* name, const QString& field, 
     if (isAbsent(v))
         return Status::success();
     if (!v.isString())
-        return invalid(field, QStringLiteral("must be a string"));
+        return invalid(field, ktr("kube::rollout", "must be a string"));
     *out = v.toString();
     return Status::success();
 }
@@ -61,12 +61,12 @@ Status readStringList(const QJsonObject& o, const char* name, const QString& fie
     if (isAbsent(v))
         return Status::success();
     if (!v.isArray())
-        return invalid(field, QStringLiteral("must be a list of strings"));
+        return invalid(field, ktr("kube::rollout", "must be a list of strings"));
     const QJsonArray a = v.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a.at(i).isString())
             return invalid(field + QStringLiteral("[%1]").arg(i),
-                           QStringLiteral("must be a string"));
+                           ktr("kube::rollout", "must be a string"));
         *out << a.at(i).toString();
     }
     return Status::success();
@@ -78,11 +78,12 @@ Status readList(const QJsonObject& o, const char* name, const QString& field, QJ
     if (isAbsent(v))
         return Status::success();
     if (!v.isArray())
-        return invalid(field, QStringLiteral("must be a list"));
+        return invalid(field, ktr("kube::rollout", "must be a list"));
     *out = v.toArray();
     for (qsizetype i = 0; i < out->size(); ++i)
         if (!out->at(i).isObject())
-            return invalid(field + QStringLiteral("[%1]").arg(i), QStringLiteral("must be a map"));
+            return invalid(field + QStringLiteral("[%1]").arg(i),
+                           ktr("kube::rollout", "must be a map"));
     return Status::success();
 }
 
@@ -289,14 +290,15 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
     using R = Result<AppDeploymentPlan>;
     const QString kind = object.value(QLatin1String("kind")).toString();
     if (kind != QLatin1String("AppDeployment"))
-        return R::failure(invalid(QStringLiteral("kind"),
-                                  QStringLiteral("expected AppDeployment, got ") +
-                                      (kind.isEmpty() ? QStringLiteral("nothing") : kind)));
+        return R::failure(invalid(
+            QStringLiteral("kind"),
+            kind.isEmpty() ? ktr("kube::rollout", "expected AppDeployment, got nothing")
+                           : ktr("kube::rollout", "expected AppDeployment, got %1").arg(kind)));
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     if (apiVersion != QLatin1String("core.oam.dev/v1beta1"))
         return R::failure(
             invalid(QStringLiteral("apiVersion"),
-                    QStringLiteral("expected core.oam.dev/v1beta1, got ") + apiVersion));
+                    ktr("kube::rollout", "expected core.oam.dev/v1beta1, got %1").arg(apiVersion)));
     AppDeploymentPlan plan;
     const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
     plan.name = meta.value(QLatin1String("name")).toString();
@@ -327,15 +329,15 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
             Placement pl;
             const QJsonValue dist = p.value(QLatin1String("distribution"));
             if (!isAbsent(dist) && !dist.isObject())
-                return R::failure(
-                    invalid(pf + QStringLiteral(".distribution"), QStringLiteral("must be a map")));
+                return R::failure(invalid(pf + QStringLiteral(".distribution"),
+                                          ktr("kube::rollout", "must be a map")));
             VD_TRY(readInt(dist.toObject(), "replicas",
                            pf + QStringLiteral(".distribution.replicas"), &pl.replicas));
             const QJsonValue sel = p.value(QLatin1String("clusterSelector"));
             if (!isAbsent(sel)) {
                 if (!sel.isObject())
                     return R::failure(invalid(pf + QStringLiteral(".clusterSelector"),
-                                              QStringLiteral("must be a map")));
+                                              ktr("kube::rollout", "must be a map")));
                 ClusterSelector cs;
                 VD_TRY(readString(sel.toObject(), "name",
                                   pf + QStringLiteral(".clusterSelector.name"), &cs.name));
@@ -353,7 +355,7 @@ Result<AppDeploymentPlan> AppDeploymentPlan::fromJson(const QJsonObject& object)
     if (!isAbsent(trafficValue)) {
         if (!trafficValue.isObject())
             return R::failure(
-                invalid(QStringLiteral("spec.traffic"), QStringLiteral("must be a map")));
+                invalid(QStringLiteral("spec.traffic"), ktr("kube::rollout", "must be a map")));
         const QJsonObject t = trafficValue.toObject();
         Traffic traffic;
         VD_TRY(readStringList(t, "hosts", QStringLiteral("spec.traffic.hosts"), &traffic.hosts));

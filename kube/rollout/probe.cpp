@@ -126,34 +126,36 @@ Status validateProbeOptions(const ProbeOptions& o)
     auto invalid = [](const QString& m) { return Status::error(Status::Kind::Invalid, m); };
     const QUrl url(o.url, QUrl::StrictMode);
     if (o.url.isEmpty())
-        return invalid(QStringLiteral("the gateway URL is required (--url http://HOST:PORT/)"));
+        return invalid(
+            ktr("kube::rollout", "the gateway URL is required (--url http://HOST:PORT/)"));
     if (!url.isValid() || url.host().isEmpty() ||
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return invalid(
-            QStringLiteral("--url %1 is not an http:// or https:// URL with a host").arg(o.url));
+            ktr("kube::rollout", "--url %1 is not an http:// or https:// URL with a host")
+                .arg(o.url));
     if (o.requests < 1 || o.requests > 100000)
         return invalid(
-            QStringLiteral("--requests must be between 1 and 100000, is %1").arg(o.requests));
+            ktr("kube::rollout", "--requests must be between 1 and 100000, is %1").arg(o.requests));
     if (o.concurrency < 1 || o.concurrency > 256)
-        return invalid(
-            QStringLiteral("--concurrency must be between 1 and 256, is %1").arg(o.concurrency));
+        return invalid(ktr("kube::rollout", "--concurrency must be between 1 and 256, is %1")
+                           .arg(o.concurrency));
     if (o.requestTimeout < std::chrono::milliseconds(100) ||
         o.requestTimeout > std::chrono::minutes(10))
-        return invalid(QStringLiteral("--timeout must be between 100 ms and 10 min, is %1 ms")
+        return invalid(ktr("kube::rollout", "--timeout must be between 100 ms and 10 min, is %1 ms")
                            .arg(o.requestTimeout.count()));
     if (!o.host.isEmpty()) {
         const QUrl probe(QStringLiteral("http://") + o.host + QLatin1Char('/'), QUrl::StrictMode);
         if (!probe.isValid() || probe.host().isEmpty() || probe.port() != -1 ||
             o.host.contains(QLatin1Char('/')) || o.host.contains(QLatin1Char('@')))
-            return invalid(
-                QStringLiteral("--host %1 is not a host name (no port, no path)").arg(o.host));
+            return invalid(ktr("kube::rollout", "--host %1 is not a host name (no port, no path)")
+                               .arg(o.host));
     }
     for (const BodyFingerprint& f : o.fingerprints)
         if (f.revision.isEmpty() || f.text.isEmpty())
-            return invalid(QStringLiteral("a body fingerprint needs a revision and a text "
-                                          "(--fingerprint REVISION=TEXT)"));
+            return invalid(ktr("kube::rollout", "a body fingerprint needs a revision and a text "
+                                                "(--fingerprint REVISION=TEXT)"));
     if (o.maxBodyBytes < 0 || o.maxBodyBytes > 16 * 1024 * 1024)
-        return invalid(QStringLiteral("the body limit must be between 0 and 16 MiB"));
+        return invalid(ktr("kube::rollout", "the body limit must be between 0 and 16 MiB"));
     return Status::success();
 }
 
@@ -184,9 +186,10 @@ bool ProbeResult::clean() const
 QString ProbeResult::summary() const
 {
     QStringList lines;
-    lines << QStringLiteral("%1 of %2 requests sent, %3 answered (%4 2xx, %5 non-2xx), %6 without "
-                            "an answer; %7 attributed to a revision, %8 2xx unattributable; "
-                            "%9 ms")
+    lines << ktr("kube::rollout",
+                 "%1 of %2 requests sent, %3 answered (%4 2xx, %5 non-2xx), %6 without "
+                 "an answer; %7 attributed to a revision, %8 2xx unattributable; "
+                 "%9 ms")
                  .arg(sent)
                  .arg(requested)
                  .arg(answered)
@@ -201,37 +204,40 @@ QString ProbeResult::summary() const
         for (auto it = statusCodes.begin(); it != statusCodes.end(); ++it)
             if (it.key() < 200 || it.key() > 299)
                 codes << QStringLiteral("%1 x %2").arg(it.value()).arg(it.key());
-        lines << QStringLiteral("non-2xx answers: ") + codes.join(QStringLiteral(", "));
+        lines << ktr("kube::rollout", "non-2xx answers: %1").arg(codes.join(QStringLiteral(", ")));
     }
     if (failed > 0) {
         QStringList kinds;
         for (auto it = failures.begin(); it != failures.end(); ++it)
             kinds << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
-        lines << QStringLiteral("without an answer: ") + kinds.join(QStringLiteral(", ")) +
-                     (failureSamples.isEmpty()
-                          ? QString()
-                          : QStringLiteral(" (") + failureSamples.join(QStringLiteral("; ")) +
-                                QLatin1Char(')'));
+        lines << ktr("kube::rollout", "without an answer: %1")
+                     .arg(kinds.join(QStringLiteral(", ")) +
+                          (failureSamples.isEmpty()
+                               ? QString()
+                               : QStringLiteral(" (") + failureSamples.join(QStringLiteral("; ")) +
+                                     QLatin1Char(')')));
     }
     if (stoppedEarly)
-        lines << QStringLiteral("stopped early: ") + stopReason;
+        lines << ktr("kube::rollout", "stopped early: %1").arg(stopReason);
     if (cancelled)
-        lines << QStringLiteral("cancelled after %1 of %2 requests").arg(completed).arg(requested);
+        lines << ktr("kube::rollout", "cancelled after %1 of %2 requests")
+                     .arg(completed)
+                     .arg(requested);
     QStringList outside;
     for (const RevisionShare& r : revisions)
         if (r.outside)
-            outside << QStringLiteral("%1 (configured %2, observed %3, 95 % interval %4-%5)")
+            outside << ktr("kube::rollout", "%1 (configured %2, observed %3, 95 % interval %4-%5)")
                            .arg(r.revision, percent(r.configured), percent(r.observed),
                                 percent(r.interval.low), percent(r.interval.high));
     if (attributed == 0)
-        lines << QStringLiteral("no response could be attributed to a revision: the split "
-                                "cannot be judged");
+        lines << ktr("kube::rollout", "no response could be attributed to a revision: the split "
+                                      "cannot be judged");
     else if (!outside.isEmpty())
-        lines << QStringLiteral("the observed split differs from the configured one: ") +
-                     outside.join(QStringLiteral(", "));
+        lines << ktr("kube::rollout", "the observed split differs from the configured one: %1")
+                     .arg(outside.join(QStringLiteral(", ")));
     else
-        lines << QStringLiteral("the observed split matches the configured weights (each "
-                                "configured share lies within its 95 % interval)");
+        lines << ktr("kube::rollout", "the observed split matches the configured weights (each "
+                                      "configured share lies within its 95 % interval)");
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -477,8 +483,8 @@ ProbeResult ProbeJob::Private::execute()
                 for (auto it = counts.failures.begin(); it != counts.failures.end(); ++it)
                     kinds << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
                 counts.stopReason =
-                    QStringLiteral("%1 requests in a row got no answer from %2 (%3): the "
-                                   "gateway is unreachable or does not answer")
+                    ktr("kube::rollout", "%1 requests in a row got no answer from %2 (%3): the "
+                                         "gateway is unreachable or does not answer")
                         .arg(noAnswerInARow)
                         .arg(options.url, kinds.join(QStringLiteral(", ")));
             }
@@ -629,8 +635,8 @@ ConfiguredSplit configuredSplit(const AppDeploymentPlan& plan, const QString& pa
 {
     ConfiguredSplit out;
     if (!plan.traffic || plan.traffic->http.isEmpty()) {
-        out.problem =
-            QStringLiteral("AppDeployment %1 routes no traffic (no spec.traffic)").arg(plan.name);
+        out.problem = ktr("kube::rollout", "AppDeployment %1 routes no traffic (no spec.traffic)")
+                          .arg(plan.name);
         return out;
     }
     const QString path = pathIn.isEmpty() ? QStringLiteral("/") : pathIn;
@@ -660,7 +666,7 @@ ConfiguredSplit configuredSplit(const AppDeploymentPlan& plan, const QString& pa
         }
     }
     if (out.rule < 0) {
-        out.problem = QStringLiteral("no http rule of AppDeployment %1 matches a GET of %2")
+        out.problem = ktr("kube::rollout", "no http rule of AppDeployment %1 matches a GET of %2")
                           .arg(plan.name, path);
         return out;
     }
@@ -668,9 +674,10 @@ ConfiguredSplit configuredSplit(const AppDeploymentPlan& plan, const QString& pa
         out.weights[t.revisionName] += t.weight;
     const QString first = plan.traffic->hosts.value(0).trimmed();
     if (first.isEmpty() || first.contains(QLatin1Char('*')))
-        out.hostProblem = QStringLiteral("the route's first host is \"%1\": give the Host to send "
-                                         "with --host")
-                              .arg(first);
+        out.hostProblem =
+            ktr("kube::rollout", "the route's first host is \"%1\": give the Host to send "
+                                 "with --host")
+                .arg(first);
     else
         out.host = first;
     return out;

@@ -624,11 +624,12 @@ Ownership ownershipOf(const QJsonObject& live, const QString& appDeploymentName,
                          QStringLiteral("AppDeployment/") + appDeploymentName};
     if (refs.isEmpty() && !marker.isEmpty())
         return Ownership{Ownership::State::Other,
-                         QStringLiteral("AppDeployment %1 (cluster/namespace/name, placed from "
-                                        "another cluster)")
+                         ktr("kube::rollout",
+                             "AppDeployment %1 (cluster/namespace/name, placed from "
+                             "another cluster)")
                              .arg(marker)};
     if (refs.isEmpty())
-        return Ownership{Ownership::State::None, QStringLiteral("no owner reference")};
+        return Ownership{Ownership::State::None, ktr("kube::rollout", "no owner reference")};
     QStringList owners;
     for (const QJsonValue& v : refs) {
         const QJsonObject r = v.toObject();
@@ -650,7 +651,7 @@ Ownership ownershipOf(const QJsonObject& live, const QString& appDeploymentName,
         else if (apiVersion.startsWith(QLatin1String("flagger.app/")))
             who += QStringLiteral(", Flagger");
         else if (kind == QLatin1String("AppDeployment") && name == appDeploymentName)
-            who += QStringLiteral(", an earlier AppDeployment of this name, uid ") + uid;
+            who += ktr("kube::rollout", ", an earlier AppDeployment of this name, uid %1").arg(uid);
         who += QLatin1Char(')');
         if (r.value(QLatin1String("controller")).toBool())
             owners.prepend(who);

@@ -81,13 +81,13 @@ template <typename F> auto retry(const RetryPolicy& policy, const QString& what,
         const std::chrono::milliseconds delay = backoffDelay(attempt);
         if (std::chrono::steady_clock::now() + delay > policy.deadline) {
             if (attempt > 0)
-                st.message += QStringLiteral(" (gave up after %1 attempts: %2 reached)")
-                                  .arg(attempt + 1)
-                                  .arg(policy.deadlineName);
+                st.append(tx("kube::rollout", " (gave up after %1 attempts: %2 reached)")
+                              .arg(attempt + 1)
+                              .arg(policy.deadlineName));
             return r;
         }
         if (policy.onRetry)
-            policy.onRetry(QStringLiteral("%1: %2; retrying in %3 ms (attempt %4)")
+            policy.onRetry(ktr("kube::rollout", "%1: %2; retrying in %3 ms (attempt %4)")
                                .arg(what, st.toString())
                                .arg(delay.count())
                                .arg(attempt + 2));

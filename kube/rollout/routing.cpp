@@ -50,8 +50,8 @@ Result<std::optional<RoutingApi>> plannedRouting(const AppDeploymentPlan& plan)
     if (!api)
         return R::failure(Status::error(
             Status::Kind::Invalid,
-            QStringLiteral("metadata.annotations[%1]: \"%2\" is not a routing API: use "
-                           "virtualservice or httproute")
+            ktr("kube::rollout", "metadata.annotations[%1]: \"%2\" is not a routing API: use "
+                                 "virtualservice or httproute")
                 .arg(QLatin1String(routingAnnotation), v.toString()),
             QStringLiteral("AppDeployment/") + plan.name));
     return R::success(api);
@@ -90,12 +90,13 @@ QString routingSourceName(RoutingChoice::Source source)
     case RoutingChoice::Source::Override:
         return QStringLiteral("--routing");
     case RoutingChoice::Source::Annotation:
-        return QStringLiteral("the plan's annotation %1").arg(QLatin1String(routingAnnotation));
+        return ktr("kube::rollout", "the plan's annotation %1")
+            .arg(QLatin1String(routingAnnotation));
     case RoutingChoice::Source::Live:
-        return QStringLiteral("the AppDeployment's annotation %1 in the cluster")
+        return ktr("kube::rollout", "the AppDeployment's annotation %1 in the cluster")
             .arg(QLatin1String(routingAnnotation));
     case RoutingChoice::Source::Discovery:
-        return QStringLiteral("discovery");
+        return ktr("kube::rollout", "discovery");
     }
     return {};
 }
@@ -104,8 +105,9 @@ QString RoutingChoice::describe() const
 {
     const QString group = api == RoutingApi::HTTPRoute ? QStringLiteral("gateway.networking.k8s.io")
                                                        : QStringLiteral("networking.istio.io");
-    return QStringLiteral("%1 (%2/%3), from %4")
-        .arg(routingKind(api), group, version.isEmpty() ? QStringLiteral("not served") : version,
+    return ktr("kube::rollout", "%1 (%2/%3), from %4")
+        .arg(routingKind(api), group,
+             version.isEmpty() ? ktr("kube::rollout", "not served") : version,
              routingSourceName(source));
 }
 
@@ -121,13 +123,14 @@ Result<RoutingChoice> chooseRouting(const AppDeploymentPlan& plan,
     RoutingChoice c;
     if (override) {
         if (annotated.value && *annotated.value != *override)
-            return R::failure(Status::error(
-                Status::Kind::Invalid,
-                QStringLiteral("--routing %1 contradicts the plan's annotation %2: %3; remove "
-                               "one of them")
-                    .arg(routingApiName(*override), QLatin1String(routingAnnotation),
-                         routingApiName(*annotated.value)),
-                object));
+            return R::failure(
+                Status::error(Status::Kind::Invalid,
+                              ktr("kube::rollout",
+                                  "--routing %1 contradicts the plan's annotation %2: %3; remove "
+                                  "one of them")
+                                  .arg(routingApiName(*override), QLatin1String(routingAnnotation),
+                                       routingApiName(*annotated.value)),
+                              object));
         c.api = *override;
         c.source = RoutingChoice::Source::Override;
     } else if (annotated.value) {
@@ -147,18 +150,21 @@ Result<RoutingChoice> chooseRouting(const AppDeploymentPlan& plan,
     if (plan.traffic && c.version.isEmpty()) {
         QString msg;
         if (served.virtualServiceVersion.isEmpty() && served.httpRouteVersion.isEmpty())
-            msg = QStringLiteral("the cluster serves neither VirtualService (networking.istio.io "
-                                 "v1 or v1beta1) nor HTTPRoute (gateway.networking.k8s.io/v1): "
-                                 "install Istio's or the Gateway API's CRDs");
+            msg = ktr("kube::rollout",
+                      "the cluster serves neither VirtualService (networking.istio.io "
+                      "v1 or v1beta1) nor HTTPRoute (gateway.networking.k8s.io/v1): "
+                      "install Istio's or the Gateway API's CRDs");
         else if (c.api == RoutingApi::HTTPRoute)
-            msg = QStringLiteral("routing through HTTPRoute (from %1), but the cluster serves no "
-                                 "HTTPRoute (gateway.networking.k8s.io/v1): install the Gateway "
-                                 "API CRDs, or route with virtualservice")
+            msg = ktr("kube::rollout",
+                      "routing through HTTPRoute (from %1), but the cluster serves no "
+                      "HTTPRoute (gateway.networking.k8s.io/v1): install the Gateway "
+                      "API CRDs, or route with virtualservice")
                       .arg(routingSourceName(c.source));
         else
-            msg = QStringLiteral("routing through VirtualService (from %1), but the cluster serves "
-                                 "no VirtualService (networking.istio.io v1 or v1beta1): install "
-                                 "Istio's CRDs, or route with httproute")
+            msg = ktr("kube::rollout",
+                      "routing through VirtualService (from %1), but the cluster serves "
+                      "no VirtualService (networking.istio.io v1 or v1beta1): install "
+                      "Istio's CRDs, or route with httproute")
                       .arg(routingSourceName(c.source));
         return R::failure(Status::error(Status::Kind::Invalid, msg, object));
     }

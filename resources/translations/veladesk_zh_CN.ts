@@ -134,7 +134,21 @@
         <translation>命名空间 %2 中没有应用 %1 的修订版本</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+115"/>
+        <source>apply of AppDeployment %1 failed: %2
+%3</source>
+        <translation>AppDeployment %1 的应用失败：%2
+%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>dry-run: every cluster accepted every object; nothing was changed
+</source>
+        <translation>试运行（dry-run）：所有集群都接受了所有对象；未做任何更改
+</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>the plan is invalid; nothing to compare</source>
         <translation>计划无效；没有可比较的内容</translation>
     </message>
@@ -144,7 +158,14 @@
         <translation>AppDeployment %1 的应用被拒绝：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>apply of AppDeployment %1 failed:
+%2</source>
+        <translation>AppDeployment %1 的应用失败：
+%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>dry-run: the server accepted every object; nothing was changed
 </source>
         <translation>试运行（dry-run）：服务器接受了所有对象；未做任何更改
@@ -742,17 +763,42 @@ Did you mean this?
         <translation>AppDeployment %1/%2 的历史：%3</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+100"/>
+        <source>appdeployment/%1 (namespace %2): no history recorded (an apply by VelaDesk records one)
+</source>
+        <translation>appdeployment/%1（命名空间 %2）：没有历史记录（VelaDesk 每次应用都会记录一条）
+</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>rollback: give the history revision with --to N (see `veladesk history %1`)</source>
         <translation>rollback：请用 --to N 指定历史修订版本（参阅 `veladesk history %1`）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>rollback: %1; nothing was changed</source>
+        <translation>回滚：%1；未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>rollback: history entry %1 holds AppDeployment %2, not %3; nothing was changed</source>
         <translation>rollback：历史记录 %1 保存的是 AppDeployment %2，而不是 %3；未做任何更改</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>rollback: AppDeployment %1/%2 to revision %3 (applied %4 by %5, %6): %7
+</source>
+        <translation>回滚：AppDeployment %1/%2 回到修订 %3（%4 由 %5 应用，%6）：%7
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>warning: the apply of revision %1 did not succeed (%2)</source>
+        <translation>警告：修订 %1 的应用未成功（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the stored plan equals revision %1: applying it again (corrects drift)
 </source>
         <translation>保存的计划与修订版本 %1 相同：再次应用它（纠正漂移）
@@ -762,6 +808,18 @@ Did you mean this?
         <location line="+31"/>
         <source>%1: give one AppDeployment NAME (see `veladesk %1 --help`)</source>
         <translation>%1：请指定一个 AppDeployment 名称 NAME（参阅 `veladesk %1 --help`）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>history: recorded as revision %1
+</source>
+        <translation>历史：已记录为修订 %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning: history: %1</source>
+        <translation>警告：历史：%1</translation>
     </message>
     <message>
         <location filename="../../app/cli_logs.cpp" line="-102"/>
@@ -1026,6 +1084,671 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
 </context>
 <context>
+    <name>kube</name>
+    <message>
+        <location filename="../../kube/client.cpp" line="+165"/>
+        <location line="+211"/>
+        <source>request cancelled</source>
+        <translation>请求已取消</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+390"/>
+        <location line="+537"/>
+        <source>client closed</source>
+        <translation>客户端已关闭</translation>
+    </message>
+    <message>
+        <location line="-838"/>
+        <source>the answer of %1 to %2 %3 is larger than %4 MiB, the most VelaDesk reads in one response</source>
+        <translation>%1 对 %2 %3 的响应大于 %4 MiB，超过了 VelaDesk 单次响应的读取上限</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>certificate-authority %1</source>
+        <translation>certificate-authority %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the certificate-authority-data</source>
+        <translation>certificate-authority-data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system trust store</source>
+        <translation>系统信任库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS: the server certificate of %1 cannot be verified against %2 of cluster &quot;%3&quot; (%4). The connection was refused; VelaDesk never skips verification unless the kubeconfig sets insecure-skip-tls-verify.</source>
+        <translation>TLS：无法用集群“%3”的 %2 验证 %1 的服务器证书（%4）。连接已被拒绝；除非 kubeconfig 设置了 insecure-skip-tls-verify，VelaDesk 从不跳过验证。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>与 %1 的 TLS 握手失败：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the client certificate or key of user &quot;%1&quot; cannot be used: %2</source>
+        <translation>用户“%1”的客户端证书或密钥无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the certificate authority of cluster &quot;%1&quot; cannot be used: %2</source>
+        <translation>集群“%1”的证书颁发机构（CA）无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot resolve the host of %1: %2</source>
+        <translation>无法解析 %1 的主机名：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>request to %1 timed out: %2</source>
+        <translation>对 %1 的请求超时：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>connection to %1 failed: %2</source>
+        <translation>与 %1 的连接失败：%2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the API server %1 did not accept the %2 of user &quot;%3&quot;; it says: &quot;%4&quot;</source>
+        <translation>API 服务器 %1 不接受用户“%3”的%2；服务器返回：“%4”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the API server is busy (too many requests), retry after %1 s; it says: &quot;%2&quot;</source>
+        <translation>API 服务器繁忙（请求过多），请在 %1 秒后重试；服务器返回：“%2”</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>the API server sent a list that is not JSON: %1</source>
+        <translation>API 服务器返回的列表不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+429"/>
+        <source>cannot apply an object without metadata.name</source>
+        <translation>无法应用没有 metadata.name 的对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown resource for %1 %2</source>
+        <translation>%1 %2 是未知资源</translation>
+    </message>
+    <message>
+        <location filename="../../kube/credentials.cpp" line="+67"/>
+        <source>contains a line break (CR or LF)</source>
+        <translation>包含换行符（CR 或 LF）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains a control character (0x%1)</source>
+        <translation>包含控制字符（0x%1）</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>credential from exec plugin %1</source>
+        <translation>exec 插件 %1 提供的凭据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bearer token from %1</source>
+        <translation>来自 %1 的持有者令牌（bearer token）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bearer token</source>
+        <translation>持有者令牌（bearer token）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>basic authentication as %1</source>
+        <translation>以 %1 身份进行的基本认证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no credentials (anonymous)</source>
+        <translation>无凭据（匿名）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: user &quot;%2&quot;: tokenFile %3 does not exist</source>
+        <translation>%1：用户“%2”：tokenFile %3 不存在</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: user &quot;%2&quot;: cannot read tokenFile %3: %4</source>
+        <translation>%1：用户“%2”：无法读取 tokenFile %3：%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: user &quot;%2&quot;: tokenFile %3 is larger than %4 bytes; it should hold one token</source>
+        <translation>%1：用户“%2”：tokenFile %3 大于 %4 字节；它应只包含一个令牌</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: user &quot;%2&quot;: the token in tokenFile %3 %4; a token is one line of printable characters</source>
+        <translation>%1：用户“%2”：tokenFile %3 中的令牌%4；令牌应是一行可打印字符</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: user &quot;%2&quot;: token %3; a token is one line of printable characters</source>
+        <translation>%1：用户“%2”：令牌%3；令牌应是一行可打印字符</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1: user &quot;%2&quot;: exec plugin</source>
+        <translation>%1：用户“%2”：exec 插件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 %2 needs an interactive terminal (interactiveMode: Always), which VelaDesk cannot give it</source>
+        <translation>%1 %2 需要交互式终端（interactiveMode: Always），VelaDesk 无法提供</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: executable &quot;%2&quot; not found</source>
+        <translation>%1：找不到可执行文件“%2”</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 %2 could not be started: %3</source>
+        <translation>%1 %2 无法启动：%3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 %2 printed more than %3 bytes on its standard output; an ExecCredential is far smaller</source>
+        <translation>%1 %2 在标准输出上打印了超过 %3 字节；ExecCredential 远小于此</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 %2 did not finish within 120 s</source>
+        <translation>%1 %2 未在 120 秒内结束</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 %2 failed (exit code %3): %4</source>
+        <translation>%1 %2 失败（退出码 %3）：%4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2 printed no ExecCredential JSON: %3</source>
+        <translation>%1 %2 没有打印 ExecCredential JSON：%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 printed kind &quot;%3&quot;, expected ExecCredential</source>
+        <translation>%1 %2 打印的 kind 为“%3”，应为 ExecCredential</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 printed apiVersion &quot;%3&quot;, the kubeconfig asks for &quot;%4&quot;</source>
+        <translation>%1 %2 打印的 apiVersion 为“%3”，而 kubeconfig 要求“%4”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2 returned a status.token that %3; a token is one line of printable characters</source>
+        <translation>%1 %2 返回的 status.token %3；令牌应是一行可打印字符</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 returned neither status.token nor status.clientCertificateData</source>
+        <translation>%1 %2 既未返回 status.token，也未返回 status.clientCertificateData</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 returned clientCertificateData and clientKeyData only together</source>
+        <translation>%1 %2 返回的 clientCertificateData 和 clientKeyData 必须同时提供</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 %2 returned an unreadable expirationTimestamp &quot;%3&quot;</source>
+        <translation>%1 %2 返回了无法解析的 expirationTimestamp“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../kube/kubeconfig.cpp" line="+51"/>
+        <source>%1: %2 must be a string</source>
+        <translation>%1：%2 必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 must be true or false, not &quot;%3&quot;</source>
+        <translation>%1：%2 必须是 true 或 false，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 is not valid base64</source>
+        <translation>%1：%2 不是有效的 base64</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 must be a list</source>
+        <translation>%1 必须是列表</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must be a mapping with name and %2</source>
+        <translation>%1 必须是包含 name 和 %2 的映射</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no name</source>
+        <translation>%1 没有 name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: duplicate name &quot;%2&quot;</source>
+        <translation>%1：名称“%2”重复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 &quot;%2&quot;: %3 must be a mapping</source>
+        <translation>%1“%2”：%3 必须是映射</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1: exec must be a mapping</source>
+        <translation>%1：exec 必须是映射</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: exec</source>
+        <translation>%1: exec</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>%1: args must be a list of strings</source>
+        <translation>%1：args 必须是字符串列表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1: env must be a list of {name, value}</source>
+        <translation>%1：env 必须是 {name, value} 列表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: env entry without a name</source>
+        <translation>%1：env 条目缺少 name</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2: cannot read %3 %4: %5</source>
+        <translation>%1：%2：无法读取 %3 %4：%5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: %3 %4 is larger than %5 bytes, the most VelaDesk reads</source>
+        <translation>%1：%2：%3 %4 大于 %5 字节，超过了 VelaDesk 的读取上限</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: larger than %2 bytes, the most VelaDesk reads of a kubeconfig</source>
+        <translation>%1：大于 %2 字节，超过了 VelaDesk 读取 kubeconfig 的上限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../kube/yamljson.cpp" line="+362"/>
+        <source>%1:%2:%3: invalid YAML: %4</source>
+        <translation>%1:%2:%3：无效的 YAML：%4</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not a kubeconfig (the top level must be a mapping)</source>
+        <translation>不是 kubeconfig（顶层必须是映射）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a kubeconfig: kind is &quot;%1&quot;, expected Config</source>
+        <translation>不是 kubeconfig：kind 为“%1”，应为 Config</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1: kubeconfig file does not exist</source>
+        <translation>%1：kubeconfig 文件不存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no configuration: %1 defines no context (set KUBECONFIG or pass --kubeconfig)</source>
+        <translation>没有配置：%1 未定义任何上下文（请设置 KUBECONFIG 或传入 --kubeconfig）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: current-context is not set; choose one of %2 with --context</source>
+        <translation>%1：未设置 current-context；请用 --context 从 %2 中选择一个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: context &quot;%2&quot; not found</source>
+        <translation>%1：找不到上下文“%2”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: cluster is missing</source>
+        <translation>%1：%2：缺少 cluster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2: cluster &quot;%3&quot; not found in %4</source>
+        <translation>%1：%2：在 %4 中找不到集群“%3”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: user &quot;%3&quot; not found in %4</source>
+        <translation>%1：%2：在 %4 中找不到用户“%3”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: %2: server is missing</source>
+        <translation>%1：%2：缺少 server</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: server &quot;%3&quot; is not an http(s) URL</source>
+        <translation>%1：%2：server“%3”不是 http(s) URL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: certificate-authority and certificate-authority-data are both set; set only one</source>
+        <translation>%1：%2：同时设置了 certificate-authority 和 certificate-authority-data；只能设置其一</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2: insecure-skip-tls-verify cannot be combined with a certificate authority</source>
+        <translation>%1：%2：insecure-skip-tls-verify 不能与证书颁发机构（CA）同时使用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 sets insecure-skip-tls-verify: the identity of %2 is not verified, anyone on the network path can impersonate it</source>
+        <translation>%1 设置了 insecure-skip-tls-verify：%2 的身份未经验证，网络路径上的任何人都可以冒充它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 uses plain http: credentials travel unencrypted</source>
+        <translation>%1 使用明文 http：凭据以未加密方式传输</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2: %3 not supported by VelaDesk</source>
+        <translation>%1：%2：VelaDesk 不支持 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: client-certificate and client-certificate-data are both set; set only one</source>
+        <translation>%1：%2：同时设置了 client-certificate 和 client-certificate-data；只能设置其一</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: client-key and client-key-data are both set; set only one</source>
+        <translation>%1：%2：同时设置了 client-key 和 client-key-data；只能设置其一</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2: %3 is set without %4</source>
+        <translation>%1：%2：设置了 %3 但没有设置 %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2: more than one authentication method (token and username/password); set only one</source>
+        <translation>%1：%2：设置了多种认证方式（token 和 username/password）；只能设置其一</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2: password is set without username</source>
+        <translation>%1：%2：设置了 password 但没有设置 username</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2: tokenFile %3 does not exist or is not readable</source>
+        <translation>%1：%2：tokenFile %3 不存在或不可读</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2: exec: command is missing</source>
+        <translation>%1：%2：exec：缺少 command</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2: exec: apiVersion &quot;%3&quot; is not supported (use client.authentication.k8s.io/v1 or v1beta1)</source>
+        <translation>%1：%2：exec：不支持 apiVersion“%3”（请使用 client.authentication.k8s.io/v1 或 v1beta1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2: exec: interactiveMode must be set for client.authentication.k8s.io/v1</source>
+        <translation>%1：%2：exec：使用 client.authentication.k8s.io/v1 时必须设置 interactiveMode</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2: exec: interactiveMode &quot;%3&quot; is not one of Never, IfAvailable, Always</source>
+        <translation>%1：%2：exec：interactiveMode“%3”不是 Never、IfAvailable、Always 之一</translation>
+    </message>
+    <message>
+        <location filename="../../kube/names.cpp" line="+41"/>
+        <source>invalid %1 &quot;%2&quot;: %3</source>
+        <translation>无效的 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 name</source>
+        <translation>%1 名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a name may not be &apos;.&apos; or &apos;..&apos; and may not contain &apos;/&apos; or &apos;%&apos;</source>
+        <translation>名称不能是“.”或“..”，也不能包含“/”或“%”</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>label key</source>
+        <translation>标签键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a label key is an optional DNS subdomain prefix and &apos;/&apos;, then at most 63 of [A-Za-z0-9_.-], alphanumeric at both ends</source>
+        <translation>标签键由可选的 DNS 子域前缀加“/”，再加最多 63 个 [A-Za-z0-9_.-] 字符组成，首尾必须是字母或数字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>value of label %1</source>
+        <translation>标签 %1 的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a label value is empty or at most 63 of [A-Za-z0-9_.-], alphanumeric at both ends</source>
+        <translation>标签值为空，或由最多 63 个 [A-Za-z0-9_.-] 字符组成，首尾必须是字母或数字</translation>
+    </message>
+    <message>
+        <location filename="../../kube/podlogs.cpp" line="+167"/>
+        <source>&quot;%1&quot; is not a valid %2 name (%3)</source>
+        <translation>“%1”不是有效的 %2 名称（%3）</translation>
+    </message>
+    <message>
+        <location line="+414"/>
+        <source>the log stream ended and the pod could not be read: %1</source>
+        <translation>日志流已结束，且无法读取该 Pod：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the server closed the log stream while the container still runs</source>
+        <translation>容器仍在运行，但服务器关闭了日志流</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (resuming in %2 s)</source>
+        <translation>%1（%2 秒后恢复）</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <source>%1 has no pods in namespace %2 (selector %3)</source>
+        <translation>%1 在命名空间 %2 中没有 Pod（选择器 %3）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&quot;%1&quot;: a name is missing after the slash</source>
+        <translation>“%1”：斜杠后缺少名称</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit, at most 63 characters</source>
+        <translation>字母、数字、“-”、“_”和“.”，以字母或数字开头和结尾，最多 63 个字符</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 has no pod selector</source>
+        <translation>%1 没有 Pod 选择器</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot show logs of &quot;%1&quot;: the kind &quot;%2&quot; is not one of pod, deployment, revision</source>
+        <translation>无法显示“%1”的日志：类型“%2”不是 pod、deployment、revision 之一</translation>
+    </message>
+    <message>
+        <location filename="../../kube/status.cpp" line="+31"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location filename="../../kube/watch.cpp" line="+321"/>
+        <source>resourceVersion expired (410 Gone)</source>
+        <translation>resourceVersion 已过期（410 Gone）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resourceVersion expired (410 Gone: %1)</source>
+        <translation>resourceVersion 已过期（410 Gone：%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1; listing again</source>
+        <translation>%1；重新列举</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the watch stream ended right away</source>
+        <translation>watch 流一开始就结束了</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>%1 (retrying in %2 s)</source>
+        <translation>%1（%2 秒后重试）</translation>
+    </message>
+    <message>
+        <location filename="../../kube/watchdecoder.cpp" line="+24"/>
+        <source>the API server sent a watch event that is not JSON (%1 at byte %2 of %3)</source>
+        <translation>API 服务器发送的 watch 事件不是 JSON（%1，位于第 %2 字节，共 %3 字节）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the API server sent a watch event that is not a JSON object</source>
+        <translation>API 服务器发送的 watch 事件不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the API server sent a watch event that has no object</source>
+        <translation>API 服务器发送的 watch 事件没有 object</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the API server sent a watch event that has an unknown type &quot;%1&quot;</source>
+        <translation>API 服务器发送的 watch 事件类型“%1”未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the API server sent a watch event that has no type</source>
+        <translation>API 服务器发送的 watch 事件没有 type</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the API server sent a watch event longer than %1 bytes, the most VelaDesk reads</source>
+        <translation>API 服务器发送的 watch 事件超过 %1 字节，超过了 VelaDesk 的读取上限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the API server sent a watch event of %1 bytes, more than the %2 VelaDesk reads</source>
+        <translation>API 服务器发送的 watch 事件有 %1 字节，超过了 VelaDesk 读取的 %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../../kube/yamljson.cpp" line="-267"/>
+        <source>the integer %1 does not fit in 64 bits, the most a Kubernetes API server keeps exactly; quote it to pass it as text</source>
+        <translation>整数 %1 超出 64 位，而这是 Kubernetes API 服务器能精确保存的上限；如需按文本传递，请加引号</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the number %1 has more digits or a larger exponent than a 64-bit floating point number keeps, so it would not reach the cluster as written; quote it to pass it as text</source>
+        <translation>数字 %1 的位数或指数超出了 64 位浮点数的表示范围，无法按原样写入集群；如需按文本传递，请加引号</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the alias *%1 refers to a node that contains it (a self-referencing alias); JSON cannot hold a cycle</source>
+        <translation>别名 *%1 引用了包含它自身的节点（自引用别名）；JSON 无法表示循环</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>the alias *%1 expands this document beyond %2 nodes and characters, the limit for %3 bytes of YAML (an alias bomb?)</source>
+        <translation>别名 *%1 使文档展开后超过 %2 个节点和字符，这是 %3 字节 YAML 的上限（别名炸弹？）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the document is larger than %1 nodes and characters, the limit for %2 bytes of YAML</source>
+        <translation>文档超过 %1 个节点和字符，这是 %2 字节 YAML 的上限</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套深度超过 %1 层</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>a mapping key must be a scalar, not a %1</source>
+        <translation>映射的键必须是标量，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1: more than %2 bytes of YAML, the most VelaDesk reads from one input</source>
+        <translation>%1：YAML 超过 %2 字节，超过了 VelaDesk 单个输入的读取上限</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>more than %1 documents</source>
+        <translation>文档超过 %1 个</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1:%2:%3: document %4 is not a mapping (a Kubernetes object)</source>
+        <translation>%1:%2:%3：第 %4 个文档不是映射（Kubernetes 对象）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>kube::rollout</name>
     <message>
         <location filename="../../kube/rollout/render.cpp" line="+253"/>
@@ -1166,6 +1889,1597 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <location line="+8"/>
         <source>weights sum to %1, must be exactly 100</source>
         <translation>权重之和为 %1，必须恰好为 100</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>AppDeployment %1 (cluster/namespace/name, placed from another cluster)</source>
+        <translation>AppDeployment %1（集群/命名空间/名称，由另一个集群部署）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no owner reference</source>
+        <translation>没有 ownerReference</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>, an earlier AppDeployment of this name, uid %1</source>
+        <translation>，同名的早先 AppDeployment，uid %1</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/application.cpp" line="+84"/>
+        <source>not supported: %1</source>
+        <translation>不支持：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>required (a container image)</source>
+        <translation>必填（容器镜像）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be an integer 1..65535</source>
+        <translation>必须是 1..65535 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+64"/>
+        <source>must be a list of strings</source>
+        <translation>必须是字符串列表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be a list of {name, value}</source>
+        <translation>必须是 {name, value} 列表</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>must be a quantity such as &quot;500m&quot; or &quot;128Mi&quot;</source>
+        <translation>必须是数量，例如“500m”或“128Mi”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>must be one of Always, IfNotPresent, Never</source>
+        <translation>必须是 Always、IfNotPresent、Never 之一</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+57"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+22"/>
+        <location line="+247"/>
+        <location line="+7"/>
+        <location line="+18"/>
+        <source>must be a map</source>
+        <translation>必须是映射</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>duplicate component name %1</source>
+        <translation>组件名称 %1 重复</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Application %1: the latest revision number is %2, the largest VelaDesk can count to; no further revision can be recorded</source>
+        <translation>Application %1：最新修订版本号为 %2，已达 VelaDesk 能计数的最大值；无法再记录新的修订版本</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/applier.cpp" line="+96"/>
+        <location filename="../../kube/rollout/multicluster.cpp" line="+239"/>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>the apply lost its Lease: %1</source>
+        <translation>本次应用失去了它的 Lease：%1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+490"/>
+        <location line="+736"/>
+        <source>read %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <location line="-1221"/>
+        <source>list %1</source>
+        <translation>列举 %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>apply %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>cancelled by the operator</source>
+        <translation>已被操作员取消</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>unchanged: the cluster already runs this plan</source>
+        <translation>未更改：集群已在运行此计划</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>could not write the Failed status: %1</source>
+        <translation>无法写入 Failed 状态：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lease released</source>
+        <translation>已释放 Lease</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>could not release the Lease (it expires by itself): %1</source>
+        <translation>无法释放 Lease（它会自行过期）：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>read revisions and live objects, validate the plan, check ownership</source>
+        <translation>读取修订版本和线上对象，校验计划，检查所有权</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the plan&apos;s namespace (%1) does not match --namespace %2</source>
+        <translation>计划的命名空间（%1）与 --namespace %2 不一致</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>metadata.name: required</source>
+        <translation>metadata.name：必填</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>read the apply Lease</source>
+        <translation>读取应用 Lease</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>apply in progress by %1</source>
+        <translation>%1 正在进行应用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (Lease %2): nothing was changed; try again when it has finished (if that apply died, its Lease expires at %3)</source>
+        <translation>%1（Lease %2）：未做任何更改；请在其完成后重试（如果那次应用已中断，它的 Lease 将于 %3 过期）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>warning: %1; this dry-run may be outdated when it finishes</source>
+        <translation>警告：%1；本次试运行结束时结果可能已过时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>check the AppDeployment CRD</source>
+        <translation>检查 AppDeployment CRD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>list ApplicationRevisions</source>
+        <translation>列举 ApplicationRevision</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../kube/rollout/routing.cpp" line="+99"/>
+        <source>discovery</source>
+        <translation>API 发现</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>list HorizontalPodAutoscalers</source>
+        <translation>列举 HorizontalPodAutoscaler</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>routing: %1</source>
+        <translation>路由：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the plan is invalid, nothing was changed: %1</source>
+        <translation>计划无效，未做任何更改：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan is invalid (%1 errors), nothing was changed</source>
+        <translation>计划无效（%1 个错误），未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: replicas managed by %2; the plan&apos;s %3 is not sent</source>
+        <translation>%1：副本数由 %2 管理；不发送计划中的 %3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is owned by %2: adopting it (--adopt)</source>
+        <translation>%1 归 %2 所有：接管它（--adopt）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 exists and is not owned by AppDeployment %2 (owner: %3)</source>
+        <translation>%1 已存在且不归 AppDeployment %2 所有（所有者：%3）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not overwritten, nothing was changed (use --adopt to take over)</source>
+        <translation>未覆盖，未做任何更改（使用 --adopt 接管）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 objects exist that AppDeployment %2 does not own; %3</source>
+        <translation>有 %1 个对象已存在且不归 AppDeployment %2 所有；%3</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 objects planned, %2 to prune now, %3 revisions known</source>
+        <translation>计划 %1 个对象，现在需清理 %2 个，已知 %3 个修订版本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>acquire the Lease: one apply of this AppDeployment at a time</source>
+        <translation>获取 Lease：此 AppDeployment 同一时间只能有一次应用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--dry-run: no Lease taken</source>
+        <translation>--dry-run：不获取 Lease</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>member cluster: the Lease is held in the home cluster</source>
+        <translation>成员集群：Lease 由主集群持有</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Lease/%1 held by %2 (%3 s, renewed while the apply runs)</source>
+        <translation>Lease/%1 由 %2 持有（%3 秒，应用运行期间持续续期）</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>%1: adopted</source>
+        <translation>%1：已接管</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>server-side dry-run of every object</source>
+        <translation>对每个对象进行服务端试运行</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: adoption accepted (dry-run)</source>
+        <translation>%1：接管已被接受（试运行）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: accepted</source>
+        <translation>%1：已接受</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 objects accepted, %2 deletions accepted</source>
+        <translation>已接受 %1 个对象、%2 个删除</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>write the status (phase %1)</source>
+        <translation>写入状态（阶段 %1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>apply the AppDeployment, phase Rolling</source>
+        <translation>应用 AppDeployment，阶段 Rolling</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>member cluster: the AppDeployment lives in the home cluster</source>
+        <translation>成员集群：AppDeployment 位于主集群</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>patch the AppDeployment&apos;s spec</source>
+        <translation>修补 AppDeployment 的 spec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>removed spec fields set by another field manager</source>
+        <translation>已移除由其他字段管理器设置的 spec 字段</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>AppDeployment/%1 %2 (uid %3), phase Rolling</source>
+        <translation>AppDeployment/%1 %2（uid %3），阶段 Rolling</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>create Deployments and raise replicas (lowering waits until routing has moved)</source>
+        <translation>创建 Deployment 并增加副本（减少副本要等路由切换之后）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: spec.replicas handed over to %2 at %3</source>
+        <translation>%1：spec.replicas 以 %3 移交给 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: kept at %2 replicas until routing has moved (plan: %3)</source>
+        <translation>%1：在路由切换前保持 %2 个副本（计划：%3）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no Deployments in the plan</source>
+        <translation>计划中没有 Deployment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 created, %2 raised, %3 kept above the plan until routing has moved, %4 otherwise applied</source>
+        <translation>创建 %1 个，增加副本 %2 个，%3 个在路由切换前保持高于计划，其余 %4 个已应用</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--force: not waiting for %1</source>
+        <translation>--force：不等待 %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: waiting, %2</source>
+        <translation>%1：等待中，%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 not ready within %2 s: %3; traffic was not switched (use --force to route anyway)</source>
+        <translation>%1在 %2 秒内未就绪：%3；流量未切换（使用 --force 可强制路由）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ready: %1</source>
+        <translation>已就绪：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>wait until every revision that will get traffic has its planned replicas ready</source>
+        <translation>等待每个将获得流量的修订版本达到计划的就绪副本数</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 ready of %2 needed</source>
+        <translation>已就绪 %1 个，需要 %2 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ready of %2 needed, but %3 pod(s) serve (its status lags behind the pods)</source>
+        <translation>已就绪 %1 个，需要 %2 个，但只有 %3 个 Pod 在提供服务（其状态落后于 Pod）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no revision gets traffic</source>
+        <translation>没有修订版本获得流量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>server-side apply of the Services</source>
+        <translation>服务端应用（server-side apply）Service</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <location line="+150"/>
+        <source>%1: applied</source>
+        <translation>%1：已应用</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>%1: created</source>
+        <translation>%1：已创建</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: raised %2 -&gt; %3 replicas</source>
+        <translation>%1：副本数已从 %2 增加到 %3</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <location line="+230"/>
+        <source>no traffic in the plan</source>
+        <translation>计划中没有流量</translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>%1 applied: %2</source>
+        <translation>已应用 %1 个：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>wait until every Service that will get traffic has ready endpoints</source>
+        <translation>等待每个将获得流量的 Service 拥有就绪端点</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 ready endpoints of %2 needed</source>
+        <translation>就绪端点 %1 个，需要 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no Service gets traffic</source>
+        <translation>没有 Service 获得流量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 exists and is not owned by this AppDeployment: left alone</source>
+        <translation>%1 已存在且不归此 AppDeployment 所有：保持不动</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 has no parent Gateway (spec.traffic.gateways is empty): nothing routes through it</source>
+        <translation>%1 没有父 Gateway（spec.traffic.gateways 为空）：没有流量经由它路由</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 does not exist: nothing routes %2 through it until it does</source>
+        <translation>%1 不存在：在它存在之前，不会有流量经由它路由到 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be read (%2): not waiting for its controller</source>
+        <translation>无法读取 %1（%2）：不等待其控制器</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no controller has accepted %1 (GatewayClass %2): %3 is applied, but nothing routes it until one does</source>
+        <translation>没有控制器接受 %1（GatewayClass %2）：%3 已应用，但在有控制器接受之前不会有流量经由它路由</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 was not accepted by %2 (controller %3): %4; replicas were not lowered and nothing was pruned</source>
+        <translation>%1 未被 %2 接受（控制器 %3）：%4；未减少副本，也未清理任何对象</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (controller %2)</source>
+        <translation>%1（控制器 %2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no status yet for generation %1</source>
+        <translation>第 %1 代尚无状态</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: waiting for %2: %3</source>
+        <translation>%1：等待 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: accepted by %2</source>
+        <translation>%1：已被 %2 接受</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was not accepted within %2 s: %3; replicas were not lowered and nothing was pruned</source>
+        <translation>%1 在 %2 秒内未被接受：%3；未减少副本，也未清理任何对象</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>switch routing: server-side apply of the %1</source>
+        <translation>切换路由：服务端应用（server-side apply）%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>switch routing: remove the routes (the plan has no traffic)</source>
+        <translation>切换路由：删除路由（计划中没有流量）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no revision with weight &gt; 0 runs in this cluster</source>
+        <translation>此集群中没有运行权重 &gt; 0 的修订版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the plan has no traffic</source>
+        <translation>计划中没有流量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 deleted: %2</source>
+        <translation>已删除 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: applied (resourceVersion %2)</source>
+        <translation>%1：已应用（resourceVersion %2）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>; switched from %1: %2 deleted</source>
+        <translation>；已从 %1 切换：已删除 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: deleted, %2 routes now</source>
+        <translation>%1：已删除，现在由 %2 路由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 routes: %2%3%4</source>
+        <translation>%1 路由：%2%3%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (warning: %1)</source>
+        <translation>（警告：%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>read the route back: nothing shrinks unless it routes as planned</source>
+        <translation>回读路由：除非路由符合计划，否则不缩减任何对象</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the cluster serves no VirtualService and no HTTPRoute</source>
+        <translation>集群既不提供 VirtualService，也不提供 HTTPRoute</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1; replicas were not lowered and nothing was pruned</source>
+        <translation>%1；未减少副本，也未清理任何对象</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the %1 still exists after it was deleted</source>
+        <translation>%1 在删除后仍然存在</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no route of this AppDeployment routes traffic</source>
+        <translation>此 AppDeployment 没有任何路由在转发流量</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the %1 is gone right after it was applied</source>
+        <translation>%1 在应用后立即消失了</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the %1 read back (resourceVersion %2) differs from what was applied in spec.%3: routes %4, planned %5 (another writer?)</source>
+        <translation>回读的 %1（resourceVersion %2）在 spec.%3 上与所应用的不同：实际路由 %4，计划 %5（有其他写入者？）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 still exists after the switch to %2</source>
+        <translation>切换到 %2 后，%1 仍然存在</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 routes as planned at resourceVersion %2: %3</source>
+        <translation>%1 在 resourceVersion %2 上按计划路由：%3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>waiting %1 ms (--scale-down-delay) for the gateways to take the new routing before pods go</source>
+        <translation>等待 %1 毫秒（--scale-down-delay），让网关在 Pod 下线前采用新路由</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>lower replicas to the plan, now that routing has moved</source>
+        <translation>路由已切换，将副本减少到计划值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no replicas to lower</source>
+        <translation>没有需要减少的副本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 was not scaled to 0: a live route still gives it traffic (%2)</source>
+        <translation>%1 未缩容到 0：仍有线上路由给它流量（%2）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 to %2</source>
+        <translation>%1 减至 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: lowered to %2 replicas</source>
+        <translation>%1：已减少到 %2 个副本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lowered: %1</source>
+        <translation>已减少：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>delete what this AppDeployment owns and the plan no longer names</source>
+        <translation>删除此 AppDeployment 拥有但计划中已不再列出的对象</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>nothing to prune</source>
+        <translation>没有需要清理的对象</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 was not deleted: a live route still gives it traffic (%2)</source>
+        <translation>%1 未删除：仍有线上路由给它流量（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: deleted</source>
+        <translation>%1：已删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+52"/>
+        <source>phase Completed</source>
+        <translation>阶段 Completed</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>member cluster: the status is written in the home cluster</source>
+        <translation>成员集群：状态写在主集群中</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>record the completed plan</source>
+        <translation>记录已完成的计划</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>record the apply in the history</source>
+        <translation>在历史中记录本次应用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>history: revision %1 recorded (ControllerRevision/%2)</source>
+        <translation>历史：已记录修订 %1（ControllerRevision/%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the apply could not be recorded in the history: %1</source>
+        <translation>无法在历史中记录本次应用：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+29"/>
+        <source>history: %1</source>
+        <translation>历史：%1</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>record the result in the history</source>
+        <translation>在历史中记录结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not record the result (%1) of revision %2: %3</source>
+        <translation>无法记录修订 %2 的结果（%1）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/applylease.cpp" line="+105"/>
+        <source>%1 since %2</source>
+        <translation>%1，自 %2 起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>could not renew the Lease for longer than its %1 s: %2</source>
+        <translation>超过 Lease 的 %1 秒时长仍无法续期：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lease %1 was deleted by someone else</source>
+        <translation>Lease %1 被他人删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lease %1 was taken over by %2</source>
+        <translation>Lease %1 被 %2 接管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>someone else</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>read Lease %1</source>
+        <translation>读取 Lease %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>create Lease %1</source>
+        <translation>创建 Lease %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>apply in progress by %1 (Lease %2, renewed %3 s ago): nothing was changed; try again when it has finished (if that apply died, its Lease expires at %4)</source>
+        <translation>%1 正在进行应用（Lease %2，%3 秒前续期）：未做任何更改；请在其完成后重试（如果那次应用已中断，它的 Lease 将于 %4 过期）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>take over Lease %1</source>
+        <translation>接管 Lease %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lease %1 kept changing while VelaDesk tried to acquire it</source>
+        <translation>VelaDesk 尝试获取 Lease %1 时，它一直在变化</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the release deadline</source>
+        <translation>释放期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete Lease %1</source>
+        <translation>删除 Lease %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lease %1 was taken over by another apply; left as it is</source>
+        <translation>Lease %1 已被另一次应用接管；保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/cluster.cpp" line="+53"/>
+        <source>the AppDeployment CRD (%1) is not established yet</source>
+        <translation>AppDeployment CRD（%1）尚未就绪（established）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the AppDeployment CRD (%1) is not installed in this cluster: run `veladesk setup` first</source>
+        <translation>此集群中未安装 AppDeployment CRD（%1）：请先运行 `veladesk setup`</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>created CRD %1 but it was not established within 30 s</source>
+        <translation>已创建 CRD %1，但它未在 30 秒内就绪（established）</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Application %1: %2 (nothing applied)</source>
+        <translation>Application %1：%2（未应用任何内容）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the namespace of the Application (%1) does not match --namespace %2</source>
+        <translation>Application 的命名空间（%1）与 --namespace %2 不一致</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>application/%1 applied; KubeVela&apos;s controller records the revision</source>
+        <translation>application/%1 已应用；由 KubeVela 的控制器记录修订版本</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>application/%1 was applied but no revision was recorded: %2</source>
+        <translation>application/%1 已应用，但未记录修订版本：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>application/%1 was applied but recording revision %2 failed: %3 (apply the file again to record it)</source>
+        <translation>application/%1 已应用，但记录修订版本 %2 失败：%3（请再次应用该文件以记录它）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>revision %1 recorded but status.latestRevision of application/%2 could not be written: %3</source>
+        <translation>已记录修订版本 %1，但无法写入 application/%2 的 status.latestRevision：%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>application/%1 applied; revision %2 recorded</source>
+        <translation>application/%1 已应用；已记录修订版本 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>application/%1 applied; spec unchanged, latest revision is still %2</source>
+        <translation>application/%1 已应用；spec 未变化，最新修订版本仍是 %2</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>exists and is not owned by this AppDeployment (owner: %1); apply refuses to overwrite it unless --adopt</source>
+        <translation>已存在且不归此 AppDeployment 所有（所有者：%1）；除非使用 --adopt，否则应用时拒绝覆盖它</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/history.cpp" line="+109"/>
+        <source>history entry %1 (revision %2): %3</source>
+        <translation>历史条目 %1（修订 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>not a ControllerRevision</source>
+        <translation>不是 ControllerRevision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metadata.labels: %1 missing</source>
+        <translation>metadata.labels：缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>revision: must be a positive integer</source>
+        <translation>revision：必须是正整数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data.spec: missing (not a VelaDesk history entry)</source>
+        <translation>data.spec：缺失（不是 VelaDesk 历史条目）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>metadata.annotations.%1: &quot;%2&quot; is not a revision number</source>
+        <translation>metadata.annotations.%1：“%2”不是修订号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metadata.annotations.%1: &quot;%2&quot; is not Running, Succeeded, Failed or Interrupted</source>
+        <translation>metadata.annotations.%1：“%2”不是 Running、Succeeded、Failed 或 Interrupted</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>metadata.annotations.%1: &quot;%2&quot; is not a number from 1 to %3</source>
+        <translation>metadata.annotations.%1：“%2”不是 1 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>could not prune history revision %1: %2</source>
+        <translation>无法清理历史修订 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>AppDeployment %1/%2 has no history: revision %3 does not exist (an apply by VelaDesk records one)</source>
+        <translation>AppDeployment %1/%2 没有历史：修订 %3 不存在（VelaDesk 每次应用都会记录一条）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>revision %3 of AppDeployment %1/%2 was pruned: the history keeps the newest entries, %4 to %5 (see veladesk history %2)</source>
+        <translation>AppDeployment %1/%2 的修订 %3 已被清理：历史只保留最新的条目，即 %4 到 %5（参见 veladesk history %2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>AppDeployment %1/%2 has no revision %3 in its history (revisions %4 to %5; see veladesk history %2)</source>
+        <translation>AppDeployment %1/%2 的历史中没有修订 %3（修订 %4 到 %5；参见 veladesk history %2）</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/httproute.cpp" line="+73"/>
+        <source>must be an absolute path starting with &apos;/&apos;</source>
+        <translation>必须是以“/”开头的绝对路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not contain &apos;%1&apos;</source>
+        <translation>不能包含“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not end with &apos;/.&apos; or &apos;/..&apos;</source>
+        <translation>不能以“/.”或“/..”结尾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>holds characters a path may not</source>
+        <translation>包含路径中不允许的字符</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>must hold exactly one of exact, prefix or regex</source>
+        <translation>必须恰好包含 exact、prefix 或 regex 之一</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not exact, prefix or regex</source>
+        <translation>%1 不是 exact、prefix 或 regex</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be a non-empty string</source>
+        <translation>%1 必须是非空字符串</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a %2 name an HTTPRoute accepts</source>
+        <translation>“%1”不是 HTTPRoute 接受的%2名称</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an HTTPRoute matches a %1 exactly or by regular expression, not by prefix: use regex &quot;^%2.*&quot;, or route this plan with virtualservice</source>
+        <translation>HTTPRoute 只能精确或按正则表达式匹配%1，不能按前缀匹配：请使用 regex“^%2.*”，或用 virtualservice 路由此计划</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&quot;%1&quot; %2 (an HTTPRoute path)</source>
+        <translation>“%1”%2（HTTPRoute 路径）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>query parameter</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an HTTPRoute matches a method exactly, one of %1</source>
+        <translation>HTTPRoute 只能精确匹配方法，取值为 %1 之一</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Istio&apos;s match name (for logs and metrics) has no HTTPRoute counterpart: not carried</source>
+        <translation>Istio 的匹配名称（用于日志和指标）在 HTTPRoute 中没有对应项：不予保留</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an HTTPRoute cannot match on %1 (an Istio VirtualService field): route this plan with virtualservice, or drop it</source>
+        <translation>HTTPRoute 无法按 %1 匹配（这是 Istio VirtualService 的字段）：请用 virtualservice 路由此计划，或删除该字段</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>no gateways: the HTTPRoute attaches to no Gateway, so nothing routes through it</source>
+        <translation>没有网关：HTTPRoute 未挂接到任何 Gateway，因此没有流量经由它路由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 gateways; an HTTPRoute takes at most %2</source>
+        <translation>%1 个网关；HTTPRoute 最多接受 %2 个</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;mesh&quot; is Istio&apos;s name for the sidecars; an HTTPRoute attaches to Gateways only: name a Gateway, or route this plan with virtualservice</source>
+        <translation>“mesh”是 Istio 对边车（sidecar）的称呼；HTTPRoute 只能挂接到 Gateway：请指定一个 Gateway，或用 virtualservice 路由此计划</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a Gateway as name or namespace/name</source>
+        <translation>“%1”不是以 name 或 namespace/name 形式表示的 Gateway</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gateway %1 is listed twice</source>
+        <translation>Gateway %1 被列出了两次</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: an HTTPRoute hostname cannot be an IP address</source>
+        <translation>%1：HTTPRoute 的主机名不能是 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a hostname an HTTPRoute accepts (lower-case DNS name, optionally starting with &quot;*.&quot;)</source>
+        <translation>%1 不是 HTTPRoute 接受的主机名（小写 DNS 名称，可以“*.”开头）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 hosts; an HTTPRoute takes at most %2 hostnames</source>
+        <translation>%1 个主机；HTTPRoute 最多接受 %2 个主机名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 rules; an HTTPRoute takes at most %2</source>
+        <translation>%1 条规则；HTTPRoute 最多接受 %2 条</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 targets; an HTTPRoute rule takes at most %2</source>
+        <translation>%1 个目标；HTTPRoute 的一条规则最多接受 %2 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 matches; an HTTPRoute rule takes at most %2</source>
+        <translation>%1 个匹配；HTTPRoute 的一条规则最多接受 %2 个</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 matches in all; an HTTPRoute takes at most %2</source>
+        <translation>共 %1 个匹配；HTTPRoute 最多接受 %2 个</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>an HTTPRoute tries the most specific match first (exact path, longest prefix, method, headers, query parameters), not the rules&apos; order: a request that matches http[%1] and http[%2] goes to http[%2] (a VirtualService sends it to http[%1])</source>
+        <translation>HTTPRoute 优先采用最具体的匹配（精确路径、最长前缀、方法、请求头、查询参数），而不是规则的顺序：同时匹配 http[%1] 和 http[%2] 的请求会发往 http[%2]（VirtualService 会把它发往 http[%1]）</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/inspect.cpp" line="+230"/>
+        <location line="+46"/>
+        <location line="+64"/>
+        <location line="+147"/>
+        <location line="+253"/>
+        <location line="+57"/>
+        <location filename="../../kube/rollout/objecttree.cpp" line="+265"/>
+        <location line="+49"/>
+        <location line="+108"/>
+        <location line="+45"/>
+        <location line="+26"/>
+        <source>Pending deletion</source>
+        <translation>等待删除</translation>
+    </message>
+    <message>
+        <location line="-554"/>
+        <source>an apply is in progress</source>
+        <translation>正在进行应用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the last apply failed</source>
+        <translation>上一次应用失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the AppDeployment has no status: it was never applied</source>
+        <translation>AppDeployment 没有状态：它从未被应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown phase %1</source>
+        <translation>未知阶段 %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Deployment is paused</source>
+        <translation>Deployment 已暂停</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for rollout to finish: observed deployment generation less than desired generation</source>
+        <translation>等待发布完成：观察到的 Deployment 代数小于期望代数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deployment &quot;%1&quot; exceeded its progress deadline</source>
+        <translation>Deployment“%1”超过了其进度期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deployment &quot;%1&quot; exceeded its progress deadline: %2</source>
+        <translation>Deployment“%1”超过了其进度期限：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for rollout to finish: %1 out of %2 new replicas have been updated...</source>
+        <translation>等待发布完成：%2 个新副本中已有 %1 个更新……</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for rollout to finish: %1 old replicas are pending termination...</source>
+        <translation>等待发布完成：%1 个旧副本等待终止……</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for rollout to finish: %1 of %2 updated replicas are available...</source>
+        <translation>等待发布完成：%2 个已更新副本中有 %1 个可用……</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Waiting for rollout to finish: observed replica set generation less than desired generation</source>
+        <translation>等待发布完成：观察到的 ReplicaSet 代数小于期望代数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for rollout to finish: %1 out of %2 new replicas are available...</source>
+        <translation>等待发布完成：%2 个新副本中有 %1 个可用……</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>init container %1</source>
+        <translation>初始化容器 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>container %1</source>
+        <translation>容器 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>waiting to be scheduled</source>
+        <translation>等待调度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>containers starting</source>
+        <translation>容器正在启动</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>container &quot;%1&quot; failed with exit code %2</source>
+        <translation>容器“%1”失败，退出码 %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>container %1 is not ready after it terminated (%2, exit code %3)</source>
+        <translation>容器 %1 终止后未就绪（%2，退出码 %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no reason</source>
+        <translation>无原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>containers not ready yet</source>
+        <translation>容器尚未就绪</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pod phase %1</source>
+        <translation>Pod 阶段 %1</translation>
+    </message>
+    <message>
+        <location line="+192"/>
+        <source>no Gateway has reported on this route yet</source>
+        <translation>尚无 Gateway 报告此路由的状态</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is False</source>
+        <translation>%1 为 False</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>waiting for a controller of GatewayClass %1</source>
+        <translation>等待 GatewayClass %1 的控制器</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/multicluster.cpp" line="-214"/>
+        <source>--cluster %1: expected NAME=CONTEXT (a cluster name of the plan&apos;s placements and a kubeconfig context)</source>
+        <translation>--cluster %1：应为 NAME=CONTEXT（计划 placement 中的集群名称和 kubeconfig 上下文）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--cluster: cluster %1 is mapped twice (%2 and %3)</source>
+        <translation>--cluster：集群 %1 被映射了两次（%2 和 %3）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>cluster %1 of the plan&apos;s placements: the kubeconfig has no context %2 (map it with --cluster %1=CONTEXT; contexts: %3); nothing was changed</source>
+        <translation>计划 placement 中的集群 %1：kubeconfig 中没有上下文 %2（请用 --cluster %1=CONTEXT 映射；可用上下文：%3）；未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+9"/>
+        <source>cluster %1 (context %2): %3</source>
+        <translation>集群 %1（上下文 %2）：%3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>cluster %1 (context %2, server %3) is unreachable: %4</source>
+        <translation>集群 %1（上下文 %2，服务器 %3）无法访问：%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(home)</source>
+        <translation>（主集群）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1; nothing was changed in any cluster</source>
+        <translation>%1；任何集群都未做更改</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>cluster %1:</source>
+        <translation>集群 %1：</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>no cluster</source>
+        <translation>没有集群</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>waiting for every cluster</source>
+        <translation>等待所有集群</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>cluster %1 (context %2) failed at step %3: %4; %5</source>
+        <translation>集群 %1（上下文 %2）在步骤 %3 失败：%4；%5</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>nothing was changed in any cluster</source>
+        <translation>任何集群都未做更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-applied: %1; routing still points only at ready revisions; apply the plan again once cluster %2 answers to finish</source>
+        <translation>部分应用：%1；路由仍只指向就绪的修订版本；待集群 %2 恢复响应后再次应用该计划即可完成</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/offline.cpp" line="+56"/>
+        <source>kind %1 is not an Application, ApplicationRevision or AppDeployment</source>
+        <translation>kind %1 不是 Application、ApplicationRevision 或 AppDeployment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/plan.cpp" line="-323"/>
+        <location line="+6"/>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>must be an integer between -2147483648 and 2147483647</source>
+        <translation>必须是 -2147483648 到 2147483647 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/application.cpp" line="-243"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+14"/>
+        <location line="+17"/>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <location filename="../../kube/rollout/plan.cpp" line="+12"/>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/plan.cpp" line="+214"/>
+        <source>expected AppDeployment, got nothing</source>
+        <translation>应为 AppDeployment，但未提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected AppDeployment, got %1</source>
+        <translation>应为 AppDeployment，实际为 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected core.oam.dev/v1beta1, got %1</source>
+        <translation>应为 core.oam.dev/v1beta1，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/retry.h" line="+84"/>
+        <source> (gave up after %1 attempts: %2 reached)</source>
+        <translation>（尝试 %1 次后放弃：已到达 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2; retrying in %3 ms (attempt %4)</source>
+        <translation>%1：%2；%3 毫秒后重试（第 %4 次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/routing.cpp" line="-46"/>
+        <source>metadata.annotations[%1]: &quot;%2&quot; is not a routing API: use virtualservice or httproute</source>
+        <translation>metadata.annotations[%1]：“%2”不是路由 API：请使用 virtualservice 或 httproute</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the plan&apos;s annotation %1</source>
+        <translation>计划的注解 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the AppDeployment&apos;s annotation %1 in the cluster</source>
+        <translation>集群中 AppDeployment 的注解 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (%2/%3), from %4</source>
+        <translation>%1（%2/%3），来自 %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not served</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--routing %1 contradicts the plan&apos;s annotation %2: %3; remove one of them</source>
+        <translation>--routing %1 与计划的注解 %2 矛盾：%3；请删除其中之一</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the cluster serves neither VirtualService (networking.istio.io v1 or v1beta1) nor HTTPRoute (gateway.networking.k8s.io/v1): install Istio&apos;s or the Gateway API&apos;s CRDs</source>
+        <translation>集群既不提供 VirtualService（networking.istio.io v1 或 v1beta1），也不提供 HTTPRoute（gateway.networking.k8s.io/v1）：请安装 Istio 或 Gateway API 的 CRD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>routing through HTTPRoute (from %1), but the cluster serves no HTTPRoute (gateway.networking.k8s.io/v1): install the Gateway API CRDs, or route with virtualservice</source>
+        <translation>通过 HTTPRoute 路由（来自 %1），但集群不提供 HTTPRoute（gateway.networking.k8s.io/v1）：请安装 Gateway API 的 CRD，或用 virtualservice 路由</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>routing through VirtualService (from %1), but the cluster serves no VirtualService (networking.istio.io v1 or v1beta1): install Istio&apos;s CRDs, or route with httproute</source>
+        <translation>通过 VirtualService 路由（来自 %1），但集群不提供 VirtualService（networking.istio.io v1 或 v1beta1）：请安装 Istio 的 CRD，或用 httproute 路由</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/objecttree.cpp" line="-223"/>
+        <source>the selector %1 matches no pod</source>
+        <translation>选择器 %1 未匹配到任何 Pod</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no pod matches the selector</source>
+        <translation>没有 Pod 匹配该选择器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 pod(s) selected, none is a ready endpoint yet (ready pods not in an EndpointSlice)</source>
+        <translation>选中了 %1 个 Pod，但还没有一个是就绪端点（就绪的 Pod 尚未进入 EndpointSlice）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 pod(s) selected, none is a ready endpoint yet (pods starting)</source>
+        <translation>选中了 %1 个 Pod，但还没有一个是就绪端点（Pod 正在启动）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 pod(s) selected, none is a ready endpoint</source>
+        <translation>选中了 %1 个 Pod，但没有一个是就绪端点</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 endpoint(s), none ready</source>
+        <translation>%1 个端点，均未就绪</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+36"/>
+        <source>in namespace %1: not inspected</source>
+        <translation>位于命名空间 %1：未检查</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>a %1: not inspected</source>
+        <translation>一个 %1：未检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this cluster does not serve the Gateway kind</source>
+        <translation>此集群不提供 Gateway 类型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gateway %1 does not exist</source>
+        <translation>Gateway %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>attached to Gateway %1, which does not exist</source>
+        <translation>挂接到 Gateway %1，但它不存在</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>outside the cluster: not inspected</source>
+        <translation>位于集群外：未检查</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Service %1 does not exist</source>
+        <translation>Service %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>routes to Service %1, which does not exist</source>
+        <translation>路由到 Service %1，但它不存在</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>gives weight %1 to Service %2, which has no ready endpoint</source>
+        <translation>给 Service %2 分配了权重 %1，但它没有就绪端点</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Application %1 does not exist</source>
+        <translation>Application %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the plan names revision %1, which does not exist</source>
+        <translation>计划中列出了修订版本 %1，但它不存在</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>planned %1; the apply in progress has not created it yet</source>
+        <translation>计划为 %1；进行中的应用尚未创建它</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>planned by AppDeployment %1 %2, does not exist</source>
+        <translation>由 AppDeployment %1 %2 计划，但不存在</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>the apply in progress has not created it yet</source>
+        <translation>进行中的应用尚未创建它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>planned by AppDeployment %1 for its traffic, does not exist</source>
+        <translation>由 AppDeployment %1 为其流量计划，但不存在</translation>
+    </message>
+    <message>
+        <location line="+308"/>
+        <source>cannot list %1 in namespace %2: %3</source>
+        <translation>无法列举命名空间 %2 中的 %1：%3</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>
+%1 objects, none unhealthy
+</source>
+        <translation>
+共 %1 个对象，全部健康
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+%1 of %2 objects unhealthy:
+  %3
+</source>
+        <translation>
+%2 个对象中有 %1 个不健康：
+  %3
+</translation>
+    </message>
+    <message>
+        <location filename="../../kube/rollout/probe.cpp" line="+130"/>
+        <source>the gateway URL is required (--url http://HOST:PORT/)</source>
+        <translation>需要网关 URL（--url http://HOST:PORT/）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--url %1 is not an http:// or https:// URL with a host</source>
+        <translation>--url %1 不是带主机的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--requests must be between 1 and 100000, is %1</source>
+        <translation>--requests 必须在 1 到 100000 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--concurrency must be between 1 and 256, is %1</source>
+        <translation>--concurrency 必须在 1 到 256 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--timeout must be between 100 ms and 10 min, is %1 ms</source>
+        <translation>--timeout 必须在 100 毫秒到 10 分钟之间，当前为 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--host %1 is not a host name (no port, no path)</source>
+        <translation>--host %1 不是主机名（不能带端口或路径）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a body fingerprint needs a revision and a text (--fingerprint REVISION=TEXT)</source>
+        <translation>响应体指纹需要修订版本和文本（--fingerprint REVISION=TEXT）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the body limit must be between 0 and 16 MiB</source>
+        <translation>响应体上限必须在 0 到 16 MiB 之间</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 of %2 requests sent, %3 answered (%4 2xx, %5 non-2xx), %6 without an answer; %7 attributed to a revision, %8 2xx unattributable; %9 ms</source>
+        <translation>已发送 %2 个请求中的 %1 个，%3 个得到响应（%4 个 2xx，%5 个非 2xx），%6 个无响应；%7 个归属到修订版本，%8 个 2xx 无法归属；耗时 %9 毫秒</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>non-2xx answers: %1</source>
+        <translation>非 2xx 响应：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>without an answer: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopped early: %1</source>
+        <translation>提前停止：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled after %1 of %2 requests</source>
+        <translation>在 %2 个请求中的第 %1 个之后取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (configured %2, observed %3, 95 % interval %4-%5)</source>
+        <translation>%1（配置 %2，观测 %3，95 % 置信区间 %4-%5）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no response could be attributed to a revision: the split cannot be judged</source>
+        <translation>没有响应能归属到修订版本：无法判断流量划分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the observed split differs from the configured one: %1</source>
+        <translation>观测到的流量划分与配置不符：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the observed split matches the configured weights (each configured share lies within its 95 % interval)</source>
+        <translation>观测到的流量划分与配置的权重相符（每个配置份额都落在其 95 % 置信区间内）</translation>
+    </message>
+    <message>
+        <location line="+247"/>
+        <source>%1 requests in a row got no answer from %2 (%3): the gateway is unreachable or does not answer</source>
+        <translation>连续 %1 个请求没有从 %2 得到响应（%3）：网关无法访问或没有响应</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>AppDeployment %1 routes no traffic (no spec.traffic)</source>
+        <translation>AppDeployment %1 不路由任何流量（没有 spec.traffic）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>no http rule of AppDeployment %1 matches a GET of %2</source>
+        <translation>AppDeployment %1 没有任何 http 规则匹配对 %2 的 GET 请求</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the route&apos;s first host is &quot;%1&quot;: give the Host to send with --host</source>
+        <translation>路由的第一个主机是“%1”：请用 --host 指定要发送的 Host</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +4431,14 @@ Pick another context, or press F5 to retry.</source>
     </message>
 </context>
 <context>
+    <name>veladesk::NamespaceStore</name>
+    <message>
+        <location filename="../../models/namespacestore.cpp" line="+372"/>
+        <source>the pods for the object tree could not be listed: %1</source>
+        <translation>无法列出对象树所需的 Pod：%1</translation>
+    </message>
+</context>
+<context>
     <name>veladesk::ObjectDetails</name>
     <message>
         <location filename="../../models/objectdetails.cpp" line="+120"/>
@@ -2579,12 +4901,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>在 Pod 面板中选择一个 Pod 或一个修订版本</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <source>&amp;Container:</source>
-        <translation>容器(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-194"/>
         <source>Container</source>
         <translation>容器</translation>
     </message>
@@ -2609,9 +4926,14 @@ Pick another context, or press F5 to retry.</source>
         <translation>容器上一个（已终止）实例的日志，同 kubectl logs --previous</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Follow</source>
-        <translation>跟随(&amp;F)</translation>
+        <location line="-14"/>
+        <source>Cont&amp;ainer:</source>
+        <translation>容器(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Follow up&amp;dates</source>
+        <translation>跟随更新(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2782,7 +5104,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::PodsModel</name>
     <message>
-        <location filename="../../models/podsmodel.cpp" line="+128"/>
+        <location filename="../../models/podsmodel.cpp" line="+268"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
@@ -2822,7 +5144,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+113"/>
         <source>%1: %2, %3/%4 containers ready, %5 restarts</source>
         <translation>%1：%2，%3/%4 个容器就绪，重启 %5 次</translation>
     </message>
@@ -3610,7 +5932,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+233"/>
         <source>not watched</source>
         <translation>未监视</translation>
     </message>

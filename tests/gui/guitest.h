@@ -4,8 +4,15 @@
 #include "scenario.h"
 #include "ui/mainwindow.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QColor>
 #include <QDir>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMap>
+#include <QMenuBar>
 #include <QPalette>
 #include <QPixmap>
 #include <QTest>
@@ -56,6 +63,48 @@ inline std::unique_ptr<veladesk::MainWindow> windowOn(const QString& kubeconfig,
     auto window = std::make_unique<veladesk::MainWindow>(options);
     window->resize(1280, 800);
     return window;
+}
+
+// Alt+letter clashes of `window`: two visible labels (with a buddy) or buttons of the window,
+// with whichever dock is raised (each in turn), or one of them and a menu, that share a
+// mnemonic; "Alt+F: menu &File; QCheckBox \"x\" [&Filter]", one line each. Works in
+// any language: a translation's "(&F)" is the mnemonic F.
+inline QStringList mnemonicClashes(QMainWindow* window)
+{
+    QMap<QChar, QStringList> owners;
+    for (QAction* menu : window->menuBar()->actions())
+        if (const QKeySequence k = QKeySequence::mnemonic(menu->text()); !k.isEmpty())
+            owners[k.toString().back().toUpper()] << QStringLiteral("menu ") + menu->text();
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>()) {
+        dock->show();
+        dock->raise();
+        QTest::qWait(20);
+        for (QWidget* w : window->findChildren<QWidget*>()) {
+            if (!w->isVisible())
+                continue;
+            QString text;
+            if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy())
+                text = l->text();
+            else if (auto* b = qobject_cast<QAbstractButton*>(w))
+                text = b->text();
+            const QKeySequence k = QKeySequence::mnemonic(text);
+            if (k.isEmpty())
+                continue;
+            const QString who =
+                QStringLiteral("%1 \"%2\" [%3]")
+                    .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(), text);
+            QStringList& list = owners[k.toString().back().toUpper()];
+            if (!list.contains(who))
+                list << who;
+        }
+    }
+    QStringList clashes;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            clashes << QStringLiteral("Alt+%1: %2")
+                           .arg(it.key())
+                           .arg(it.value().join(QStringLiteral("; ")));
+    return clashes;
 }
 
 } // namespace guitest

@@ -160,6 +160,43 @@ private Q_SLOTS:
                  qPrintable(veladesk(args, kC).err));
     }
 
+    // The engine's connection and kubeconfig errors (kube/client.cpp, kube/kubeconfig.cpp):
+    // a server where nothing listens, and a cluster entry without a server.
+    void connectionErrorsAreChinese()
+    {
+        QTemporaryDir tmp;
+        const QString config = tmp.filePath(QStringLiteral("config"));
+        auto writeConfig = [&](const QByteArray& cluster) {
+            QFile f(config);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+                    "contexts:\n- name: c\n  context: {cluster: k, user: u}\n"
+                    "users:\n- name: u\n  user: {token: not-a-real-token}\n"
+                    "clusters:\n- name: k\n  cluster: " +
+                    cluster + "\n");
+        };
+        // Port 1 on the loopback: nothing listens, the connection is refused at once.
+        writeConfig("{server: 'https://127.0.0.1:1'}");
+        const QStringList args{QStringLiteral("status"),       QStringLiteral("example-appdeploy"),
+                               QStringLiteral("--kubeconfig"), config,
+                               QStringLiteral("-n"),           QStringLiteral("default")};
+        Run r = veladesk(args, kZh);
+        QVERIFY2(r.exitCode != 0, qPrintable(clitest::diagnostics(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("无法连接到 https://127.0.0.1:1")),
+                 qPrintable(clitest::diagnostics(r)));
+        QVERIFY2(!r.all().contains(QLatin1String("not-a-real-token")),
+                 qPrintable(clitest::diagnostics(r)));
+        r = veladesk(args, kC);
+        QVERIFY2(r.err.contains(QLatin1String("cannot connect to https://127.0.0.1:1")) &&
+                     !hasCjk(r.all()),
+                 qPrintable(clitest::diagnostics(r)));
+        writeConfig("{insecure-skip-tls-verify: true}");
+        r = veladesk(args, kZh);
+        QVERIFY2(r.exitCode != 0, qPrintable(clitest::diagnostics(r)));
+        QVERIFY2(r.err.contains(QStringLiteral("cluster \"k\"：缺少 server")),
+                 qPrintable(clitest::diagnostics(r)));
+    }
+
     // LC_ALL wins over LANG, LANGUAGE's list is followed, C and en_US stay English.
     void followsTheLocaleVariables()
     {

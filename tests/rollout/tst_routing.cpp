@@ -95,17 +95,17 @@ private Q_SLOTS:
     void retryableErrors()
     {
         using detail::isRetryable;
-        QVERIFY(isRetryable(kube::Status::error(kube::Status::Kind::Transport, {})));
+        QVERIFY(isRetryable(kube::Status::error(kube::Status::Kind::Transport, QString())));
         for (int code : {429, 500, 502, 503, 504})
             QVERIFY2(isRetryable(httpError(code)), qPrintable(QString::number(code)));
         for (int code : {400, 401, 403, 404, 409, 410, 422})
             QVERIFY2(!isRetryable(httpError(code)), qPrintable(QString::number(code)));
-        QVERIFY(!isRetryable(kube::Status::error(kube::Status::Kind::Invalid, {})));
-        kube::Status handshake = kube::Status::error(kube::Status::Kind::Tls, {}, {},
+        QVERIFY(!isRetryable(kube::Status::error(kube::Status::Kind::Invalid, QString())));
+        kube::Status handshake = kube::Status::error(kube::Status::Kind::Tls, QString(), {},
                                                      QStringLiteral("TLSHandshakeFailed"));
         QVERIFY(!isRetryable(handshake));
         QVERIFY(isRetryable(handshake, true));
-        kube::Status verify = kube::Status::error(kube::Status::Kind::Tls, {}, {},
+        kube::Status verify = kube::Status::error(kube::Status::Kind::Tls, QString(), {},
                                                   QStringLiteral("CertificateVerifyFailed"));
         QVERIFY(!isRetryable(verify, true)); // never retried into accepting a certificate
     }
