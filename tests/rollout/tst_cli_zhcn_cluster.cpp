@@ -183,8 +183,8 @@ private Q_SLOTS:
         // piped: one plain line per step start, progress and end (app/cli_progress.cpp)
         for (const QString& expected :
              {QStringLiteral("[1/13] validate: 读取修订版本和线上对象，校验计划，检查所有权"),
-              QStringLiteral("[2/13] lease: 获取 Lease"),
-              QStringLiteral("[3/13] dry-run: 对每个对象进行服务端试运行"),
+              QStringLiteral("[3/13] lease: 获取 Lease"),
+              QStringLiteral("[2/13] dry-run: 对每个对象进行服务端试运行"),
               QStringLiteral("[5/13] deployments: 创建 Deployment 并增加副本"),
               QStringLiteral("Deployment/testsvc-v1：已创建"),
               QStringLiteral("[6/13] readiness: done - 已就绪：Deployment/testsvc-v1"),
