@@ -86,7 +86,7 @@ TreeNode missingNode(const QString& kind, const QString& apiVersion, const QStri
     n.apiVersion = apiVersion;
     n.name = name;
     n.health = std::move(health);
-    n.info = QStringLiteral("not found");
+    n.info = ktr("kube::rollout", "not found");
     return n;
 }
 
@@ -103,13 +103,17 @@ TreeNode linkNode(const TreeNode& target, const QString& namespaceName, QString 
     return n;
 }
 
-// "1 pod", "2 pods"
-QString count(qsizetype n, const char* word)
+// "1 ready endpoint", "2 ready endpoints" (in the user's language)
+QString readyEndpoints(qsizetype n)
 {
-    return QStringLiteral("%1 %2%3")
-        .arg(n)
-        .arg(QLatin1String(word))
-        .arg(n == 1 ? QString() : QStringLiteral("s"));
+    return n == 1 ? ktr("kube::rollout", "1 ready endpoint")
+                  : ktr("kube::rollout", "%1 ready endpoints").arg(n);
+}
+
+// "1 replica", "3 replicas"
+QString replicasText(qsizetype n)
+{
+    return n == 1 ? ktr("kube::rollout", "1 replica") : ktr("kube::rollout", "%1 replicas").arg(n);
 }
 
 HealthState hs(Health h, const QString& reason, const QString& message)
@@ -203,21 +207,21 @@ private:
 
 TreeNode Builder::podNode(const PodState& p) const
 {
-    QString info = QStringLiteral("%1, %2/%3 ready, %4 restarts")
+    QString info = ktr("kube::rollout", "%1, %2/%3 ready, %4 restarts")
                        .arg(p.displayStatus())
                        .arg(p.readyContainers())
                        .arg(p.appContainers())
                        .arg(p.restarts());
     if (!p.node.isEmpty())
-        info += QStringLiteral(", node ") + p.node;
+        info += ktr("kube::rollout", ", node %1").arg(p.node);
     return objectNode(QStringLiteral("Pod"), QStringLiteral("v1"), p.meta, p.health(), info);
 }
 
 TreeNode Builder::replicaSetNode(const ReplicaSetState& r) const
 {
-    QString info = QStringLiteral("%1/%2 ready").arg(r.readyReplicas).arg(r.replicas);
+    QString info = ktr("kube::rollout", "%1/%2 ready").arg(r.readyReplicas).arg(r.replicas);
     if (!r.revision.isEmpty())
-        info += QStringLiteral(", revision ") + r.revision;
+        info += ktr("kube::rollout", ", revision %1").arg(r.revision);
     TreeNode n = objectNode(QStringLiteral("ReplicaSet"), QStringLiteral("apps/v1"), r.meta,
                             r.health(), info);
     const QList<const PodState*> owned = m_pods.ownedBy(r.meta.uid);
@@ -229,7 +233,7 @@ TreeNode Builder::replicaSetNode(const ReplicaSetState& r) const
 
 TreeNode Builder::deploymentNode(const DeploymentState& d) const
 {
-    QString info = QStringLiteral("%1/%2 ready").arg(d.readyReplicas).arg(d.replicas);
+    QString info = ktr("kube::rollout", "%1/%2 ready").arg(d.readyReplicas).arg(d.replicas);
     if (const QString rev = d.meta.label(labels::appRevision); !rev.isEmpty())
         info += QStringLiteral(", ") + rev;
     TreeNode n = objectNode(QStringLiteral("Deployment"), QStringLiteral("apps/v1"), d.meta,
@@ -252,11 +256,11 @@ TreeNode Builder::serviceNode(const ServiceState& s)
     QStringList ports;
     for (const ServicePort& p : s.ports)
         ports << QString::number(p.port);
-    QString info = count(ready, "ready endpoint");
+    QString info = readyEndpoints(ready);
     if (notReady > 0)
-        info += QStringLiteral(", %1 not ready").arg(notReady);
+        info += ktr("kube::rollout", ", %1 not ready").arg(notReady);
     if (!ports.isEmpty())
-        info += QStringLiteral(", port ") + ports.join(QLatin1Char(','));
+        info += ktr("kube::rollout", ", port %1").arg(ports.join(QLatin1Char(',')));
 
     HealthState health;
     QList<TreeNode> notes;
@@ -274,7 +278,7 @@ TreeNode Builder::serviceNode(const ServiceState& s)
             note.key = QStringLiteral("#no-pods");
             note.name = ktr("kube::rollout", "no pod matches the selector");
             note.health = health;
-            note.info = QStringLiteral("selector ") + selectorText(s.selector);
+            note.info = ktr("kube::rollout", "selector %1").arg(selectorText(s.selector));
             notes << note;
         } else if (ready == 0) {
             const bool anyReadyPod = std::any_of(selected.begin(), selected.end(),
@@ -301,9 +305,11 @@ TreeNode Builder::serviceNode(const ServiceState& s)
                     hs(Health::Degraded, QStringLiteral("NoReadyEndpoints"),
                        ktr("kube::rollout", "%1 pod(s) selected, none is a ready endpoint").arg(n));
         }
-        info += QStringLiteral(", selects ") + count(selected.size(), "pod");
+        info += selected.size() == 1
+                    ? ktr("kube::rollout", ", selects 1 pod")
+                    : ktr("kube::rollout", ", selects %1 pods").arg(selected.size());
     } else {
-        info += QStringLiteral(", no selector");
+        info += ktr("kube::rollout", ", no selector");
     }
     TreeNode n = objectNode(QStringLiteral("Service"), QStringLiteral("v1"), s.meta, health, info);
     for (const EndpointSliceState* e : slices) {
@@ -318,7 +324,7 @@ TreeNode Builder::serviceNode(const ServiceState& s)
                     ktr("kube::rollout", "%1 endpoint(s), none ready").arg(nr));
         n.children << objectNode(QStringLiteral("EndpointSlice"),
                                  QStringLiteral("discovery.k8s.io/v1"), e->meta, eh,
-                                 QStringLiteral("%1 ready, %2 not ready").arg(r).arg(nr));
+                                 ktr("kube::rollout", "%1 ready, %2 not ready").arg(r).arg(nr));
     }
     n.children << notes;
     m_serviceNodes.insert(s.meta.name, n);
@@ -358,21 +364,21 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
                 hs(Health::Missing, QStringLiteral("GatewayNotFound"),
                    ktr("kube::rollout", "Gateway %1 does not exist").arg(g.name));
             n.children << linkNode(missingNode(QStringLiteral("Gateway"), gwApi, g.name, missing),
-                                   {}, QStringLiteral("not found"));
+                                   {}, ktr("kube::rollout", "not found"));
             problems << hs(
                 Health::Degraded, missing.reason,
                 ktr("kube::rollout", "attached to Gateway %1, which does not exist").arg(g.name));
             continue;
         }
         QString gInfo = it->istio ? it->listeners.join(QStringLiteral("; "))
-                                  : QStringLiteral("class ") + it->className;
+                                  : ktr("kube::rollout", "class %1").arg(it->className);
         if (!g.sectionName.isEmpty())
-            gInfo += QStringLiteral(", listener ") + g.sectionName;
+            gInfo += ktr("kube::rollout", ", listener %1").arg(g.sectionName);
         TreeNode target = objectNode(QStringLiteral("Gateway"), gwApi, it->meta, it->health(), {});
         n.children << linkNode(target, {}, gInfo);
     }
     for (const RouteBackend& b : backends) {
-        const QString weight = QStringLiteral("weight %1").arg(b.weight);
+        const QString weight = ktr("kube::rollout", "weight %1").arg(b.weight);
         if (b.external || !b.namespaceName.isEmpty() || b.kind != QLatin1String("Service") ||
             (!b.group.isEmpty())) {
             TreeNode t;
@@ -384,7 +390,7 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
                                            .arg(b.namespaceName.isEmpty() ? m_options.namespaceName
                                                                           : b.namespaceName));
             n.children << linkNode(t, b.namespaceName,
-                                   weight + QStringLiteral(", ") + t.health.message);
+                                   ktr("kube::rollout", "%1, %2").arg(weight, t.health.message));
             continue;
         }
         const auto svc = m_serviceNodes.constFind(b.name);
@@ -393,7 +399,7 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
                 missingNode(QStringLiteral("Service"), QStringLiteral("v1"), b.name,
                             hs(Health::Missing, QStringLiteral("ServiceNotFound"),
                                ktr("kube::rollout", "Service %1 does not exist").arg(b.name)));
-            n.children << linkNode(t, {}, weight + QStringLiteral(", not found"));
+            n.children << linkNode(t, {}, weight + ktr("kube::rollout", ", not found"));
             problems << hs(
                 Health::Degraded, QStringLiteral("BackendNotFound"),
                 ktr("kube::rollout", "routes to Service %1, which does not exist").arg(b.name));
@@ -401,7 +407,7 @@ TreeNode Builder::routeNode(const QString& kind, const QString& apiVersion, cons
         }
         const int ready = m_readyEndpoints.value(b.name);
         n.children << linkNode(*svc, {},
-                               weight + QStringLiteral(", ") + count(ready, "ready endpoint"));
+                               ktr("kube::rollout", "%1, %2").arg(weight, readyEndpoints(ready)));
         if (b.weight > 0 && ready == 0)
             problems << hs(
                 Health::Degraded, QStringLiteral("NoReadyEndpoints"),
@@ -461,13 +467,14 @@ TreeNode Builder::build()
                                 ktr("kube::rollout", "Application %1 does not exist").arg(m_app)));
         m_root.key = QStringLiteral("Application/") + m_app;
     } else {
-        m_root = objectNode(
-            QStringLiteral("Application"), QStringLiteral("core.oam.dev/v1beta1"), app->meta,
-            app->meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
-                                    ktr("kube::rollout", "Pending deletion"))
-                               : HealthState::healthy(),
-            app->latestRevision.isEmpty() ? QStringLiteral("no revision recorded")
-                                          : QStringLiteral("latest ") + app->latestRevision);
+        m_root = objectNode(QStringLiteral("Application"), QStringLiteral("core.oam.dev/v1beta1"),
+                            app->meta,
+                            app->meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
+                                                    ktr("kube::rollout", "Pending deletion"))
+                                               : HealthState::healthy(),
+                            app->latestRevision.isEmpty()
+                                ? ktr("kube::rollout", "no revision recorded")
+                                : ktr("kube::rollout", "latest %1").arg(app->latestRevision));
     }
 
     // What the plans say per revision (for the revision rows).
@@ -475,18 +482,18 @@ TreeNode Builder::build()
     for (const InspectedAppDeployment* a : ads) {
         const QMap<QString, int> weights = a->plan.weightsByRevision();
         for (const RevisionPlacement& rp : a->plan.appRevisions)
-            planned[rp.revisionName] << QStringLiteral("%1: %2, weight %3")
-                                            .arg(a->meta.name, count(rp.replicas(), "replica"))
+            planned[rp.revisionName] << ktr("kube::rollout", "%1: %2, weight %3")
+                                            .arg(a->meta.name, replicasText(rp.replicas()))
                                             .arg(weights.value(rp.revisionName));
     }
     for (const AppRevisionState* r : revisions) {
         QString info = QStringLiteral("#%1").arg(r->revision);
         if (app != m_in.applications.cend() && app->latestRevision == r->meta.name)
-            info += QStringLiteral(" (latest)");
+            info += ktr("kube::rollout", " (latest)");
         if (!r->images.isEmpty())
             info += QStringLiteral(", ") + r->images.join(QLatin1Char(','));
         if (const QStringList p = planned.value(r->meta.name); !p.isEmpty())
-            info += QStringLiteral(", in plan ") + p.join(QStringLiteral("; "));
+            info += ktr("kube::rollout", ", in plan %1").arg(p.join(QStringLiteral("; ")));
         m_root.children << objectNode(
             QStringLiteral("ApplicationRevision"), QStringLiteral("core.oam.dev/v1beta1"), r->meta,
             r->meta.deleting ? hs(Health::Progressing, QStringLiteral("Deleting"),
@@ -497,7 +504,7 @@ TreeNode Builder::build()
     for (const InspectedAppDeployment* a : ads) {
         TreeNode n = objectNode(QStringLiteral("AppDeployment"),
                                 QStringLiteral("core.oam.dev/v1beta1"), a->meta, a->health(),
-                                a->plan.status.phase.isEmpty() ? QStringLiteral("no status")
+                                a->plan.status.phase.isEmpty() ? ktr("kube::rollout", "no status")
                                                                : a->plan.status.phase);
         m_adNodes.insert(a->meta.name, n);
     }
@@ -527,9 +534,9 @@ TreeNode Builder::build()
             }
             for (const QString& component : rev->components) {
                 const QString name = deploymentName(component, rp.revisionName);
-                expectedDeployments.insert(
-                    name, QStringLiteral("for revision %1 (%2)")
-                              .arg(rp.revisionName, count(rp.replicas(), "replica")));
+                expectedDeployments.insert(name,
+                                           ktr("kube::rollout", "for revision %1 (%2)")
+                                               .arg(rp.revisionName, replicasText(rp.replicas())));
                 expectedDeploymentAd.insert(name, a->meta.name);
             }
         }
@@ -548,7 +555,7 @@ TreeNode Builder::build()
             ad = expectedDeploymentAd.value(d.meta.name);
         TreeNode n = deploymentNode(d);
         if (!expected && !ad.isEmpty())
-            n.info += QStringLiteral(", not in the plan");
+            n.info += ktr("kube::rollout", ", not in the plan");
         place(std::move(n), ad);
     }
     for (auto it = expectedDeployments.cbegin(); it != expectedDeployments.cend(); ++it) {
@@ -641,17 +648,17 @@ TreeNode Builder::build()
             ad = v->meta.name;
         place(routeNode(QStringLiteral("VirtualService"), QStringLiteral("networking.istio.io/v1"),
                         v->meta, HealthState::healthy(),
-                        QStringLiteral("hosts ") + v->hosts.join(QLatin1Char(',')), v->destinations,
-                        v->gateways, true),
+                        ktr("kube::rollout", "hosts %1").arg(v->hosts.join(QLatin1Char(','))),
+                        v->destinations, v->gateways, true),
               ad);
     }
     for (const HTTPRouteState* h : routes) {
         const QString ad = ownerAd(h->meta);
         place(routeNode(QStringLiteral("HTTPRoute"), QStringLiteral("gateway.networking.k8s.io/v1"),
                         h->meta, h->health(),
-                        h->hostnames.isEmpty()
-                            ? QStringLiteral("any hostname")
-                            : QStringLiteral("hostnames ") + h->hostnames.join(QLatin1Char(',')),
+                        h->hostnames.isEmpty() ? ktr("kube::rollout", "any hostname")
+                                               : ktr("kube::rollout", "hostnames %1")
+                                                     .arg(h->hostnames.join(QLatin1Char(','))),
                         h->backends, h->parents, false),
               ad);
     }

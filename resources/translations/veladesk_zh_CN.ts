@@ -2942,11 +2942,11 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <location line="+147"/>
         <location line="+253"/>
         <location line="+57"/>
-        <location filename="../../kube/rollout/objecttree.cpp" line="+265"/>
-        <location line="+49"/>
+        <location filename="../../kube/rollout/objecttree.cpp" line="+269"/>
+        <location line="+51"/>
         <location line="+108"/>
         <location line="+45"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Pending deletion</source>
         <translation>等待删除</translation>
     </message>
@@ -3246,7 +3246,64 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>通过 VirtualService 路由（来自 %1），但集群不提供 VirtualService（networking.istio.io v1 或 v1beta1）：请安装 Istio 的 CRD，或用 httproute 路由</translation>
     </message>
     <message>
-        <location filename="../../kube/rollout/objecttree.cpp" line="-223"/>
+        <location filename="../../kube/rollout/objecttree.cpp" line="-411"/>
+        <location line="+278"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>1 ready endpoint</source>
+        <translation>1 个就绪端点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ready endpoints</source>
+        <translation>%1 个就绪端点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 replica</source>
+        <translation>1 个副本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 replicas</source>
+        <translation>%1 个副本</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>%1, %2/%3 ready, %4 restarts</source>
+        <translation>%1，%2/%3 就绪，重启 %4 次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, node %1</source>
+        <translation>，节点 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>%1/%2 ready</source>
+        <translation>%1/%2 就绪</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>, revision %1</source>
+        <translation>，修订 %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>, %1 not ready</source>
+        <translation>，%1 个未就绪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, port %1</source>
+        <translation>，端口 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>the selector %1 matches no pod</source>
         <translation>选择器 %1 未匹配到任何 Pod</translation>
     </message>
@@ -3256,7 +3313,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>没有 Pod 匹配该选择器</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>selector %1</source>
+        <translation>选择器 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 pod(s) selected, none is a ready endpoint yet (ready pods not in an EndpointSlice)</source>
         <translation>选中了 %1 个 Pod，但还没有一个是就绪端点（就绪的 Pod 尚未进入 EndpointSlice）</translation>
     </message>
@@ -3271,12 +3333,32 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>选中了 %1 个 Pod，但没有一个是就绪端点</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>, selects 1 pod</source>
+        <translation>，选中 1 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, selects %1 pods</source>
+        <translation>，选中 %1 个 Pod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, no selector</source>
+        <translation>，无选择器</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 endpoint(s), none ready</source>
         <translation>%1 个端点，均未就绪</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+3"/>
+        <source>%1 ready, %2 not ready</source>
+        <translation>%1 个就绪，%2 个未就绪</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+36"/>
         <source>in namespace %1: not inspected</source>
         <translation>位于命名空间 %1：未检查</translation>
@@ -3302,17 +3384,43 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>挂接到 Gateway %1，但它不存在</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>class %1</source>
+        <translation>类 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, listener %1</source>
+        <translation>，监听器 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>outside the cluster: not inspected</source>
         <translation>位于集群外：未检查</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Service %1 does not exist</source>
         <translation>Service %1 不存在</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>, not found</source>
+        <translation>，未找到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>routes to Service %1, which does not exist</source>
         <translation>路由到 Service %1，但它不存在</translation>
     </message>
@@ -3327,12 +3435,52 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>Application %1 不存在</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+9"/>
+        <source>no revision recorded</source>
+        <translation>未记录修订</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>latest %1</source>
+        <translation>最新 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2, weight %3</source>
+        <translation>%1：%2，权重 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (latest)</source>
+        <translation>（最新）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, in plan %1</source>
+        <translation>，计划中：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no status</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>the plan names revision %1, which does not exist</source>
         <translation>计划中列出了修订版本 %1，但它不存在</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+7"/>
+        <source>for revision %1 (%2)</source>
+        <translation>用于修订 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>, not in the plan</source>
+        <translation>，不在计划中</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>planned %1; the apply in progress has not created it yet</source>
         <translation>计划为 %1；进行中的应用尚未创建它</translation>
     </message>
@@ -3352,7 +3500,22 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>由 AppDeployment %1 为其流量计划，但不存在</translation>
     </message>
     <message>
-        <location line="+308"/>
+        <location line="+12"/>
+        <source>hosts %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>any hostname</source>
+        <translation>任意主机名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hostnames %1</source>
+        <translation>主机名 %1</translation>
+    </message>
+    <message>
+        <location line="+287"/>
         <source>cannot list %1 in namespace %2: %3</source>
         <translation>无法列举命名空间 %2 中的 %1：%3</translation>
     </message>

@@ -6,9 +6,11 @@
 
 #include "kube/rollout/objecttree.h"
 #include "treetest.h"
+#include "ui/translation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace kube::rollout;
@@ -489,6 +491,28 @@ private Q_SLOTS:
             }
         };
         unique(root);
+    }
+
+    // Under zh_CN the info column is Chinese too (issue 14: it was left English at first).
+    void infoInTheUsersLanguage()
+    {
+        const QStringList loaded = veladesk::installTranslators(QCoreApplication::instance(),
+                                                                QLocale(QStringLiteral("zh_CN")));
+        QVERIFY2(!loaded.isEmpty(), "no zh_CN translation");
+        const TreeNode root = healthyNamespace().tree();
+        const TreeNode& ad = root.children[2];
+        const QString link = ad.children[4].children[1].info;
+        const QString deployment = ad.children[1].info;
+        const QString revision = root.children[0].info;
+        for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>())
+            QCoreApplication::removeTranslator(t);
+        QVERIFY2(link.startsWith(QStringLiteral("权重 50，1 个就绪端点")), qPrintable(link));
+        QVERIFY2(deployment.contains(QStringLiteral("就绪")), qPrintable(deployment));
+        QVERIFY2(!revision.contains(QLatin1String("latest")) &&
+                     !revision.contains(QLatin1String("in plan")),
+                 qPrintable(revision));
+        QVERIFY(healthyNamespace().tree().children[2].children[4].children[1].info.startsWith(
+            QLatin1String("weight 50, 1 ready endpoint")));
     }
 
     void imagePullBackOffDegradesItsAncestors()

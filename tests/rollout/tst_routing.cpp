@@ -270,8 +270,8 @@ private Q_SLOTS:
         QStringList names;
         for (ApplyStep s : allApplySteps())
             names << applyStepName(s);
-        QCOMPARE(names, (QStringList{QStringLiteral("validate"), QStringLiteral("lease"),
-                                     QStringLiteral("dry-run"), QStringLiteral("appdeployment"),
+        QCOMPARE(names, (QStringList{QStringLiteral("validate"), QStringLiteral("dry-run"),
+                                     QStringLiteral("lease"), QStringLiteral("appdeployment"),
                                      QStringLiteral("deployments"), QStringLiteral("readiness"),
                                      QStringLiteral("services"), QStringLiteral("endpoints"),
                                      QStringLiteral("routing"), QStringLiteral("read-back"),
