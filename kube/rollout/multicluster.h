@@ -101,6 +101,7 @@ struct PlacementState
     // The cluster runs other than the plan's replicas (unknown when it did not answer; no
     // Deployment is drift only when the plan wants replicas there).
     bool drifted() const { return error.isEmpty() && (live < 0 ? replicas > 0 : live != replicas); }
+    bool operator==(const PlacementState&) const = default; // PlanRow compares its placements
 };
 QList<PlacementState> readPlacementStates(const QList<ClusterTarget>& clusters,
                                           const AppDeploymentPlan& plan, const QString& ns);
