@@ -959,10 +959,7 @@ std::optional<StepError> Applier::Private::leaseStep()
     if (auto stop = begin(s, ktr("kube::rollout",
                                  "acquire the Lease: one apply of this AppDeployment at a time")))
         return stop;
-    if (options.dryRun) {
-        finish(s, StepResult::State::Skipped, ktr("kube::rollout", "--dry-run: no Lease taken"));
-        return std::nullopt;
-    }
+    // A dry-run never gets here: execute() skips every step after DryRun.
     if (member()) {
         finish(s, StepResult::State::Skipped,
                ktr("kube::rollout", "member cluster: the Lease is held in the home cluster"));

@@ -1981,12 +1981,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     <message>
         <location line="+60"/>
         <location line="+490"/>
-        <location line="+736"/>
+        <location line="+733"/>
         <source>read %1</source>
         <translation>读取 %1</translation>
     </message>
     <message>
-        <location line="-1221"/>
+        <location line="-1218"/>
         <source>list %1</source>
         <translation>列举 %1</translation>
     </message>
@@ -2132,12 +2132,11 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>获取 Lease：此 AppDeployment 同一时间只能有一次应用</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>--dry-run: no Lease taken</source>
-        <translation>--dry-run：不获取 Lease</translation>
+        <translation type="vanished">--dry-run：不获取 Lease</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>member cluster: the Lease is held in the home cluster</source>
         <translation>成员集群：Lease 由主集群持有</translation>
     </message>
