@@ -32,6 +32,7 @@
 
 #include "bench/spin.h"
 #include "kube/client.h"
+#include "kube/verbosity.h"
 #include "kube/watch.h"
 #include "models/applicationsmodel.h"
 #include "models/podsmodel.h"
@@ -567,6 +568,10 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
+    // BENCH_VERBOSITY=6: every request with its time on stderr (`veladesk -v 6`), to see what
+    // an outlier waited for.
+    if (const int v = qEnvironmentVariableIntValue("BENCH_VERBOSITY"); v > 0)
+        kube::setVerbosity(v);
     const Args a = parseArgs(app.arguments());
     if (cmd == "create-pods")
         return createPods(a);

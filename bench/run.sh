@@ -54,6 +54,9 @@ cleanup() {
     log "stopping cluster $name"
     bash "$root/tests/cluster/stop.sh" --name "$name" >/dev/null 2>&1 || true
   fi
+  # what the measured processes wrote to stderr (window runs: every request with its time),
+  # kept to explain an outlier
+  [[ -f "$work/stderr.log" ]] && cp "$work/stderr.log" /tmp/veladesk-bench-last-stderr.log
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -213,7 +216,8 @@ for r in $(seq 1 "$rounds"); do
   if ((r % 2)); then order="v j t"; else order="t j v"; fi
   for who in $order; do
     case $who in
-      v) measure pods-v -- "$suite" window-pods --kubeconfig "$kubeconfig" -n bench-pods --expect "$pods"
+      v) echo "== pods round $r: window" >>"$work/stderr.log"
+         BENCH_VERBOSITY=6 measure pods-v -- "$suite" window-pods --kubeconfig "$kubeconfig" -n bench-pods --expect "$pods"
          # the window's own figures, printed by the measured process
          val stall_max_ms "$work/m.out" >>"$work/pods-list-stall"
          val rss_mb "$work/m.out" >>"$work/pods-list-rss"
