@@ -1,4 +1,5 @@
 #include "kube/credentials.h"
+#include "kube/readbounded.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -175,7 +176,7 @@ Result<AuthMaterial> Credentials::material()
                     credentialError(ktr("kube", "%1: user \"%2\": cannot read tokenFile %3: %4")
                                         .arg(m_user.sourceFile, m_connection.userName,
                                              m_user.tokenFile, f.errorString())));
-            const QByteArray content = f.read(kMaxTokenFileBytes + 1);
+            const QByteArray content = readBounded(f, kMaxTokenFileBytes);
             if (content.size() > kMaxTokenFileBytes)
                 return Result<AuthMaterial>::failure(credentialError(
                     ktr("kube", "%1: user \"%2\": tokenFile %3 is larger than %4 bytes; it "

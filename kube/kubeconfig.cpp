@@ -1,4 +1,5 @@
 #include "kube/kubeconfig.h"
+#include "kube/readbounded.h"
 
 #include <QDir>
 #include <QFile>
@@ -227,7 +228,7 @@ bool readReferenced(const QString& file, const QString& entryFile, const QString
                                  .arg(entryFile, entry, QLatin1String(key), file, f.errorString()));
         return false;
     }
-    *out = f.read(kMaxKubeconfigFileBytes + 1);
+    *out = readBounded(f, kMaxKubeconfigFileBytes);
     if (out->size() > kMaxKubeconfigFileBytes) {
         out->clear();
         *error = configError(ktr("kube", "%1: %2: %3 %4 is larger than %5 bytes, the most "
@@ -350,7 +351,7 @@ Result<KubeConfig> KubeConfig::load(const KubeConfigOptions& options)
             return Result<KubeConfig>::failure(
                 configError(ktr("kube", "%1: cannot read: %2").arg(f, file.errorString())));
         // One byte past the limit at most: parse() says when there was more.
-        const QByteArray data = file.read(kMaxKubeconfigFileBytes + 1);
+        const QByteArray data = readBounded(file, kMaxKubeconfigFileBytes);
         Result<KubeConfig> one = parse(data, QFileInfo(f).absoluteFilePath());
         if (!one)
             return one;

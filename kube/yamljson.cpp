@@ -1,4 +1,5 @@
 #include "kube/yamljson.h"
+#include "kube/readbounded.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -457,7 +458,7 @@ Result<QList<QJsonObject>> parseYamlFile(const QString& path)
             Status::error(Status::Kind::Invalid,
                           ktr("kube", "cannot read %1: %2").arg(path, file.errorString()), path));
     // Read at most one byte past the limit: a huge file (or /dev/zero) is never loaded.
-    const QByteArray data = file.read(kMaxYamlBytes + 1);
+    const QByteArray data = readBounded(file, kMaxYamlBytes);
     return parseYamlDocuments(data, path);
 }
 
