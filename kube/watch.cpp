@@ -49,6 +49,50 @@ QString rvOf(const QJsonObject& o)
         .toString();
 }
 
+// What the watch keeps of an object: the object itself, or (Watch::setCacheIdentityOnly) only
+// what tells it apart, about 150 bytes instead of a QJsonObject's 1 KB or more.
+struct Known
+{
+    QString resourceVersion;
+    QJsonObject object; // empty when only the identity is kept
+    QString name;       // identity only
+    QString ns;         // identity only
+
+    static Known of(const QJsonObject& o, bool identityOnly, const QString& sharedNs = {})
+    {
+        Known k;
+        const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+        k.resourceVersion = meta.value(QLatin1String("resourceVersion")).toString();
+        if (!identityOnly) {
+            k.object = o;
+            return k;
+        }
+        k.name = meta.value(QLatin1String("name")).toString();
+        k.ns = meta.value(QLatin1String("namespace")).toString();
+        if (k.ns == sharedNs)
+            k.ns = sharedNs; // one string for the namespace of every object
+        return k;
+    }
+
+    // The object, or its identity: apiVersion, kind, metadata name, namespace, uid and
+    // resourceVersion.
+    QJsonObject toObject(const QString& uid, const ResourceType& type) const
+    {
+        if (!object.isEmpty())
+            return object;
+        QJsonObject meta{{QLatin1String("name"), name},
+                         {QLatin1String("uid"), uid},
+                         {QLatin1String("resourceVersion"), resourceVersion}};
+        if (!ns.isEmpty())
+            meta.insert(QLatin1String("namespace"), ns);
+        QJsonObject out{{QLatin1String("apiVersion"), type.apiVersion()},
+                        {QLatin1String("metadata"), meta}};
+        if (!type.kind.isEmpty())
+            out.insert(QLatin1String("kind"), type.kind);
+        return out;
+    }
+};
+
 bool looksPermanent(const Status& s)
 {
     return s.kind == Status::Kind::Config || s.kind == Status::Kind::Tls ||
@@ -68,7 +112,7 @@ struct Watch::Private
     quint64 group = newGroup();
     std::shared_ptr<Sink> sink = std::make_shared<Sink>();
 
-    QHash<QString, QJsonObject> cache;
+    QHash<QString, Known> cache; // uid -> what was last delivered
     QString resourceVersion;
     WatchHealth health = WatchHealth::Connecting;
     QString healthMessage;
@@ -83,6 +127,7 @@ struct Watch::Private
     QElapsedTimer streamAge;
     std::shared_ptr<const Watch::Transform> transform; // null: objects as the server sent them
     bool firstListAsTable = false;
+    bool identityOnly = false; // setCacheIdentityOnly
     // 410 Gone answers in a row, each within 10 s of its stream opening: after the first,
     // listing again waits with backoff (a server that answers 410 to every watch must not
     // cause a relist loop).
@@ -125,14 +170,14 @@ struct Watch::Private
         std::shared_ptr<Sink> s = sink;
         core->listAll(
             type, ns, o,
-            [s, gen](Result<ObjectList> r) {
+            [s, gen, identity = identityOnly, ns = ns](Result<ObjectList> r) {
                 // The uid index of a large list is built here, on the transport's thread, not
                 // on the owner's (10,000 lookups were a stall of their own).
-                QHash<QString, QJsonObject> fresh;
+                QHash<QString, Known> fresh;
                 if (r) {
                     fresh.reserve(r.value.items.size());
                     for (const QJsonObject& o : r.value.items)
-                        fresh.insert(uidOf(o), o);
+                        fresh.insert(uidOf(o), Known::of(o, identity, ns));
                 }
                 s->post([gen, r = std::move(r), fresh = std::move(fresh)](Watch* w) mutable {
                     w->d->onListed(gen, r, std::move(fresh));
@@ -141,7 +186,7 @@ struct Watch::Private
             group, transform ? *transform : Watch::Transform());
     }
 
-    void onListed(quint64 gen, const Result<ObjectList>& r, QHash<QString, QJsonObject> fresh)
+    void onListed(quint64 gen, const Result<ObjectList>& r, QHash<QString, Known> fresh)
     {
         if (gen != generation || !running)
             return;
@@ -162,12 +207,12 @@ struct Watch::Private
                 auto old = cache.constFind(uid);
                 if (old == cache.constEnd())
                     batch.append({WatchEvent::Type::Added, o});
-                else if (rvOf(*old) != rvOf(o))
+                else if (old->resourceVersion != rvOf(o))
                     batch.append({WatchEvent::Type::Modified, o});
             }
             for (auto it = cache.constBegin(); it != cache.constEnd(); ++it)
                 if (!fresh.contains(it.key()))
-                    batch.append({WatchEvent::Type::Deleted, it.value()});
+                    batch.append({WatchEvent::Type::Deleted, it->toObject(it.key(), type)});
             cache = std::move(fresh);
             if (!batch.isEmpty())
                 Q_EMIT q->events(batch);
@@ -279,10 +324,10 @@ struct Watch::Private
             if (ev.type == DecodedWatchEvent::Type::Added ||
                 ev.type == DecodedWatchEvent::Type::Modified) {
                 auto old = cache.constFind(uid);
-                if (old != cache.constEnd() && rvOf(*old) == rv)
+                if (old != cache.constEnd() && old->resourceVersion == rv)
                     continue; // already delivered (by a relist)
                 const bool known = old != cache.constEnd();
-                cache.insert(uid, obj);
+                cache.insert(uid, Known::of(obj, identityOnly, ns));
                 batch.append({known ? WatchEvent::Type::Modified : WatchEvent::Type::Added, obj});
             } else if (cache.remove(uid)) {
                 batch.append({WatchEvent::Type::Deleted, obj});
@@ -427,6 +472,11 @@ void Watch::setFirstListAsTable(bool table)
     d->firstListAsTable = table;
 }
 
+void Watch::setCacheIdentityOnly(bool identityOnly)
+{
+    d->identityOnly = identityOnly;
+}
+
 void Watch::start()
 {
     d->running = true;
@@ -476,7 +526,11 @@ QString Watch::healthMessage() const
 
 QHash<QString, QJsonObject> Watch::snapshot() const
 {
-    return d->cache;
+    QHash<QString, QJsonObject> out;
+    out.reserve(d->cache.size());
+    for (auto it = d->cache.cbegin(); it != d->cache.cend(); ++it)
+        out.insert(it.key(), it->toObject(it.key(), d->type));
+    return out;
 }
 
 QString Watch::resourceVersion() const
