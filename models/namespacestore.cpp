@@ -381,7 +381,10 @@ void NamespaceStore::startWatches()
 void NamespaceStore::startWatch(Kind kind)
 {
     kube::Watch* w = m_client->watch(typeOf(kind), m_namespace, listOptionsOf(kind), this);
-    // The largest lists: only the fields shown are kept.
+    // The largest lists: only the fields shown are kept, and the watch itself keeps only what
+    // tells changes apart (the models and the object tree keep their own rows).
+    if (kind == Kind::Pods || kind == Kind::Events)
+        w->setCacheIdentityOnly(true);
     if (kind == Kind::Pods) {
         w->setTransform(&PodRow::slim);
         // The pane's columns as the API server prints them, about 40 times less to send and
@@ -416,6 +419,7 @@ void NamespaceStore::stopWatches()
     }
     m_watches.clear();
     m_eventsAfterPods = false;
+    m_podsSynced = false;
     ++m_podObjectsGeneration; // a list of whole pods still running is for the old watch
     m_podObjectsPending = false;
     m_podObjectEvents.clear();
@@ -464,13 +468,15 @@ void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
         if (std::exchange(m_eventsAfterPods, false) && m_client)
             startWatch(Kind::Events);
         Q_EMIT podsReset(objects);
+        m_podsSynced = true;
         const bool table = std::any_of(objects.cbegin(), objects.cend(), [](const QJsonObject& o) {
             return o.contains(kube::tableRowKey());
         });
         const QPointer<kube::Watch> w = m_watches.value(Kind::Pods);
-        if (!table)
+        // whole pods only once they are asked for (wantPodObjects)
+        if (m_podObjectsWanted && !table)
             Q_EMIT podObjectsReset(objects);
-        else if (m_client && w)
+        else if (m_podObjectsWanted && m_client && w)
             listPodObjects(w->resourceVersion(), true);
     } else if (kind == Kind::Events) {
         // the first list of events predates the session: not logged
@@ -483,6 +489,17 @@ void NamespaceStore::resetKind(Kind kind, const QList<QJsonObject>& objects)
     }
     if (m_pendingSync.remove(kind) && m_pendingSync.isEmpty())
         Q_EMIT loadingChanged(false);
+}
+
+void NamespaceStore::wantPodObjects()
+{
+    if (std::exchange(m_podObjectsWanted, true))
+        return;
+    // The pods listed already: their whole objects at the watch's latest version, the events
+    // after it on top (a version compacted meanwhile: the newest list, listPodObjects).
+    const QPointer<kube::Watch> w = m_watches.value(Kind::Pods);
+    if (m_podsSynced && m_client && w)
+        listPodObjects(w->resourceVersion(), true);
 }
 
 void NamespaceStore::listPodObjects(const QString& resourceVersion, bool exact)
@@ -525,6 +542,8 @@ void NamespaceStore::applyEvents(Kind kind, const QList<kube::WatchEvent>& event
 {
     if (kind == Kind::Pods) {
         Q_EMIT podEvents(events);
+        if (!m_podObjectsWanted || !m_podsSynced)
+            return; // nobody follows the whole pods yet
         if (m_podObjectsPending)
             m_podObjectEvents.append(events);
         else

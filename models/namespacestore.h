@@ -168,6 +168,11 @@ public:
     // Lists every kind again (F5): new watches with the same settings; each kind's objects are
     // replaced when its new list arrives.
     void restart();
+    // The whole pods (podObjectsReset, podObjectEvents) are listed and followed once a reader
+    // asks for them: the object tree, when it shows an application. Until then a namespace of
+    // 10,000 pods pays only for the pods pane's Table (no 70 MB list of whole pods, no copy of
+    // them in memory). It stays asked for, across namespaces.
+    void wantPodObjects();
 
     QString namespaceName() const { return m_namespace; }
     bool isLoading() const { return !m_pendingSync.isEmpty(); }
@@ -254,8 +259,9 @@ Q_SIGNALS:
     void podsReset(const QList<QJsonObject>& pods);
     void podEvents(const QList<kube::WatchEvent>& events);
     // The same pods as whole (slim) objects, for a reader that needs more than the pane's
-    // columns (the object tree): after a Table list, a list of whole pods at exactly the
-    // Table's resourceVersion follows, and the events that arrived meanwhile come after it.
+    // columns (the object tree), after wantPodObjects(): after a Table list, a list of whole
+    // pods at exactly the Table's (or the watch's latest) resourceVersion follows, and the
+    // events that arrived meanwhile come after it.
     void podObjectsReset(const QList<QJsonObject>& pods);
     void podObjectEvents(const QList<kube::WatchEvent>& events);
     // Events added or modified while the namespace is open.
@@ -305,7 +311,9 @@ private:
     bool m_podObjectsPending = false;
     QList<kube::WatchEvent> m_podObjectEvents;
     quint64 m_podObjectsGeneration = 0;
-    bool m_eventsAfterPods = false; // the Events watch starts when the pods have listed
+    bool m_podObjectsWanted = false; // wantPodObjects()
+    bool m_podsSynced = false;       // the pods watch has listed once
+    bool m_eventsAfterPods = false;  // the Events watch starts when the pods have listed
 
     QMap<QString, ApplicationInfo> m_applications;
     QMap<QString, kube::rollout::AppRevision> m_revisions;

@@ -362,7 +362,16 @@ void ObjectTreeModel::setStore(NamespaceStore* store)
         connect(store, &NamespaceStore::podObjectsReset, this, &ObjectTreeModel::setPods);
         connect(store, &NamespaceStore::podObjectEvents, this, &ObjectTreeModel::enqueuePods);
     }
+    askForPods();
     scheduleRebuild();
+}
+
+void ObjectTreeModel::askForPods()
+{
+    // Whole pods cost a list of every pod in the namespace and their copy here: only once an
+    // application's tree is shown.
+    if (m_store && m_active && !m_app.isEmpty())
+        m_store->wantPodObjects();
 }
 
 void ObjectTreeModel::setApplication(const QString& appName)
@@ -371,12 +380,14 @@ void ObjectTreeModel::setApplication(const QString& appName)
         return;
     m_app = appName;
     ++m_treeEpoch;
+    askForPods();
     scheduleRebuild();
 }
 
 void ObjectTreeModel::setActive(bool active)
 {
     m_active = active;
+    askForPods();
     if (active && m_dirty)
         scheduleRebuild();
 }

@@ -128,6 +128,7 @@ private:
     int rowOf(const Item* item) const;
     QModelIndex indexOf(const Item* item, int column = 0) const;
     void scheduleRebuild();
+    void askForPods(); // NamespaceStore::wantPodObjects when an application's tree is shown
     void onFrame();
     void startJob();
     void onJobDone();

@@ -501,6 +501,9 @@ void MainWindow::buildPanes()
                                    QKeySequence(Qt::CTRL | Qt::Key_5));
     tabifyDockWidget(log, objects);
     connect(objects, &QDockWidget::visibilityChanged, m_objectTree, &ObjectTreePane::setActive);
+    // A tab behind another is never shown, so no visibilityChanged(false) says so: inactive
+    // until its tab is shown (visibilityChanged(true), also when a saved layout shows it).
+    m_objectTree->setActive(false);
     m_history = new HistoryPane(m_controller, this); // issue 13: apply history and restore
     tabifyDockWidget(log, addDock(tr("History"), QStringLiteral("historyDock"), m_history,
                                   QKeySequence(Qt::CTRL | Qt::Key_6)));

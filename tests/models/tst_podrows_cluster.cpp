@@ -490,23 +490,76 @@ private Q_SLOTS:
             QCOMPARE(it.value(), b.value(it.key()));
     }
 
-    // The store: the pane gets the Table, the object tree whole pods of the same snapshot.
-    void storeHandsWholePodsToTheTree()
+    // The store: the pane gets the Table; whole pods (for the object tree) only once asked for,
+    // then the pods as they are and the changes after them.
+    void storeHandsWholePodsToTheTreeWhenAsked()
     {
         NamespaceStore store;
         QSignalSpy rows(&store, &NamespaceStore::podsReset);
         QSignalSpy objects(&store, &NamespaceStore::podObjectsReset);
+        QSignalSpy objectEvents(&store, &NamespaceStore::podObjectEvents);
         store.start(client, ns, {});
-        QTRY_COMPARE_WITH_TIMEOUT(objects.size(), 1, 30000);
-        QCOMPARE(rows.size(), 1);
-        const auto table = rows.first().first().value<QList<QJsonObject>>();
-        const auto whole = objects.first().first().value<QList<QJsonObject>>();
+        // (the store empties the pane first: an empty reset, then the list)
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rows.isEmpty() && !rows.last().first().value<QList<QJsonObject>>().isEmpty(), 30000);
+        const auto table = rows.last().first().value<QList<QJsonObject>>();
+        QCOMPARE(table.size(), cases().size());
+
+        // A change while nobody asked: not followed as whole pods.
+        auto label = [this](const QString& value) {
+            kube::Request r;
+            r.method = "PATCH";
+            r.path = kube::ResourceType::pods().objectPath(ns, QStringLiteral("ready"));
+            r.contentType = "application/merge-patch+json";
+            r.body = QByteArrayLiteral(R"({"metadata":{"labels":{"tree":")") + value.toUtf8() +
+                     QByteArrayLiteral(R"("}}})");
+            return guitest::wait(client->send(r)).status.ok();
+        };
+        QSignalSpy podEvents(&store, &NamespaceStore::podEvents);
+        QVERIFY(label(QStringLiteral("before")));
+        QTRY_VERIFY_WITH_TIMEOUT(!podEvents.isEmpty(), 30000); // the pane saw it
+        auto listed = [&objects] {
+            qsizetype n = 0;
+            for (const QList<QVariant>& args : objects)
+                n += args.first().value<QList<QJsonObject>>().size();
+            return n;
+        };
+        QCOMPARE(listed(), 0); // (only the empty reset of start())
+        QCOMPARE(objectEvents.size(), 0);
+
+        store.wantPodObjects();
+        QTRY_VERIFY_WITH_TIMEOUT(listed() > 0, 30000);
+        const auto whole = objects.last().first().value<QList<QJsonObject>>();
         QCOMPARE(whole.size(), table.size());
+        QString before;
         for (const QJsonObject& o : whole) {
             QVERIFY(!o.contains(kube::tableRowKey()));
             QVERIFY(
                 o.value(QStringLiteral("spec")).toObject().contains(QStringLiteral("containers")));
+            const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
+            if (meta.value(QStringLiteral("name")).toString() == QLatin1String("ready"))
+                before = meta.value(QStringLiteral("labels"))
+                             .toObject()
+                             .value(QStringLiteral("tree"))
+                             .toString();
         }
+        QCOMPARE(before, QStringLiteral("before")); // the list holds what happened before it
+
+        // Changes after it follow as whole pods.
+        QVERIFY(label(QStringLiteral("after")));
+        auto sawAfter = [&objectEvents] {
+            for (const QList<QVariant>& args : objectEvents)
+                for (const kube::WatchEvent& e : args.first().value<QList<kube::WatchEvent>>())
+                    if (e.object.value(QStringLiteral("metadata"))
+                            .toObject()
+                            .value(QStringLiteral("labels"))
+                            .toObject()
+                            .value(QStringLiteral("tree"))
+                            .toString() == QLatin1String("after"))
+                        return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sawAfter(), 30000);
         store.stop();
     }
 };
