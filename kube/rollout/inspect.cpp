@@ -819,6 +819,69 @@ void PodIndex::clear()
     m_pods.clear();
     m_byOwner.clear();
     m_byRevision.clear();
+    m_strings.clear();
+    m_labelSets.clear();
+    m_ownerLists.clear();
+}
+
+void PodIndex::share(PodState& pod, const PodState* old)
+{
+    // A pod that changed (a watch event) shares with its last state what did not change: a
+    // compare each, no lookup.
+    if (old) {
+        auto same = [](auto& value, const auto& before) {
+            if (value == before)
+                value = before;
+        };
+        same(pod.meta.labels, old->meta.labels);
+        same(pod.meta.owners, old->meta.owners);
+        same(pod.phase, old->phase);
+        same(pod.node, old->node);
+        same(pod.restartPolicy, old->restartPolicy);
+        same(pod.containers, old->containers);
+        return;
+    }
+    // A new pod: from the pools. They only grow while pods come and go; past a bound they
+    // start again (what is shared stays shared: the pods hold the values, not the pools).
+    if (m_strings.size() + m_labelSets.size() + m_ownerLists.size() > 4 * (m_pods.size() + 64)) {
+        m_strings.clear();
+        m_labelSets.clear();
+        m_ownerLists.clear();
+    }
+    auto one = [this](QString& s) {
+        if (s.isEmpty())
+            return;
+        if (const auto it = m_strings.constFind(s); it != m_strings.cend())
+            s = *it;
+        else
+            m_strings.insert(s);
+    };
+    QString labelsKey;
+    for (auto it = pod.meta.labels.cbegin(); it != pod.meta.labels.cend(); ++it)
+        labelsKey += it.key() + QLatin1Char('=') + it.value() + QLatin1Char('\n');
+    if (const auto it = m_labelSets.constFind(labelsKey); it != m_labelSets.cend())
+        pod.meta.labels = *it;
+    else
+        m_labelSets.insert(labelsKey, pod.meta.labels);
+    QString ownersKey;
+    for (const OwnerRef& o : std::as_const(pod.meta.owners))
+        ownersKey += o.uid + QLatin1Char(o.controller ? '!' : ' ') + o.kind + QLatin1Char('/') +
+                     o.name + QLatin1Char(' ') + o.apiVersion + QLatin1Char('\n');
+    if (const auto it = m_ownerLists.constFind(ownersKey); it != m_ownerLists.cend())
+        pod.meta.owners = *it;
+    else
+        m_ownerLists.insert(ownersKey, pod.meta.owners);
+    one(pod.phase);
+    one(pod.reason);
+    one(pod.node);
+    one(pod.restartPolicy);
+    for (ContainerState& c : pod.containers) {
+        one(c.name);
+        one(c.image);
+        one(c.state);
+        one(c.reason);
+        one(c.lastReason);
+    }
 }
 
 void PodIndex::unindex(const PodState& pod)
@@ -846,13 +909,20 @@ void PodIndex::put(PodState pod)
 {
     const QString uid = pod.meta.uid.isEmpty() ? pod.meta.name : pod.meta.uid;
     pod.meta.uid = uid;
-    if (const auto it = m_pods.constFind(uid); it != m_pods.cend())
+    const auto it = m_pods.find(uid);
+    if (it != m_pods.end())
         unindex(*it);
     if (const OwnerRef* c = pod.meta.controller())
         m_byOwner[c->uid].insert(uid);
     if (const QString rev = pod.meta.label(labels::appRevision); !rev.isEmpty())
         m_byRevision[rev].insert(uid);
-    m_pods.insert(uid, std::move(pod));
+    if (it != m_pods.end()) {
+        share(pod, &*it);
+        *it = std::move(pod);
+    } else {
+        share(pod, nullptr);
+        m_pods.insert(uid, std::move(pod));
+    }
 }
 
 void PodIndex::remove(const QString& uid)

@@ -358,9 +358,16 @@ public:
 
 private:
     void unindex(const PodState& pod);
+    // Values most pods share (labels, owners, node, phase, container names and images) are
+    // stored once: 10,000 pods of one ReplicaSet hold one label map and one owner list
+    // (bench_objecttree: +24.6 -> +15.1 MiB for 10,000 pods). `old`: the pod's last state.
+    void share(PodState& pod, const PodState* old);
     QHash<QString, PodState> m_pods;
-    QHash<QString, QSet<QString>> m_byOwner;    // controller uid -> pod uids
-    QHash<QString, QSet<QString>> m_byRevision; // label app.oam.dev/appRevision -> pod uids
+    QSet<QString> m_strings;
+    QHash<QString, QMap<QString, QString>> m_labelSets; // by their text
+    QHash<QString, QList<OwnerRef>> m_ownerLists;       // by the owners' uids
+    QHash<QString, QSet<QString>> m_byOwner;            // controller uid -> pod uids
+    QHash<QString, QSet<QString>> m_byRevision;         // label app.oam.dev/appRevision -> pod uids
 };
 
 } // namespace kube::rollout
