@@ -1,9 +1,11 @@
 #pragma once
 // Pods of a namespace, fed by a kube::Watch. Watch batches are queued and applied at most once
 // per frame (16 ms; a batch after a quiet frame at once, on the next event-loop turn), at most
-// 250 events per frame: removals, in-place updates (dataChanged) and
-// insertions (rowsInserted) for what changed; the model is reset only when a new snapshot (first
-// list, namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy.
+// 250 events per frame and fewer when a batch costs more than about 6 ms: removals,
+// in-place updates (dataChanged, one per run of adjacent changed rows) and insertions
+// (rowsInserted) for what changed; the model is reset only when a new snapshot (first list,
+// namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy
+// (ui/podsview.h: PodsProxy).
 
 #include "kube/watch.h"
 #include "models/ageticker.h"
@@ -16,6 +18,7 @@
 #include <QList>
 #include <QTimer>
 #include <functional>
+#include <vector>
 
 namespace veladesk {
 
@@ -88,6 +91,7 @@ public:
     };
 
     explicit PodsModel(QObject* parent = nullptr);
+    ~PodsModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -120,8 +124,10 @@ public:
     void setClusterName(const QString& name);
     QString clusterName() const { return m_cluster; }
 
-    const PodRow& pod(int row) const { return m_rows[row]; }
-    int rowOf(const QString& uid) const { return m_index.value(uid, -1); }
+    const PodRow& pod(int row) const { return *m_rows[size_t(row)].row; }
+    // O(log n): the uid's arrival number, then a binary search of the rows (kept in order of
+    // arrival, so no index is renumbered when rows are removed).
+    int rowOf(const QString& uid) const;
     static State stateOf(const PodRow& pod);
 
 Q_SIGNALS:
@@ -134,8 +140,27 @@ private:
     bool loadSnapshot(int budgetMs, bool inReset);
     void refreshAges();
 
-    QList<PodRow> m_rows;
-    QHash<QString, int> m_index; // uid -> row
+    int rowOfSeq(quint64 seq) const;
+    // Emits dataChanged for `rows` (sorted), one signal per contiguous run: a single range
+    // spanning scattered rows would make the sorting proxy check (and filter) every row
+    // between them.
+    void emitChanged(const QList<int>& rows);
+
+    // A row and its arrival number. Rows are held by pointer so a removal in the middle moves
+    // 16 bytes per row below it (a memmove), not the row; seq grows with every row appended,
+    // so m_rows is sorted by it and a uid's row is found by binary search, with nothing to
+    // renumber. The rows are owned (deleted in removeRowsAt(), clearRows(), the destructor).
+    struct Slot
+    {
+        quint64 seq;
+        PodRow* row;
+    };
+    std::vector<Slot> m_rows;
+    QHash<QString, quint64> m_index; // uid -> seq of its row
+    quint64 m_nextSeq = 0;
+    void appendRow(PodRow&& row);
+    void removeRowsAt(int first, int last);
+    void clearRows();
     QList<kube::WatchEvent> m_pending;
     QList<QJsonObject> m_snapshot; // the list being loaded
     qsizetype m_snapshotAt = 0;
