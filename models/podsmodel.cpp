@@ -611,11 +611,7 @@ void PodsModel::applyPending(int maxEvents)
             appendRow(std::move(r));
         endInsertRows();
     }
-    if (!events.isEmpty()) {
-        const double perEvent = double(work.nsecsElapsed()) / double(events.size());
-        m_affordableEvents = int(
-            std::clamp(kFrameBudgetNs / std::max(perEvent, 1.0), double(kMinEventsPerFrame), 1e6));
-    }
+    measureFrame(int(events.size()), work);
     Q_EMIT batchApplied(int(inserts.size()), updated, int(toRemove.size()));
 }
 
@@ -652,6 +648,28 @@ void PodsModel::clearRows()
         delete s.row;
     m_rows.clear();
     m_index.clear();
+}
+
+void PodsModel::measureFrame(int events, const QElapsedTimer& started)
+{
+    if (m_measuring || events <= 0)
+        return;
+    m_measuring = true;
+    // The views' part of the frame comes after the batch: the repaint (posted) lays out the
+    // tree again (a delayed layout started by the batch's signals) and paints it. A zero
+    // timer started from a zero timer fires after both.
+    QTimer::singleShot(0, this, [this, events, started] {
+        QTimer::singleShot(0, this, [this, events, started] {
+            m_measuring = false;
+            const double cost = std::max(double(started.nsecsElapsed()), 1.0);
+            const int fits = int(std::min(double(events) * kFrameBudgetNs / cost, 1e6));
+            // Over budget: fewer next time. Under: more, when the frame showed it can afford
+            // them (a small batch's cost says little about a large one's).
+            m_affordableEvents =
+                std::max(kMinEventsPerFrame,
+                         cost > kFrameBudgetNs ? fits : std::max(m_affordableEvents, fits));
+        });
+    });
 }
 
 void PodsModel::emitChanged(const QList<int>& rows)

@@ -1,7 +1,7 @@
 #pragma once
 // Pods of a namespace, fed by a kube::Watch. Watch batches are queued and applied at most once
 // per frame (16 ms; a batch after a quiet frame at once, on the next event-loop turn), at most
-// 250 events per frame and fewer when a batch costs more than about 6 ms: removals,
+// 250 events per frame and fewer when the frames cost more than about 10 ms: removals,
 // in-place updates (dataChanged, one per run of adjacent changed rows) and insertions
 // (rowsInserted) for what changed; the model is reset only when a new snapshot (first list,
 // namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy
@@ -110,8 +110,9 @@ public:
     // Applies everything queued now.
     void flush();
     // At most this many events are applied per frame (0: no limit), and fewer when the last
-    // frames show they cost more than about 6 ms; a burst larger than that (a namespace
-    // deletion) is spread over several frames so no frame stalls the GUI long.
+    // frames show they cost more than about 10 ms (the batch, and the views' relayout and
+    // repaint after it); a burst larger than that (a namespace deletion) is spread over
+    // several frames so no frame stalls the GUI long.
     void setMaxEventsPerFrame(int events);
     int pendingEvents() const { return int(m_pending.size()); }
     // Frame interval of the batching; 0 applies each enqueue() at once.
@@ -161,6 +162,10 @@ private:
     void appendRow(PodRow&& row);
     void removeRowsAt(int first, int last);
     void clearRows();
+    // The cost of the last frame: from the start of a batch to the next turn of the event
+    // loop after it (the views' relayout and repaint it caused included).
+    void measureFrame(int events, const QElapsedTimer& started);
+    bool m_measuring = false;
     QList<kube::WatchEvent> m_pending;
     QList<QJsonObject> m_snapshot; // the list being loaded
     qsizetype m_snapshotAt = 0;
@@ -174,8 +179,9 @@ private:
     std::function<QDateTime()> m_now;
     QString m_cluster;
     int m_maxEventsPerFrame = 250;
-    // What one frame can afford, from the cost per event of the last batch.
-    static constexpr double kFrameBudgetNs = 6e6;
+    // What one frame can afford: a batch and what the views do after it (relayout, repaint)
+    // within about 10 ms, from what the last frames cost.
+    static constexpr double kFrameBudgetNs = 10e6;
     static constexpr int kMinEventsPerFrame = 20;
     int m_affordableEvents = 250;
 };
