@@ -19,6 +19,11 @@ void PodsProxy::setSourceModel(QAbstractItemModel* model)
 
 const PodRow* PodsProxy::podAt(int sourceRow, const PodsModel** model) const
 {
+    // A source model destroyed under the proxy is replaced by Qt's empty model without a
+    // setSourceModel() call: the cached pointers are only used while they are the source.
+    if (!sourceModel() || (sourceModel() != static_cast<const QAbstractItemModel*>(m_pods) &&
+                           sourceModel() != static_cast<const QAbstractItemModel*>(m_clusterPods)))
+        return nullptr;
     if (m_pods) {
         if (model)
             *model = m_pods;
