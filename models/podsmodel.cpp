@@ -249,6 +249,11 @@ PodsModel::PodsModel(QObject* parent)
     connect(&m_frame, &QTimer::timeout, this, [this] { applyPending(m_maxEventsPerFrame); });
 }
 
+PodsModel::~PodsModel()
+{
+    clearRows();
+}
+
 int PodsModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -321,7 +326,7 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const PodRow& p = m_rows[index.row()];
+    const PodRow& p = pod(index.row());
     switch (role) {
     case StateRole:
         return int(stateOf(p));
@@ -413,9 +418,8 @@ void PodsModel::setPods(const QList<QJsonObject>& pods)
     m_snapshot = pods;
     m_snapshotAt = 0;
     beginResetModel();
-    m_rows.clear();
-    m_index.clear();
-    m_rows.reserve(pods.size());
+    clearRows();
+    m_rows.reserve(size_t(pods.size()));
     m_index.reserve(pods.size());
     loadSnapshot(kSnapshotChunkMs, true);
     endResetModel();
@@ -434,9 +438,9 @@ bool PodsModel::loadSnapshot(int budgetMs, bool inReset)
                               (chunk.size() >= kSnapshotChunkMinRows && t.elapsed() >= budgetMs)))
             break;
         PodRow row = PodRow::fromJson(m_snapshot.at(m_snapshotAt++));
-        if (const int at = m_index.value(row.uid, -1); at >= 0) { // a uid listed twice
-            if (m_rows[at] != row) {
-                m_rows[at] = std::move(row);
+        if (const int at = rowOf(row.uid); at >= 0) { // a uid listed twice
+            if (pod(at) != row) {
+                *m_rows[size_t(at)].row = std::move(row);
                 if (!inReset)
                     Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
             }
@@ -453,10 +457,8 @@ bool PodsModel::loadSnapshot(int budgetMs, bool inReset)
         const int first = int(m_rows.size());
         if (!inReset)
             beginInsertRows({}, first, first + int(chunk.size()) - 1);
-        for (PodRow& r : chunk) {
-            m_index.insert(r.uid, int(m_rows.size()));
-            m_rows.append(std::move(r));
-        }
+        for (PodRow& r : chunk)
+            appendRow(std::move(r));
         if (!inReset)
             endInsertRows();
     }
@@ -493,7 +495,7 @@ void PodsModel::setClusterName(const QString& name)
     if (name == m_cluster)
         return;
     m_cluster = name;
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, Cluster), index(rowCount() - 1, Cluster));
 }
 
@@ -559,9 +561,9 @@ void PodsModel::applyPending(int maxEvents)
     // 1. removals, from the bottom up, contiguous runs at once
     QList<int> toRemove;
     for (const QString& uid : order)
-        if (!last.value(uid))
-            if (auto it = m_index.constFind(uid); it != m_index.constEnd())
-                toRemove.append(*it);
+        if (!*last.constFind(uid))
+            if (const int at = rowOf(uid); at >= 0)
+                toRemove.append(at);
     std::sort(toRemove.begin(), toRemove.end(), std::greater<int>());
     for (int i = 0; i < toRemove.size();) {
         int last_ = toRemove[i];
@@ -570,63 +572,120 @@ void PodsModel::applyPending(int maxEvents)
         while (j < toRemove.size() && toRemove[j] == first - 1)
             first = toRemove[j++];
         beginRemoveRows({}, first, last_);
-        m_rows.remove(first, last_ - first + 1);
+        removeRowsAt(first, last_);
         endRemoveRows();
         i = j;
     }
-    if (!toRemove.isEmpty()) {
-        // Only the rows below the first removed one moved: renumber those in place rather
-        // than rebuilding the whole index (10,000 allocations per frame in a deletion storm).
-        for (const QString& uid : order)
-            if (!last.value(uid))
-                m_index.remove(uid);
-        for (int i = toRemove.last(); i < m_rows.size(); ++i)
-            m_index[m_rows[i].uid] = i;
-    }
+    // The rows below a removed one keep their seq: nothing to renumber.
+    for (const QString& uid : order)
+        if (!*last.constFind(uid))
+            m_index.remove(uid);
 
-    // 2. updates in place, one dataChanged spanning the changed rows
-    int updated = 0, top = -1, bottom = -1;
+    // 2. updates in place, one dataChanged per contiguous run of changed rows
+    QList<int> changed;
     QList<PodRow> inserts;
     for (const QString& uid : order) {
-        const std::optional<PodRow>& row = last[uid];
+        std::optional<PodRow>& row = *last.find(uid);
         if (!row)
             continue;
-        const int at = m_index.value(uid, -1);
+        const int at = rowOf(uid);
         if (at < 0) {
-            inserts.append(*row);
+            inserts.append(std::move(*row));
             continue;
         }
-        if (m_rows[at] == *row)
+        PodRow& current = *m_rows[size_t(at)].row;
+        if (current == *row)
             continue;
-        m_rows[at] = *row;
-        ++updated;
-        top = top < 0 ? at : std::min(top, at);
-        bottom = std::max(bottom, at);
+        current = std::move(*row);
+        changed.append(at);
     }
-    if (updated > 0)
-        Q_EMIT dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+    const int updated = int(changed.size());
+    std::sort(changed.begin(), changed.end());
+    emitChanged(changed);
 
     // 3. insertions, appended in one go
     if (!inserts.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(inserts.size()) - 1);
-        for (PodRow& r : inserts) {
-            m_index.insert(r.uid, int(m_rows.size()));
-            m_rows.append(std::move(r));
-        }
+        for (PodRow& r : inserts)
+            appendRow(std::move(r));
         endInsertRows();
     }
-    if (!events.isEmpty()) {
-        const double perEvent = double(work.nsecsElapsed()) / double(events.size());
-        m_affordableEvents = int(
-            std::clamp(kFrameBudgetNs / std::max(perEvent, 1.0), double(kMinEventsPerFrame), 1e6));
-    }
+    measureFrame(int(events.size()), work);
     Q_EMIT batchApplied(int(inserts.size()), updated, int(toRemove.size()));
+}
+
+int PodsModel::rowOf(const QString& uid) const
+{
+    const auto it = m_index.constFind(uid);
+    return it == m_index.constEnd() ? -1 : rowOfSeq(*it);
+}
+
+int PodsModel::rowOfSeq(quint64 seq) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), seq,
+                                     [](const Slot& s, quint64 v) { return s.seq < v; });
+    return it != m_rows.end() && it->seq == seq ? int(it - m_rows.begin()) : -1;
+}
+
+void PodsModel::appendRow(PodRow&& row)
+{
+    const quint64 seq = m_nextSeq++;
+    m_index.insert(row.uid, seq);
+    m_rows.push_back(Slot{seq, new PodRow(std::move(row))});
+}
+
+void PodsModel::removeRowsAt(int first, int last)
+{
+    for (int i = first; i <= last; ++i)
+        delete m_rows[size_t(i)].row;
+    m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+}
+
+void PodsModel::clearRows()
+{
+    for (const Slot& s : m_rows)
+        delete s.row;
+    m_rows.clear();
+    m_index.clear();
+}
+
+void PodsModel::measureFrame(int events, const QElapsedTimer& started)
+{
+    if (m_measuring || events <= 0)
+        return;
+    m_measuring = true;
+    // The views' part of the frame comes after the batch: the repaint (posted) lays out the
+    // tree again (a delayed layout started by the batch's signals) and paints it. A zero
+    // timer started from a zero timer fires after both.
+    QTimer::singleShot(0, this, [this, events, started] {
+        QTimer::singleShot(0, this, [this, events, started] {
+            m_measuring = false;
+            const double cost = std::max(double(started.nsecsElapsed()), 1.0);
+            const int fits = int(std::min(double(events) * kFrameBudgetNs / cost, 1e6));
+            // Over budget: fewer next time. Under: more, when the frame showed it can afford
+            // them (a small batch's cost says little about a large one's).
+            m_affordableEvents =
+                std::max(kMinEventsPerFrame,
+                         cost > kFrameBudgetNs ? fits : std::max(m_affordableEvents, fits));
+        });
+    });
+}
+
+void PodsModel::emitChanged(const QList<int>& rows)
+{
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i + 1;
+        while (j < rows.size() && rows[j] == rows[j - 1] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows[i], 0), index(rows[j - 1], ColumnCount - 1));
+        i = j;
+    }
 }
 
 void PodsModel::refreshAges()
 {
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Pods of a namespace, fed by a kube::Watch. Watch batches are queued and applied at most once
 // per frame (16 ms; a batch after a quiet frame at once, on the next event-loop turn), at most
-// 250 events per frame: removals, in-place updates (dataChanged) and
-// insertions (rowsInserted) for what changed; the model is reset only when a new snapshot (first
-// list, namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy.
+// 250 events per frame and fewer when the frames cost more than about 10 ms: removals,
+// in-place updates (dataChanged, one per run of adjacent changed rows) and insertions
+// (rowsInserted) for what changed; the model is reset only when a new snapshot (first list,
+// namespace switch) replaces everything. Rows keep their order of arrival; sort with a proxy
+// (ui/podsview.h: PodsProxy).
 
 #include "kube/watch.h"
 #include "models/ageticker.h"
@@ -16,6 +18,7 @@
 #include <QList>
 #include <QTimer>
 #include <functional>
+#include <vector>
 
 namespace veladesk {
 
@@ -88,6 +91,7 @@ public:
     };
 
     explicit PodsModel(QObject* parent = nullptr);
+    ~PodsModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -106,8 +110,9 @@ public:
     // Applies everything queued now.
     void flush();
     // At most this many events are applied per frame (0: no limit), and fewer when the last
-    // frames show they cost more than about 6 ms; a burst larger than that (a namespace
-    // deletion) is spread over several frames so no frame stalls the GUI long.
+    // frames show they cost more than about 10 ms (the batch, and the views' relayout and
+    // repaint after it); a burst larger than that (a namespace deletion) is spread over
+    // several frames so no frame stalls the GUI long.
     void setMaxEventsPerFrame(int events);
     int pendingEvents() const { return int(m_pending.size()); }
     // Frame interval of the batching; 0 applies each enqueue() at once.
@@ -120,8 +125,10 @@ public:
     void setClusterName(const QString& name);
     QString clusterName() const { return m_cluster; }
 
-    const PodRow& pod(int row) const { return m_rows[row]; }
-    int rowOf(const QString& uid) const { return m_index.value(uid, -1); }
+    const PodRow& pod(int row) const { return *m_rows[size_t(row)].row; }
+    // O(log n): the uid's arrival number, then a binary search of the rows (kept in order of
+    // arrival, so no index is renumbered when rows are removed).
+    int rowOf(const QString& uid) const;
     static State stateOf(const PodRow& pod);
 
 Q_SIGNALS:
@@ -134,8 +141,31 @@ private:
     bool loadSnapshot(int budgetMs, bool inReset);
     void refreshAges();
 
-    QList<PodRow> m_rows;
-    QHash<QString, int> m_index; // uid -> row
+    int rowOfSeq(quint64 seq) const;
+    // Emits dataChanged for `rows` (sorted), one signal per contiguous run: a single range
+    // spanning scattered rows would make the sorting proxy check (and filter) every row
+    // between them.
+    void emitChanged(const QList<int>& rows);
+
+    // A row and its arrival number. Rows are held by pointer so a removal in the middle moves
+    // 16 bytes per row below it (a memmove), not the row; seq grows with every row appended,
+    // so m_rows is sorted by it and a uid's row is found by binary search, with nothing to
+    // renumber. The rows are owned (deleted in removeRowsAt(), clearRows(), the destructor).
+    struct Slot
+    {
+        quint64 seq;
+        PodRow* row;
+    };
+    std::vector<Slot> m_rows;
+    QHash<QString, quint64> m_index; // uid -> seq of its row
+    quint64 m_nextSeq = 0;
+    void appendRow(PodRow&& row);
+    void removeRowsAt(int first, int last);
+    void clearRows();
+    // The cost of the last frame: from the start of a batch to the next turn of the event
+    // loop after it (the views' relayout and repaint it caused included).
+    void measureFrame(int events, const QElapsedTimer& started);
+    bool m_measuring = false;
     QList<kube::WatchEvent> m_pending;
     QList<QJsonObject> m_snapshot; // the list being loaded
     qsizetype m_snapshotAt = 0;
@@ -149,8 +179,9 @@ private:
     std::function<QDateTime()> m_now;
     QString m_cluster;
     int m_maxEventsPerFrame = 250;
-    // What one frame can afford, from the cost per event of the last batch.
-    static constexpr double kFrameBudgetNs = 6e6;
+    // What one frame can afford: a batch and what the views do after it (relayout, repaint)
+    // within about 10 ms, from what the last frames cost.
+    static constexpr double kFrameBudgetNs = 10e6;
     static constexpr int kMinEventsPerFrame = 20;
     int m_affordableEvents = 250;
 };

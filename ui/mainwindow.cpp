@@ -44,11 +44,12 @@ namespace veladesk {
 
 namespace {
 
-// Shows pods of the selected application's revisions only (all pods when none is selected).
-class PodsFilter : public QSortFilterProxyModel
+// Shows pods of the selected application's revisions only (all pods when none is selected),
+// sorted as PodsProxy sorts.
+class PodsFilter : public PodsProxy
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using PodsProxy::PodsProxy;
     void setApplication(const QString& app)
     {
         m_prefix = app.isEmpty() ? QString() : app + QStringLiteral("-v");
@@ -60,6 +61,8 @@ protected:
     {
         if (m_prefix.isEmpty())
             return true;
+        if (const PodRow* pod = parent.isValid() ? nullptr : podAt(row))
+            return pod->revision.startsWith(m_prefix);
         const QString rev =
             sourceModel()->index(row, 0, parent).data(PodsModel::RevisionRole).toString();
         return rev.startsWith(m_prefix);

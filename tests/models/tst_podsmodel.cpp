@@ -22,6 +22,14 @@ QStringList names(const PodsModel& m)
         out << m.index(i, PodsModel::Name).data().toString();
     return out;
 }
+// Every row's uid maps back to that row.
+bool indexConsistent(const PodsModel& m)
+{
+    for (int i = 0; i < m.rowCount(); ++i)
+        if (m.rowOf(m.pod(i).uid) != i)
+            return false;
+    return true;
+}
 QString phaseOf(const PodsModel& m, const QString& name)
 {
     for (int i = 0; i < m.rowCount(); ++i)
@@ -386,6 +394,110 @@ private Q_SLOTS:
         model.setPods(list);
         model.flush();
         QCOMPARE(model.rowCount(), 5000);
+    }
+
+    // Removal keeps the uid index right without renumbering it: rows removed in the middle,
+    // at the end, many scattered ones in one batch, a name deleted and created again with a
+    // new uid; changed rows get one dataChanged per run of adjacent rows, never a range
+    // spanning rows that did not change.
+    void removalsAndIndex()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaxEventsPerFrame(0);
+        const QJsonObject base = fixtures::items(QStringLiteral("pods.json")).first();
+        auto pod = [&](int i, const QString& uid,
+                       const QString& phase = QStringLiteral("Running")) {
+            QJsonObject p = base;
+            QJsonObject meta = p[QLatin1String("metadata")].toObject();
+            meta[QStringLiteral("uid")] = uid;
+            meta[QStringLiteral("name")] = QStringLiteral("pod-%1").arg(i);
+            p[QStringLiteral("metadata")] = meta;
+            QJsonObject status = p[QLatin1String("status")].toObject();
+            status[QStringLiteral("phase")] = phase;
+            status.remove(QStringLiteral("containerStatuses"));
+            p[QStringLiteral("status")] = status;
+            return p;
+        };
+        auto uid = [](int i) { return QStringLiteral("uid-%1").arg(i); };
+        QList<QJsonObject> list;
+        for (int i = 0; i < 100; ++i)
+            list << pod(i, uid(i));
+        model.setPods(list);
+        model.flush();
+        QCOMPARE(model.rowCount(), 100);
+        using T = kube::WatchEvent::Type;
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // the middle
+        model.enqueue({{T::Deleted, pod(50, uid(50))}});
+        model.flush();
+        QCOMPARE(model.rowCount(), 99);
+        QCOMPARE(model.rowOf(uid(50)), -1);
+        QCOMPARE(model.rowOf(uid(51)), 50);
+        QCOMPARE(model.pod(50).name, QStringLiteral("pod-51"));
+        QVERIFY(indexConsistent(model));
+
+        // the end, and the first row
+        model.enqueue({{T::Deleted, pod(99, uid(99))}, {T::Deleted, pod(0, uid(0))}});
+        model.flush();
+        QCOMPARE(model.rowCount(), 97);
+        QCOMPARE(model.pod(0).name, QStringLiteral("pod-1"));
+        QCOMPARE(model.pod(96).name, QStringLiteral("pod-98"));
+        QVERIFY(indexConsistent(model));
+
+        // many scattered ones and a contiguous run in one batch, with updates between them
+        removed.clear();
+        changed.clear();
+        QList<kube::WatchEvent> batch;
+        for (int i = 1; i < 40; i += 3)
+            batch << kube::WatchEvent{T::Deleted, pod(i, uid(i))};
+        for (int i = 60; i < 70; ++i)
+            batch << kube::WatchEvent{T::Deleted, pod(i, uid(i))};
+        for (int i : {2, 3, 80, 90})
+            batch << kube::WatchEvent{T::Modified, pod(i, uid(i), QStringLiteral("Pending"))};
+        model.enqueue(batch);
+        model.flush();
+        QCOMPARE(model.rowCount(), 97 - 13 - 10);
+        QCOMPARE(removed.size(), 13 + 1); // each scattered row, the run at once
+        QVERIFY(indexConsistent(model));
+        for (int i = 1; i < 40; i += 3)
+            QCOMPARE(model.rowOf(uid(i)), -1);
+        QCOMPARE(model.rowOf(uid(70)), model.rowOf(uid(59)) + 1);
+        // pod-2 and pod-3 are adjacent rows: one signal; pod-80 and pod-90 one each
+        QCOMPARE(changed.size(), 3);
+        for (const QList<QVariant>& c : changed) {
+            const int top = c[0].value<QModelIndex>().row();
+            const int bottom = c[1].value<QModelIndex>().row();
+            for (int r = top; r <= bottom; ++r)
+                QCOMPARE(model.pod(r).phase, QStringLiteral("Pending"));
+        }
+        QCOMPARE(phaseOf(model, QStringLiteral("pod-80")), QStringLiteral("Pending"));
+        QCOMPARE(phaseOf(model, QStringLiteral("pod-81")), QStringLiteral("Running"));
+
+        // a pod deleted and created again under the same name: a new uid, a new row at the end
+        model.enqueue({{T::Deleted, pod(20, uid(20))}});
+        model.enqueue({{T::Added, pod(20, QStringLiteral("uid-20-again"))}});
+        model.flush();
+        QCOMPARE(model.rowOf(uid(20)), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("uid-20-again")), model.rowCount() - 1);
+        QCOMPARE(model.pod(model.rowCount() - 1).name, QStringLiteral("pod-20"));
+        QCOMPARE(names(model).count(QStringLiteral("pod-20")), 1);
+        QVERIFY(indexConsistent(model));
+
+        // everything, then the same uids listed again
+        QList<kube::WatchEvent> all;
+        for (int i = 0; i < model.rowCount(); ++i)
+            all << kube::WatchEvent{T::Deleted, pod(0, model.pod(i).uid)};
+        model.enqueue(all);
+        model.flush();
+        QCOMPARE(model.rowCount(), 0);
+        model.enqueue({{T::Added, pod(7, uid(7))}, {T::Added, pod(8, uid(8))}});
+        model.flush();
+        QCOMPARE(names(model), (QStringList{QStringLiteral("pod-7"), QStringLiteral("pod-8")}));
+        QVERIFY(indexConsistent(model));
     }
 
     // A burst larger than the per-frame bound is spread over frames, in order.
