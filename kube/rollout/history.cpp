@@ -331,11 +331,12 @@ Result<HistoryList> listHistory(Client& client, const QString& ns, const QString
 }
 
 Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, HistoryRecord record,
-                                      int limit, QStringList* warnings)
+                                      int limit, QStringList* warnings, const HistoryList* listed)
 {
     using R = Result<HistoryEntry>;
     const QString ad = meta(record.applied).value(QLatin1String("name")).toString();
-    Result<HistoryList> existing = listHistory(client, ns, ad);
+    Result<HistoryList> existing =
+        listed ? Result<HistoryList>::success(*listed) : listHistory(client, ns, ad);
     if (!existing)
         return R::failure(existing.status);
     qint64 highest = 0;
@@ -365,10 +366,16 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
         return entry;
     QList<HistoryEntry> all = existing.value.entries;
     all << entry.value;
-    for (const HistoryEntry& old : entriesToPrune(all, limit)) {
+    const QList<HistoryEntry> prune = entriesToPrune(all, limit);
+    QList<QFuture<Status>> deletes;
+    for (const HistoryEntry& old : prune) {
         DeleteOptions del;
         del.preconditionUid = old.uid;
-        const Status st = detail::await(client.remove(kControllerRevisions, ns, old.name, del));
+        deletes << client.remove(kControllerRevisions, ns, old.name, del);
+    }
+    for (int i = 0; i < prune.size(); ++i) {
+        const HistoryEntry& old = prune.at(i);
+        const Status st = detail::await(deletes.at(i));
         if (!st.ok() && !st.isNotFound() && warnings)
             *warnings << ktr("kube::rollout", "could not prune history revision %1: %2")
                              .arg(old.revision)
@@ -380,6 +387,11 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
 Status recordApplyEnd(Client& client, const HistoryEntry& entry, HistoryResult result,
                       const QString& message)
 {
+    return detail::await(client.send(applyEndRequest(entry, result, message))).status;
+}
+
+Request applyEndRequest(const HistoryEntry& entry, HistoryResult result, const QString& message)
+{
     Request req;
     req.method = "PATCH";
     req.path = kControllerRevisions.objectPath(entry.namespaceName, entry.name);
@@ -387,7 +399,7 @@ Status recordApplyEnd(Client& client, const HistoryEntry& entry, HistoryResult r
     req.body = QJsonDocument(historyResultPatch(result, message, QDateTime::currentDateTimeUtc()))
                    .toJson(QJsonDocument::Compact);
     req.object = QStringLiteral("ControllerRevision/") + entry.name;
-    return detail::await(client.send(req)).status;
+    return req;
 }
 
 Result<HistoryEntry> findHistoryEntry(const HistoryList& list, const QString& ns,
