@@ -347,7 +347,22 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
     if (record.startedAt.isNull())
         record.startedAt = QDateTime::currentDateTimeUtc();
     const QJsonObject object = buildHistoryObject(record);
-    Result<QJsonObject> created = detail::await(client.create(kControllerRevisions, ns, object));
+    QFuture<Result<QJsonObject>> creating = client.create(kControllerRevisions, ns, object);
+    // What exceeds the limit once this entry is recorded goes out with the create (the same
+    // entries whether the create's answer is waited for or not; should the create fail, those
+    // entries were the oldest and the next recorded apply would delete them).
+    HistoryEntry placeholder;
+    placeholder.revision = record.revision;
+    QList<HistoryEntry> all = existing.value.entries;
+    all << placeholder;
+    const QList<HistoryEntry> prune = entriesToPrune(all, limit);
+    QList<QFuture<Status>> deletes;
+    for (const HistoryEntry& old : prune) {
+        DeleteOptions del;
+        del.preconditionUid = old.uid;
+        deletes << client.remove(kControllerRevisions, ns, old.name, del);
+    }
+    Result<QJsonObject> created = detail::await(creating);
     if (!created && created.status.isConflict()) {
         // A lost answer to our own create, retried: the entry is ours when it has our holder.
         Result<QJsonObject> live = detail::await(
@@ -364,15 +379,6 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
     Result<HistoryEntry> entry = HistoryEntry::fromJson(created.value);
     if (!entry)
         return entry;
-    QList<HistoryEntry> all = existing.value.entries;
-    all << entry.value;
-    const QList<HistoryEntry> prune = entriesToPrune(all, limit);
-    QList<QFuture<Status>> deletes;
-    for (const HistoryEntry& old : prune) {
-        DeleteOptions del;
-        del.preconditionUid = old.uid;
-        deletes << client.remove(kControllerRevisions, ns, old.name, del);
-    }
     for (int i = 0; i < prune.size(); ++i) {
         const HistoryEntry& old = prune.at(i);
         const Status st = detail::await(deletes.at(i));
