@@ -131,6 +131,19 @@ int replicasOf(const QJsonObject& deployment)
     return v.isUndefined() ? -1 : v.toInt();
 }
 
+// The status is of the current spec: the controller has seen this generation.
+bool observedGeneration(const QJsonObject& deployment)
+{
+    return !deployment.isEmpty() &&
+           deployment.value(QLatin1String("status"))
+                   .toObject()
+                   .value(QLatin1String("observedGeneration"))
+                   .toInteger() >= deployment.value(QLatin1String("metadata"))
+                                       .toObject()
+                                       .value(QLatin1String("generation"))
+                                       .toInteger();
+}
+
 QJsonObject templateLabels(const QJsonObject& deployment)
 {
     return specOf(deployment)
@@ -237,10 +250,27 @@ struct Applier::Private
     // step lists again, after routing changed.
     QList<QPair<ResourceType, QJsonObject>> prunePreview;
     QMap<QString, int> keptAbovePlan; // Deployment -> planned replicas, lowered by ScaleDown
+    // Rendered objects (by index) as dry-run, and those whose dry-run answer was exactly the
+    // live object Validate read (same resourceVersion and managed fields: applying them
+    // changes nothing while that resourceVersion lasts).
+    QHash<int, QJsonObject> dryRunSent;
+    QSet<int> dryRunNoop;
+    // Deployment -> the object as the Deployments step's apply (or read) answered it: the
+    // readiness step's first check uses it instead of reading it again a moment later, when
+    // its status is already of its current generation (otherwise it reads).
+    QMap<QString, QJsonObject> freshDeployments;
+    // The prune step's lists, sent by the read-back step (after the routing step changed the
+    // route) with its reads; the prune step lists again when the scale-down step wrote.
+    QList<QFuture<Result<ObjectList>>> pruneListsAhead;
     std::unique_ptr<ApplyLease> lease;
     bool appDeploymentWritten = false;
     bool serverAnswered = false;              // some request of this run got an HTTP answer
     std::optional<HistoryEntry> historyEntry; // recorded by the AppDeployment step
+    // The history's list, sent by the Lease step with the Lease's create (a read); the
+    // AppDeployment step records the entry from it.
+    std::future<Result<HistoryList>> historyAhead;
+    // The history's result as the Status step sent it, with the result it claims.
+    std::optional<QPair<HistoryResult, QFuture<Response>>> historyEndAhead;
 
     StepResult& step(ApplyStep s) { return report.steps[int(s)]; }
     bool isCancelled() const { return cancelled.load(); }
@@ -328,6 +358,17 @@ struct Applier::Private
         }
         return retrying(what, std::forward<F>(again));
     }
+    // The same for a request sent ahead through the Client (a QFuture).
+    template <typename R, typename F>
+    R firstAnswer(QFuture<R> first, const QString& what, F&& again)
+    {
+        R r = await(first);
+        if (answered(detail::statusOf(r))) {
+            serverAnswered = true;
+            return r;
+        }
+        return retrying(what, std::forward<F>(again));
+    }
     Result<QJsonObject> getObject(const ResourceType& t, const QString& name)
     {
         return retrying(ktr("kube::rollout", "read %1").arg(objectKey(t, name)),
@@ -343,9 +384,20 @@ struct Applier::Private
     Result<QList<ObjectList>> listTogether(const QList<ResourceType>& types,
                                            const ListOptions& lo = {})
     {
+        return collectLists(types, lo, sendLists(types, lo));
+    }
+    // The two halves of listTogether(), for lists sent with other requests.
+    QList<QFuture<Result<ObjectList>>> sendLists(const QList<ResourceType>& types,
+                                                 const ListOptions& lo)
+    {
         QList<QFuture<Result<ObjectList>>> lists;
         for (const ResourceType& t : types)
             lists << client->list(t, ns, lo);
+        return lists;
+    }
+    Result<QList<ObjectList>> collectLists(const QList<ResourceType>& types, const ListOptions& lo,
+                                           QList<QFuture<Result<ObjectList>>> lists)
+    {
         QList<ObjectList> out;
         for (int i = 0; i < types.size(); ++i) {
             Result<ObjectList> list = await(lists[i]);
@@ -362,19 +414,42 @@ struct Applier::Private
     // Names of the pods `matchLabels` selects that serve now (Running, Ready, not terminating),
     // read from the pods themselves: a Deployment's status and an EndpointSlice are written by
     // the controller-manager and may still count pods that are gone (kube/podstate.h).
-    Result<QSet<QString>> servingPods(const QJsonObject& matchLabels)
+    // Several such reads go out together: sendPodQuery() for each, then servingPodsOf().
+    struct PodQuery
     {
-        if (matchLabels.isEmpty())
-            return Result<QSet<QString>>::success({});
+        bool none = false; // an empty selector: no pods
+        Status error;      // an invalid selector
+        ListOptions lo;
+        QFuture<Result<ObjectList>> sent;
+    };
+    PodQuery sendPodQuery(const QJsonObject& matchLabels)
+    {
+        PodQuery q;
+        if (matchLabels.isEmpty()) {
+            q.none = true;
+            return q;
+        }
         LabelSelector selector;
         for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
             selector.equals(it.key(), it.value().toString());
         Result<QString> text = selector.toString();
-        if (!text)
-            return Result<QSet<QString>>::failure(text.status);
-        ListOptions lo;
-        lo.labelSelector = text.value;
-        Result<ObjectList> pods = listObjects(ResourceType::pods(), lo);
+        if (!text) {
+            q.error = text.status;
+            return q;
+        }
+        q.lo.labelSelector = text.value;
+        q.sent = client->list(ResourceType::pods(), ns, q.lo);
+        return q;
+    }
+    Result<QSet<QString>> servingPodsOf(PodQuery& q)
+    {
+        if (q.none)
+            return Result<QSet<QString>>::success({});
+        if (!q.error.ok())
+            return Result<QSet<QString>>::failure(q.error);
+        Result<ObjectList> pods =
+            firstAnswer(q.sent, ktr("kube::rollout", "list %1").arg(ResourceType::pods().resource),
+                        [&] { return await(client->list(ResourceType::pods(), ns, q.lo)); });
         if (!pods)
             return Result<QSet<QString>>::failure(pods.status);
         QSet<QString> out;
@@ -419,28 +494,64 @@ struct Applier::Private
     // Waits until each parent Gateway's controller accepts the applied HTTPRoute (parents no
     // controller serves are noted, not waited for).
     std::optional<StepError> awaitRouteAcceptance(ApplyStep s, const QJsonObject& applied);
-    // The route of the other routing API that this AppDeployment owns, when there is one.
-    Result<std::optional<QPair<ResourceType, QJsonObject>>> otherOwnedRoute();
+    // The route of the other routing API that this AppDeployment owns, when there is one;
+    // with `sent`, from the read sendOtherRouteRead() sent ahead.
+    Result<std::optional<QPair<ResourceType, QJsonObject>>>
+    otherOwnedRoute(std::optional<QFuture<Result<QJsonObject>>> sent = std::nullopt);
+    // The other routing API's route type, when the cluster serves it and the AppDeployment
+    // exists; the read of its route, sent now.
+    std::optional<ResourceType> otherRouteType() const;
+    std::optional<QFuture<Result<QJsonObject>>> sendOtherRouteRead();
     std::optional<StepError> readBackStep();
     std::optional<StepError> scaleDownStep();
     // --scale-down-delay: after a routing change, before pods go.
     std::optional<StepError> awaitProxies(ApplyStep s);
     std::optional<StepError> pruneStep();
     std::optional<StepError> statusStep();
-    void recordHistoryStart(); // history.h; failures are warnings, never stop the apply
-    void recordHistoryEnd();
+    // history.h; failures are warnings, never stop the apply. `listed`: the history's list,
+    // sent ahead.
+    void recordHistoryStart(std::future<Result<HistoryList>>* listed);
+    // Sends the result's write, runs `meanwhile`, then waits for the write's answer.
+    void recordHistoryEnd(const std::function<void()>& meanwhile);
+    // The status subresource's body; its write, retried past --timeout and after a cancel;
+    // with `first`, the first attempt was sent ahead (sendStatus()) with other requests.
+    QJsonObject statusBody(const QString& phase, const QString& conditionStatus,
+                           const QString& reason, const QString& message) const;
+    QFuture<Result<QJsonObject>> sendStatus(const QJsonObject& body)
+    {
+        return client->applyStatus(ResourceType::appDeployments(), ns, body, writeOptions(false));
+    }
+    Status writeStatus(const QJsonObject& body,
+                       std::optional<QFuture<Result<QJsonObject>>> first = std::nullopt);
     Status writeStatus(const QString& phase, const QString& conditionStatus, const QString& reason,
-                       const QString& message);
+                       const QString& message)
+    {
+        return writeStatus(statusBody(phase, conditionStatus, reason, message));
+    }
     std::optional<StepError> adoptObject(int index, bool dryRun);
     // Rendered object `index`, adopted first when --adopt said so, applied as `object` (the
     // rendered one, or an adjusted copy) and recorded in step `s`; the applied object in `out`.
     std::optional<StepError> applyRendered(ApplyStep s, int index, const QJsonObject& object,
                                            QJsonObject* out = nullptr);
+    // Several rendered objects (index, object to send), each adopted first when --adopt said
+    // so (one at a time), then applied together: the applies are independent within a step.
+    // The applied objects in `out`, in order (an empty object for one that failed); the first
+    // failure is returned (the others were sent all the same).
+    std::optional<StepError> applyTogether(const QList<QPair<int, QJsonObject>>& objects,
+                                           QList<QJsonObject>* out);
     QJsonObject appDeploymentObject() const;
     // Waits, polling, until `check` says each of `want` ("Kind/name" -> ready count needed) is
     // ready; skipped when `want` is empty (`none` says why) or with --force; then finishes `s`.
     // The state is a Text: the timeout's message may reach the Ready condition (English).
-    using ReadyCheck = std::function<Result<Text>(const QString& name, int needed, bool* done)>;
+    struct ReadyState
+    {
+        bool done = false;
+        Text text;
+    };
+    // Checks every name still pending at once (their reads go out together), with the ready
+    // count each needs; a state per name, in order.
+    using ReadyCheck = std::function<Result<QList<ReadyState>>(const QStringList& names,
+                                                               const QList<int>& needed)>;
     std::optional<StepError> waitUntilReady(ApplyStep s, const QMap<QString, int>& want,
                                             const QString& none, const ReadyCheck& check,
                                             const Text& what);
@@ -471,6 +582,19 @@ struct Applier::Private
         w.force = true;
         w.fieldManager = options.fieldManager;
         return w;
+    }
+    // What the prune step lists: every route, Service and Deployment labelled with this
+    // AppDeployment, in the order they are deleted.
+    QList<ResourceType> pruneTypes() const
+    {
+        return servedRouteTypes() +
+               QList<ResourceType>{ResourceType::services(), ResourceType::deployments()};
+    }
+    ListOptions pruneQuery() const
+    {
+        ListOptions lo;
+        lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        return lo;
     }
     // Route types the cluster serves: VirtualService, HTTPRoute.
     QList<ResourceType> servedRouteTypes() const
@@ -614,10 +738,16 @@ ApplyReport Applier::Private::execute()
     liveObjects.clear();
     prunePreview.clear();
     keptAbovePlan.clear();
+    dryRunSent.clear();
+    dryRunNoop.clear();
+    freshDeployments.clear();
+    pruneListsAhead.clear();
     routeNotes.clear();
     routingChanged = false;
     lease.reset();
     historyEntry.reset();
+    historyEndAhead.reset();
+    historyAhead = {};
     holder = options.holderIdentity.isEmpty() ? applyHolderIdentity(options.tool)
                                               : options.holderIdentity;
 
@@ -675,8 +805,11 @@ ApplyReport Applier::Private::execute()
         }
         break;
     }
-    recordHistoryEnd();
-    if (lease) {
+    // The history's result and the Lease's release are independent: the release goes out
+    // while the result's write is in flight.
+    recordHistoryEnd([this] {
+        if (!lease)
+            return;
         const Status st = lease->release(std::chrono::steady_clock::now() + kFinalWriteGrace);
         progress(
             ApplyStep::Lease,
@@ -684,7 +817,7 @@ ApplyReport Applier::Private::execute()
                     : ktr("kube::rollout", "could not release the Lease (it expires by itself): %1")
                           .arg(st.toString()));
         lease.reset();
-    }
+    });
     return report;
 }
 
@@ -874,6 +1007,22 @@ std::optional<StepError> Applier::Private::validateStep()
     QList<QFuture<Result<QJsonObject>>> reads;
     for (const RenderedObject& o : rendered.objects)
         reads << client->get(o.type, ns, o.name());
+    // What pruning would delete now (only the dry-run uses it, see prunePreview): these lists
+    // go out with the reads.
+    const bool previewPrune = !liveUid.isEmpty() || member();
+    const QList<ResourceType> pruneTypes =
+        servedRouteTypes() +
+        QList<ResourceType>{ResourceType::deployments(), ResourceType::services()};
+    ListOptions pruneQuery;
+    QList<QFuture<Result<ObjectList>>> pruneLists;
+    if (previewPrune) {
+        Result<QString> selector =
+            LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
+        if (!selector)
+            return fail(selector.status);
+        pruneQuery.labelSelector = selector.value;
+        pruneLists = sendLists(pruneTypes, pruneQuery);
+    }
     QStringList conflicts;
     for (int i = 0; i < rendered.objects.size(); ++i) {
         if (auto stop = interruption())
@@ -919,25 +1068,15 @@ std::optional<StepError> Applier::Private::validateStep()
         return StepError{st, QStringLiteral("OwnershipConflict")};
     }
 
-    // What pruning would delete now; only the dry-run uses it (see prunePreview).
-    if (!liveUid.isEmpty() || member()) {
+    if (previewPrune) {
         QSet<QString> planned;
         for (const RenderedObject& o : rendered.objects)
             planned.insert(objectKey(o.type, o.name()));
-        const QList<ResourceType> types =
-            servedRouteTypes() +
-            QList<ResourceType>{ResourceType::deployments(), ResourceType::services()};
-        ListOptions lo;
-        Result<QString> selector =
-            LabelSelector().equals(key(labels::appDeployment), plan.name).toString();
-        if (!selector)
-            return fail(selector.status);
-        lo.labelSelector = selector.value;
-        Result<QList<ObjectList>> lists = listTogether(types, lo);
+        Result<QList<ObjectList>> lists = collectLists(pruneTypes, pruneQuery, pruneLists);
         if (!lists)
             return fail(lists.status);
-        for (int i = 0; i < types.size(); ++i) {
-            const ResourceType& t = types.at(i);
+        for (int i = 0; i < pruneTypes.size(); ++i) {
+            const ResourceType& t = pruneTypes.at(i);
             for (const QJsonObject& o : lists.value.at(i).items)
                 if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
                     ownershipOf(o, plan.name, liveUid, placedBy()).state ==
@@ -975,6 +1114,12 @@ std::optional<StepError> Applier::Private::leaseStep()
         ++report.retries;
         progress(ApplyStep::Lease, m);
     };
+    // The AppDeployment step needs the history's list: a read, sent with the Lease's create
+    // (should another apply's entry be missing from it, the entry's create answers 409 and
+    // the history is listed again).
+    historyAhead = std::async(std::launch::async, [&c = *client, ns = ns, name = plan.name] {
+        return listHistory(c, ns, name);
+    });
     std::optional<ApplyLeaseInfo> heldBy;
     Result<std::unique_ptr<ApplyLease>> l = ApplyLease::acquire(client, ns, plan.name, lo, &heldBy);
     if (!l) {
@@ -1072,6 +1217,41 @@ Applier::Private::applyRendered(ApplyStep s, int index, const QJsonObject& objec
     return std::nullopt;
 }
 
+std::optional<StepError>
+Applier::Private::applyTogether(const QList<QPair<int, QJsonObject>>& objects,
+                                QList<QJsonObject>* out)
+{
+    for (const auto& [index, object] : objects) {
+        if (!adopt.contains(index))
+            continue;
+        if (auto stop = interruption())
+            return stop;
+        if (auto err = adoptObject(index, false))
+            return err;
+        progress(current,
+                 ktr("kube::rollout", "%1: adopted").arg(rendered.objects.at(index).displayName()));
+    }
+    if (auto stop = interruption())
+        return stop;
+    QList<QFuture<Result<QJsonObject>>> sent;
+    for (const auto& [index, object] : objects)
+        sent << client->apply(rendered.objects.at(index).type, ns, object, writeOptions(false));
+    std::optional<StepError> err;
+    for (int k = 0; k < objects.size(); ++k) {
+        const RenderedObject& o = rendered.objects.at(objects.at(k).first);
+        const QJsonObject& object = objects.at(k).second;
+        Result<QJsonObject> r =
+            firstAnswer(sent[k], ktr("kube::rollout", "apply %1").arg(o.displayName()), [&] {
+                return await(client->apply(o.type, ns, object, writeOptions(false)));
+            });
+        if (!r && !err)
+            err = StepError{r.status, QStringLiteral("ApplyFailed")};
+        if (out)
+            *out << (r.ok() ? r.value : QJsonObject());
+    }
+    return err;
+}
+
 std::optional<StepError> Applier::Private::dryRunStep()
 {
     const ApplyStep s = ApplyStep::DryRun;
@@ -1080,19 +1260,23 @@ std::optional<StepError> Applier::Private::dryRunStep()
     auto rejected = [](Status st) {
         return StepError{std::move(st), QStringLiteral("DryRunRejected")};
     };
+    // The objects' owner references need the AppDeployment's uid: an AppDeployment that
+    // exists keeps its uid (Validate read it), so its dry-run goes out with the others; one
+    // that does not exist yet gets a uid from its own dry-run first.
+    const QJsonObject adObject = appDeploymentObject();
+    std::optional<QFuture<Result<QJsonObject>>> adAhead;
     Result<QJsonObject> adDry = Result<QJsonObject>::success(QJsonObject());
-    if (!member()) {
-        adDry = applyObject(ResourceType::appDeployments(), appDeploymentObject(), true);
+    if (!member() && !liveUid.isEmpty())
+        adAhead = client->apply(ResourceType::appDeployments(), ns, adObject, writeOptions(true));
+    else if (!member()) {
+        adDry = applyObject(ResourceType::appDeployments(), adObject, true);
         if (!adDry)
             return rejected(adDry.status);
-        step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
-        report.dryRunDiffs << diffObjects(ResourceType::appDeployments(), liveAppDeployment,
-                                          adDry.value);
     }
     // Render again with the uid the server gave (or will keep) so the dry-run sees the real
     // owner references.
     RenderOptions dryOptions = renderOptions;
-    const QString dryUid = metaString(adDry.value, "uid");
+    const QString dryUid = adAhead ? liveUid : metaString(adDry.value, "uid");
     if (!dryUid.isEmpty())
         dryOptions.ownerUid = dryUid;
     const RenderResult dryRendered = render(plan, revisions, dryOptions);
@@ -1103,6 +1287,32 @@ std::optional<StepError> Applier::Private::dryRunStep()
         if (!adopt.contains(i))
             dryRuns.insert(i, client->apply(dryRendered.objects.at(i).type, ns,
                                             dryRendered.objects.at(i).object, writeOptions(true)));
+    if (adAhead) {
+        adDry = firstAnswer(*adAhead,
+                            ktr("kube::rollout", "apply %1")
+                                .arg(objectKey(ResourceType::appDeployments(), plan.name)),
+                            [&] {
+                                return await(client->apply(ResourceType::appDeployments(), ns,
+                                                           adObject, writeOptions(true)));
+                            });
+        if (!adDry)
+            return rejected(adDry.status);
+        if (metaString(adDry.value, "uid") != liveUid)
+            // Deleted and created again since Validate read it: the owner references the
+            // dry-runs carry are not those of this AppDeployment. Stop as any other conflict
+            // of an object changing under the apply would.
+            return rejected(Status::error(
+                Status::Kind::Http,
+                ktr("kube::rollout", "AppDeployment %1 was deleted and created again while "
+                                     "the apply read it (uid %2, now %3): nothing was changed")
+                    .arg(plan.name, liveUid, metaString(adDry.value, "uid")),
+                QStringLiteral("AppDeployment/") + plan.name, QStringLiteral("Conflict")));
+    }
+    if (!member()) {
+        step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
+        report.dryRunDiffs << diffObjects(ResourceType::appDeployments(), liveAppDeployment,
+                                          adDry.value);
+    }
     for (int i = 0; i < dryRendered.objects.size(); ++i) {
         if (auto stop = interruption())
             return stop;
@@ -1123,6 +1333,9 @@ std::optional<StepError> Applier::Private::dryRunStep()
             r = applyObject(o.type, o.object, true);
         if (!r)
             return rejected(r.status);
+        dryRunSent.insert(i, o.object);
+        if (!liveObjects.at(i).second.isEmpty() && r.value == liveObjects.at(i).second)
+            dryRunNoop.insert(i);
         report.dryRunDiffs << diffObjects(o.type, liveObjects.at(i).second, r.value);
         step(s).objects << o.displayName();
         progress(s, ktr("kube::rollout", "%1: accepted").arg(o.displayName()));
@@ -1140,8 +1353,8 @@ std::optional<StepError> Applier::Private::dryRunStep()
     return std::nullopt;
 }
 
-Status Applier::Private::writeStatus(const QString& phase, const QString& conditionStatus,
-                                     const QString& reason, const QString& message)
+QJsonObject Applier::Private::statusBody(const QString& phase, const QString& conditionStatus,
+                                         const QString& reason, const QString& message) const
 {
     AppDeploymentStatus st;
     st.phase = phase;
@@ -1160,16 +1373,29 @@ Status Applier::Private::writeStatus(const QString& phase, const QString& condit
         {QStringLiteral("metadata"),
          QJsonObject{{QStringLiteral("name"), plan.name}, {QStringLiteral("namespace"), ns}}},
         {QStringLiteral("status"), st.toJson()}};
+    return body;
+}
+
+Status Applier::Private::writeStatus(const QJsonObject& body,
+                                     std::optional<QFuture<Result<QJsonObject>>> first)
+{
+    if (first) {
+        Result<QJsonObject> r = await(*first);
+        if (answered(r.status)) {
+            serverAnswered = true;
+            return r.status;
+        }
+    }
+    const QString phase =
+        body.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
     // The status is how others learn how this apply ended: retried past --timeout, and even
     // after a cancel.
     detail::RetryPolicy policy =
         retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
     policy.stop = [this] { return lease && lease->lost(); };
     Result<QJsonObject> r =
-        detail::retry(policy, ktr("kube::rollout", "write the status (phase %1)").arg(phase), [&] {
-            return await(
-                client->applyStatus(ResourceType::appDeployments(), ns, body, writeOptions(false)));
-        });
+        detail::retry(policy, ktr("kube::rollout", "write the status (phase %1)").arg(phase),
+                      [&] { return await(sendStatus(body)); });
     return r.status;
 }
 
@@ -1184,11 +1410,48 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
         return std::nullopt;
     }
     const QJsonObject ad = appDeploymentObject();
-    Result<QJsonObject> r = applyObject(ResourceType::appDeployments(), ad, false);
-    if (!r)
+    const QJsonObject rolling =
+        statusBody(QStringLiteral("Rolling"), QStringLiteral("False"), QStringLiteral("Rolling"),
+                   QStringLiteral("apply in progress by %1").arg(holder));
+    // The apply, the Rolling status and the history entry each need the AppDeployment's uid,
+    // not each other. When the AppDeployment exists, its uid is known (Validate read it, the
+    // dry-run found it unchanged): the three writes go out together. The history's list was
+    // sent with the Lease's create.
+    std::optional<QFuture<Result<QJsonObject>>> adAhead, rollingAhead;
+    bool historyRecorded = false;
+    if (!liveUid.isEmpty()) {
+        adAhead = client->apply(ResourceType::appDeployments(), ns, ad, writeOptions(false));
+        rollingAhead = sendStatus(rolling);
+        uid = liveUid;
+        recordHistoryStart(&historyAhead);
+        historyRecorded = true;
+    }
+    Result<QJsonObject> r =
+        adAhead ? firstAnswer(*adAhead,
+                              ktr("kube::rollout", "apply %1")
+                                  .arg(objectKey(ResourceType::appDeployments(), plan.name)),
+                              [&] {
+                                  return await(client->apply(ResourceType::appDeployments(), ns, ad,
+                                                             writeOptions(false)));
+                              })
+                : applyObject(ResourceType::appDeployments(), ad, false);
+    if (!r) {
+        // The Rolling status may be written: then the failure is written over it.
+        if (rollingAhead && await(*rollingAhead).ok())
+            appDeploymentWritten = true;
         return StepError{r.status, QStringLiteral("ApplyFailed")};
+    }
     appDeploymentWritten = true;
     uid = metaString(r.value, "uid");
+    if (adAhead && uid != liveUid) {
+        // Deleted and created again since the dry-run: the status and the history entry went
+        // to the AppDeployment that is gone (the entry, owned by it, is garbage-collected).
+        // Write both again for this one.
+        await(*rollingAhead);
+        rollingAhead.reset();
+        historyEntry.reset();
+        historyRecorded = false;
+    }
     // Server-side apply leaves fields that another manager set (e.g. `traffic` written by a
     // client-side `kubectl apply`) even when the plan drops them: the stored plan must be
     // exactly this one, so replace the spec's top-level fields with a merge patch.
@@ -1219,12 +1482,14 @@ std::optional<StepError> Applier::Private::appDeploymentStep()
         renderOptions.ownerUid = uid;
         rendered = render(plan, revisions, renderOptions);
     }
-    const Status st =
-        writeStatus(QStringLiteral("Rolling"), QStringLiteral("False"), QStringLiteral("Rolling"),
-                    QStringLiteral("apply in progress by %1").arg(holder));
+    // A new AppDeployment: the Rolling status and the history entry go out together now.
+    if (!rollingAhead)
+        rollingAhead = sendStatus(rolling);
+    if (!historyRecorded)
+        recordHistoryStart(&historyAhead);
+    const Status st = writeStatus(rolling, rollingAhead);
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
-    recordHistoryStart();
     finish(s, StepResult::State::Done,
            ktr("kube::rollout", "AppDeployment/%1 %2 (uid %3), phase Rolling")
                .arg(plan.name,
@@ -1241,17 +1506,37 @@ std::optional<StepError> Applier::Private::deploymentsStep()
                                  "create Deployments and raise replicas (lowering waits until "
                                  "routing has moved)")))
         return stop;
-    int created = 0, raised = 0, kept = 0, unchanged = 0;
-    for (int i = 0; i < rendered.objects.size(); ++i) {
-        const RenderedObject& o = rendered.objects.at(i);
-        if (o.role != RenderedObject::Role::Deployment)
-            continue;
-        if (auto stop = interruption())
-            return stop;
-        // Read now, under the Lease: the replicas running at this moment decide what grows.
-        Result<QJsonObject> live = getObject(o.type, o.name());
+    QList<int> indexes;
+    for (int i = 0; i < rendered.objects.size(); ++i)
+        if (rendered.objects.at(i).role == RenderedObject::Role::Deployment)
+            indexes << i;
+    if (auto stop = interruption())
+        return stop;
+    // Read now, under the Lease: the replicas running at this moment decide what grows. The
+    // reads are independent: they go out together (one round trip, not one per Deployment).
+    QList<QFuture<Result<QJsonObject>>> reads;
+    for (int i : std::as_const(indexes))
+        reads << client->get(rendered.objects.at(i).type, ns, rendered.objects.at(i).name());
+    QList<Result<QJsonObject>> lives;
+    for (int k = 0; k < indexes.size(); ++k) {
+        const RenderedObject& o = rendered.objects.at(indexes.at(k));
+        Result<QJsonObject> live =
+            firstAnswer(reads[k], ktr("kube::rollout", "read %1").arg(o.displayName()),
+                        [&] { return await(client->get(o.type, ns, o.name())); });
         if (!live && !live.status.isNotFound())
             return StepError{live.status, QStringLiteral("ApplyFailed")};
+        lives << live;
+    }
+    int created = 0, raised = 0, kept = 0, unchanged = 0, notSent = 0;
+    QList<QPair<int, QJsonObject>> toApply;
+    QStringList what(indexes.size()); // progress per Deployment, once applied
+    QList<bool> skipped(indexes.size(), false);
+    for (int k = 0; k < indexes.size(); ++k) {
+        const int i = indexes.at(k);
+        const RenderedObject& o = rendered.objects.at(i);
+        const Result<QJsonObject>& live = lives.at(k);
+        if (auto stop = interruption())
+            return stop;
         QJsonObject object = o.object;
         const int planned = replicasOf(object);
         const int running = live.ok() ? replicasOf(live.value) : -1;
@@ -1291,25 +1576,52 @@ std::optional<StepError> Applier::Private::deploymentsStep()
                          .arg(running)
                          .arg(planned));
         }
-        if (auto err = applyRendered(s, i, object))
-            return err;
-        QString what;
+        // The dry-run applied exactly this object to exactly this state (the resourceVersion
+        // Validate read, still the live one) and the server answered with that state
+        // unchanged: the apply would change nothing, so it is not sent.
+        if (live.ok() && hpa.isEmpty() && !adopt.contains(i) && dryRunNoop.contains(i) &&
+            dryRunSent.value(i) == object &&
+            metaString(live.value, "resourceVersion") ==
+                metaString(liveObjects.at(i).second, "resourceVersion")) {
+            skipped[k] = true;
+            freshDeployments.insert(o.name(), live.value);
+            ++notSent;
+            what[k] = ktr("kube::rollout", "%1: unchanged (as the dry-run found it)")
+                          .arg(o.displayName());
+            continue;
+        }
+        toApply << qMakePair(i, object);
         if (!live.ok()) {
             ++created;
-            what = ktr("kube::rollout", "%1: created").arg(o.displayName());
+            what[k] = ktr("kube::rollout", "%1: created").arg(o.displayName());
         } else if (hpa.isEmpty() && planned > running) {
             ++raised;
-            what = ktr("kube::rollout", "%1: raised %2 -> %3 replicas")
-                       .arg(o.displayName())
-                       .arg(running)
-                       .arg(planned);
+            what[k] = ktr("kube::rollout", "%1: raised %2 -> %3 replicas")
+                          .arg(o.displayName())
+                          .arg(running)
+                          .arg(planned);
         } else if (!keptAbovePlan.contains(o.name())) {
             ++unchanged;
-            what = ktr("kube::rollout", "%1: applied").arg(o.displayName());
+            what[k] = ktr("kube::rollout", "%1: applied").arg(o.displayName());
         }
-        if (!what.isEmpty())
-            progress(s, what);
     }
+    // The applies only grow (or keep) what runs: independent of each other, sent together.
+    QList<QJsonObject> applied;
+    const std::optional<StepError> err = applyTogether(toApply, &applied);
+    for (int k = 0, a = 0; k < indexes.size(); ++k) {
+        const RenderedObject& o = rendered.objects.at(indexes.at(k));
+        if (!skipped.at(k)) {
+            const QJsonObject answer = applied.value(a++);
+            if (answer.isEmpty())
+                continue;
+            freshDeployments.insert(o.name(), answer);
+        }
+        step(s).objects << o.displayName();
+        if (!what.at(k).isEmpty())
+            progress(s, what.at(k));
+    }
+    if (err)
+        return err;
     if (step(s).objects.isEmpty()) {
         finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no Deployments in the plan"));
         return std::nullopt;
@@ -1317,11 +1629,12 @@ std::optional<StepError> Applier::Private::deploymentsStep()
     finish(s, StepResult::State::Done,
            ktr("kube::rollout",
                "%1 created, %2 raised, %3 kept above the plan until routing has moved, "
-               "%4 otherwise applied")
+               "%4 otherwise applied, %5 unchanged (as the dry-run found them: not sent)")
                .arg(created)
                .arg(raised)
                .arg(kept)
-               .arg(unchanged));
+               .arg(unchanged)
+               .arg(notSent));
     return std::nullopt;
 }
 
@@ -1348,23 +1661,30 @@ std::optional<StepError> Applier::Private::waitUntilReady(ApplyStep s,
     QStringList pending = names;
     QMap<QString, Text> lastState;
     while (true) {
+        if (auto stop = interruption())
+            return stop;
+        QStringList bare;
+        QList<int> needed;
+        for (const QString& name : std::as_const(pending)) {
+            bare << name.section(QLatin1Char('/'), 1);
+            needed << want.value(name);
+        }
+        Result<QList<ReadyState>> states = check(bare, needed);
+        if (!states)
+            return StepError{states.status, QStringLiteral("ReadinessCheckFailed")};
         QStringList still;
-        for (const QString& name : pending) {
-            if (auto stop = interruption())
-                return stop;
-            bool done = false;
-            Result<Text> state = check(name.section(QLatin1Char('/'), 1), want.value(name), &done);
-            if (!state)
-                return StepError{state.status, QStringLiteral("ReadinessCheckFailed")};
-            if (done) {
-                progress(s, ktr("kube::rollout", "%1: %2").arg(name, state.value.shown));
+        for (int k = 0; k < pending.size(); ++k) {
+            const QString& name = pending.at(k);
+            const ReadyState& state = states.value.at(k);
+            if (state.done) {
+                progress(s, ktr("kube::rollout", "%1: %2").arg(name, state.text.shown));
                 step(s).objects << name;
                 continue;
             }
             still << name;
-            if (lastState.value(name).english != state.value.english)
-                progress(s, ktr("kube::rollout", "%1: waiting, %2").arg(name, state.value.shown));
-            lastState[name] = state.value;
+            if (lastState.value(name).english != state.text.english)
+                progress(s, ktr("kube::rollout", "%1: waiting, %2").arg(name, state.text.shown));
+            lastState[name] = state.text;
         }
         pending = still;
         if (pending.isEmpty())
@@ -1406,42 +1726,70 @@ std::optional<StepError> Applier::Private::readinessStep()
     for (const WeightedTarget& t : weightedTargets())
         want.insert(QStringLiteral("Deployment/") + deploymentName(t.componentName, t.revisionName),
                     readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
-    auto check = [&](const QString& dn, int needed, bool* done) -> Result<Text> {
-        Result<QJsonObject> dep = getObject(ResourceType::deployments(), dn);
-        if (!dep)
-            return Result<Text>::failure(dep.status);
-        const QJsonObject st = dep.value.value(QLatin1String("status")).toObject();
-        const int ready = st.value(QLatin1String("readyReplicas")).toInt();
-        const int updated = st.value(QLatin1String("updatedReplicas")).toInt();
-        // Status of the current spec: the controller has seen this generation.
-        const bool observed = st.value(QLatin1String("observedGeneration")).toInteger() >=
-                              dep.value.value(QLatin1String("metadata"))
-                                  .toObject()
-                                  .value(QLatin1String("generation"))
-                                  .toInteger();
+    // Each check reads every pending Deployment (together), then the pods each selects
+    // (together, after the Deployments). The first check takes the Deployments as the
+    // Deployments step's applies answered them a moment ago.
+    auto check = [&](const QStringList& names,
+                     const QList<int>& needed) -> Result<QList<ReadyState>> {
+        using R = Result<QList<ReadyState>>;
+        QList<QJsonObject> deps(names.size());
+        QHash<int, QFuture<Result<QJsonObject>>> reads;
+        for (int k = 0; k < names.size(); ++k) {
+            const QJsonObject fresh = freshDeployments.take(names.at(k));
+            if (observedGeneration(fresh))
+                deps[k] = fresh;
+            else
+                reads.insert(k, client->get(ResourceType::deployments(), ns, names.at(k)));
+        }
+        for (auto it = reads.begin(); it != reads.end(); ++it) {
+            const QString& dn = names.at(it.key());
+            Result<QJsonObject> dep = firstAnswer(
+                it.value(),
+                ktr("kube::rollout", "read %1").arg(objectKey(ResourceType::deployments(), dn)),
+                [&] { return await(client->get(ResourceType::deployments(), ns, dn)); });
+            if (!dep)
+                return R::failure(dep.status);
+            deps[it.key()] = dep.value;
+        }
         // The status may lag behind the pods (it still counts deleted ones after an API server
-        // restart or while the controller-manager is busy): the pods must agree.
-        Result<QSet<QString>> serving = servingPods(specOf(dep.value)
-                                                        .value(QLatin1String("selector"))
-                                                        .toObject()
-                                                        .value(QLatin1String("matchLabels"))
-                                                        .toObject());
-        if (!serving)
-            return Result<Text>::failure(serving.status);
-        const int pods = int(serving.value.size());
-        *done = observed && ready >= needed && updated >= needed && pods >= needed;
-        Text state = tx("kube::rollout", "%1 ready of %2 needed").arg(ready).arg(needed);
-        if (pods < std::min(ready, needed))
-            state =
-                tx("kube::rollout",
-                   "%1 ready of %2 needed, but %3 pod(s) serve (its status lags behind the pods)")
-                    .arg(ready)
-                    .arg(needed)
-                    .arg(pods);
-        return Result<Text>::success(state);
+        // restart or while the controller-manager is busy): the pods, read after it, must agree.
+        QList<PodQuery> pods;
+        for (const QJsonObject& dep : std::as_const(deps))
+            pods << sendPodQuery(specOf(dep)
+                                     .value(QLatin1String("selector"))
+                                     .toObject()
+                                     .value(QLatin1String("matchLabels"))
+                                     .toObject());
+        QList<ReadyState> out;
+        for (int k = 0; k < names.size(); ++k) {
+            const QJsonObject& dep = deps.at(k);
+            Result<QSet<QString>> serving = servingPodsOf(pods[k]);
+            if (!serving)
+                return R::failure(serving.status);
+            const QJsonObject st = dep.value(QLatin1String("status")).toObject();
+            const int ready = st.value(QLatin1String("readyReplicas")).toInt();
+            const int updated = st.value(QLatin1String("updatedReplicas")).toInt();
+            const bool observed = observedGeneration(dep);
+            const int need = needed.at(k);
+            const int serve = int(serving.value.size());
+            ReadyState r;
+            r.done = observed && ready >= need && updated >= need && serve >= need;
+            r.text = tx("kube::rollout", "%1 ready of %2 needed").arg(ready).arg(need);
+            if (serve < std::min(ready, need))
+                r.text = tx("kube::rollout", "%1 ready of %2 needed, but %3 pod(s) serve (its "
+                                             "status lags behind the pods)")
+                             .arg(ready)
+                             .arg(need)
+                             .arg(serve);
+            out << r;
+        }
+        return R::success(out);
     };
-    return waitUntilReady(s, want, ktr("kube::rollout", "no revision gets traffic"), check,
-                          tx("kube::rollout", "replicas"));
+    const std::optional<StepError> err =
+        waitUntilReady(s, want, ktr("kube::rollout", "no revision gets traffic"), check,
+                       tx("kube::rollout", "replicas"));
+    freshDeployments.clear();
+    return err;
 }
 
 std::optional<StepError> Applier::Private::servicesStep()
@@ -1449,14 +1797,22 @@ std::optional<StepError> Applier::Private::servicesStep()
     const ApplyStep s = ApplyStep::Services;
     if (auto stop = begin(s, ktr("kube::rollout", "server-side apply of the Services")))
         return stop;
-    for (int i = 0; i < rendered.objects.size(); ++i) {
-        const RenderedObject& o = rendered.objects.at(i);
-        if (o.role != RenderedObject::Role::Service)
+    // Independent of each other: applied together.
+    QList<QPair<int, QJsonObject>> services;
+    for (int i = 0; i < rendered.objects.size(); ++i)
+        if (rendered.objects.at(i).role == RenderedObject::Role::Service)
+            services << qMakePair(i, rendered.objects.at(i).object);
+    QList<QJsonObject> applied;
+    const std::optional<StepError> err = applyTogether(services, &applied);
+    for (int k = 0; k < services.size(); ++k) {
+        if (applied.value(k).isEmpty())
             continue;
-        if (auto err = applyRendered(s, i, o.object))
-            return err;
+        const RenderedObject& o = rendered.objects.at(services.at(k).first);
+        step(s).objects << o.displayName();
         progress(s, ktr("kube::rollout", "%1: applied").arg(o.displayName()));
     }
+    if (err)
+        return err;
     if (step(s).objects.isEmpty()) {
         finish(s, StepResult::State::Skipped, ktr("kube::rollout", "no traffic in the plan"));
         return std::nullopt;
@@ -1480,45 +1836,92 @@ std::optional<StepError> Applier::Private::endpointsStep()
         want.insert(QStringLiteral("Service/") +
                         serviceName(t.revisionName, t.componentName, t.port),
                     readyWanted(deploymentName(t.componentName, t.revisionName), t.revisionName));
-    auto check = [&](const QString& svc, int needed, bool* done) -> Result<Text> {
-        ListOptions lo;
-        lo.labelSelector = QStringLiteral("kubernetes.io/service-name=") + svc;
-        Result<ObjectList> slices = listObjects(ResourceType::endpointSlices(), lo);
-        if (!slices)
-            return Result<Text>::failure(slices.status);
+    // Each check lists every pending Service's EndpointSlices (together), then the pods each
+    // Service selects (together, after the slices).
+    auto check = [&](const QStringList& names,
+                     const QList<int>& needed) -> Result<QList<ReadyState>> {
+        using R = Result<QList<ReadyState>>;
+        QList<ListOptions> sliceQueries;
+        QList<QFuture<Result<ObjectList>>> sliceLists;
+        for (const QString& svc : names) {
+            ListOptions lo;
+            lo.labelSelector = QStringLiteral("kubernetes.io/service-name=") + svc;
+            sliceQueries << lo;
+            sliceLists << client->list(ResourceType::endpointSlices(), ns, lo);
+        }
+        QList<ObjectList> slices;
+        for (int k = 0; k < names.size(); ++k) {
+            const ListOptions& lo = sliceQueries.at(k);
+            Result<ObjectList> l = firstAnswer(
+                sliceLists[k],
+                ktr("kube::rollout", "list %1").arg(ResourceType::endpointSlices().resource),
+                [&] { return await(client->list(ResourceType::endpointSlices(), ns, lo)); });
+            if (!l)
+                return R::failure(l.status);
+            slices << l.value;
+        }
         // The slices are the controller-manager's view and may lag: an endpoint counts when
         // its pod, read after the slices, still serves.
-        QJsonObject selector;
-        for (const RenderedObject& o : rendered.objects)
-            if (o.role == RenderedObject::Role::Service && o.name() == svc)
-                selector = specOf(o.object).value(QLatin1String("selector")).toObject();
-        Result<QSet<QString>> serving = servingPods(selector);
-        if (!serving)
-            return Result<Text>::failure(serving.status);
-        int ready = 0;
-        for (const QJsonObject& slice : slices.value.items)
-            for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray())
-                if (endpointReady(e.toObject()) &&
-                    serving.value.contains(endpointPodName(e.toObject())))
-                    ++ready;
-        *done = ready >= needed;
-        return Result<Text>::success(
-            tx("kube::rollout", "%1 ready endpoints of %2 needed").arg(ready).arg(needed));
+        QList<PodQuery> pods;
+        for (const QString& svc : names) {
+            QJsonObject selector;
+            for (const RenderedObject& o : rendered.objects)
+                if (o.role == RenderedObject::Role::Service && o.name() == svc)
+                    selector = specOf(o.object).value(QLatin1String("selector")).toObject();
+            pods << sendPodQuery(selector);
+        }
+        QList<ReadyState> out;
+        for (int k = 0; k < names.size(); ++k) {
+            Result<QSet<QString>> serving = servingPodsOf(pods[k]);
+            if (!serving)
+                return R::failure(serving.status);
+            int ready = 0;
+            for (const QJsonObject& slice : slices.at(k).items)
+                for (const QJsonValue& e : slice.value(QLatin1String("endpoints")).toArray())
+                    if (endpointReady(e.toObject()) &&
+                        serving.value.contains(endpointPodName(e.toObject())))
+                        ++ready;
+            ReadyState r;
+            r.done = ready >= needed.at(k);
+            r.text =
+                tx("kube::rollout", "%1 ready endpoints of %2 needed").arg(ready).arg(needed.at(k));
+            out << r;
+        }
+        return R::success(out);
     };
     return waitUntilReady(s, want, ktr("kube::rollout", "no Service gets traffic"), check,
                           tx("kube::rollout", "endpoints"));
 }
 
-Result<std::optional<QPair<ResourceType, QJsonObject>>> Applier::Private::otherOwnedRoute()
+std::optional<ResourceType> Applier::Private::otherRouteType() const
 {
-    using R = Result<std::optional<QPair<ResourceType, QJsonObject>>>;
     const RoutingApi other =
         routing.api == RoutingApi::HTTPRoute ? RoutingApi::VirtualService : RoutingApi::HTTPRoute;
     const QString version = served.versionOf(other);
     if (version.isEmpty() || uid.isEmpty())
+        return std::nullopt;
+    return routeType(other, version);
+}
+
+std::optional<QFuture<Result<QJsonObject>>> Applier::Private::sendOtherRouteRead()
+{
+    if (const std::optional<ResourceType> t = otherRouteType())
+        return client->get(*t, ns, plan.name);
+    return std::nullopt;
+}
+
+Result<std::optional<QPair<ResourceType, QJsonObject>>>
+Applier::Private::otherOwnedRoute(std::optional<QFuture<Result<QJsonObject>>> sent)
+{
+    using R = Result<std::optional<QPair<ResourceType, QJsonObject>>>;
+    const std::optional<ResourceType> other = otherRouteType();
+    if (!other)
         return R::success(std::nullopt);
-    const ResourceType t = routeType(other, version);
-    Result<QJsonObject> live = getObject(t, plan.name);
+    const ResourceType t = *other;
+    Result<QJsonObject> live =
+        sent ? firstAnswer(*sent, ktr("kube::rollout", "read %1").arg(objectKey(t, plan.name)),
+                           [&] { return await(client->get(t, ns, plan.name)); })
+             : getObject(t, plan.name);
     if (live.status.isNotFound())
         return R::success(std::nullopt);
     if (!live)
@@ -1697,6 +2100,10 @@ std::optional<StepError> Applier::Private::routingStep()
     }
     const int index = int(route - rendered.objects.constData());
     routingChanged = specOf(liveObjects.value(index).second) != specOf(route->object);
+    // The other API's route is only read here (it is deleted below, once this route routes):
+    // the read goes out with the apply. Under the Lease nothing else of this AppDeployment
+    // writes it meanwhile.
+    std::optional<QFuture<Result<QJsonObject>>> otherRead = sendOtherRouteRead();
     QJsonObject applied;
     if (auto err = applyRendered(s, index, route->object, &applied))
         return err;
@@ -1707,7 +2114,7 @@ std::optional<StepError> Applier::Private::routingStep()
             return err;
     // A switch of routing API: the other API's route goes once this one routes.
     QString switched;
-    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute();
+    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute(otherRead);
     if (!other)
         return StepError{other.status, QStringLiteral("ApplyFailed")};
     if (other.value) {
@@ -1768,7 +2175,14 @@ std::optional<StepError> Applier::Private::readBackStep()
                ktr("kube::rollout", "no route of this AppDeployment routes traffic"));
         return std::nullopt;
     }
-    Result<QJsonObject> live = getObject(route->type, plan.name);
+    // Both reads go out together: the route, and the other API's route (which must be gone);
+    // and with them the prune step's lists (the routing step has changed the route already).
+    QFuture<Result<QJsonObject>> routeRead = client->get(route->type, ns, plan.name);
+    std::optional<QFuture<Result<QJsonObject>>> otherRead = sendOtherRouteRead();
+    pruneListsAhead = sendLists(pruneTypes(), pruneQuery());
+    Result<QJsonObject> live =
+        firstAnswer(routeRead, ktr("kube::rollout", "read %1").arg(route->displayName()),
+                    [&] { return await(client->get(route->type, ns, plan.name)); });
     if (!live && !live.status.isNotFound())
         return StepError{live.status, QStringLiteral("ReadBackFailed")};
     if (!live.ok())
@@ -1788,7 +2202,7 @@ std::optional<StepError> Applier::Private::readBackStep()
                          routesText(routeDestinations(live.value, ns), rulesLabel(live.value)),
                          routesText(routeDestinations(route->object, ns),
                                     rulesLabel(route->object))));
-    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute();
+    Result<std::optional<QPair<ResourceType, QJsonObject>>> other = otherOwnedRoute(otherRead);
     if (!other)
         return StepError{other.status, QStringLiteral("ReadBackFailed")};
     if (other.value)
@@ -1850,6 +2264,8 @@ std::optional<StepError> Applier::Private::awaitProxies(ApplyStep s)
              ktr("kube::rollout", "waiting %1 ms (--scale-down-delay) for the gateways to take the "
                                   "new routing before pods go")
                  .arg(options.scaleDownDelay.count()));
+    pruneListsAhead.clear(); // older than the wait: the prune step lists again
+
     const auto until =
         std::min(deadline, std::chrono::steady_clock::now() + options.scaleDownDelay);
     while (std::chrono::steady_clock::now() < until) {
@@ -1916,17 +2332,20 @@ std::optional<StepError> Applier::Private::pruneStep()
             begin(s, ktr("kube::rollout",
                          "delete what this AppDeployment owns and the plan no longer names")))
         return stop;
-    // Listed now, after routing changed and under the Lease, never from an earlier list.
+    // Listed after routing changed and under the Lease, never from an earlier list: by the
+    // read-back step (sent with its reads, once the route was applied) when the scale-down
+    // step wrote nothing since, else now.
     QSet<QString> planned;
     for (const RenderedObject& o : rendered.objects)
         planned.insert(objectKey(o.type, o.name()));
-    const QList<ResourceType> types =
-        servedRouteTypes() +
-        QList<ResourceType>{ResourceType::services(), ResourceType::deployments()};
-    ListOptions lo;
-    lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+    const QList<ResourceType> types = pruneTypes();
+    const ListOptions lo = pruneQuery();
     QList<QPair<ResourceType, QJsonObject>> toPrune;
-    Result<QList<ObjectList>> lists = listTogether(types, lo);
+    const bool listedAhead =
+        pruneListsAhead.size() == types.size() && step(ApplyStep::ScaleDown).objects.isEmpty();
+    Result<QList<ObjectList>> lists =
+        listedAhead ? collectLists(types, lo, pruneListsAhead) : listTogether(types, lo);
+    pruneListsAhead.clear();
     if (!lists)
         return StepError{lists.status, QStringLiteral("PruneFailed")};
     for (int i = 0; i < types.size(); ++i) {
@@ -2003,8 +2422,12 @@ std::optional<StepError> Applier::Private::statusStep()
     const QString message = (parts.isEmpty() ? QStringLiteral("no revisions deployed")
                                              : parts.join(QStringLiteral("; "))) +
                             QStringLiteral(" (done: %1)").arg(done.join(QStringLiteral(", ")));
-    // Record the completed spec first: if the status write below fails, the AppDeployment stays
-    // Rolling (interrupted) and "revert" goes back to this plan, which is what runs.
+    // The completed spec (an annotation: the AppDeployment itself), the Completed status (its
+    // status subresource) and the history's result need nothing of each other: the three
+    // writes go out together. When the annotation's or the status's write fails, the step
+    // fails: execute() then writes the Failed status over whatever this step wrote, and the
+    // history's result again, so what stays is what such a failure left before (an apply
+    // killed between the writes leaves Rolling or Completed, each with the spec that runs).
     const QJsonObject patch{
         {QStringLiteral("metadata"),
          QJsonObject{{QStringLiteral("annotations"),
@@ -2020,12 +2443,21 @@ std::optional<StepError> Applier::Private::statusStep()
     req.body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
     req.object = QStringLiteral("AppDeployment/") + plan.name;
     req.query.addQueryItem(QStringLiteral("fieldManager"), options.fieldManager);
-    const Response pr = retrying(ktr("kube::rollout", "record the completed plan"),
-                                 [&] { return await(client->send(req)); });
+    QFuture<Response> annotationAhead = client->send(req);
+    const QJsonObject completed = statusBody(QStringLiteral("Completed"), QStringLiteral("True"),
+                                             QStringLiteral("Completed"), message);
+    QFuture<Result<QJsonObject>> statusAhead = sendStatus(completed);
+    if (historyEntry)
+        historyEndAhead =
+            qMakePair(HistoryResult::Succeeded,
+                      client->send(applyEndRequest(*historyEntry, HistoryResult::Succeeded,
+                                                   QStringLiteral("applied to completion"))));
+    const Response pr =
+        firstAnswer(annotationAhead, ktr("kube::rollout", "record the completed plan"),
+                    [&] { return await(client->send(req)); });
+    const Status st = writeStatus(completed, statusAhead);
     if (!pr.status)
         return StepError{pr.status, QStringLiteral("StatusFailed")};
-    const Status st = writeStatus(QStringLiteral("Completed"), QStringLiteral("True"),
-                                  QStringLiteral("Completed"), message);
     if (!st.ok())
         return StepError{st, QStringLiteral("StatusFailed")};
     step(s).objects << QStringLiteral("AppDeployment/") + plan.name;
@@ -2033,7 +2465,7 @@ std::optional<StepError> Applier::Private::statusStep()
     return std::nullopt;
 }
 
-void Applier::Private::recordHistoryStart()
+void Applier::Private::recordHistoryStart(std::future<Result<HistoryList>>* listed)
 {
     HistoryRecord record;
     record.applied = appDeploymentObject();
@@ -2048,9 +2480,22 @@ void Applier::Private::recordHistoryStart()
     record.changeCause = options.changeCause;
     const int limit = historyLimit(plan.annotations, options.historyLimit).value;
     QStringList warnings;
+    std::optional<HistoryList> pre;
+    if (listed && listed->valid())
+        if (Result<HistoryList> l = listed->get(); l.ok())
+            pre = l.value;
     Result<HistoryEntry> r = retrying(ktr("kube::rollout", "record the apply in the history"), [&] {
         warnings.clear();
-        return recordApplyStart(*client, ns, record, limit, &warnings);
+        const bool usedList = pre.has_value();
+        Result<HistoryEntry> e =
+            recordApplyStart(*client, ns, record, limit, &warnings, pre ? &*pre : nullptr);
+        pre.reset(); // another attempt lists again
+        if (usedList && e.status.isConflict()) {
+            // The list sent ahead missed an entry of another apply (see leaseStep()).
+            warnings.clear();
+            e = recordApplyStart(*client, ns, record, limit, &warnings);
+        }
+        return e;
     });
     if (r) {
         historyEntry = r.value;
@@ -2068,10 +2513,13 @@ void Applier::Private::recordHistoryStart()
     report.historyWarnings << warnings;
 }
 
-void Applier::Private::recordHistoryEnd()
+void Applier::Private::recordHistoryEnd(const std::function<void()>& meanwhile)
 {
-    if (!historyEntry)
+    if (!historyEntry) {
+        historyEndAhead.reset();
+        meanwhile();
         return;
+    }
     const HistoryResult result = report.ok() ? HistoryResult::Succeeded
                                  : report.status.kind == Status::Kind::Cancelled ||
                                          report.status.reason == QLatin1String("LeaseLost")
@@ -2083,9 +2531,22 @@ void Applier::Private::recordHistoryEnd()
     detail::RetryPolicy policy =
         retryPolicy(std::max(deadline, std::chrono::steady_clock::now() + kFinalWriteGrace));
     policy.stop = [] { return false; };
-    const Status st =
-        detail::retry(policy, ktr("kube::rollout", "record the result in the history"),
-                      [&] { return recordApplyEnd(*client, *historyEntry, result, message); });
+    // The Status step sent "Succeeded" already; when the apply did not succeed after all, that
+    // write is answered first, then the real result is written over it.
+    QFuture<Response> first;
+    if (historyEndAhead && historyEndAhead->first == result) {
+        first = historyEndAhead->second;
+    } else {
+        if (historyEndAhead)
+            await(historyEndAhead->second);
+        first = client->send(applyEndRequest(*historyEntry, result, message));
+    }
+    historyEndAhead.reset();
+    meanwhile();
+    Status st = await(first).status;
+    if (!answered(st))
+        st = detail::retry(policy, ktr("kube::rollout", "record the result in the history"),
+                           [&] { return recordApplyEnd(*client, *historyEntry, result, message); });
     if (!st.ok()) {
         const QString w =
             ktr("kube::rollout", "could not record the result (%1) of revision %2: %3")

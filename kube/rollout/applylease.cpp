@@ -297,14 +297,21 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
     };
     // A write whose answer was lost may have happened: a 409 then sends us back to reading,
     // where our own holder identity is recognised.
+    // The first round creates without reading: the Lease is deleted at the end of each apply,
+    // so it is usually absent, and a create that finds it answers 409 (AlreadyExists), which
+    // leads to the read. Nothing is decided without a read except creating an absent Lease.
     for (int round = 0; round < 4; ++round) {
-        Result<QJsonObject> cur =
-            detail::retry(policy, ktr("kube::rollout", "read Lease %1").arg(name),
-                          [&] { return await(client->get(kLeases, ns, name)); });
-        if (!cur && !cur.status.isNotFound())
-            return R::failure(cur.status);
+        Result<QJsonObject> cur = Result<QJsonObject>::success({});
+        bool absent = round == 0;
+        if (!absent) {
+            cur = detail::retry(policy, ktr("kube::rollout", "read Lease %1").arg(name),
+                                [&] { return await(client->get(kLeases, ns, name)); });
+            if (!cur && !cur.status.isNotFound())
+                return R::failure(cur.status);
+            absent = cur.status.isNotFound();
+        }
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (cur.status.isNotFound()) {
+        if (absent) {
             const QJsonObject body = leaseObject(ns, name, appDeploymentName,
                                                  leaseSpec(options.holder, now, now, duration, 0));
             Result<QJsonObject> created =

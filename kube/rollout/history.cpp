@@ -331,11 +331,12 @@ Result<HistoryList> listHistory(Client& client, const QString& ns, const QString
 }
 
 Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, HistoryRecord record,
-                                      int limit, QStringList* warnings)
+                                      int limit, QStringList* warnings, const HistoryList* listed)
 {
     using R = Result<HistoryEntry>;
     const QString ad = meta(record.applied).value(QLatin1String("name")).toString();
-    Result<HistoryList> existing = listHistory(client, ns, ad);
+    Result<HistoryList> existing =
+        listed ? Result<HistoryList>::success(*listed) : listHistory(client, ns, ad);
     if (!existing)
         return R::failure(existing.status);
     qint64 highest = 0;
@@ -346,7 +347,22 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
     if (record.startedAt.isNull())
         record.startedAt = QDateTime::currentDateTimeUtc();
     const QJsonObject object = buildHistoryObject(record);
-    Result<QJsonObject> created = detail::await(client.create(kControllerRevisions, ns, object));
+    QFuture<Result<QJsonObject>> creating = client.create(kControllerRevisions, ns, object);
+    // What exceeds the limit once this entry is recorded goes out with the create (the same
+    // entries whether the create's answer is waited for or not; should the create fail, those
+    // entries were the oldest and the next recorded apply would delete them).
+    HistoryEntry placeholder;
+    placeholder.revision = record.revision;
+    QList<HistoryEntry> all = existing.value.entries;
+    all << placeholder;
+    const QList<HistoryEntry> prune = entriesToPrune(all, limit);
+    QList<QFuture<Status>> deletes;
+    for (const HistoryEntry& old : prune) {
+        DeleteOptions del;
+        del.preconditionUid = old.uid;
+        deletes << client.remove(kControllerRevisions, ns, old.name, del);
+    }
+    Result<QJsonObject> created = detail::await(creating);
     if (!created && created.status.isConflict()) {
         // A lost answer to our own create, retried: the entry is ours when it has our holder.
         Result<QJsonObject> live = detail::await(
@@ -363,12 +379,9 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
     Result<HistoryEntry> entry = HistoryEntry::fromJson(created.value);
     if (!entry)
         return entry;
-    QList<HistoryEntry> all = existing.value.entries;
-    all << entry.value;
-    for (const HistoryEntry& old : entriesToPrune(all, limit)) {
-        DeleteOptions del;
-        del.preconditionUid = old.uid;
-        const Status st = detail::await(client.remove(kControllerRevisions, ns, old.name, del));
+    for (int i = 0; i < prune.size(); ++i) {
+        const HistoryEntry& old = prune.at(i);
+        const Status st = detail::await(deletes.at(i));
         if (!st.ok() && !st.isNotFound() && warnings)
             *warnings << ktr("kube::rollout", "could not prune history revision %1: %2")
                              .arg(old.revision)
@@ -380,6 +393,11 @@ Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, History
 Status recordApplyEnd(Client& client, const HistoryEntry& entry, HistoryResult result,
                       const QString& message)
 {
+    return detail::await(client.send(applyEndRequest(entry, result, message))).status;
+}
+
+Request applyEndRequest(const HistoryEntry& entry, HistoryResult result, const QString& message)
+{
     Request req;
     req.method = "PATCH";
     req.path = kControllerRevisions.objectPath(entry.namespaceName, entry.name);
@@ -387,7 +405,7 @@ Status recordApplyEnd(Client& client, const HistoryEntry& entry, HistoryResult r
     req.body = QJsonDocument(historyResultPatch(result, message, QDateTime::currentDateTimeUtc()))
                    .toJson(QJsonDocument::Compact);
     req.object = QStringLiteral("ControllerRevision/") + entry.name;
-    return detail::await(client.send(req)).status;
+    return req;
 }
 
 Result<HistoryEntry> findHistoryEntry(const HistoryList& list, const QString& ns,

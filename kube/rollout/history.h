@@ -135,13 +135,18 @@ Result<HistoryList> listHistory(Client& client, const QString& ns, const QString
                                 const QString& ownerUid = {});
 
 // Records the start of an apply: entry (highest recorded + 1), then deletes what exceeds
-// `limit`. `record.revision` and `previousRevision` are filled here. Deletion failures are
-// returned in `warnings` (the entry is recorded).
+// `limit` (together). `record.revision` and `previousRevision` are filled here. Deletion
+// failures are returned in `warnings` (the entry is recorded). `listed`, when given, is the
+// history as listHistory() read it just before (a caller that sent that read along with
+// others); otherwise it is listed here.
 Result<HistoryEntry> recordApplyStart(Client& client, const QString& ns, HistoryRecord record,
-                                      int limit, QStringList* warnings);
+                                      int limit, QStringList* warnings,
+                                      const HistoryList* listed = nullptr);
 // Records how it ended on the entry (merge patch of its annotations).
 Status recordApplyEnd(Client& client, const HistoryEntry& entry, HistoryResult result,
                       const QString& message);
+// The request recordApplyEnd() sends, for callers that send it along with others.
+Request applyEndRequest(const HistoryEntry& entry, HistoryResult result, const QString& message);
 
 // The entry with revision `revision`, or an error naming the AppDeployment and the number: one
 // that was pruned ("older than the oldest kept, N") or never recorded.

@@ -2232,8 +2232,18 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 created, %2 raised, %3 kept above the plan until routing has moved, %4 otherwise applied</source>
-        <translation>创建 %1 个，增加副本 %2 个，%3 个在路由切换前保持高于计划，其余 %4 个已应用</translation>
+        <source>%1 created, %2 raised, %3 kept above the plan until routing has moved, %4 otherwise applied, %5 unchanged (as the dry-run found them: not sent)</source>
+        <translation>创建 %1 个，增加副本 %2 个，%3 个在路由切换前保持高于计划，其余 %4 个已应用，%5 个未变（试运行已确认：未发送）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: unchanged (as the dry-run found it)</source>
+        <translation>%1：未变（与试运行结果一致）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AppDeployment %1 was deleted and created again while the apply read it (uid %2, now %3): nothing was changed</source>
+        <translation>应用读取 AppDeployment %1 期间它被删除并重新创建（uid %2，现为 %3）：未做任何更改</translation>
     </message>
     <message>
         <location line="+22"/>

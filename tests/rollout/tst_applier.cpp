@@ -168,6 +168,51 @@ private Q_SLOTS:
                                        QStringLiteral("VirtualService/example-appdeploy:3")}));
     }
 
+    // Issue 11: the Deployments step does not apply a Deployment the dry-run found exactly as
+    // planned, but only while the read under the Lease still has the resourceVersion Validate
+    // read. Here testsvc-v2 is scaled to 0 by hand after the dry-run (when the Lease step
+    // starts): the apply must still raise it back to its planned replica.
+    void deploymentChangedAfterTheDryRunIsApplied()
+    {
+        AppDeploymentPlan p = plan("05-appdeployment-split.yaml");
+        QVERIFY(p.traffic && p.traffic->http.size() == 1 &&
+                p.traffic->http[0].weightedTargets.size() == 2);
+        p.traffic->http[0].weightedTargets[0].weight = 60; // a weight change: 60/40
+        p.traffic->http[0].weightedTargets[1].weight = 40;
+        Applier applier(m_client, p);
+        kube::Status scaled =
+            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run"));
+        connect(
+            &applier, &Applier::stepStarted, this,
+            [&](ApplyStep s, const QString&) {
+                if (s != ApplyStep::Lease)
+                    return;
+                kube::Request req;
+                req.method = "PATCH";
+                req.path =
+                    kube::ResourceType::deployments().objectPath(kNs, QStringLiteral("testsvc-v2"));
+                req.contentType = "application/merge-patch+json";
+                req.body = R"({"spec":{"replicas":0}})";
+                req.query.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("by-hand"));
+                scaled = wait(m_client->send(req)).status;
+            },
+            Qt::DirectConnection); // on the apply's thread: the apply waits for the patch
+        const ApplyReport r = applier.run();
+        QVERIFY2(scaled.ok(), qPrintable(scaled.toString()));
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        const QString deployments = r.steps.at(int(ApplyStep::Deployments)).message;
+        QVERIFY2(deployments.contains(QLatin1String("1 raised")) &&
+                     deployments.contains(QLatin1String("1 unchanged")),
+                 qPrintable(deployments)); // v2 raised 0 -> 1, v1 not sent
+        auto dep = wait(
+            m_client->get(kube::ResourceType::deployments(), kNs, QStringLiteral("testsvc-v2")));
+        QVERIFY2(dep.ok(), qPrintable(dep.status.toString()));
+        QCOMPARE(dep.value[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 1);
+        // Back to the plan the next tests expect.
+        const ApplyReport back = Applier(m_client, plan("05-appdeployment-split.yaml")).run();
+        QVERIFY2(back.ok(), qPrintable(back.toString()));
+    }
+
     void cancelWhileWaitingForReadiness()
     {
         // The two running pods (v1, v2) fill the quota: a third revision's pod cannot be

@@ -10,6 +10,7 @@
 #include "kube/rollout/cluster.h"
 #include "kube/rollout/render.h"
 #include "kube/rollout/routingmonitor.h"
+#include "kube/watch.h"
 #include "kube/yamljson.h"
 #include "processrun.h"
 #include "transitionplans.h"
@@ -358,6 +359,119 @@ private Q_SLOTS:
         // The engine takes both fields back from the hand edits, make before break.
         transition(QStringLiteral("back to 90/10 after the hand edits"),
                    {{"v1", 1, 90}, {"v2", 1, 10}});
+    }
+
+    // Steps 5-8 send their per-revision requests together (issue 11): two revisions that grow
+    // in one apply, and shrink in the next, still grow (and are ready) before the route moves
+    // and shrink only after it moved. The order is read from the objects' own history: every
+    // write of a Deployment and of the VirtualService, by resourceVersion (one etcd: comparable).
+    void concurrentRequestsKeepTheStepOrder()
+    {
+        struct Seen
+        {
+            qint64 rv = 0;
+            QString name;
+            int replicas = -1, ready = -1;
+            QMap<QString, int> weights; // VirtualService: Service -> weight
+        };
+        // Shared with the watches' slots, which may still run after this function returned.
+        auto seenByWatch = std::make_shared<QList<Seen>>();
+        const QList<Seen>& seen = *seenByWatch;
+        auto watchOf = [&](const kube::ResourceType& t) {
+            kube::Watch* w = m_client->watch(t, m_ns, {}, this);
+            connect(
+                w, &kube::Watch::events, this,
+                [seenByWatch, ns = m_ns](const QList<kube::WatchEvent>& events) {
+                    for (const kube::WatchEvent& e : events) {
+                        const QJsonObject meta =
+                            e.object.value(QLatin1String("metadata")).toObject();
+                        Seen x;
+                        x.rv = meta.value(QLatin1String("resourceVersion")).toString().toLongLong();
+                        x.name = e.object.value(QLatin1String("kind")).toString() +
+                                 QLatin1Char('/') + meta.value(QLatin1String("name")).toString();
+                        const QJsonObject spec = e.object.value(QLatin1String("spec")).toObject();
+                        if (spec.contains(QLatin1String("replicas"))) {
+                            x.replicas = spec.value(QLatin1String("replicas")).toInt();
+                            x.ready = e.object.value(QLatin1String("status"))
+                                          .toObject()
+                                          .value(QLatin1String("readyReplicas"))
+                                          .toInt();
+                        }
+                        for (const RouteDestination& d : routeDestinations(e.object, ns))
+                            x.weights.insert(d.service, d.weight);
+                        *seenByWatch << x;
+                    }
+                });
+            QSignalSpy synced(w, &kube::Watch::synced);
+            w->start();
+            return std::make_pair(w, synced.wait(30000));
+        };
+        auto [deps, depsSynced] = watchOf(kube::ResourceType::deployments());
+        auto [vss, vssSynced] = watchOf(kube::ResourceType::virtualServices());
+        QVERIFY(depsSynced && vssSynced);
+        const QString s1 =
+            serviceName(QStringLiteral("example-app-v1"), QStringLiteral("testsvc"), 8000);
+        const QString s2 =
+            serviceName(QStringLiteral("example-app-v2"), QStringLiteral("testsvc"), 80);
+        // The resourceVersion of the first VirtualService write routing `weights`.
+        auto routedAt = [&](const QMap<QString, int>& weights) {
+            for (const Seen& x : std::as_const(seen))
+                if (x.name == QStringLiteral("VirtualService/") + kAd && x.weights == weights)
+                    return x.rv;
+            return qint64(0);
+        };
+        // The first write of Deployment `name` that matches `pred`.
+        auto firstOf = [&](const QString& name, const std::function<bool(const Seen&)>& pred) {
+            for (const Seen& x : std::as_const(seen))
+                if (x.name == QStringLiteral("Deployment/") + name && pred(x))
+                    return x.rv;
+            return qint64(0);
+        };
+
+        QCOMPARE(describe(m_current), describe({{"v1", 1, 90}, {"v2", 1, 10}}));
+        transition(QStringLiteral("90/10 -> 40/60, both revisions 1 -> 3 replicas in one apply"),
+                   {{"v1", 3, 40}, {"v2", 3, 60}});
+        qint64 grown = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((grown = routedAt({{s1, 40}, {s2, 60}})) > 0, 10000);
+        for (const QString& dep : {QStringLiteral("testsvc-v1"), QStringLiteral("testsvc-v2")}) {
+            const qint64 raised = firstOf(dep, [](const Seen& x) { return x.replicas == 3; });
+            const qint64 ready = firstOf(dep, [](const Seen& x) { return x.ready >= 3; });
+            QVERIFY2(raised > 0 && raised < grown,
+                     qPrintable(QStringLiteral("%1 raised at %2, route moved at %3")
+                                    .arg(dep)
+                                    .arg(raised)
+                                    .arg(grown)));
+            QVERIFY2(ready > 0 && ready < grown,
+                     qPrintable(QStringLiteral("%1 3 ready at %2, route moved at %3")
+                                    .arg(dep)
+                                    .arg(ready)
+                                    .arg(grown)));
+        }
+
+        transition(QStringLiteral("40/60 -> 90/10, both revisions 3 -> 1 replicas in one apply"),
+                   {{"v1", 1, 90}, {"v2", 1, 10}});
+        qint64 moved = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((moved = routedAt({{s1, 90}, {s2, 10}})) > grown, 10000);
+        for (const QString& dep : {QStringLiteral("testsvc-v1"), QStringLiteral("testsvc-v2")}) {
+            qint64 lowered = 0;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (lowered = firstOf(
+                     dep, [&](const Seen& x) { return x.rv > grown && x.replicas == 1; })) > 0,
+                10000);
+            QVERIFY2(lowered > moved,
+                     qPrintable(QStringLiteral("%1 lowered at %2, route moved at %3")
+                                    .arg(dep)
+                                    .arg(lowered)
+                                    .arg(moved)));
+        }
+        record(QStringLiteral("concurrent requests: raised and ready before the route moved (at "
+                              "%1), lowered after it moved (at %2)")
+                   .arg(grown)
+                   .arg(moved));
+        deps->stop();
+        vss->stop();
+        deps->deleteLater();
+        vss->deleteLater();
     }
 
     void swapReplicas()
