@@ -1184,7 +1184,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1 %2 是未知资源</translation>
     </message>
     <message>
-        <location filename="../../kube/credentials.cpp" line="+67"/>
+        <location filename="../../kube/credentials.cpp" line="+68"/>
         <source>contains a line break (CR or LF)</source>
         <translation>包含换行符（CR 或 LF）</translation>
     </message>
@@ -1319,7 +1319,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1 %2 返回了无法解析的 expirationTimestamp“%3”</translation>
     </message>
     <message>
-        <location filename="../../kube/kubeconfig.cpp" line="+51"/>
+        <location filename="../../kube/kubeconfig.cpp" line="+52"/>
         <source>%1: %2 must be a string</source>
         <translation>%1：%2 必须是字符串</translation>
     </message>
@@ -1402,7 +1402,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../kube/yamljson.cpp" line="+362"/>
+        <location filename="../../kube/yamljson.cpp" line="+363"/>
         <source>%1:%2:%3: invalid YAML: %4</source>
         <translation>%1:%2:%3：无效的 YAML：%4</translation>
     </message>
@@ -1632,7 +1632,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../../kube/watch.cpp" line="+321"/>
+        <location filename="../../kube/watch.cpp" line="+397"/>
         <source>resourceVersion expired (410 Gone)</source>
         <translation>resourceVersion 已过期（410 Gone）</translation>
     </message>
@@ -1974,39 +1974,48 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+207"/>
         <source>the apply lost its Lease: %1</source>
         <translation>本次应用失去了它的 Lease：%1</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+490"/>
-        <location line="+733"/>
+        <location line="+71"/>
+        <location line="+582"/>
+        <location line="+568"/>
+        <location line="+224"/>
+        <location line="+174"/>
+        <location line="+37"/>
+        <location line="+225"/>
         <source>read %1</source>
         <translation>读取 %1</translation>
     </message>
     <message>
-        <location line="-1218"/>
+        <location line="-1805"/>
+        <location line="+72"/>
+        <location line="+1406"/>
         <source>list %1</source>
         <translation>列举 %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-1390"/>
+        <location line="+777"/>
+        <location line="+48"/>
+        <location line="+139"/>
         <source>apply %1</source>
         <translation>应用 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-953"/>
         <source>delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+94"/>
         <source>cancelled by the operator</source>
         <translation>已被操作员取消</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+205"/>
         <source>unchanged: the cluster already runs this plan</source>
         <translation>未更改：集群已在运行此计划</translation>
     </message>
@@ -2016,7 +2025,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>无法写入 Failed 状态：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Lease released</source>
         <translation>已释放 Lease</translation>
     </message>
@@ -2102,7 +2111,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1：副本数由 %2 管理；不发送计划中的 %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <source>%1 is owned by %2: adopting it (--adopt)</source>
         <translation>%1 归 %2 所有：接管它（--adopt）</translation>
     </message>
@@ -2122,7 +2131,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>有 %1 个对象已存在且不归 AppDeployment %2 所有；%3</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>%1 objects planned, %2 to prune now, %3 revisions known</source>
         <translation>计划 %1 个对象，现在需清理 %2 个，已知 %3 个修订版本</translation>
     </message>
@@ -2141,27 +2150,28 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>成员集群：Lease 由主集群持有</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Lease/%1 held by %2 (%3 s, renewed while the apply runs)</source>
         <translation>Lease/%1 由 %2 持有（%3 秒，应用运行期间持续续期）</translation>
     </message>
     <message>
         <location line="+74"/>
+        <location line="+23"/>
         <source>%1: adopted</source>
         <translation>%1：已接管</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>server-side dry-run of every object</source>
         <translation>对每个对象进行服务端试运行</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+68"/>
         <source>%1: adoption accepted (dry-run)</source>
         <translation>%1：接管已被接受（试运行）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>%1: accepted</source>
         <translation>%1：已接受</translation>
     </message>
@@ -2171,12 +2181,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>已接受 %1 个对象、%2 个删除</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>write the status (phase %1)</source>
         <translation>写入状态（阶段 %1）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>apply the AppDeployment, phase Rolling</source>
         <translation>应用 AppDeployment，阶段 Rolling</translation>
     </message>
@@ -2186,7 +2196,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>成员集群：AppDeployment 位于主集群</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+64"/>
         <source>patch the AppDeployment&apos;s spec</source>
         <translation>修补 AppDeployment 的 spec</translation>
     </message>
@@ -2196,7 +2206,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>已移除由其他字段管理器设置的 spec 字段</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>AppDeployment/%1 %2 (uid %3), phase Rolling</source>
         <translation>AppDeployment/%1 %2（uid %3），阶段 Rolling</translation>
     </message>
@@ -2216,7 +2226,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>创建 Deployment 并增加副本（减少副本要等路由切换之后）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+56"/>
         <source>%1: spec.replicas handed over to %2 at %3</source>
         <translation>%1：spec.replicas 以 %3 移交给 %2</translation>
     </message>
@@ -2226,7 +2236,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1：在路由切换前保持 %2 个副本（计划：%3）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+53"/>
         <source>no Deployments in the plan</source>
         <translation>计划中没有 Deployment</translation>
     </message>
@@ -2236,22 +2246,22 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>创建 %1 个，增加副本 %2 个，%3 个在路由切换前保持高于计划，其余 %4 个已应用，%5 个未变（试运行已确认：未发送）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-41"/>
         <source>%1: unchanged (as the dry-run found it)</source>
         <translation>%1：未变（与试运行结果一致）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-283"/>
         <source>AppDeployment %1 was deleted and created again while the apply read it (uid %2, now %3): nothing was changed</source>
         <translation>应用读取 AppDeployment %1 期间它被删除并重新创建（uid %2，现为 %3）：未做任何更改</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+347"/>
         <source>--force: not waiting for %1</source>
         <translation>--force：不等待 %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>%1: waiting, %2</source>
         <translation>%1：等待中，%2</translation>
     </message>
@@ -2271,17 +2281,17 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>等待每个将获得流量的修订版本达到计划的就绪副本数</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+55"/>
         <source>%1 ready of %2 needed</source>
         <translation>已就绪 %1 个，需要 %2 个</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 ready of %2 needed, but %3 pod(s) serve (its status lags behind the pods)</source>
         <translation>已就绪 %1 个，需要 %2 个，但只有 %3 个 Pod 在提供服务（其状态落后于 Pod）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>no revision gets traffic</source>
         <translation>没有修订版本获得流量</translation>
     </message>
@@ -2291,18 +2301,18 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>副本</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>server-side apply of the Services</source>
         <translation>服务端应用（server-side apply）Service</translation>
     </message>
     <message>
-        <location line="-142"/>
-        <location line="+150"/>
+        <location line="-193"/>
+        <location line="+207"/>
         <source>%1: applied</source>
         <translation>%1：已应用</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-216"/>
         <source>%1: created</source>
         <translation>%1：已创建</translation>
     </message>
@@ -2312,18 +2322,18 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1：副本数已从 %2 增加到 %3</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+81"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <location line="+230"/>
+        <location line="+137"/>
+        <location line="+277"/>
         <source>no traffic in the plan</source>
         <translation>计划中没有流量</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-273"/>
         <source>%1 applied: %2</source>
         <translation>已应用 %1 个：%2</translation>
     </message>
@@ -2333,12 +2343,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>等待每个将获得流量的 Service 拥有就绪端点</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+56"/>
         <source>%1 ready endpoints of %2 needed</source>
         <translation>就绪端点 %1 个，需要 %2 个</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>no Service gets traffic</source>
         <translation>没有 Service 获得流量</translation>
     </message>
@@ -2348,7 +2358,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>端点</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
         <source>%1 exists and is not owned by this AppDeployment: left alone</source>
         <translation>%1 已存在且不归此 AppDeployment 所有：保持不动</translation>
     </message>
@@ -2433,7 +2443,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>已删除 %1：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>%1: applied (resourceVersion %2)</source>
         <translation>%1：已应用（resourceVersion %2）</translation>
     </message>
@@ -2483,7 +2493,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>此 AppDeployment 没有任何路由在转发流量</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>the %1 is gone right after it was applied</source>
         <translation>%1 在应用后立即消失了</translation>
     </message>
@@ -2508,7 +2518,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>等待 %1 毫秒（--scale-down-delay），让网关在 Pod 下线前采用新路由</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>lower replicas to the plan, now that routing has moved</source>
         <translation>路由已切换，将副本减少到计划值</translation>
     </message>
@@ -2543,7 +2553,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>删除此 AppDeployment 拥有但计划中已不再列出的对象</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>nothing to prune</source>
         <translation>没有需要清理的对象</translation>
     </message>
@@ -2564,27 +2574,27 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
     <message>
         <location line="+7"/>
-        <location line="+52"/>
+        <location line="+65"/>
         <source>phase Completed</source>
         <translation>阶段 Completed</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-61"/>
         <source>member cluster: the status is written in the home cluster</source>
         <translation>成员集群：状态写在主集群中</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
         <source>record the completed plan</source>
         <translation>记录已完成的计划</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>record the apply in the history</source>
         <translation>在历史中记录本次应用</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>history: revision %1 recorded (ControllerRevision/%2)</source>
         <translation>历史：已记录修订 %1（ControllerRevision/%2）</translation>
     </message>
@@ -2595,7 +2605,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     </message>
     <message>
         <location line="+4"/>
-        <location line="+29"/>
+        <location line="+45"/>
         <source>history: %1</source>
         <translation>历史：%1</translation>
     </message>
@@ -2640,12 +2650,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>他人</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>read Lease %1</source>
         <translation>读取 Lease %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>create Lease %1</source>
         <translation>创建 Lease %1</translation>
     </message>
@@ -2780,12 +2790,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>metadata.annotations.%1：“%2”不是 1 到 %3 之间的数字</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>could not prune history revision %1: %2</source>
         <translation>无法清理历史修订 %1：%2</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>AppDeployment %1/%2 has no history: revision %3 does not exist (an apply by VelaDesk records one)</source>
         <translation>AppDeployment %1/%2 没有历史：修订 %3 不存在（VelaDesk 每次应用都会记录一条）</translation>
     </message>
@@ -4179,7 +4189,7 @@ apply %3</source>
 <context>
     <name>veladesk::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="+167"/>
+        <location filename="../../ui/mainwindow.cpp" line="+170"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
@@ -4255,12 +4265,12 @@ apply %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+837"/>
+        <location line="+840"/>
         <source>Go back to the last plan applied to completion, previewed first</source>
         <translation>回到上一次完整应用的计划，先预览</translation>
     </message>
     <message>
-        <location line="-830"/>
+        <location line="-833"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4412,12 +4422,12 @@ apply %3</source>
     <message>
         <location line="-69"/>
         <location line="+72"/>
-        <location line="+249"/>
+        <location line="+252"/>
         <source>Pods</source>
         <translation>Pod</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-250"/>
         <source>Preview / diff</source>
         <translation>预览 / 差异</translation>
     </message>
@@ -4438,7 +4448,7 @@ apply %3</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -4605,7 +4615,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::NamespaceStore</name>
     <message>
-        <location filename="../../models/namespacestore.cpp" line="+372"/>
+        <location filename="../../models/namespacestore.cpp" line="+389"/>
         <source>the pods for the object tree could not be listed: %1</source>
         <translation>无法列出对象树所需的 Pod：%1</translation>
     </message>
@@ -5276,7 +5286,7 @@ Pick another context, or press F5 to retry.</source>
 <context>
     <name>veladesk::PodsModel</name>
     <message>
-        <location filename="../../models/podsmodel.cpp" line="+268"/>
+        <location filename="../../models/podsmodel.cpp" line="+273"/>
         <source>Pod</source>
         <translation>Pod</translation>
     </message>
