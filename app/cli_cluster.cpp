@@ -676,8 +676,8 @@ int runStatus(const Options& o)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s.applyInProgress)
         out += QStringLiteral("Apply:         in progress by %1 (Lease %2, renewed %3 s ago)\n")
-                   .arg(s.lease->describe(), s.lease->name)
-                   .arg(s.lease->renewTime.secsTo(now));
+                   .arg(s.lease->describe(), s.lease->name,
+                        QString::number(s.lease->renewTime.secsTo(now)));
     if (s.interrupted) {
         out +=
             QStringLiteral("Interrupted:   an apply set phase Rolling and stopped half way: %1\n")

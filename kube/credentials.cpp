@@ -181,8 +181,8 @@ Result<AuthMaterial> Credentials::material()
                 return Result<AuthMaterial>::failure(credentialError(
                     ktr("kube", "%1: user \"%2\": tokenFile %3 is larger than %4 bytes; it "
                                 "should hold one token")
-                        .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile)
-                        .arg(kMaxTokenFileBytes)));
+                        .arg(m_user.sourceFile, m_connection.userName, m_user.tokenFile,
+                             QString::number(kMaxTokenFileBytes))));
             // Surrounding white space (the file's final newline) is not part of the token,
             // as with kubectl; anything inside it is.
             const QByteArray token = content.trimmed();
@@ -329,8 +329,7 @@ Result<AuthMaterial> Credentials::runExec()
         return R::failure(credentialError(
             ktr("kube", "%1 %2 printed more than %3 bytes on its standard output; an "
                         "ExecCredential is far smaller")
-                .arg(who, program)
-                .arg(kMaxExecOutputBytes)));
+                .arg(who, program, QString::number(kMaxExecOutputBytes))));
     };
     while (process.state() != QProcess::NotRunning) {
         const qint64 left = kExecTimeoutMs - clock.elapsed();
@@ -357,10 +356,9 @@ Result<AuthMaterial> Credentials::runExec()
     if (out.size() > kMaxExecOutputBytes)
         return tooMuchOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return R::failure(credentialError(ktr("kube", "%1 %2 failed (exit code %3): %4")
-                                              .arg(who, program)
-                                              .arg(process.exitCode())
-                                              .arg(stderrTail(err))));
+        return R::failure(credentialError(
+            ktr("kube", "%1 %2 failed (exit code %3): %4")
+                .arg(who, program, QString::number(process.exitCode()), stderrTail(err))));
 
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &perr);

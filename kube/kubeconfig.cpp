@@ -233,8 +233,8 @@ bool readReferenced(const QString& file, const QString& entryFile, const QString
         out->clear();
         *error = configError(ktr("kube", "%1: %2: %3 %4 is larger than %5 bytes, the most "
                                          "VelaDesk reads")
-                                 .arg(entryFile, entry, QLatin1String(key), file)
-                                 .arg(kMaxKubeconfigFileBytes));
+                                 .arg(entryFile, entry, QLatin1String(key), file,
+                                      QString::number(kMaxKubeconfigFileBytes)));
         return false;
     }
     return true;
@@ -250,17 +250,15 @@ Result<KubeConfig> KubeConfig::parse(const QByteArray& yaml, const QString& sour
         return Result<KubeConfig>::failure(
             configError(ktr("kube", "%1: larger than %2 bytes, the most VelaDesk reads of a "
                                     "kubeconfig")
-                            .arg(sourcePath)
-                            .arg(kMaxKubeconfigFileBytes)));
+                            .arg(sourcePath, QString::number(kMaxKubeconfigFileBytes))));
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception& e) {
-        return Result<KubeConfig>::failure(configError(ktr("kube", "%1:%2:%3: invalid YAML: %4")
-                                                           .arg(sourcePath)
-                                                           .arg(e.mark.line + 1)
-                                                           .arg(e.mark.column + 1)
-                                                           .arg(QString::fromStdString(e.msg))));
+        return Result<KubeConfig>::failure(configError(
+            ktr("kube", "%1:%2:%3: invalid YAML: %4")
+                .arg(sourcePath, QString::number(e.mark.line + 1),
+                     QString::number(e.mark.column + 1), QString::fromStdString(e.msg))));
     }
     if (!root || root.IsNull())
         return Result<KubeConfig>::success(config); // an empty file is an empty config

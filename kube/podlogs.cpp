@@ -613,8 +613,9 @@ struct PodLogStream::Private
         const int base = std::min(limits.maxBackoffMs, 500 << std::min(failures - 1, 10));
         const double jitter = 0.75 + QRandomGenerator::global()->generateDouble() * 0.5;
         const int delay = std::max(50, int(base * jitter));
-        setState(LogStreamState::Reconnecting,
-                 ktr("kube", "%1 (resuming in %2 s)").arg(why).arg(delay / 1000.0, 0, 'f', 1));
+        setState(
+            LogStreamState::Reconnecting,
+            ktr("kube", "%1 (resuming in %2 s)").arg(why, QString::number(delay / 1000.0, 'f', 1)));
         retryTimer.start(delay);
     }
 

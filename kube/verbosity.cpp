@@ -243,8 +243,7 @@ void traceRoundTrip(const RoundTrip& trip)
     const QString outcome = trip.error.isEmpty() ? httpStatusText(trip.httpCode) : trip.error;
     trace(6, source,
           QStringLiteral("%1 %2 %3 in %4 milliseconds")
-              .arg(method, url, outcome)
-              .arg(trip.milliseconds));
+              .arg(method, url, outcome, QString::number(trip.milliseconds)));
     if (verbosity() >= 8) {
         if (trip.streaming)
             trace(8, source, QStringLiteral("Response Body: (a stream, not shown)"));

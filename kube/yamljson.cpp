@@ -361,10 +361,8 @@ Status yamlError(const QString& sourceName, const YAML::Mark& mark, const QStrin
     // yaml-cpp marks are 0-based; editors count from 1.
     return Status::error(Status::Kind::Invalid,
                          ktr("kube", "%1:%2:%3: invalid YAML: %4")
-                             .arg(sourceName)
-                             .arg(mark.line + 1)
-                             .arg(mark.column + 1)
-                             .arg(message),
+                             .arg(sourceName, QString::number(mark.line + 1),
+                                  QString::number(mark.column + 1), message),
                          sourceName, QStringLiteral("InvalidYAML"));
 }
 
@@ -385,8 +383,7 @@ Status parseStream(const QByteArray& data, const QString& sourceName, F onDocume
         return Status::error(Status::Kind::Invalid,
                              ktr("kube", "%1: more than %2 bytes of YAML, the most VelaDesk "
                                          "reads from one input")
-                                 .arg(sourceName)
-                                 .arg(kMaxYamlBytes),
+                                 .arg(sourceName, QString::number(kMaxYamlBytes)),
                              sourceName, QStringLiteral("TooLarge"));
     std::istringstream in(data.toStdString());
     try {
@@ -436,10 +433,9 @@ Result<QList<QJsonObject>> parseYamlDocuments(const QByteArray& data, const QStr
                 return Status::error(Status::Kind::Invalid,
                                      ktr("kube", "%1:%2:%3: document %4 is not a mapping (a "
                                                  "Kubernetes object)")
-                                         .arg(sourceName)
-                                         .arg(m.line + 1)
-                                         .arg(m.column + 1)
-                                         .arg(index),
+                                         .arg(sourceName, QString::number(m.line + 1),
+                                              QString::number(m.column + 1),
+                                              QString::number(index)),
                                      sourceName, QStringLiteral("InvalidYAML"));
             out.append(doc.toObject());
             return Status::success();

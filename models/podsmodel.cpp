@@ -398,10 +398,8 @@ QVariant PodsModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         return plainToolTip(tr("%1: %2, %3/%4 containers ready, %5 restarts")
-                                .arg(p.name, p.phase)
-                                .arg(p.readyContainers)
-                                .arg(p.containers)
-                                .arg(p.restarts));
+                                .arg(p.name, p.phase, QString::number(p.readyContainers),
+                                     QString::number(p.containers), QString::number(p.restarts)));
     case Qt::TextAlignmentRole:
         if (index.column() == Restarts || index.column() == Ready)
             return int(Qt::AlignRight | Qt::AlignVCenter);

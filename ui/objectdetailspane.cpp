@@ -255,9 +255,9 @@ void ObjectDetailsPane::showNode(const kube::rollout::TreeNode* node,
             QString last;
             if (c.hasLastTermination)
                 last = tr("%1, exit code %2%3")
-                           .arg(c.lastReason.isEmpty() ? tr("terminated") : c.lastReason)
-                           .arg(c.lastExitCode)
-                           .arg(c.lastFinished.isValid()
+                           .arg(c.lastReason.isEmpty() ? tr("terminated") : c.lastReason,
+                                QString::number(c.lastExitCode),
+                                c.lastFinished.isValid()
                                     ? tr(", %1 ago")
                                           .arg(kube::rollout::shortAge(
                                               c.lastFinished, QDateTime::currentDateTimeUtc()))

@@ -270,10 +270,10 @@ void PodLogsPane::resolve()
             m_pods = r.value.pods;
             m_multiple = r.value.multiple; // a revision: prefixed even with one pod
             if (r.value.multiple)
-                m_title->setText(
-                    m_pods.size() == 1
-                        ? tr("%1 (1 pod)").arg(r.value.description)
-                        : tr("%1 (%2 pods)").arg(r.value.description).arg(m_pods.size()));
+                m_title->setText(m_pods.size() == 1 ? tr("%1 (1 pod)").arg(r.value.description)
+                                                    : tr("%1 (%2 pods)")
+                                                          .arg(r.value.description,
+                                                               QString::number(m_pods.size())));
             else
                 m_title->setText(r.value.description);
             // Containers: those of every pod, in order; keep the user's choice if still there.

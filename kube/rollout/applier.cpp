@@ -1133,8 +1133,7 @@ std::optional<StepError> Applier::Private::leaseStep()
     step(s).objects << QStringLiteral("Lease/") + info.name;
     finish(s, StepResult::State::Done,
            ktr("kube::rollout", "Lease/%1 held by %2 (%3 s, renewed while the apply runs)")
-               .arg(info.name, holder)
-               .arg(info.durationSeconds));
+               .arg(info.name, holder, QString::number(info.durationSeconds)));
     return std::nullopt;
 }
 
@@ -2244,10 +2243,10 @@ Result<Applier::Private::LiveRoutes> Applier::Private::readLiveRoutes()
         for (const QJsonObject& v : lists.value.at(i).items)
             for (const RouteDestination& d : routeDestinations(v, ns))
                 if (d.weight > 0 && !d.service.isEmpty())
-                    out.byService[d.service] << QStringLiteral("%1/%2 %3[%4] (weight %5)")
-                                                    .arg(t.kind, metaString(v, "name"), rules)
-                                                    .arg(d.rule)
-                                                    .arg(d.weight);
+                    out.byService[d.service]
+                        << QStringLiteral("%1/%2 %3[%4] (weight %5)")
+                               .arg(t.kind, metaString(v, "name"), rules, QString::number(d.rule),
+                                    QString::number(d.weight));
     }
     out.services = lists.value.last().items;
     return R::success(out);

@@ -336,9 +336,8 @@ Result<std::unique_ptr<ApplyLease>> ApplyLease::acquire(std::shared_ptr<Client> 
                     "apply in progress by %1 (Lease %2, renewed %3 s ago): nothing was "
                     "changed; try again when it has finished (if that apply died, its "
                     "Lease expires at %4)")
-                    .arg(info->describe(), name)
-                    .arg(renewedAgo)
-                    .arg(shortTime(info->expiresAt())),
+                    .arg(info->describe(), name, QString::number(renewedAgo),
+                         shortTime(info->expiresAt())),
                 QStringLiteral("AppDeployment/") + appDeploymentName,
                 QStringLiteral("ApplyInProgress")));
         }

@@ -277,8 +277,7 @@ Result<int> historyLimit(const QJsonObject& annotations, int override)
         return Result<int>::failure(Status::error(
             Status::Kind::Invalid,
             ktr("kube::rollout", "metadata.annotations.%1: \"%2\" is not a number from 1 to %3")
-                .arg(key(labels::historyLimit), v.toString())
-                .arg(kMaxHistoryLimit),
+                .arg(key(labels::historyLimit), v.toString(), QString::number(kMaxHistoryLimit)),
             {}, QStringLiteral("Invalid")));
     return Result<int>::success(n);
 }

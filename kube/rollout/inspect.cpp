@@ -535,14 +535,15 @@ HealthState PodState::health() const
             return state(Health::Healthy, {}, message);
         for (const ContainerState& c : containers)
             if (!c.init && c.hasLastTermination)
-                return state(
-                    Health::Degraded,
-                    c.lastReason.isEmpty() ? QStringLiteral("NotReady") : c.lastReason,
-                    ktr("kube::rollout", "container %1 is not ready after it terminated (%2, "
-                                         "exit code %3)")
-                        .arg(c.name, c.lastReason.isEmpty() ? ktr("kube::rollout", "no reason")
-                                                            : c.lastReason)
-                        .arg(c.lastExitCode));
+                return state(Health::Degraded,
+                             c.lastReason.isEmpty() ? QStringLiteral("NotReady") : c.lastReason,
+                             ktr("kube::rollout",
+                                 "container %1 is not ready after it terminated (%2, "
+                                 "exit code %3)")
+                                 .arg(c.name,
+                                      c.lastReason.isEmpty() ? ktr("kube::rollout", "no reason")
+                                                             : c.lastReason,
+                                      QString::number(c.lastExitCode)));
         return state(Health::Progressing, QStringLiteral("NotReady"),
                      message.isEmpty() ? ktr("kube::rollout", "containers not ready yet")
                                        : message);

@@ -88,9 +88,8 @@ template <typename F> auto retry(const RetryPolicy& policy, const QString& what,
         }
         if (policy.onRetry)
             policy.onRetry(ktr("kube::rollout", "%1: %2; retrying in %3 ms (attempt %4)")
-                               .arg(what, st.toString())
-                               .arg(delay.count())
-                               .arg(attempt + 2));
+                               .arg(what, st.toString(), QString::number(delay.count()),
+                                    QString::number(attempt + 2)));
         const auto until = std::chrono::steady_clock::now() + delay;
         while (std::chrono::steady_clock::now() < until) {
             if (policy.stop && policy.stop())

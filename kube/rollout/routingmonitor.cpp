@@ -166,12 +166,9 @@ QString RoutingViolation::toString() const
     QString s = QStringLiteral("%1/%2 %3[%4] -> %5 (weight %6): %7")
                     .arg(routeKind, virtualService,
                          routeKind == QLatin1String("HTTPRoute") ? QStringLiteral("rules")
-                                                                 : QStringLiteral("http"))
-                    .arg(rule)
-                    .arg(host)
-                    .arg(weight)
-                    .arg(problem);
-    s += QStringLiteral("\n    began with %1 (state %2)").arg(event).arg(firstState);
+                                                                 : QStringLiteral("http"),
+                         QString::number(rule), host, QString::number(weight), problem);
+    s += QStringLiteral("\n    began with %1 (state %2)").arg(event, QString::number(firstState));
     s += clearedBy.isEmpty() ? QStringLiteral(", still violated at state %1").arg(lastState)
                              : QStringLiteral(", lasted %1 state(s), cleared by %2")
                                    .arg(lastState - firstState + 1)

@@ -144,6 +144,22 @@ private Q_SLOTS:
         QVERIFY2(line.match(QString::fromUtf8(out)).hasMatch(), out.constData());
     }
 
+    // A URL's percent-escapes are printed as sent: the line once came out as
+    // "labelSelector=app.oam.dev8FappDeployment... in %4 milliseconds" (the URL's "%2F" taken
+    // for a placeholder of the format).
+    void level6PrintsEscapedUrlsAsSent()
+    {
+        kube::setVerbosity(6);
+        kube::RoundTrip t = trip();
+        t.url = "https://127.0.0.1:6443/api/v1/namespaces/shop/pods?labelSelector="
+                "app.oam.dev%2FappRevision%3Dv1%2Capp.oam.dev%2Fcomponent%3Dweb&limit=500";
+        t.milliseconds = 7;
+        kube::traceRoundTrip(t);
+        const QByteArray out = captured();
+        QVERIFY2(out.contains(" round_trippers.go] GET " + t.url + " 200 OK in 7 milliseconds\n"),
+                 out.constData());
+    }
+
     void level7MasksAuthorization()
     {
         kube::setVerbosity(7);

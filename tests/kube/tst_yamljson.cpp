@@ -132,6 +132,22 @@ private Q_SLOTS:
         QVERIFY2(m.captured(1).toInt() >= 4, qPrintable(r.status.message));
     }
 
+    // A file name is printed as it is, even with what looks like a placeholder in it ("%2F"
+    // once became the line number).
+    void sourceNamesWithPercentSignsArePrintedAsTheyAre()
+    {
+        const QString name = QStringLiteral("downloads/app%2Fsplit%1.yaml");
+        auto broken = parseYamlDocuments("a: [1, 2\nb: 3\n", name);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.status.message.startsWith(name + QLatin1Char(':')),
+                 qPrintable(broken.status.message));
+        QVERIFY2(broken.status.message.contains(QLatin1String(": invalid YAML: ")),
+                 qPrintable(broken.status.message));
+        auto list = parseYamlDocuments("- a list\n", name);
+        QVERIFY(!list.ok());
+        QCOMPARE(list.status.message.left(name.size() + 6), name + QStringLiteral(":1:1: "));
+    }
+
     void nonMappingDocumentIsAnError()
     {
         auto r = parseYamlDocuments("a: 1\n---\n- just\n- a list\n", QStringLiteral("list.yaml"));

@@ -311,6 +311,13 @@ private Q_SLOTS:
         const QJsonObject three{{QStringLiteral("veladesk.io/history-limit"), QStringLiteral("3")}};
         QCOMPARE(historyLimit(three).value, 3);
         QCOMPARE(historyLimit(three, 9).value, 9); // the flag wins
+        // The value is quoted as written, placeholders and all.
+        auto percent = historyLimit(
+            QJsonObject{{QStringLiteral("veladesk.io/history-limit"), QStringLiteral("%1%2%3")}});
+        QVERIFY(!percent.ok());
+        QVERIFY2(percent.status.message.contains(
+                     QStringLiteral("\"%1%2%3\" is not a number from 1 to 1000")),
+                 qPrintable(percent.status.message));
         for (const char* bad : {"0", "-1", "lots", "1001", ""}) {
             auto r = historyLimit(
                 QJsonObject{{QStringLiteral("veladesk.io/history-limit"), QLatin1String(bad)}});

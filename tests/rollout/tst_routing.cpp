@@ -137,6 +137,18 @@ private Q_SLOTS:
         QVERIFY2(said.first().startsWith(QLatin1String("read x: boom (HTTP 503); retrying in ")),
                  qPrintable(said.first()));
 
+        // A request's URL is printed as sent: its escapes are not placeholders.
+        said.clear();
+        calls = 0;
+        const QString what = QStringLiteral("list pods?labelSelector=app%2Fname%3Dweb");
+        st = detail::retry(policy, what,
+                           [&] { return ++calls < 2 ? httpError(503) : kube::Status::success(); });
+        QVERIFY(st.ok());
+        QCOMPARE(said.size(), 1);
+        QVERIFY2(said.first().startsWith(what + QStringLiteral(": boom (HTTP 503); retrying in ")),
+                 qPrintable(said.first()));
+        QVERIFY2(said.first().endsWith(QLatin1String(" ms (attempt 2)")), qPrintable(said.first()));
+
         calls = 0;
         st = detail::retry(policy, QStringLiteral("read x"), [&] {
             ++calls;
