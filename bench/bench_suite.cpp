@@ -41,6 +41,7 @@
 
 #include <QAbstractItemModel>
 #include <QApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -102,9 +103,21 @@ public:
         m_timer.setInterval(2);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
-                m_gaps.push_back(double(now - m_last) / 1e6);
+            const qint64 cpu = threadCpuNs();
+            if (m_last >= 0) {
+                const double gap = double(now - m_last) / 1e6;
+                m_gaps.push_back(gap);
+                // BENCH_STALL_TRACE=1: each gap over 16 ms on stderr, with the wall-clock time
+                // it ended (to set beside `-v 6`'s request lines) and the GUI thread's own CPU
+                // time in it (the rest is waiting for a core).
+                if (m_trace && gap > 16.0)
+                    std::fprintf(stderr, "stall %s %.1f ms wall, %.1f ms GUI-thread CPU\n",
+                                 qPrintable(QDateTime::currentDateTimeUtc().toString(
+                                     QStringLiteral("hh:mm:ss.zzz"))),
+                                 gap, double(cpu - m_lastCpu) / 1e6);
+            }
             m_last = now;
+            m_lastCpu = cpu;
         });
     }
     void start()
@@ -130,9 +143,18 @@ public:
     }
 
 private:
+    static qint64 threadCpuNs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+    }
+
     QTimer m_timer;
     QElapsedTimer m_clock;
+    const bool m_trace = qEnvironmentVariableIntValue("BENCH_STALL_TRACE") != 0;
     qint64 m_last = -1;
+    qint64 m_lastCpu = 0;
     std::vector<double> m_gaps;
 };
 

@@ -435,7 +435,9 @@ bool PodsModel::loadSnapshot(int budgetMs, bool inReset)
         if (budgetMs >= 0 && (chunk.size() >= kSnapshotChunkMaxRows ||
                               (chunk.size() >= kSnapshotChunkMinRows && t.elapsed() >= budgetMs)))
             break;
-        PodRow row = PodRow::fromJson(m_snapshot.at(m_snapshotAt++));
+        // Each object is released as its row is made: freeing 10,000 parsed pods at the end
+        // was one GUI-thread stall of 30-45 ms.
+        PodRow row = PodRow::fromJson(std::exchange(m_snapshot[m_snapshotAt++], QJsonObject()));
         if (const int at = rowOf(row.uid); at >= 0) { // a uid listed twice
             if (pod(at) != row) {
                 *m_rows[size_t(at)].row = std::move(row);
