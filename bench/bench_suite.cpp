@@ -107,6 +107,7 @@ public:
             if (m_last >= 0) {
                 const double gap = double(now - m_last) / 1e6;
                 m_gaps.push_back(gap);
+                m_maxCpu = std::max(m_maxCpu, double(cpu - m_lastCpu) / 1e6);
                 // BENCH_STALL_TRACE=1: each gap over 16 ms on stderr, with the wall-clock time
                 // it ended (to set beside `-v 6`'s request lines) and the GUI thread's own CPU
                 // time in it (the rest is waiting for a core).
@@ -123,6 +124,7 @@ public:
     void start()
     {
         m_gaps.clear();
+        m_maxCpu = 0;
         m_last = -1;
         m_clock.start();
         m_timer.start();
@@ -139,6 +141,9 @@ public:
     void report(const QString& prefix) const
     {
         print(qPrintable(prefix + QStringLiteral("stall_max_ms")), max());
+        // The most CPU time the GUI thread itself used between two heartbeats: what the
+        // window's own work costs, without the waits for a core that the wall gap includes.
+        print(qPrintable(prefix + QStringLiteral("stall_cpu_max_ms")), m_maxCpu);
         print(qPrintable(prefix + QStringLiteral("stalls_over_16ms")), over(16.0));
     }
 
@@ -155,6 +160,7 @@ private:
     const bool m_trace = qEnvironmentVariableIntValue("BENCH_STALL_TRACE") != 0;
     qint64 m_last = -1;
     qint64 m_lastCpu = 0;
+    double m_maxCpu = 0;
     std::vector<double> m_gaps;
 };
 

@@ -220,6 +220,7 @@ for r in $(seq 1 "$rounds"); do
          BENCH_VERBOSITY=6 measure pods-v -- "$suite" window-pods --kubeconfig "$kubeconfig" -n bench-pods --expect "$pods"
          # the window's own figures, printed by the measured process
          val stall_max_ms "$work/m.out" >>"$work/pods-list-stall"
+         val stall_cpu_max_ms "$work/m.out" >>"$work/pods-list-stall-cpu"
          val rss_mb "$work/m.out" >>"$work/pods-list-rss"
          ;;
       j) measure pods-json --quiet -- "$kubectl_bin" --kubeconfig "$kubeconfig" -n bench-pods get pods -o json ;;
@@ -232,6 +233,10 @@ row "$pods pods: window start to complete sorted pane vs get -o json, ms" "<= 0.
 row "$pods pods: window start to complete sorted pane vs get (table), ms" "<= 0.35x" "$pv" "$pt" "$(ratio "$pv" "$pt")" "$(le "$(ratio "$pv" "$pt")" 0.35)"
 ls_=$(med pods-list-stall)
 row "$pods pods: longest GUI-thread stall while listing, ms" "<= 16" "$ls_" "-" "-" "$(le "$ls_" 16)"
+# What the window's own work takes of a stall: the GUI thread's CPU time in its longest turn (the
+# rest of a wall gap is the thread waiting for one of the cores, which the API server, etcd and
+# the transport's thread share with it).
+row "  the same: most GUI-thread CPU in one gap, ms" "-" "$(med pods-list-stall-cpu)" "-" "-" "-"
 lr=$(med pods-list-rss)
 row "$pods pods listed (pane just complete): resident memory MB" "<= 150" "$lr" "-" "-" "$(le "$lr" 150)"
 
@@ -242,7 +247,8 @@ log "watch latency at $small pods"
 row "watch event -> row, $small pods: p50 ms" "-" "$(val latency_p50_ms "$work/ws.out")" "-" "-" "-"
 row "watch event -> row, $small pods: p99 ms" "<= 50" "$(val latency_p99_ms "$work/ws.out")" "-" "-" "$(le "$(val latency_p99_ms "$work/ws.out")" 50)"
 log "watch latency, 20,000 events and the namespace's deletion at $pods pods"
-"$suite" watch-pods --kubeconfig "$kubeconfig" -n bench-pods --expect "$pods" --samples 200 --events 20000 --delete >"$work/wl.out" 2>>"$work/stderr.log"
+echo "== watch-pods: gaps over 16 ms (wall end, wall, GUI-thread CPU)" >>"$work/stderr.log"
+BENCH_STALL_TRACE=1 "$suite" watch-pods --kubeconfig "$kubeconfig" -n bench-pods --expect "$pods" --samples 200 --events 20000 --delete >"$work/wl.out" 2>>"$work/stderr.log"
 cat "$work/wl.out" >&2
 row "watch event -> row, $pods pods: p50 ms" "-" "$(val latency_p50_ms "$work/wl.out")" "-" "-" "-"
 row "watch event -> row, $pods pods: p99 ms" "<= 50" "$(val latency_p99_ms "$work/wl.out")" "-" "-" "$(le "$(val latency_p99_ms "$work/wl.out")" 50)"
@@ -250,8 +256,10 @@ rss=$(val rss_mb "$work/wl.out")
 row "$pods pods listed and watched: resident memory MB" "<= 150" "$rss" "-" "-" "$(le "$rss" 150)"
 es=$(val events_stall_max_ms "$work/wl.out")
 row "$pods pods, 20,000 watch events: longest stall ms ($(val events_ms "$work/wl.out") ms)" "<= 16" "$es" "-" "-" "$(le "$es" 16)"
+row "  the same: most GUI-thread CPU in one gap, ms" "-" "$(val events_stall_cpu_max_ms "$work/wl.out")" "-" "-" "-"
 ds=$(val delete_stall_max_ms "$work/wl.out")
 row "$pods pods, namespace deleted: longest stall ms ($(val delete_ms "$work/wl.out") ms)" "<= 16" "$ds" "-" "-" "$(le "$ds" 16)"
+row "  the same: most GUI-thread CPU in one gap, ms" "-" "$(val delete_stall_cpu_max_ms "$work/wl.out")" "-" "-" "-"
 
 fi
 # ---------------------------------------------------------------- the object tree (issue 15)
