@@ -1274,17 +1274,17 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1 %2 在标准输出上打印了超过 %3 字节；ExecCredential 远小于此</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1 %2 did not finish within 120 s</source>
         <translation>%1 %2 未在 120 秒内结束</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 %2 failed (exit code %3): %4</source>
         <translation>%1 %2 失败（退出码 %3）：%4</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>%1 %2 printed no ExecCredential JSON: %3</source>
         <translation>%1 %2 没有打印 ExecCredential JSON：%3</translation>
     </message>
@@ -1407,7 +1407,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1:%2:%3：无效的 YAML：%4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>not a kubeconfig (the top level must be a mapping)</source>
         <translation>不是 kubeconfig（顶层必须是映射）</translation>
     </message>
@@ -1597,7 +1597,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>容器仍在运行，但服务器关闭了日志流</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (resuming in %2 s)</source>
         <translation>%1（%2 秒后恢复）</translation>
     </message>
@@ -1652,8 +1652,8 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>watch 流一开始就结束了</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+3"/>
+        <location line="+30"/>
+        <location line="+4"/>
         <source>%1 (retrying in %2 s)</source>
         <translation>%1（%2 秒后重试）</translation>
     </message>
@@ -1728,12 +1728,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>映射的键必须是标量，而不是 %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>%1: more than %2 bytes of YAML, the most VelaDesk reads from one input</source>
         <translation>%1：YAML 超过 %2 字节，超过了 VelaDesk 单个输入的读取上限</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>more than %1 documents</source>
         <translation>文档超过 %1 个</translation>
     </message>
@@ -1743,7 +1743,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1:%2:%3：第 %4 个文档不是映射（Kubernetes 对象）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1981,7 +1981,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
     <message>
         <location line="+71"/>
         <location line="+582"/>
-        <location line="+568"/>
+        <location line="+567"/>
         <location line="+224"/>
         <location line="+174"/>
         <location line="+37"/>
@@ -1990,22 +1990,22 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>读取 %1</translation>
     </message>
     <message>
-        <location line="-1805"/>
+        <location line="-1804"/>
         <location line="+72"/>
-        <location line="+1406"/>
+        <location line="+1405"/>
         <source>list %1</source>
         <translation>列举 %1</translation>
     </message>
     <message>
-        <location line="-1390"/>
-        <location line="+777"/>
+        <location line="-1389"/>
+        <location line="+776"/>
         <location line="+48"/>
         <location line="+139"/>
         <source>apply %1</source>
         <translation>应用 %1</translation>
     </message>
     <message>
-        <location line="-953"/>
+        <location line="-952"/>
         <source>delete %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -2155,7 +2155,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>Lease/%1 由 %2 持有（%3 秒，应用运行期间持续续期）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <location line="+23"/>
         <source>%1: adopted</source>
         <translation>%1：已接管</translation>
@@ -2665,7 +2665,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>%1 正在进行应用（Lease %2，%3 秒前续期）：未做任何更改；请在其完成后重试（如果那次应用已中断，它的 Lease 将于 %4 过期）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>take over Lease %1</source>
         <translation>接管 Lease %1</translation>
     </message>
@@ -2790,7 +2790,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>metadata.annotations.%1：“%2”不是 1 到 %3 之间的数字</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>could not prune history revision %1: %2</source>
         <translation>无法清理历史修订 %1：%2</translation>
     </message>
@@ -2959,7 +2959,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <location line="+46"/>
         <location line="+64"/>
         <location line="+147"/>
-        <location line="+253"/>
+        <location line="+254"/>
         <location line="+57"/>
         <location filename="../../kube/rollout/objecttree.cpp" line="+269"/>
         <location line="+51"/>
@@ -2970,7 +2970,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>等待删除</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-555"/>
         <source>an apply is in progress</source>
         <translation>正在进行应用</translation>
     </message>
@@ -3060,12 +3060,12 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>容器“%1”失败，退出码 %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>container %1 is not ready after it terminated (%2, exit code %3)</source>
         <translation>容器 %1 终止后未就绪（%2，退出码 %3）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>no reason</source>
         <translation>无原因</translation>
     </message>
@@ -5188,7 +5188,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+164"/>
         <source>%1 (1 pod)</source>
         <translation>%1（1 个 Pod）</translation>
     </message>
@@ -5198,7 +5198,7 @@ Pick another context, or press F5 to retry.</source>
         <translation>%1（%2 个 Pod）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
