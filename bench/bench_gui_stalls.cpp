@@ -56,65 +56,21 @@ using benchutil::out;
 using benchutil::spin;
 using benchutil::StallMeter;
 
-double threadCpuMs()
+// StallMeter's report, and the GUI thread's CPU time within each gap.
+void reportWithCpu(StallMeter& meter, const QString& what, qint64 elapsedMs)
 {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    meter.report(what, elapsedMs);
+    QList<double> g = meter.cpuGapsMs();
+    std::sort(g.begin(), g.end());
+    out << QStringLiteral("  GUI-thread CPU per gap: p99 %1 ms, max %2 ms; > 10 ms: %3, "
+                          "> 16.7 ms: %4\n")
+               .arg(g.isEmpty() ? 0.0 : g[std::min<qsizetype>(g.size() - 1, g.size() * 99 / 100)],
+                    0, 'f', 2)
+               .arg(StallMeter::max(g), 0, 'f', 2)
+               .arg(StallMeter::over(g, 10.0))
+               .arg(StallMeter::over(g, 16.7));
+    out.flush();
 }
-
-// StallMeter's wall gaps, and the GUI thread's CPU time within each gap.
-class CpuStallMeter : public QObject
-{
-public:
-    CpuStallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(2);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double cpu = threadCpuMs();
-            if (m_last >= 0)
-                m_cpuGapsMs << cpu - m_last;
-            m_last = cpu;
-        });
-    }
-    void start()
-    {
-        m_wall.start();
-        m_cpuGapsMs.clear();
-        m_last = -1;
-        m_timer.start();
-    }
-    void stop()
-    {
-        m_wall.stop();
-        m_timer.stop();
-    }
-    void report(const QString& what, qint64 elapsedMs)
-    {
-        m_wall.report(what, elapsedMs);
-        QList<double> g = m_cpuGapsMs;
-        std::sort(g.begin(), g.end());
-        const auto over = [&](double ms) {
-            return int(std::count_if(g.begin(), g.end(), [ms](double v) { return v > ms; }));
-        };
-        out << QStringLiteral("  GUI-thread CPU per gap: p99 %1 ms, max %2 ms; > 10 ms: %3, "
-                              "> 16.7 ms: %4\n")
-                   .arg(g.isEmpty() ? 0.0
-                                    : g[std::min<qsizetype>(g.size() - 1, g.size() * 99 / 100)],
-                        0, 'f', 2)
-                   .arg(g.isEmpty() ? 0.0 : g.last(), 0, 'f', 2)
-                   .arg(over(10.0))
-                   .arg(over(16.7));
-        out.flush();
-    }
-
-private:
-    StallMeter m_wall;
-    QTimer m_timer;
-    double m_last = -1;
-    QList<double> m_cpuGapsMs;
-};
 
 struct Options
 {
@@ -174,7 +130,7 @@ void offline(int pods, int events, const Options& o)
     for (int i = 0; i < pods; ++i)
         list << makePod(i);
 
-    CpuStallMeter meter;
+    StallMeter meter;
     meter.start();
     QElapsedTimer t;
     t.start();
@@ -188,7 +144,8 @@ void offline(int pods, int events, const Options& o)
     spin([] { return false; }, 100); // let the view lay out and paint
     const qint64 elapsedList = listed;
     meter.stop();
-    meter.report(
+    reportWithCpu(
+        meter,
         QStringLiteral(
             "offline: initial list of %1 pods into the pods pane (sorted view); setPods took "
             "%2 ms")
@@ -236,7 +193,8 @@ void offline(int pods, int events, const Options& o)
     const qint64 elapsed = t.elapsed();
     spin([] { return false; }, 50);
     meter.stop();
-    meter.report(
+    reportWithCpu(
+        meter,
         QStringLiteral("offline: %1 watch events in %2 batches of %3, applied in %4 frame updates "
                        "(%5 rows at the end)")
             .arg(events)
@@ -283,7 +241,7 @@ void offlineDeletionStorm(int pods, const Options& o)
         if (next >= all.size())
             feeder.stop();
     });
-    CpuStallMeter meter;
+    StallMeter meter;
     meter.start();
     QElapsedTimer t;
     t.start();
@@ -291,7 +249,8 @@ void offlineDeletionStorm(int pods, const Options& o)
     spin([&] { return !feeder.isActive() && model.pendingEvents() == 0; }, 600000);
     const qint64 elapsed = t.elapsed();
     meter.stop();
-    meter.report(
+    reportWithCpu(
+        meter,
         QStringLiteral(
             "offline: deletion storm, %1 pods terminating then deleted (%2 events), %3 rows left")
             .arg(pods)

@@ -14,7 +14,8 @@
 //   bench_suite window-pods --kubeconfig K -n NS --expect N
 //       opens the real MainWindow on NS and exits as soon as its pods pane (sorting proxy)
 //       holds N rows and has painted; prints complete_ms (from main()), stall_max_ms,
-//       stalls_over_16ms, rss_mb.
+//       stall_cpu_max_ms (the most GUI-thread CPU in one gap), stalls_over_16ms, rss_mb.
+//       BENCH_STALL_TRACE=1: every gap over 16 ms on stderr (bench/benchutil.h).
 //   bench_suite watch-pods --kubeconfig K -n NS --expect N [--samples S] [--events E]
 //       [--delete]
 //       opens the window, waits for the complete pane, then: rss_mb (listed and watched);
@@ -30,6 +31,7 @@
 //
 // GUI-thread stalls: a 2 ms PreciseTimer heartbeat; a stall is a gap between two beats.
 
+#include "bench/benchutil.h"
 #include "bench/spin.h"
 #include "kube/client.h"
 #include "kube/verbosity.h"
@@ -41,7 +43,6 @@
 
 #include <QAbstractItemModel>
 #include <QApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -94,75 +95,19 @@ template <typename T> T await(QFuture<T> f)
     return f.result();
 }
 
-class StallMeter : public QObject
+using benchutil::StallMeter;
+
+// key=value lines of a meter's gaps: the longest in wall time, the most GUI-thread CPU time in
+// one gap (what the window's own work costs, without the waits for a core that the wall gap
+// includes), and how many gaps were over 16 ms.
+void reportStalls(const StallMeter& meter, const QString& prefix)
 {
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(2);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            const qint64 cpu = threadCpuNs();
-            if (m_last >= 0) {
-                const double gap = double(now - m_last) / 1e6;
-                m_gaps.push_back(gap);
-                m_maxCpu = std::max(m_maxCpu, double(cpu - m_lastCpu) / 1e6);
-                // BENCH_STALL_TRACE=1: each gap over 16 ms on stderr, with the wall-clock time
-                // it ended (to set beside `-v 6`'s request lines) and the GUI thread's own CPU
-                // time in it (the rest is waiting for a core).
-                if (m_trace && gap > 16.0)
-                    std::fprintf(stderr, "stall %s %.1f ms wall, %.1f ms GUI-thread CPU\n",
-                                 qPrintable(QDateTime::currentDateTimeUtc().toString(
-                                     QStringLiteral("hh:mm:ss.zzz"))),
-                                 gap, double(cpu - m_lastCpu) / 1e6);
-            }
-            m_last = now;
-            m_lastCpu = cpu;
-        });
-    }
-    void start()
-    {
-        m_gaps.clear();
-        m_maxCpu = 0;
-        m_last = -1;
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double max() const
-    {
-        return m_gaps.empty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end());
-    }
-    int over(double ms) const
-    {
-        return int(std::count_if(m_gaps.begin(), m_gaps.end(), [ms](double g) { return g > ms; }));
-    }
-    void report(const QString& prefix) const
-    {
-        print(qPrintable(prefix + QStringLiteral("stall_max_ms")), max());
-        // The most CPU time the GUI thread itself used between two heartbeats: what the
-        // window's own work costs, without the waits for a core that the wall gap includes.
-        print(qPrintable(prefix + QStringLiteral("stall_cpu_max_ms")), m_maxCpu);
-        print(qPrintable(prefix + QStringLiteral("stalls_over_16ms")), over(16.0));
-    }
-
-private:
-    static qint64 threadCpuNs()
-    {
-        timespec ts{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    const bool m_trace = qEnvironmentVariableIntValue("BENCH_STALL_TRACE") != 0;
-    qint64 m_last = -1;
-    qint64 m_lastCpu = 0;
-    double m_maxCpu = 0;
-    std::vector<double> m_gaps;
-};
+    print(qPrintable(prefix + QStringLiteral("stall_max_ms")), StallMeter::max(meter.gapsMs()));
+    print(qPrintable(prefix + QStringLiteral("stall_cpu_max_ms")),
+          StallMeter::max(meter.cpuGapsMs()));
+    print(qPrintable(prefix + QStringLiteral("stalls_over_16ms")),
+          StallMeter::over(meter.gapsMs(), 16.0));
+}
 
 double statusFieldMb(const char* field)
 {
@@ -411,7 +356,7 @@ int windowPods(const Args& a)
     meter.stop();
     print("complete_ms", complete);
     print("rows", w->podsView()->model()->rowCount());
-    meter.report(QString());
+    reportStalls(meter, QString());
     print("rss_mb", statusFieldMb("VmRSS:"));
     out.flush();
     ::_exit(ok ? 0 : 1); // the figure is taken; no teardown of 10,000 rows
@@ -428,7 +373,7 @@ int watchPods(const Args& a)
         return 1;
     }
     meter.stop();
-    meter.report(QStringLiteral("list_"));
+    reportStalls(meter, QStringLiteral("list_"));
     spin([] { return false; }, 2000); // watch established, ages ticking
     print("rss_mb", statusFieldMb("VmRSS:"));
 
@@ -535,7 +480,7 @@ int watchPods(const Args& a)
         delete burst;
         print("events", a.events);
         print("events_ms", elapsed);
-        meter.report(QStringLiteral("events_"));
+        reportStalls(meter, QStringLiteral("events_"));
     }
     print("write_failures", failures.load());
     print("peak_rss_mb", statusFieldMb("VmHWM:"));
@@ -551,7 +496,7 @@ int watchPods(const Args& a)
         meter.stop();
         print("delete_ms", double(t.elapsed()));
         print("delete_rows_left", model->rowCount());
-        meter.report(QStringLiteral("delete_"));
+        reportStalls(meter, QStringLiteral("delete_"));
     }
     out.flush();
     ::_exit(0);

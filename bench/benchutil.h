@@ -5,6 +5,7 @@
 
 #include "bench/spin.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QList>
@@ -13,6 +14,8 @@
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 
 namespace benchutil {
 
@@ -21,6 +24,17 @@ inline QTextStream out(stdout);
 // Runs the event loop until done() or the timeout (bench/spin.h).
 using veladesk::bench::spin;
 
+// The GUI thread's CPU time so far (CLOCK_THREAD_CPUTIME_ID), in ms.
+inline double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Each gap between two heartbeats in wall time and in the GUI thread's own CPU time (the rest
+// of a wall gap is the thread waiting for a core). BENCH_STALL_TRACE=1 prints every gap over
+// 16 ms on stderr with the wall-clock time it ended, to set beside `-v 6`'s request lines.
 class StallMeter : public QObject
 {
 public:
@@ -30,19 +44,40 @@ public:
         m_timer.setInterval(intervalMs);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
-                m_gapsMs << double(now - m_last) / 1e6;
+            const double cpu = threadCpuMs();
+            if (m_last >= 0) {
+                const double gap = double(now - m_last) / 1e6;
+                m_gapsMs << gap;
+                m_cpuGapsMs << cpu - m_lastCpu;
+                if (m_trace && gap > 16.0)
+                    std::fprintf(stderr, "stall %s %.1f ms wall, %.1f ms GUI-thread CPU\n",
+                                 qPrintable(QDateTime::currentDateTimeUtc().toString(
+                                     QStringLiteral("hh:mm:ss.zzz"))),
+                                 gap, cpu - m_lastCpu);
+            }
             m_last = now;
+            m_lastCpu = cpu;
         });
     }
     void start()
     {
         m_gapsMs.clear();
+        m_cpuGapsMs.clear();
         m_last = -1;
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    const QList<double>& gapsMs() const { return m_gapsMs; }
+    const QList<double>& cpuGapsMs() const { return m_cpuGapsMs; }
+    static double max(const QList<double>& g)
+    {
+        return g.isEmpty() ? 0.0 : *std::max_element(g.begin(), g.end());
+    }
+    static int over(const QList<double>& g, double ms)
+    {
+        return int(std::count_if(g.begin(), g.end(), [ms](double v) { return v > ms; }));
+    }
     void report(const QString& what, qint64 elapsedMs)
     {
         QList<double> g = m_gapsMs;
@@ -51,10 +86,6 @@ public:
             return g.isEmpty() ? 0.0
                                : g[std::min<qsizetype>(g.size() - 1, qsizetype(p * g.size()))];
         };
-        const int over16 =
-            int(std::count_if(g.begin(), g.end(), [](double v) { return v > 16.7; }));
-        const int over50 =
-            int(std::count_if(g.begin(), g.end(), [](double v) { return v > 50.0; }));
         out << QStringLiteral(
                    "%1\n  elapsed %2 ms, heartbeats %3 (every %4 ms)\n"
                    "  gap p50 %5 ms, p99 %6 ms, max %7 ms; gaps > 16.7 ms: %8, > 50 ms: %9\n")
@@ -64,9 +95,9 @@ public:
                    .arg(m_interval)
                    .arg(pct(0.5), 0, 'f', 2)
                    .arg(pct(0.99), 0, 'f', 2)
-                   .arg(g.isEmpty() ? 0.0 : g.last(), 0, 'f', 2)
-                   .arg(over16)
-                   .arg(over50);
+                   .arg(max(g), 0, 'f', 2)
+                   .arg(over(g, 16.7))
+                   .arg(over(g, 50.0));
         out.flush();
     }
 
@@ -74,8 +105,11 @@ private:
     int m_interval;
     QTimer m_timer;
     QElapsedTimer m_clock;
+    const bool m_trace = qEnvironmentVariableIntValue("BENCH_STALL_TRACE") != 0;
     qint64 m_last = -1;
+    double m_lastCpu = 0;
     QList<double> m_gapsMs;
+    QList<double> m_cpuGapsMs;
 };
 
 } // namespace benchutil
