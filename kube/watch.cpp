@@ -446,14 +446,9 @@ struct Watch::Private
         const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
         const QString why = status.toString();
         // Failed only when it persists: a restarting API server says 403 for a moment.
-        if (looksPermanent(status) && failures >= 3)
-            setHealth(
-                WatchHealth::Failed,
-                ktr("kube", "%1 (retrying in %2 s)").arg(why, QString::number(delay / 1000.0)));
-        else
-            setHealth(
-                WatchHealth::Reconnecting,
-                ktr("kube", "%1 (retrying in %2 s)").arg(why, QString::number(delay / 1000.0)));
+        setHealth(looksPermanent(status) && failures >= 3 ? WatchHealth::Failed
+                                                          : WatchHealth::Reconnecting,
+                  ktr("kube", "%1 (retrying in %2 s)").arg(why, QString::number(delay / 1000.0)));
         ++generation; // late answers of the failed attempt are ignored
         retryTimer.stop();
         retryTimer.disconnect();

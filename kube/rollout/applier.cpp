@@ -351,18 +351,16 @@ struct Applier::Private
     template <typename R, typename F>
     R firstAnswer(std::future<R>& first, const QString& what, F&& again)
     {
-        R r = first.get();
-        if (answered(detail::statusOf(r))) {
-            serverAnswered = true;
-            return r;
-        }
-        return retrying(what, std::forward<F>(again));
+        return answerOrRetry(first.get(), what, std::forward<F>(again));
     }
     // The same for a request sent ahead through the Client (a QFuture).
     template <typename R, typename F>
     R firstAnswer(QFuture<R> first, const QString& what, F&& again)
     {
-        R r = await(first);
+        return answerOrRetry(await(first), what, std::forward<F>(again));
+    }
+    template <typename R, typename F> R answerOrRetry(R r, const QString& what, F&& again)
+    {
         if (answered(detail::statusOf(r))) {
             serverAnswered = true;
             return r;
