@@ -1652,8 +1652,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>watch 流一开始就结束了</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+4"/>
+        <location line="+29"/>
         <source>%1 (retrying in %2 s)</source>
         <translation>%1（%2 秒后重试）</translation>
     </message>
@@ -1979,7 +1978,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>本次应用失去了它的 Lease：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <location line="+582"/>
         <location line="+567"/>
         <location line="+224"/>
