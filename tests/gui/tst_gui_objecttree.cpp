@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,11 +55,27 @@ class TestGuiObjectTree : public QObject
         QProcess p;
         p.start(program, args + QStringList{QStringLiteral("--kubeconfig"), kubeconfig,
                                             QStringLiteral("-n"), ns});
-        while (!p.waitForFinished(10))
-            QTest::qWait(10); // the window keeps running
-        if (p.exitCode() != 0)
-            qWarning() << p.readAllStandardError();
-        return p.exitCode();
+        // The window keeps running meanwhile. Bounded, as in tst_gui_podlogs: a kubectl that
+        // did not start or does not end is a failure that says so, not a hang until the test
+        // function's 300 s timeout (one CI run hung here once).
+        QElapsedTimer t;
+        t.start();
+        while (p.state() != QProcess::NotRunning && !p.waitForFinished(10) && t.elapsed() < 60000)
+            QTest::qWait(10);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(5000);
+            qWarning() << "kubectl" << args
+                       << "did not finish within 60 s:" << p.readAllStandardError();
+            return -1;
+        }
+        if (p.error() == QProcess::FailedToStart) {
+            qWarning() << "kubectl" << program << "did not start:" << p.errorString();
+            return -1;
+        }
+        if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+            qWarning() << "kubectl" << args << p.errorString() << p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
     QModelIndex proxyIndexOf(const QString& kind, const QString& name) const
     {
