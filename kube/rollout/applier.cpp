@@ -262,6 +262,18 @@ struct Applier::Private
     // The prune step's lists, sent by the read-back step (after the routing step changed the
     // route) with its reads; the prune step lists again when the scale-down step wrote.
     QList<QFuture<Result<ObjectList>>> pruneListsAhead;
+    // The resourceVersion of Validate's list of each prune type (by typeKey()), and of the
+    // AppDeployment as Validate read it (before those lists were sent).
+    QHash<QString, QString> validatedListRv;
+    QString validatedAdRv;
+    // No other apply of this AppDeployment wrote anything between Validate's lists and this
+    // apply's Lease (the Lease step checks it): the prune step's lists then need be no older
+    // than Validate's (resourceVersionMatch=NotOlderThan), which the API server's watch cache
+    // answers at once. A list without a resourceVersion is a consistent read: the watch cache
+    // must first catch up with etcd, and a second such read of a type within 100 ms of the
+    // first waits for etcd's next progress notification (kube-apiserver's
+    // ConditionalProgressRequester): 40-55 ms of every apply that changed something.
+    bool pruneFromValidate = false;
     std::unique_ptr<ApplyLease> lease;
     bool appDeploymentWritten = false;
     bool serverAnswered = false;              // some request of this run got an HTTP answer
@@ -379,21 +391,23 @@ struct Applier::Private
     }
     // Lists of several types, sent together (one round trip, not one per type); one the
     // server did not answer is listed again on its own, with retries. In the order of `types`.
+    // `los`: the options of each type's list, or one for all.
     Result<QList<ObjectList>> listTogether(const QList<ResourceType>& types,
-                                           const ListOptions& lo = {})
+                                           const QList<ListOptions>& los = {ListOptions()})
     {
-        return collectLists(types, lo, sendLists(types, lo));
+        return collectLists(types, los, sendLists(types, los));
     }
     // The two halves of listTogether(), for lists sent with other requests.
     QList<QFuture<Result<ObjectList>>> sendLists(const QList<ResourceType>& types,
-                                                 const ListOptions& lo)
+                                                 const QList<ListOptions>& los)
     {
         QList<QFuture<Result<ObjectList>>> lists;
-        for (const ResourceType& t : types)
-            lists << client->list(t, ns, lo);
+        for (int i = 0; i < types.size(); ++i)
+            lists << client->list(types.at(i), ns, los.at(los.size() == 1 ? 0 : i));
         return lists;
     }
-    Result<QList<ObjectList>> collectLists(const QList<ResourceType>& types, const ListOptions& lo,
+    Result<QList<ObjectList>> collectLists(const QList<ResourceType>& types,
+                                           const QList<ListOptions>& los,
                                            QList<QFuture<Result<ObjectList>>> lists)
     {
         QList<ObjectList> out;
@@ -402,7 +416,7 @@ struct Applier::Private
             if (answered(list.status))
                 serverAnswered = true;
             else
-                list = listObjects(types.at(i), lo);
+                list = listObjects(types.at(i), los.at(los.size() == 1 ? 0 : i));
             if (!list)
                 return Result<QList<ObjectList>>::failure(list.status);
             out << list.value;
@@ -465,13 +479,17 @@ struct Applier::Private
         return retrying(ktr("kube::rollout", "apply %1").arg(objectKey(t, metaString(o, "name"))),
                         [&] { return await(client->apply(t, ns, o, w)); });
     }
-    // Deletes with a uid precondition; gone already counts as deleted.
-    Status deleteObject(const ResourceType& t, const QJsonObject& live, bool dryRun = false)
+    // Deletes with a uid precondition (`unchanged`: a resourceVersion precondition too: 409
+    // when the object changed since `live` was read); gone already counts as deleted.
+    Status deleteObject(const ResourceType& t, const QJsonObject& live, bool dryRun = false,
+                        bool unchanged = false)
     {
         DeleteOptions del;
         del.dryRun = dryRun;
         del.propagationPolicy = dryRun ? QString() : QStringLiteral("Background");
         del.preconditionUid = metaString(live, "uid");
+        if (unchanged)
+            del.preconditionResourceVersion = metaString(live, "resourceVersion");
         const QString name = metaString(live, "name");
         Status st = retrying(ktr("kube::rollout", "delete %1").arg(objectKey(t, name)),
                              [&] { return await(client->remove(t, ns, name, del)); });
@@ -588,11 +606,27 @@ struct Applier::Private
         return servedRouteTypes() +
                QList<ResourceType>{ResourceType::services(), ResourceType::deployments()};
     }
-    ListOptions pruneQuery() const
+    ListOptions pruneQuery(const ResourceType& t) const
     {
         ListOptions lo;
         lo.labelSelector = key(labels::appDeployment) + QLatin1Char('=') + plan.name;
+        const QString rv = validatedListRv.value(typeKey(t));
+        if (pruneFromValidate && !rv.isEmpty()) {
+            lo.resourceVersion = rv;
+            lo.resourceVersionMatch = QStringLiteral("NotOlderThan");
+        }
         return lo;
+    }
+    static QString typeKey(const ResourceType& t)
+    {
+        return t.group + QLatin1Char('/') + t.resource;
+    }
+    QList<ListOptions> pruneQueries() const
+    {
+        QList<ListOptions> out;
+        for (const ResourceType& t : pruneTypes())
+            out << pruneQuery(t);
+        return out;
     }
     // Route types the cluster serves: VirtualService, HTTPRoute.
     QList<ResourceType> servedRouteTypes() const
@@ -740,6 +774,9 @@ ApplyReport Applier::Private::execute()
     dryRunNoop.clear();
     freshDeployments.clear();
     pruneListsAhead.clear();
+    validatedListRv.clear();
+    validatedAdRv.clear();
+    pruneFromValidate = false;
     routeNotes.clear();
     routingChanged = false;
     lease.reset();
@@ -1019,7 +1056,7 @@ std::optional<StepError> Applier::Private::validateStep()
         if (!selector)
             return fail(selector.status);
         pruneQuery.labelSelector = selector.value;
-        pruneLists = sendLists(pruneTypes, pruneQuery);
+        pruneLists = sendLists(pruneTypes, {pruneQuery});
     }
     QStringList conflicts;
     for (int i = 0; i < rendered.objects.size(); ++i) {
@@ -1070,11 +1107,16 @@ std::optional<StepError> Applier::Private::validateStep()
         QSet<QString> planned;
         for (const RenderedObject& o : rendered.objects)
             planned.insert(objectKey(o.type, o.name()));
-        Result<QList<ObjectList>> lists = collectLists(pruneTypes, pruneQuery, pruneLists);
+        Result<QList<ObjectList>> lists = collectLists(pruneTypes, {pruneQuery}, pruneLists);
         if (!lists)
             return fail(lists.status);
+        // The AppDeployment was read before these lists were sent (previewPrune needs its uid).
+        if (!member())
+            validatedAdRv = metaString(liveAppDeployment, "resourceVersion");
         for (int i = 0; i < pruneTypes.size(); ++i) {
             const ResourceType& t = pruneTypes.at(i);
+            if (!member())
+                validatedListRv.insert(typeKey(t), lists.value.at(i).resourceVersion);
             for (const QJsonObject& o : lists.value.at(i).items)
                 if (!planned.contains(objectKey(t, metaString(o, "name"))) &&
                     ownershipOf(o, plan.name, liveUid, placedBy()).state ==
@@ -1128,6 +1170,19 @@ std::optional<StepError> Applier::Private::leaseStep()
     lease = std::move(l.value);
     report.leaseHolder = holder;
     const ApplyLeaseInfo info = lease->info();
+    // Did another apply of this AppDeployment write between Validate's lists and this Lease?
+    // Each one that creates objects holds the Lease and writes the AppDeployment first (phase
+    // Rolling) and again at its end; one that died half way leaves its Lease behind, taken over
+    // only once expired (never created afresh). So a Lease created afresh and the AppDeployment
+    // still at the resourceVersion Validate read before its lists mean: what this AppDeployment
+    // owns is as those lists found it, or changed by someone else since (kubectl), which a
+    // list of now could miss a moment later as well. The prune step deletes with a
+    // resourceVersion precondition either way.
+    if (!validatedListRv.isEmpty() && !validatedAdRv.isEmpty() && info.transitions == 0) {
+        const Result<QJsonObject> ad =
+            await(client->get(ResourceType::appDeployments(), ns, plan.name));
+        pruneFromValidate = ad.ok() && metaString(ad.value, "resourceVersion") == validatedAdRv;
+    }
     step(s).objects << QStringLiteral("Lease/") + info.name;
     finish(s, StepResult::State::Done,
            ktr("kube::rollout", "Lease/%1 held by %2 (%3 s, renewed while the apply runs)")
@@ -2176,7 +2231,7 @@ std::optional<StepError> Applier::Private::readBackStep()
     // and with them the prune step's lists (the routing step has changed the route already).
     QFuture<Result<QJsonObject>> routeRead = client->get(route->type, ns, plan.name);
     std::optional<QFuture<Result<QJsonObject>>> otherRead = sendOtherRouteRead();
-    pruneListsAhead = sendLists(pruneTypes(), pruneQuery());
+    pruneListsAhead = sendLists(pruneTypes(), pruneQueries());
     Result<QJsonObject> live =
         firstAnswer(routeRead, ktr("kube::rollout", "read %1").arg(route->displayName()),
                     [&] { return await(client->get(route->type, ns, plan.name)); });
@@ -2336,7 +2391,7 @@ std::optional<StepError> Applier::Private::pruneStep()
     for (const RenderedObject& o : rendered.objects)
         planned.insert(objectKey(o.type, o.name()));
     const QList<ResourceType> types = pruneTypes();
-    const ListOptions lo = pruneQuery();
+    const QList<ListOptions> lo = pruneQueries();
     QList<QPair<ResourceType, QJsonObject>> toPrune;
     const bool listedAhead =
         pruneListsAhead.size() == types.size() && step(ApplyStep::ScaleDown).objects.isEmpty();
@@ -2357,36 +2412,74 @@ std::optional<StepError> Applier::Private::pruneStep()
         finish(s, StepResult::State::Skipped, ktr("kube::rollout", "nothing to prune"));
         return std::nullopt;
     }
+    {
+        QStringList names;
+        for (const auto& [type, obj] : toPrune)
+            names << objectKey(type, metaString(obj, "name"));
+        progress(s, ktr("kube::rollout", "to delete: %1").arg(names.join(QStringLiteral(", "))));
+    }
     Result<LiveRoutes> live = readLiveRoutes();
     if (!live)
         return StepError{live.status, QStringLiteral("PruneFailed")};
     // Routes (left from an earlier plan), then Services, then Deployments (the order of
     // `types`): each only when no live route gives it weight.
-    for (const auto& [type, obj] : toPrune) {
+    for (auto [type, obj] : toPrune) {
         if (auto stop = interruption())
             return stop;
         const QString name = metaString(obj, "name");
-        QStringList routes;
-        if (type.kind == QLatin1String("Service"))
-            routes = live.value.byService.value(name);
-        else if (type.kind == QLatin1String("Deployment"))
-            routes = live.value.toDeployment(obj);
-        if (!routes.isEmpty())
-            return StepError{
-                Status::error(Status::Kind::Http,
-                              tx("kube::rollout", "%1 was not deleted: a live route "
-                                                  "still gives it traffic (%2)")
-                                  .arg(objectKey(type, name), routes.join(QStringLiteral(", "))),
-                              objectKey(type, name), QStringLiteral("StillRouted")),
-                QStringLiteral("StillRouted")};
-        const Status st = deleteObject(type, obj);
-        if (!st.ok())
-            return StepError{st, QStringLiteral("PruneFailed")};
+        // Deleted only as it was judged (resourceVersion precondition): an object changed since
+        // it was listed is read again and judged again.
+        bool deleted = false;
+        for (int attempt = 0; !deleted; ++attempt) {
+            QStringList routes;
+            if (type.kind == QLatin1String("Service"))
+                routes = live.value.byService.value(name);
+            else if (type.kind == QLatin1String("Deployment"))
+                routes = live.value.toDeployment(obj);
+            if (!routes.isEmpty())
+                return StepError{
+                    Status::error(
+                        Status::Kind::Http,
+                        tx("kube::rollout", "%1 was not deleted: a live route "
+                                            "still gives it traffic (%2)")
+                            .arg(objectKey(type, name), routes.join(QStringLiteral(", "))),
+                        objectKey(type, name), QStringLiteral("StillRouted")),
+                    QStringLiteral("StillRouted")};
+            const Status st = deleteObject(type, obj, false, true);
+            if (st.ok()) {
+                deleted = true;
+                break;
+            }
+            if (!st.isConflict() || attempt == 2)
+                return StepError{st, QStringLiteral("PruneFailed")};
+            Result<QJsonObject> now = getObject(type, name);
+            if (!now && !now.status.isNotFound())
+                return StepError{now.status, QStringLiteral("PruneFailed")};
+            if (!now.ok() || metaString(now.value, "uid") != metaString(obj, "uid")) {
+                deleted = true; // the object listed is gone (a namesake is not ours to judge)
+                break;
+            }
+            if (ownershipOf(now.value, plan.name, uid, placedBy()).state !=
+                Ownership::State::ThisAppDeployment)
+                break;
+            obj = now.value;
+        }
+        if (!deleted) {
+            progress(s, ktr("kube::rollout",
+                            "%1: changed since it was listed and no longer owned by this "
+                            "AppDeployment: left as it is")
+                            .arg(objectKey(type, name)));
+            continue;
+        }
         step(s).objects << objectKey(type, name);
         progress(s, ktr("kube::rollout", "%1: deleted").arg(objectKey(type, name)));
     }
-    finish(s, StepResult::State::Done,
-           ktr("kube::rollout", "deleted: %1").arg(step(s).objects.join(QStringLiteral(", "))));
+    if (step(s).objects.isEmpty())
+        finish(s, StepResult::State::Skipped,
+               ktr("kube::rollout", "nothing deleted: what was listed changed meanwhile"));
+    else
+        finish(s, StepResult::State::Done,
+               ktr("kube::rollout", "deleted: %1").arg(step(s).objects.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 

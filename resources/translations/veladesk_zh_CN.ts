@@ -1973,14 +1973,14 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+219"/>
         <source>the apply lost its Lease: %1</source>
         <translation>本次应用失去了它的 Lease：%1</translation>
     </message>
     <message>
         <location line="+69"/>
-        <location line="+582"/>
-        <location line="+567"/>
+        <location line="+607"/>
+        <location line="+585"/>
         <location line="+224"/>
         <location line="+174"/>
         <location line="+37"/>
@@ -1989,22 +1989,22 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>读取 %1</translation>
     </message>
     <message>
-        <location line="-1804"/>
-        <location line="+72"/>
-        <location line="+1405"/>
+        <location line="-1847"/>
+        <location line="+74"/>
+        <location line="+1446"/>
         <source>list %1</source>
         <translation>列举 %1</translation>
     </message>
     <message>
-        <location line="-1389"/>
-        <location line="+776"/>
+        <location line="-1430"/>
+        <location line="+817"/>
         <location line="+48"/>
         <location line="+139"/>
         <source>apply %1</source>
         <translation>应用 %1</translation>
     </message>
     <message>
-        <location line="-952"/>
+        <location line="-989"/>
         <source>delete %1</source>
         <translation>删除 %1</translation>
     </message>
@@ -2014,7 +2014,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>已被操作员取消</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+224"/>
         <source>unchanged: the cluster already runs this plan</source>
         <translation>未更改：集群已在运行此计划</translation>
     </message>
@@ -2130,7 +2130,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>有 %1 个对象已存在且不归 AppDeployment %2 所有；%3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>%1 objects planned, %2 to prune now, %3 revisions known</source>
         <translation>计划 %1 个对象，现在需清理 %2 个，已知 %3 个修订版本</translation>
     </message>
@@ -2149,7 +2149,7 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>成员集群：Lease 由主集群持有</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>Lease/%1 held by %2 (%3 s, renewed while the apply runs)</source>
         <translation>Lease/%1 由 %2 持有（%3 秒，应用运行期间持续续期）</translation>
     </message>
@@ -2557,14 +2557,29 @@ applicationrevision、appdeployment、virtualservice、node 等）。
         <translation>没有需要清理的对象</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>to delete: %1</source>
+        <translation>待删除：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 was not deleted: a live route still gives it traffic (%2)</source>
         <translation>%1 未删除：仍有线上路由给它流量（%2）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
+        <source>%1: changed since it was listed and no longer owned by this AppDeployment: left as it is</source>
+        <translation>%1：列出后已被修改，不再属于此 AppDeployment：保持原样</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1: deleted</source>
         <translation>%1：已删除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing deleted: what was listed changed meanwhile</source>
+        <translation>未删除任何对象：列出的对象已在此期间发生变化</translation>
     </message>
     <message>
         <location line="+3"/>

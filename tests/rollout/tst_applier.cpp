@@ -5,9 +5,11 @@
 #include "kube/client.h"
 #include "kube/rollout/applier.h"
 #include "kube/rollout/cluster.h"
+#include "kube/verbosity.h"
 #include "kube/yamljson.h"
 #include "transitionplans.h"
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -40,6 +42,60 @@ template <typename T> T wait(QFuture<T> f)
     f.waitForFinished();
     return f.result();
 }
+
+// A JSON merge patch by another field manager ("by-hand"), as a user with kubectl would write it.
+kube::Status patchByHand(kube::Client& client, const kube::ResourceType& type, const QString& name,
+                         const QByteArray& body)
+{
+    kube::Request req;
+    req.method = "PATCH";
+    req.path = type.objectPath(kNs, name);
+    req.contentType = "application/merge-patch+json";
+    req.body = body;
+    req.query.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("by-hand"));
+    return wait(client.send(req)).status;
+}
+
+// The round trips of the engine, as `veladesk -v 6` prints them.
+QMutex g_traceMutex;
+QList<QByteArray> g_trace;
+void captureTrace(const QByteArray& line)
+{
+    QMutexLocker lock(&g_traceMutex);
+    g_trace << line;
+}
+struct TraceCapture
+{
+    TraceCapture()
+    {
+        QMutexLocker lock(&g_traceMutex);
+        g_trace.clear();
+        kube::setTraceSink(captureTrace);
+        kube::setVerbosity(6);
+    }
+    ~TraceCapture()
+    {
+        kube::setVerbosity(0);
+        kube::setTraceSink(nullptr);
+    }
+    // The lists of `resource` by the AppDeployment's label: without a resourceVersion (a
+    // consistent read) and with resourceVersionMatch=NotOlderThan.
+    QPair<int, int> labelLists(const char* resource) const
+    {
+        QMutexLocker lock(&g_traceMutex);
+        const QByteArray list = QByteArray("/namespaces/") + kNs.toUtf8() + '/' + resource +
+                                "?labelSelector=app.oam.dev%2FappDeployment%3Dexample-appdeploy";
+        int consistent = 0, notOlder = 0;
+        for (const QByteArray& l : g_trace)
+            if (l.contains(list)) {
+                if (l.contains("resourceVersionMatch=NotOlderThan"))
+                    ++notOlder;
+                else if (!l.contains("resourceVersion="))
+                    ++consistent;
+            }
+        return {consistent, notOlder};
+    }
+};
 
 } // namespace
 
@@ -187,14 +243,8 @@ private Q_SLOTS:
             [&](ApplyStep s, const QString&) {
                 if (s != ApplyStep::Lease)
                     return;
-                kube::Request req;
-                req.method = "PATCH";
-                req.path =
-                    kube::ResourceType::deployments().objectPath(kNs, QStringLiteral("testsvc-v2"));
-                req.contentType = "application/merge-patch+json";
-                req.body = R"({"spec":{"replicas":0}})";
-                req.query.addQueryItem(QStringLiteral("fieldManager"), QStringLiteral("by-hand"));
-                scaled = wait(m_client->send(req)).status;
+                scaled = patchByHand(*m_client, kube::ResourceType::deployments(),
+                                     QStringLiteral("testsvc-v2"), R"({"spec":{"replicas":0}})");
             },
             Qt::DirectConnection); // on the apply's thread: the apply waits for the patch
         const ApplyReport r = applier.run();
@@ -310,6 +360,97 @@ private Q_SLOTS:
         auto svcs = wait(m_client->list(kube::ResourceType::services(), kNs));
         QVERIFY(svcs.ok());
         QVERIFY(svcs.value.items.isEmpty());
+    }
+
+    // Issue 11: when no other apply wrote between Validate and the Lease, the prune step's lists
+    // need be no older than Validate's (resourceVersionMatch=NotOlderThan, answered by the
+    // watch cache at once) instead of consistent reads, which wait up to 100 ms for etcd's
+    // progress notification when Validate listed the same types a moment before.
+    void pruneListsNoOlderThanValidatesWhenNoOtherApplyWrote()
+    {
+        const ApplyReport split = Applier(m_client, plan("05-appdeployment-split.yaml")).run();
+        QVERIFY2(split.ok(), qPrintable(split.toString()));
+        AppDeploymentPlan p = plan("05-appdeployment-split.yaml");
+        p.traffic->http[0].weightedTargets[0].weight = 60;
+        p.traffic->http[0].weightedTargets[1].weight = 40;
+        TraceCapture trace;
+        const ApplyReport r = Applier(m_client, p).run();
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(r.steps.at(int(ApplyStep::Prune)).state, StepResult::State::Skipped);
+        // Validate's list (consistent), then the prune step's.
+        QCOMPARE(trace.labelLists("deployments"), qMakePair(1, 1));
+        QCOMPARE(trace.labelLists("services"), qMakePair(1, 1));
+    }
+
+    // ... but when the AppDeployment changed meanwhile (here by hand, as another apply would
+    // write it), the prune step lists with consistent reads.
+    void pruneListsConsistentWhenTheAppDeploymentChangedBeforeTheLease()
+    {
+        Applier applier(m_client, plan("05-appdeployment-split.yaml"));
+        kube::Status patched =
+            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run"));
+        connect(
+            &applier, &Applier::stepStarted, this,
+            [&](ApplyStep s, const QString&) {
+                if (s != ApplyStep::Lease)
+                    return;
+                patched =
+                    patchByHand(*m_client, kube::ResourceType::appDeployments(),
+                                QStringLiteral("example-appdeploy"),
+                                R"({"metadata":{"annotations":{"example.com/touched":"yes"}}})");
+            },
+            Qt::DirectConnection); // on the apply's thread: the apply waits for the patch
+        TraceCapture trace;
+        const ApplyReport r = applier.run();
+        QVERIFY2(patched.ok(), qPrintable(patched.toString()));
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QCOMPARE(trace.labelLists("deployments"), qMakePair(2, 0));
+        QCOMPARE(trace.labelLists("services"), qMakePair(2, 0));
+    }
+
+    // The prune step deletes an object only as it judged it (resourceVersion precondition):
+    // testsvc-v2, listed as this AppDeployment's, loses its owner reference by hand after the
+    // prune step decided to delete it; the delete answers 409, the object is read again, is
+    // no longer owned, and is left.
+    void objectChangedAfterItWasListedIsJudgedAgain()
+    {
+        Applier applier(m_client, plan("03-appdeployment-v1-only.yaml"));
+        kube::Status disowned =
+            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run"));
+        QStringList progress;
+        connect(
+            &applier, &Applier::stepProgress, this,
+            [&](ApplyStep s, const QString& message) {
+                if (s != ApplyStep::Prune)
+                    return;
+                progress << message;
+                if (!message.startsWith(QLatin1String("to delete:")))
+                    return;
+                disowned = patchByHand(*m_client, kube::ResourceType::deployments(),
+                                       QStringLiteral("testsvc-v2"),
+                                       R"({"metadata":{"ownerReferences":null}})");
+            },
+            Qt::DirectConnection);
+        const ApplyReport r = applier.run();
+        QVERIFY2(disowned.ok(), qPrintable(disowned.toString()));
+        QVERIFY2(r.ok(), qPrintable(r.toString()));
+        QVERIFY2(progress.value(0).contains(QLatin1String("Deployment/testsvc-v2")),
+                 qPrintable(progress.join(QLatin1Char('\n'))));
+        const QStringList pruned = r.steps.at(int(ApplyStep::Prune)).objects;
+        QVERIFY2(pruned.contains(QStringLiteral("Service/example-app-v1-testsvc-8000")) &&
+                     pruned.contains(QStringLiteral("Service/example-app-v2-testsvc-80")) &&
+                     !pruned.contains(QStringLiteral("Deployment/testsvc-v2")),
+                 qPrintable(pruned.join(QLatin1String(", "))));
+        QVERIFY2(progress.join(QLatin1Char('\n'))
+                     .contains(QLatin1String("Deployment/testsvc-v2: changed since it was listed "
+                                             "and no longer owned by this AppDeployment")),
+                 qPrintable(progress.join(QLatin1Char('\n'))));
+        auto dep = wait(
+            m_client->get(kube::ResourceType::deployments(), kNs, QStringLiteral("testsvc-v2")));
+        QVERIFY2(dep.ok(), qPrintable(dep.status.toString()));
+        QVERIFY(wait(m_client->remove(kube::ResourceType::deployments(), kNs,
+                                      QStringLiteral("testsvc-v2")))
+                    .ok());
     }
 
     void cleanupTestCase()
