@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -32,9 +33,23 @@ inline double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-// Each gap between two heartbeats in wall time and in the GUI thread's own CPU time (the rest
-// of a wall gap is the thread waiting for a core). BENCH_STALL_TRACE=1 prints every gap over
-// 16 ms on stderr with the wall-clock time it ended, to set beside `-v 6`'s request lines.
+// The calling thread's time spent runnable but waiting for a core so far, in ms (the second
+// field of /proc/thread-self/schedstat); -1 when the kernel does not say.
+inline double threadRunqueueMs()
+{
+    QFile f(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = f.readAll().simplified().split(' ');
+    bool ok = false;
+    const double ns = fields.size() >= 2 ? fields.at(1).toDouble(&ok) : 0;
+    return ok ? ns / 1e6 : -1;
+}
+
+// Each gap between two heartbeats in wall time, in the GUI thread's own CPU time, and in its
+// time waiting for a core (runnable, not running); the rest of a wall gap the thread slept or
+// was blocked. BENCH_STALL_TRACE=1 prints every gap over 16 ms on stderr with the wall-clock
+// time it ended, to set beside `-v 6`'s request lines.
 class StallMeter : public QObject
 {
 public:
@@ -45,24 +60,30 @@ public:
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
             const double cpu = threadCpuMs();
+            const double waited = threadRunqueueMs();
             if (m_last >= 0) {
                 const double gap = double(now - m_last) / 1e6;
                 m_gapsMs << gap;
                 m_cpuGapsMs << cpu - m_lastCpu;
+                m_waitGapsMs << waited - m_lastWaited;
                 if (m_trace && gap > 16.0)
-                    std::fprintf(stderr, "stall %s %.1f ms wall, %.1f ms GUI-thread CPU\n",
+                    std::fprintf(stderr,
+                                 "stall %s %.1f ms wall, %.1f ms GUI-thread CPU, %.1f ms waiting "
+                                 "for a core\n",
                                  qPrintable(QDateTime::currentDateTimeUtc().toString(
                                      QStringLiteral("hh:mm:ss.zzz"))),
-                                 gap, cpu - m_lastCpu);
+                                 gap, cpu - m_lastCpu, waited - m_lastWaited);
             }
             m_last = now;
             m_lastCpu = cpu;
+            m_lastWaited = waited;
         });
     }
     void start()
     {
         m_gapsMs.clear();
         m_cpuGapsMs.clear();
+        m_waitGapsMs.clear();
         m_last = -1;
         m_clock.start();
         m_timer.start();
@@ -70,6 +91,14 @@ public:
     void stop() { m_timer.stop(); }
     const QList<double>& gapsMs() const { return m_gapsMs; }
     const QList<double>& cpuGapsMs() const { return m_cpuGapsMs; }
+    const QList<double>& waitGapsMs() const { return m_waitGapsMs; }
+    // The gap of the longest wall time: its wall, CPU and runqueue times.
+    int longest() const
+    {
+        return m_gapsMs.isEmpty()
+                   ? -1
+                   : int(std::max_element(m_gapsMs.begin(), m_gapsMs.end()) - m_gapsMs.begin());
+    }
     static double max(const QList<double>& g)
     {
         return g.isEmpty() ? 0.0 : *std::max_element(g.begin(), g.end());
@@ -108,8 +137,10 @@ private:
     const bool m_trace = qEnvironmentVariableIntValue("BENCH_STALL_TRACE") != 0;
     qint64 m_last = -1;
     double m_lastCpu = 0;
+    double m_lastWaited = 0;
     QList<double> m_gapsMs;
     QList<double> m_cpuGapsMs;
+    QList<double> m_waitGapsMs;
 };
 
 } // namespace benchutil
