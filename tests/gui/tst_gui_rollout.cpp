@@ -65,12 +65,17 @@ class TestGuiRollout : public QObject
     QString kubeconfig;
     std::unique_ptr<MainWindow> window;
 
-    void setSpin(QSpinBox* spin, int value)
+    // Types `value` into `spin`; false when there is no such field (the editor has fewer
+    // rows: an earlier step failed), so that the caller fails instead of crashing.
+    [[nodiscard]] bool setSpin(QSpinBox* spin, int value)
     {
+        if (!spin)
+            return false;
         spin->setFocus();
         QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(spin, QString::number(value));
         QTest::keyClick(spin, Qt::Key_Return);
+        return true;
     }
 
 private Q_SLOTS:
@@ -130,8 +135,11 @@ private Q_SLOTS:
         QCOMPARE(apps->index(row, ApplicationsModel::Revisions).data().toInt(), 2);
         QCOMPARE(apps->index(row, ApplicationsModel::Latest).data().toString(),
                  QStringLiteral("example-app-v2"));
-        QCOMPARE(apps->index(row, ApplicationsModel::AppDeployment).data().toString(),
-                 QStringLiteral("example-appdeploy"));
+        // Applications and AppDeployments are two lists: the row may be there a moment before
+        // its AppDeployment (CI saw "none" here once).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            apps->index(row, ApplicationsModel::AppDeployment).data().toString(),
+            QStringLiteral("example-appdeploy"), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(apps->index(row, ApplicationsModel::Phase).data().toString(),
                                   QStringLiteral("Completed"), 20000);
 
@@ -173,8 +181,8 @@ private Q_SLOTS:
         QCOMPARE(editor->weightField(1)->value(), 70);
         QCOMPARE(window->planModel()->totalWeight(), 100);
 
-        setSpin(editor->replicasField(0), 2);
-        setSpin(editor->replicasField(1), 3);
+        QVERIFY(setSpin(editor->replicasField(0), 2));
+        QVERIFY(setSpin(editor->replicasField(1), 3));
         QCOMPARE(window->planModel()->row(0).replicas, 2);
         QCOMPARE(window->planModel()->row(1).replicas, 3);
         QVERIFY(window->planModel()->isModified());
@@ -185,13 +193,13 @@ private Q_SLOTS:
     void invalidPlanDisablesApply()
     {
         RolloutEditor* editor = window->editor();
-        setSpin(editor->replicasField(1), 0);
+        QVERIFY(setSpin(editor->replicasField(1), 0));
         QVERIFY(!window->planModel()->isValid());
         QVERIFY(!window->applyAction()->isEnabled());
         QVERIFY2(editor->problemsText().contains(QLatin1String("0 replicas")),
                  qPrintable(editor->problemsText()));
         guitest::screenshot(window.get(), QStringLiteral("error-invalid-plan"));
-        setSpin(editor->replicasField(1), 3);
+        QVERIFY(setSpin(editor->replicasField(1), 3));
         QVERIFY(window->planModel()->isValid());
         QTRY_VERIFY(window->applyAction()->isEnabled());
     }
