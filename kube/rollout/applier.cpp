@@ -391,7 +391,11 @@ struct Applier::Private
     }
     // Lists of several types, sent together (one round trip, not one per type); one the
     // server did not answer is listed again on its own, with retries. In the order of `types`.
-    // `los`: the options of each type's list, or one for all.
+    // `los`: the options of each type's list, or one for all (optionsFor()).
+    static const ListOptions& optionsFor(const QList<ListOptions>& los, qsizetype i)
+    {
+        return los.at(los.size() == 1 ? 0 : i);
+    }
     Result<QList<ObjectList>> listTogether(const QList<ResourceType>& types,
                                            const QList<ListOptions>& los = {ListOptions()})
     {
@@ -403,7 +407,7 @@ struct Applier::Private
     {
         QList<QFuture<Result<ObjectList>>> lists;
         for (int i = 0; i < types.size(); ++i)
-            lists << client->list(types.at(i), ns, los.at(los.size() == 1 ? 0 : i));
+            lists << client->list(types.at(i), ns, optionsFor(los, i));
         return lists;
     }
     Result<QList<ObjectList>> collectLists(const QList<ResourceType>& types,
@@ -416,7 +420,7 @@ struct Applier::Private
             if (answered(list.status))
                 serverAnswered = true;
             else
-                list = listObjects(types.at(i), los.at(los.size() == 1 ? 0 : i));
+                list = listObjects(types.at(i), optionsFor(los, i));
             if (!list)
                 return Result<QList<ObjectList>>::failure(list.status);
             out << list.value;
@@ -2430,7 +2434,7 @@ std::optional<StepError> Applier::Private::pruneStep()
         // Deleted only as it was judged (resourceVersion precondition): an object changed since
         // it was listed is read again and judged again.
         bool deleted = false;
-        for (int attempt = 0; !deleted; ++attempt) {
+        for (int attempt = 0;; ++attempt) {
             QStringList routes;
             if (type.kind == QLatin1String("Service"))
                 routes = live.value.byService.value(name);

@@ -104,6 +104,24 @@ class TestApplier : public QObject
     Q_OBJECT
     std::shared_ptr<kube::Client> m_client;
 
+    // Patches the object by hand (patchByHand) when step `at` starts, on the apply's thread (the
+    // apply waits for the patch); the patch's status, "not run" until then.
+    std::shared_ptr<kube::Status> patchWhenStepStarts(Applier& applier, ApplyStep at,
+                                                      const kube::ResourceType& type,
+                                                      const QString& name, const QByteArray& body)
+    {
+        auto status = std::make_shared<kube::Status>(
+            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run")));
+        connect(
+            &applier, &Applier::stepStarted, this,
+            [this, at, type, name, body, status](ApplyStep s, const QString&) {
+                if (s == at)
+                    *status = patchByHand(*m_client, type, name, body);
+            },
+            Qt::DirectConnection);
+        return status;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -236,19 +254,11 @@ private Q_SLOTS:
         p.traffic->http[0].weightedTargets[0].weight = 60; // a weight change: 60/40
         p.traffic->http[0].weightedTargets[1].weight = 40;
         Applier applier(m_client, p);
-        kube::Status scaled =
-            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run"));
-        connect(
-            &applier, &Applier::stepStarted, this,
-            [&](ApplyStep s, const QString&) {
-                if (s != ApplyStep::Lease)
-                    return;
-                scaled = patchByHand(*m_client, kube::ResourceType::deployments(),
-                                     QStringLiteral("testsvc-v2"), R"({"spec":{"replicas":0}})");
-            },
-            Qt::DirectConnection); // on the apply's thread: the apply waits for the patch
+        const auto scaled =
+            patchWhenStepStarts(applier, ApplyStep::Lease, kube::ResourceType::deployments(),
+                                QStringLiteral("testsvc-v2"), R"({"spec":{"replicas":0}})");
         const ApplyReport r = applier.run();
-        QVERIFY2(scaled.ok(), qPrintable(scaled.toString()));
+        QVERIFY2(scaled->ok(), qPrintable(scaled->toString()));
         QVERIFY2(r.ok(), qPrintable(r.toString()));
         const QString deployments = r.steps.at(int(ApplyStep::Deployments)).message;
         QVERIFY2(deployments.contains(QLatin1String("1 raised")) &&
@@ -387,22 +397,13 @@ private Q_SLOTS:
     void pruneListsConsistentWhenTheAppDeploymentChangedBeforeTheLease()
     {
         Applier applier(m_client, plan("05-appdeployment-split.yaml"));
-        kube::Status patched =
-            kube::Status::error(kube::Status::Kind::Invalid, QStringLiteral("not run"));
-        connect(
-            &applier, &Applier::stepStarted, this,
-            [&](ApplyStep s, const QString&) {
-                if (s != ApplyStep::Lease)
-                    return;
-                patched =
-                    patchByHand(*m_client, kube::ResourceType::appDeployments(),
+        const auto patched =
+            patchWhenStepStarts(applier, ApplyStep::Lease, kube::ResourceType::appDeployments(),
                                 QStringLiteral("example-appdeploy"),
                                 R"({"metadata":{"annotations":{"example.com/touched":"yes"}}})");
-            },
-            Qt::DirectConnection); // on the apply's thread: the apply waits for the patch
         TraceCapture trace;
         const ApplyReport r = applier.run();
-        QVERIFY2(patched.ok(), qPrintable(patched.toString()));
+        QVERIFY2(patched->ok(), qPrintable(patched->toString()));
         QVERIFY2(r.ok(), qPrintable(r.toString()));
         QCOMPARE(trace.labelLists("deployments"), qMakePair(2, 0));
         QCOMPARE(trace.labelLists("services"), qMakePair(2, 0));
